@@ -1,0 +1,69 @@
+//===- NNBase.td - nn dialect definition and shared constraints -*- tablegen -*-===//
+//
+// The dialect record and the type constraints every nn op uses. Ops live in
+// NNLayerOps.td, NNActivationOps.td, NNElementwiseOps.td and NNShapeOps.td.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_IR_NNBASE_TD
+#define NN_DIALECT_NN_IR_NNBASE_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/IR/CommonTypeConstraints.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def NN_Dialect : Dialect {
+  let name = "nn";
+  let cppNamespace = "::nn";
+  let summary = "Neural-network layers on their way to FPGA hardware";
+  let description = [{
+    The `nn` dialect holds a trained neural network as a graph of layer ops on
+    statically shaped, ranked tensors, with the semantics of the ONNX operator
+    of the same name and NCHW layout. Values are either floating point (as
+    imported) or fixed point (`!nn.fixed<W, I>`, after precision typing).
+
+    Shapes are static: the hardware processes one sample at a time, so the
+    importer binds a symbolic batch dimension to 1, and every verifier checks
+    the result shape it is given against the one the op's semantics imply.
+
+    Element types: an op's operands and results are either all floating point
+    of one type, or all fixed point (each value may have its own precision).
+  }];
+  let useDefaultTypePrinterParser = 0;
+  let hasConstantMaterializer = 1;
+  let extraClassDeclaration = [{
+    ::mlir::Type parseType(::mlir::DialectAsmParser &parser) const override;
+    void printType(::mlir::Type type,
+                   ::mlir::DialectAsmPrinter &printer) const override;
+  private:
+    void registerTypes();
+  public:
+  }];
+}
+
+// Operands and results are all floating point of one type or all fixed point.
+def NN_ConsistentElementTypes : NativeOpTrait<"ConsistentElementTypes"> {
+  let cppNamespace = "::nn::OpTrait";
+}
+
+class NN_Op<string mnemonic, list<Trait> traits = []>
+    : Op<NN_Dialect, mnemonic,
+         !listconcat(traits, [Pure, NN_ConsistentElementTypes])>;
+
+//===----------------------------------------------------------------------===//
+// Type constraints
+//===----------------------------------------------------------------------===//
+
+def NN_IsFixedType : CPred<"::llvm::isa<::nn::FixedType>($_self)">;
+def NN_AnyFixed : Type<NN_IsFixedType, "fixed-point number", "::nn::FixedType">;
+
+// An element of a network value: floating point as imported, fixed point
+// after precision typing.
+def NN_Element : AnyTypeOf<[AnyFloat, NN_AnyFixed], "float or fixed-point">;
+
+// Every network value: a ranked tensor with a static shape.
+def NN_Tensor : StaticShapeTensorOf<[AnyFloat, NN_AnyFixed]>;
+
+#endif // NN_DIALECT_NN_IR_NNBASE_TD

@@ -1,0 +1,46 @@
+//===- NNOps.h - nn dialect ops ---------------------------------*- C++ -*-===//
+
+#ifndef NN_DIALECT_NN_IR_NNOPS_H
+#define NN_DIALECT_NN_IR_NNOPS_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Dialect/NN/IR/NNTypes.h"
+
+namespace nn {
+
+/// Checks the rule every nn op follows: its operands and results are either
+/// all floating point of one type, or all fixed point.
+mlir::LogicalResult verifyConsistentElementTypes(mlir::Operation *op);
+
+/// Checks that the single result of a two-operand op has the numpy-broadcast
+/// shape of its operands.
+mlir::LogicalResult verifyBroadcastResult(mlir::Operation *op);
+
+/// Formats a shape as "[1, 3, 32, 32]" for diagnostics.
+std::string formatShape(llvm::ArrayRef<int64_t> shape);
+
+namespace OpTrait {
+/// Attached to every nn op (see NN_Op in NNBase.td).
+template <typename ConcreteType>
+class ConsistentElementTypes
+    : public mlir::OpTrait::TraitBase<ConcreteType, ConsistentElementTypes> {
+public:
+  static mlir::LogicalResult verifyTrait(mlir::Operation *op) {
+    return verifyConsistentElementTypes(op);
+  }
+};
+} // namespace OpTrait
+} // namespace nn
+
+#define GET_OP_CLASSES
+#include "nn/Dialect/NN/IR/NNOps.h.inc"
+
+#endif // NN_DIALECT_NN_IR_NNOPS_H

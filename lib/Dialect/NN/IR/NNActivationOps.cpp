@@ -1,0 +1,6 @@
+//===- NNActivationOps.cpp - verifiers of activations ---------------------===//
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+using namespace mlir;
+using namespace nn;

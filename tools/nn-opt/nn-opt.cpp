@@ -1,0 +1,15 @@
+//===- nn-opt.cpp - the nn optimizer driver -------------------------------===//
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+
+#include "nn/InitNN.h"
+
+int main(int argc, char **argv) {
+  mlir::DialectRegistry registry;
+  nn::registerAllDialects(registry);
+  nn::registerAllPasses();
+  return mlir::asMainReturnCode(mlir::MlirOptMain(
+      argc, argv, "nn optimizer driver: passes on nn and loop-level IR\n",
+      registry));
+}
