@@ -15,6 +15,10 @@ function(nn_add_library name)
     $<BUILD_INTERFACE:${NN_SOURCE_DIR}/include>
     $<BUILD_INTERFACE:${NN_BINARY_DIR}/include>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+  # MLIR's imported targets carry no include directories; pass them on so a
+  # consumer of the installed package needs nothing but find_package(NN).
+  target_include_directories(${name} SYSTEM PUBLIC
+    ${LLVM_INCLUDE_DIRS} ${MLIR_INCLUDE_DIRS})
   install(TARGETS ${name} EXPORT NNTargets
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
