@@ -11,6 +11,7 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 
 #include "nn/InitNN.h"
+#include "nn/Target/ONNX/ImportONNX.h"
 
 static void registerRoundTrip() {
   static mlir::TranslateFromMLIRRegistration roundTrip(
@@ -27,6 +28,7 @@ static void registerRoundTrip() {
 
 int main(int argc, char **argv) {
   registerRoundTrip();
+  nn::registerImportOnnxTranslation();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "nn translation driver\n"));
 }

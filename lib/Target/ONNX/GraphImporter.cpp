@@ -1,0 +1,341 @@
+//===- GraphImporter.cpp - ONNX graph to a func of nn ops -----------------===//
+
+#include "GraphImporter.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::onnx_import;
+
+//===----------------------------------------------------------------------===//
+// NodeContext
+//===----------------------------------------------------------------------===//
+
+NodeContext::NodeContext(GraphImporter &graph, const onnx::NodeProto &node,
+                         Location loc)
+    : graph(graph), nodeProto(node), loc(loc) {}
+
+OpBuilder &NodeContext::builder() { return graph.getBuilder(); }
+
+InFlightDiagnostic NodeContext::emitError() {
+  return mlir::emitError(loc)
+         << "node '" << nodeProto.name() << "' (" << nodeProto.op_type()
+         << "): ";
+}
+
+bool NodeContext::hasInput(unsigned i) const {
+  return int(i) < nodeProto.input_size() && !nodeProto.input(i).empty();
+}
+
+FailureOr<Value> NodeContext::input(unsigned i) {
+  if (!hasInput(i)) {
+    emitError() << "input " << i << " is missing";
+    return failure();
+  }
+  return graph.lookupValue(nodeProto.input(i), loc);
+}
+
+const onnx::TensorProto *NodeContext::constantInput(unsigned i) const {
+  if (!hasInput(i))
+    return nullptr;
+  return graph.lookupConstant(nodeProto.input(i));
+}
+
+FailureOr<SmallVector<int64_t>> NodeContext::constantInts(unsigned i,
+                                                          StringRef what) {
+  const onnx::TensorProto *tensor = constantInput(i);
+  if (!tensor) {
+    emitError() << what << " (input " << i
+                << ") must be a constant (an initializer or a Constant node)";
+    return failure();
+  }
+  return readTensorInts(*tensor, graph.getModelDir(),
+                        [&] { return emitError() << what << ": "; });
+}
+
+FailureOr<std::vector<float>> NodeContext::constantFloats(unsigned i,
+                                                          StringRef what) {
+  const onnx::TensorProto *tensor = constantInput(i);
+  if (!tensor) {
+    emitError() << what << " (input " << i
+                << ") must be a constant (an initializer or a Constant node)";
+    return failure();
+  }
+  return readTensorFloats(*tensor, graph.getModelDir(),
+                          [&] { return emitError() << what << ": "; });
+}
+
+// Converts an ONNX tensor type to a static float32 tensor type, or explains
+// why it cannot be one.
+static FailureOr<RankedTensorType>
+convertTensorType(const onnx::TypeProto *type, Builder &builder,
+                  function_ref<InFlightDiagnostic()> emitError) {
+  if (!type || !type->has_tensor_type() ||
+      !type->tensor_type().has_shape()) {
+    emitError() << "its shape is unknown (shape inference could not "
+                   "determine it)";
+    return failure();
+  }
+  const onnx::TypeProto::Tensor &tensor = type->tensor_type();
+  if (tensor.elem_type() != onnx::TensorProto::FLOAT) {
+    emitError() << "its element type is " << dataTypeName(tensor.elem_type())
+                << "; nn imports float32 networks";
+    return failure();
+  }
+  SmallVector<int64_t> shape;
+  for (const onnx::TensorShapeProto::Dimension &dim : tensor.shape().dim()) {
+    if (!dim.has_dim_value()) {
+      emitError() << "dimension " << shape.size() << " is dynamic ('"
+                  << (dim.has_dim_param() ? dim.dim_param() : "?")
+                  << "') and cannot be resolved to a static size";
+      return failure();
+    }
+    shape.push_back(dim.dim_value());
+  }
+  return RankedTensorType::get(shape, builder.getF32Type());
+}
+
+FailureOr<RankedTensorType> NodeContext::outputType(unsigned i) {
+  if (int(i) >= nodeProto.output_size() || nodeProto.output(i).empty()) {
+    emitError() << "output " << i << " is missing";
+    return failure();
+  }
+  const std::string &name = nodeProto.output(i);
+  return convertTensorType(graph.lookupType(name), builder(), [&] {
+    return emitError() << "output '" << name << "': ";
+  });
+}
+
+void NodeContext::setOutput(unsigned i, Value value) {
+  graph.bindValue(nodeProto.output(i), value);
+}
+
+bool NodeContext::isOutputUsed(unsigned i) const {
+  return int(i) < nodeProto.output_size() && !nodeProto.output(i).empty() &&
+         graph.isUsed(nodeProto.output(i));
+}
+
+const onnx::AttributeProto *NodeContext::getAttr(StringRef name) const {
+  for (const onnx::AttributeProto &attr : nodeProto.attribute())
+    if (attr.name() == name)
+      return &attr;
+  return nullptr;
+}
+
+bool NodeContext::hasAttr(StringRef name) const { return getAttr(name); }
+
+int64_t NodeContext::getInt(StringRef name, int64_t defaultValue) const {
+  const onnx::AttributeProto *attr = getAttr(name);
+  return attr ? attr->i() : defaultValue;
+}
+
+float NodeContext::getFloat(StringRef name, float defaultValue) const {
+  const onnx::AttributeProto *attr = getAttr(name);
+  return attr ? attr->f() : defaultValue;
+}
+
+std::string NodeContext::getString(StringRef name,
+                                   StringRef defaultValue) const {
+  const onnx::AttributeProto *attr = getAttr(name);
+  return attr ? attr->s() : defaultValue.str();
+}
+
+std::optional<SmallVector<int64_t>>
+NodeContext::getInts(StringRef name) const {
+  const onnx::AttributeProto *attr = getAttr(name);
+  if (!attr)
+    return std::nullopt;
+  return SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
+}
+
+std::optional<std::vector<float>>
+NodeContext::getFloats(StringRef name) const {
+  const onnx::AttributeProto *attr = getAttr(name);
+  if (!attr)
+    return std::nullopt;
+  return std::vector<float>(attr->floats().begin(), attr->floats().end());
+}
+
+unsigned NodeContext::inputUseCount(unsigned i) const {
+  return hasInput(i) ? graph.getUseCount(nodeProto.input(i)) : 0;
+}
+
+//===----------------------------------------------------------------------===//
+// GraphImporter
+//===----------------------------------------------------------------------===//
+
+Value GraphImporter::createFloatConstant(Location loc, StringRef name,
+                                         ArrayRef<int64_t> shape,
+                                         ArrayRef<float> data) {
+  auto type = RankedTensorType::get(shape, builder.getF32Type());
+  ArrayRef<char> bytes(reinterpret_cast<const char *>(data.data()),
+                       data.size() * sizeof(float));
+  return ConstantOp::create(
+      builder, loc, type,
+      makeFloatElementsAttr(type, name, bytes, options.inlineElementLimit));
+}
+
+FailureOr<Value> GraphImporter::lookupValue(const std::string &name,
+                                            Location useLoc) {
+  auto it = values.find(name);
+  if (it != values.end())
+    return it->second;
+  const onnx::TensorProto *tensor = lookupConstant(name);
+  if (!tensor) {
+    emitError(useLoc) << "value '" << name
+                      << "' is used before it is defined";
+    return failure();
+  }
+  // Materialize the constant where it is first used, named after the tensor.
+  Location loc = NameLoc::get(builder.getStringAttr(name), fileLocation);
+  auto emitTensorError = [&] {
+    return emitError(loc) << "tensor '" << name << "': ";
+  };
+  if (tensor->data_type() != onnx::TensorProto::FLOAT) {
+    emitTensorError() << "element type " << dataTypeName(tensor->data_type())
+                      << " cannot be used as a network value; nn imports "
+                         "float32 networks";
+    return failure();
+  }
+  SmallVector<int64_t> shape(tensor->dims().begin(), tensor->dims().end());
+  auto type = RankedTensorType::get(shape, builder.getF32Type());
+  FailureOr<ElementsAttr> attr =
+      convertTensor(*tensor, type, options.inlineElementLimit, modelDir,
+                    emitTensorError);
+  if (failed(attr))
+    return failure();
+  Value value = ConstantOp::create(builder, loc, type, *attr);
+  values[name] = value;
+  return value;
+}
+
+const onnx::TensorProto *
+GraphImporter::lookupConstant(const std::string &name) const {
+  auto it = constants.find(name);
+  return it == constants.end() ? nullptr : it->second;
+}
+
+const onnx::TypeProto *GraphImporter::lookupType(const std::string &name) const {
+  auto it = types.find(name);
+  return it == types.end() ? nullptr : it->second;
+}
+
+void GraphImporter::bindValue(const std::string &name, Value value) {
+  values[name] = value;
+}
+
+// A function name from the graph's name: identifier characters only.
+static std::string functionName(const std::string &graphName) {
+  std::string name;
+  for (char c : graphName)
+    name += llvm::isAlnum(c) ? c : '_';
+  if (name.empty() || llvm::isDigit(name.front()))
+    name = "main" + (name.empty() ? "" : "_" + name);
+  return name;
+}
+
+FailureOr<func::FuncOp> GraphImporter::createFunction(ModuleOp module) {
+  const onnx::GraphProto &graph = model.graph();
+  SmallVector<Type> argTypes, resultTypes;
+  SmallVector<Location> argLocs;
+  for (const onnx::ValueInfoProto &info : graph.input()) {
+    // Before IR version 4, initializers were also listed as graph inputs.
+    if (constants.count(info.name()))
+      continue;
+    FailureOr<RankedTensorType> type =
+        convertTensorType(&info.type(), builder, [&] {
+          return emitError(fileLocation)
+                 << "graph input '" << info.name() << "': ";
+        });
+    if (failed(type))
+      return failure();
+    argTypes.push_back(*type);
+    argLocs.push_back(
+        NameLoc::get(builder.getStringAttr(info.name()), fileLocation));
+  }
+  for (const onnx::ValueInfoProto &info : graph.output()) {
+    FailureOr<RankedTensorType> type =
+        convertTensorType(&info.type(), builder, [&] {
+          return emitError(fileLocation)
+                 << "graph output '" << info.name() << "': ";
+        });
+    if (failed(type))
+      return failure();
+    resultTypes.push_back(*type);
+  }
+  builder.setInsertionPointToEnd(module.getBody());
+  auto func = func::FuncOp::create(
+      builder, fileLocation, functionName(graph.name()),
+      builder.getFunctionType(argTypes, resultTypes));
+  Block *entry = func.addEntryBlock();
+  unsigned argIndex = 0;
+  for (const onnx::ValueInfoProto &info : graph.input()) {
+    if (constants.count(info.name()))
+      continue;
+    BlockArgument arg = entry->getArgument(argIndex);
+    arg.setLoc(argLocs[argIndex++]);
+    values[info.name()] = arg;
+  }
+  builder.setInsertionPointToStart(entry);
+  return func;
+}
+
+OwningOpRef<ModuleOp> GraphImporter::run() {
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLocation);
+  FailureOr<func::FuncOp> func = createFunction(*module);
+  if (failed(func))
+    return nullptr;
+
+  const llvm::StringMap<OpImportFn> &importers = getOpImporters();
+  const onnx::GraphProto &graph = model.graph();
+  for (const onnx::NodeProto &node : graph.node()) {
+    // Every op is named after its node (or, lacking a name, its first
+    // output) so that diagnostics and emitted code name the user's layer.
+    std::string name = node.name();
+    if (name.empty() && node.output_size())
+      name = node.output(0);
+    Location loc = NameLoc::get(builder.getStringAttr(name), fileLocation);
+    NodeContext ctx(*this, node, loc);
+
+    StringRef domain = node.domain();
+    if (!domain.empty() && domain != "ai.onnx") {
+      ctx.emitError() << "op type '" << node.op_type() << "' of domain '"
+                      << domain << "' is not supported; nn imports ops of "
+                      << "the default ONNX domain (opset " << kImportOpset
+                      << ")";
+      return nullptr;
+    }
+    auto it = importers.find(node.op_type());
+    if (it == importers.end()) {
+      SmallVector<StringRef> supported;
+      for (const auto &entry : importers)
+        supported.push_back(entry.getKey());
+      llvm::sort(supported);
+      ctx.emitError() << "op type '" << node.op_type()
+                      << "' (domain 'ai.onnx', opset " << kImportOpset
+                      << ") is not supported; supported op types: "
+                      << llvm::join(supported, ", ");
+      return nullptr;
+    }
+    if (failed(it->second(ctx)))
+      return nullptr;
+  }
+
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &info : graph.output()) {
+    FailureOr<Value> value = lookupValue(info.name(), fileLocation);
+    if (failed(value))
+      return nullptr;
+    results.push_back(*value);
+  }
+  func::ReturnOp::create(builder, fileLocation, results);
+  if (failed(verify(*module)))
+    return nullptr;
+  return module;
+}

@@ -1,0 +1,169 @@
+//===- GraphImporter.h - ONNX graph to nn ops (internal) --------*- C++ -*-===//
+//
+// The state of one graph import and the view of one node that each op
+// importer (OpImporters.cpp) works with. Not installed: libonnx types stay
+// out of the public headers.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H
+#define NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H
+
+#include "nn/Target/ONNX/ImportONNX.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <deque>
+
+#include "onnx/onnx_pb.h"
+
+namespace nn::onnx_import {
+
+class GraphImporter;
+
+/// One ONNX node during import: its inputs as values or constants, its
+/// attributes with ONNX's defaults, and its inferred output types.
+class NodeContext {
+public:
+  NodeContext(GraphImporter &graph, const onnx::NodeProto &node,
+              mlir::Location loc);
+
+  const onnx::NodeProto &node() const { return nodeProto; }
+  mlir::Location getLoc() const { return loc; }
+  mlir::OpBuilder &builder();
+
+  /// An error at the node's location, prefixed with its name and op type.
+  mlir::InFlightDiagnostic emitError();
+
+  /// Whether input `i` is given (ONNX marks a skipped optional input with an
+  /// empty name).
+  bool hasInput(unsigned i) const;
+  /// Input `i` as a value; constants become nn.constant ops on first use.
+  mlir::FailureOr<mlir::Value> input(unsigned i);
+  /// Input `i` when it is an initializer or a Constant node's output.
+  const onnx::TensorProto *constantInput(unsigned i) const;
+  /// The integer contents of constant input `i` (shapes, pads, axes...).
+  mlir::FailureOr<llvm::SmallVector<int64_t>> constantInts(unsigned i,
+                                                           llvm::StringRef what);
+  /// The float contents of constant input `i` (scalars such as Clip bounds).
+  mlir::FailureOr<std::vector<float>> constantFloats(unsigned i,
+                                                     llvm::StringRef what);
+
+  /// The static float32 tensor type shape inference gave output `i`.
+  mlir::FailureOr<mlir::RankedTensorType> outputType(unsigned i = 0);
+  /// Binds output `i` of the node to `value`.
+  void setOutput(unsigned i, mlir::Value value);
+  /// Whether output `i` exists and something reads it.
+  bool isOutputUsed(unsigned i) const;
+
+  bool hasAttr(llvm::StringRef name) const;
+  int64_t getInt(llvm::StringRef name, int64_t defaultValue) const;
+  float getFloat(llvm::StringRef name, float defaultValue) const;
+  std::string getString(llvm::StringRef name,
+                        llvm::StringRef defaultValue) const;
+  std::optional<llvm::SmallVector<int64_t>> getInts(llvm::StringRef name) const;
+  std::optional<std::vector<float>> getFloats(llvm::StringRef name) const;
+  /// How many node inputs and graph outputs read input `i`'s value.
+  unsigned inputUseCount(unsigned i) const;
+  GraphImporter &getGraph() { return graph; }
+  const onnx::AttributeProto *getAttr(llvm::StringRef name) const;
+
+private:
+  GraphImporter &graph;
+  const onnx::NodeProto &nodeProto;
+  mlir::Location loc;
+};
+
+using OpImportFn = mlir::LogicalResult (*)(NodeContext &);
+
+/// The importers by ONNX op type (default domain only).
+const llvm::StringMap<OpImportFn> &getOpImporters();
+
+/// Imports one (already checked, converted and shape-inferred) graph.
+class GraphImporter {
+public:
+  GraphImporter(mlir::MLIRContext *context, onnx::ModelProto &model,
+                llvm::StringRef fileName, const OnnxImportOptions &options);
+
+  mlir::OwningOpRef<mlir::ModuleOp> run();
+
+  // For NodeContext.
+  mlir::OpBuilder &getBuilder() { return builder; }
+  mlir::FailureOr<mlir::Value> lookupValue(const std::string &name,
+                                           mlir::Location useLoc);
+  const onnx::TensorProto *lookupConstant(const std::string &name) const;
+  const onnx::TypeProto *lookupType(const std::string &name) const;
+  void bindValue(const std::string &name, mlir::Value value);
+  bool isUsed(const std::string &name) const { return useCount.count(name); }
+  unsigned getUseCount(const std::string &name) const {
+    auto it = useCount.find(name);
+    return it == useCount.end() ? 0 : it->second;
+  }
+  /// A tensor the importer makes (from a Constant node's scalar attributes);
+  /// it lives as long as the importer.
+  onnx::TensorProto &addSyntheticConstant(const std::string &name) {
+    onnx::TensorProto &tensor = syntheticConstants.emplace_back();
+    tensor.set_name(name);
+    constants[name] = &tensor;
+    return tensor;
+  }
+  /// An nn.constant holding `data` (computed by the importer, e.g. a
+  /// transposed Gemm weight), inline or as a blob as for initializers.
+  mlir::Value createFloatConstant(mlir::Location loc, llvm::StringRef name,
+                                  llvm::ArrayRef<int64_t> shape,
+                                  llvm::ArrayRef<float> data);
+  void addConstant(const std::string &name, const onnx::TensorProto *tensor) {
+    constants[name] = tensor;
+  }
+  llvm::StringRef getModelDir() const { return modelDir; }
+  mlir::Location fileLoc() const { return fileLocation; }
+
+private:
+  mlir::FailureOr<mlir::func::FuncOp> createFunction(mlir::ModuleOp module);
+
+  mlir::MLIRContext *context;
+  onnx::ModelProto &model;
+  OnnxImportOptions options;
+  std::string modelDir;
+  mlir::Location fileLocation;
+  mlir::OpBuilder builder;
+  llvm::StringMap<mlir::Value> values;
+  llvm::StringMap<const onnx::TensorProto *> constants;
+  llvm::StringMap<const onnx::TypeProto *> types;
+  llvm::StringMap<unsigned> useCount;
+  std::deque<onnx::TensorProto> syntheticConstants;
+};
+
+/// Converts a float32 ONNX tensor to the value of an nn.constant: inline
+/// dense<> up to `inlineLimit` elements, a dense_resource blob beyond (the
+/// raw bytes are copied into the blob as one block).
+mlir::FailureOr<mlir::ElementsAttr>
+convertTensor(const onnx::TensorProto &tensor, mlir::RankedTensorType type,
+              int64_t inlineLimit, llvm::StringRef modelDir,
+              llvm::function_ref<mlir::InFlightDiagnostic()> emitError);
+
+/// `bytes` (float32 elements) as dense<> or, beyond `inlineLimit` elements,
+/// as a dense_resource blob keyed after `name`.
+mlir::ElementsAttr makeFloatElementsAttr(mlir::RankedTensorType type,
+                                         llvm::StringRef name,
+                                         llvm::ArrayRef<char> bytes,
+                                         int64_t inlineLimit);
+
+/// Reads integers (INT64/INT32/...) or floats from a small constant tensor.
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+readTensorInts(const onnx::TensorProto &tensor, llvm::StringRef modelDir,
+               llvm::function_ref<mlir::InFlightDiagnostic()> emitError);
+mlir::FailureOr<std::vector<float>>
+readTensorFloats(const onnx::TensorProto &tensor, llvm::StringRef modelDir,
+                 llvm::function_ref<mlir::InFlightDiagnostic()> emitError);
+
+/// ONNX's name of a TensorProto data type, for diagnostics.
+llvm::StringRef dataTypeName(int32_t dataType);
+
+} // namespace nn::onnx_import
+
+#endif // NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H

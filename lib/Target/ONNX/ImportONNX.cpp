@@ -1,0 +1,226 @@
+//===- ImportONNX.cpp - parse, check, convert and infer, then import ------===//
+//
+// The steps libonnx performs before the graph is turned into nn ops:
+// parsing (binary or text format), checker::check_model, version conversion
+// to kImportOpset, binding of the batch dimension, and shape inference.
+// libonnx reports problems by throwing; every call is wrapped so that they
+// become diagnostics at the file's location.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GraphImporter.h"
+
+#include "nn/InitNN.h"
+#include "nn/Target/ONNX/ImportONNX.h"
+
+#include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include "onnx/checker.h"
+#include "onnx/defs/parser.h"
+#include "onnx/shape_inference/implementation.h"
+#include "onnx/version_converter/convert.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <climits>
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::onnx_import;
+
+namespace {
+/// Emits every diagnostic of the import at the model file's location.
+struct ModelDiagnostics {
+  MLIRContext *context;
+  std::string fileName;
+  InFlightDiagnostic error() const {
+    return emitError(FileLineColLoc::get(context, fileName, 0, 0));
+  }
+};
+} // namespace
+
+static LogicalResult parseModel(const llvm::MemoryBuffer &buffer,
+                                bool textFormat, onnx::ModelProto &model,
+                                const ModelDiagnostics &diag) {
+  StringRef bytes = buffer.getBuffer();
+  if (bytes.empty())
+    return diag.error() << "the file is empty, not an ONNX model";
+  if (textFormat) {
+    // The text parser wants a NUL-terminated string; MemoryBuffers are.
+    onnx::Status status = onnx::OnnxParser::Parse(model, bytes.data());
+    if (!status.IsOK())
+      return diag.error() << "cannot parse the ONNX text format: "
+                          << status.ErrorMessage();
+    return success();
+  }
+  google::protobuf::io::ArrayInputStream stream(bytes.data(),
+                                                int(std::min<size_t>(
+                                                    bytes.size(), INT_MAX)));
+  google::protobuf::io::CodedInputStream coded(&stream);
+  coded.SetTotalBytesLimit(INT_MAX);
+  if (bytes.size() > size_t(INT_MAX) || !model.ParseFromCodedStream(&coded) ||
+      !coded.ConsumedEntireMessage())
+    return diag.error() << "cannot parse the file as an ONNX model (binary "
+                           "protobuf): it is truncated, corrupt, or not an "
+                           "ONNX file"
+                        << (bytes.size() > size_t(INT_MAX)
+                                ? " (files over 2 GiB must keep their weights "
+                                  "as external data)"
+                                : "");
+  return success();
+}
+
+// The text format starts with the model header `<` (or a `#` comment); a
+// binary ModelProto starts with a field tag byte such as 0x08.
+static bool looksLikeTextFormat(StringRef bytes, StringRef fileName) {
+  if (fileName.ends_with(".onnxtext"))
+    return true;
+  if (fileName.ends_with(".onnx"))
+    return false;
+  StringRef start = bytes.ltrim();
+  return start.starts_with("<") || start.starts_with("#");
+}
+
+static int64_t defaultOpset(const onnx::ModelProto &model) {
+  for (const onnx::OperatorSetIdProto &opset : model.opset_import())
+    if (opset.domain().empty() || opset.domain() == "ai.onnx")
+      return opset.version();
+  return -1;
+}
+
+namespace {
+/// Moves the bytes of large initializers aside while libonnx copies and
+/// rewrites the model (version conversion copies every tensor), and puts
+/// them back afterwards. Small tensors stay: they may hold shapes that
+/// conversion and shape inference read.
+class StashedInitializers {
+public:
+  static constexpr size_t kMinBytes = 4096;
+  explicit StashedInitializers(onnx::ModelProto &model) : model(model) {
+    for (onnx::TensorProto &tensor : *model.mutable_graph()->mutable_initializer())
+      if (tensor.raw_data().size() >= kMinBytes)
+        stash[tensor.name()] = std::move(*tensor.mutable_raw_data());
+  }
+  ~StashedInitializers() {
+    for (onnx::TensorProto &tensor : *model.mutable_graph()->mutable_initializer()) {
+      auto it = stash.find(tensor.name());
+      if (it != stash.end())
+        *tensor.mutable_raw_data() = std::move(it->second);
+    }
+  }
+
+private:
+  onnx::ModelProto &model;
+  std::map<std::string, std::string> stash;
+};
+} // namespace
+
+// The hardware processes one sample: a symbolic (or unknown) leading batch
+// dimension of a graph input becomes 1. Any other dynamic dimension is left
+// for the type conversion to report.
+static void bindBatchDimension(onnx::ModelProto &model) {
+  std::set<std::string> initializers;
+  for (const onnx::TensorProto &tensor : model.graph().initializer())
+    initializers.insert(tensor.name());
+  for (onnx::ValueInfoProto &input : *model.mutable_graph()->mutable_input()) {
+    if (initializers.count(input.name()) || !input.type().has_tensor_type() ||
+        !input.type().tensor_type().has_shape())
+      continue;
+    onnx::TensorShapeProto *shape =
+        input.mutable_type()->mutable_tensor_type()->mutable_shape();
+    if (shape->dim_size() == 0)
+      continue;
+    onnx::TensorShapeProto::Dimension *batch = shape->mutable_dim(0);
+    if (!batch->has_dim_value())
+      batch->set_dim_value(1);
+  }
+  // Outputs and intermediate values keep whatever inference gives them.
+  for (onnx::ValueInfoProto &output : *model.mutable_graph()->mutable_output())
+    if (output.type().has_tensor_type() &&
+        output.type().tensor_type().has_shape() &&
+        output.type().tensor_type().shape().dim_size() > 0 &&
+        !output.type().tensor_type().shape().dim(0).has_dim_value())
+      output.mutable_type()
+          ->mutable_tensor_type()
+          ->mutable_shape()
+          ->mutable_dim(0)
+          ->set_dim_value(1);
+}
+
+OwningOpRef<ModuleOp>
+nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
+                    const OnnxImportOptions &options) {
+  context->loadDialect<NNDialect, func::FuncDialect>();
+  StringRef fileName = buffer.getBufferIdentifier();
+  ModelDiagnostics diag{context, fileName.str()};
+  bool textFormat =
+      options.textFormat.value_or(looksLikeTextFormat(buffer.getBuffer(),
+                                                      fileName));
+
+  onnx::ModelProto model;
+  if (failed(parseModel(buffer, textFormat, model, diag)))
+    return nullptr;
+
+  try {
+    onnx::checker::check_model(model);
+  } catch (const std::exception &e) {
+    diag.error() << "the model fails the ONNX checker: " << e.what();
+    return nullptr;
+  }
+
+  int64_t opset = defaultOpset(model);
+  if (opset < 0) {
+    diag.error() << "the model imports no opset of the default ONNX domain";
+    return nullptr;
+  }
+  if (opset > kImportOpset) {
+    diag.error() << "the model uses opset " << opset << ", newer than "
+                 << kImportOpset
+                 << ", the newest this build of libonnx knows; export it "
+                    "with opset_version="
+                 << kImportOpset << " or lower";
+    return nullptr;
+  }
+
+  {
+    StashedInitializers stash(model);
+    if (opset < kImportOpset) {
+      try {
+        model = onnx::version_conversion::ConvertVersion(model, kImportOpset);
+      } catch (const std::exception &e) {
+        diag.error() << "cannot convert the model from opset " << opset
+                     << " to opset " << kImportOpset << ": " << e.what();
+        return nullptr;
+      }
+    }
+    bindBatchDimension(model);
+    try {
+      onnx::ShapeInferenceOptions inferenceOptions(
+          /*check_type=*/true, /*strict_mode=*/1, /*data_prop=*/true);
+      onnx::shape_inference::InferShapes(model,
+                                         onnx::OpSchemaRegistry::Instance(),
+                                         inferenceOptions);
+    } catch (const std::exception &e) {
+      diag.error() << "ONNX shape inference failed: " << e.what();
+      return nullptr;
+    }
+  }
+
+  GraphImporter importer(context, model, fileName, options);
+  return importer.run();
+}
+
+void nn::registerImportOnnxTranslation() {
+  static TranslateToMLIRRegistration registration(
+      "import-onnx", "import an ONNX model (.onnx, or .onnxtext text format)",
+      [](llvm::SourceMgr &sourceMgr,
+         MLIRContext *context) -> OwningOpRef<Operation *> {
+        const llvm::MemoryBuffer *buffer =
+            sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+        return importOnnxModel(*buffer, context);
+      },
+      [](DialectRegistry &registry) { nn::registerAllDialects(registry); });
+}

@@ -1,0 +1,253 @@
+//===- Tensors.cpp - ONNX TensorProto contents ----------------------------===//
+//
+// Reads the bytes of ONNX tensors (inline raw_data, typed repeated fields or
+// external data files) and turns float32 tensors into nn.constant values.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GraphImporter.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::onnx_import;
+
+StringRef nn::onnx_import::dataTypeName(int32_t dataType) {
+  if (onnx::TensorProto_DataType_IsValid(dataType))
+    return onnx::TensorProto_DataType_Name(
+        static_cast<onnx::TensorProto_DataType>(dataType));
+  return "an unknown data type";
+}
+
+static int64_t elementCount(const onnx::TensorProto &tensor) {
+  int64_t count = 1;
+  for (int64_t dim : tensor.dims())
+    count *= dim;
+  return count;
+}
+
+// The bytes of an external-data tensor, read from the file its `location`
+// names (relative to the model's directory), at `offset` for `length` bytes.
+static FailureOr<std::string>
+readExternalData(const onnx::TensorProto &tensor, StringRef modelDir,
+                 function_ref<InFlightDiagnostic()> emitError) {
+  std::string location;
+  uint64_t offset = 0;
+  std::optional<uint64_t> length;
+  for (const onnx::StringStringEntryProto &entry : tensor.external_data()) {
+    if (entry.key() == "location")
+      location = entry.value();
+    else if (entry.key() == "offset")
+      offset = std::strtoull(entry.value().c_str(), nullptr, 10);
+    else if (entry.key() == "length")
+      length = std::strtoull(entry.value().c_str(), nullptr, 10);
+  }
+  if (location.empty()) {
+    emitError() << "external data without a 'location' entry";
+    return failure();
+  }
+  SmallString<256> path(modelDir);
+  llvm::sys::path::append(path, location);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file =
+      llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!file) {
+    emitError() << "cannot read external data file '" << path
+                << "': " << file.getError().message();
+    return failure();
+  }
+  StringRef contents = (*file)->getBuffer();
+  uint64_t size = length ? *length : contents.size() - std::min<uint64_t>(
+                                                          offset, contents.size());
+  if (offset > contents.size() || size > contents.size() - offset) {
+    emitError() << "external data file '" << path << "' has "
+                << contents.size() << " bytes, fewer than offset " << offset
+                << " + length " << size;
+    return failure();
+  }
+  return contents.substr(offset, size).str();
+}
+
+namespace {
+/// A tensor's little-endian element bytes, wherever the proto keeps them.
+struct TensorBytes {
+  ArrayRef<char> bytes;
+  std::string storage; // Holds external data when it was read from a file.
+};
+} // namespace
+
+static FailureOr<TensorBytes>
+getTensorBytes(const onnx::TensorProto &tensor, size_t elementSize,
+               StringRef modelDir,
+               function_ref<InFlightDiagnostic()> emitError) {
+  TensorBytes result;
+  if (tensor.data_location() == onnx::TensorProto::EXTERNAL) {
+    FailureOr<std::string> data = readExternalData(tensor, modelDir, emitError);
+    if (failed(data))
+      return failure();
+    result.storage = std::move(*data);
+    result.bytes = ArrayRef<char>(result.storage.data(), result.storage.size());
+  } else if (!tensor.raw_data().empty()) {
+    result.bytes = ArrayRef<char>(tensor.raw_data().data(),
+                                  tensor.raw_data().size());
+  } else if (tensor.data_type() == onnx::TensorProto::FLOAT) {
+    result.bytes = ArrayRef<char>(
+        reinterpret_cast<const char *>(tensor.float_data().data()),
+        tensor.float_data().size() * sizeof(float));
+  } else {
+    emitError() << "tensor of " << dataTypeName(tensor.data_type())
+                << " has no raw data";
+    return failure();
+  }
+  size_t expected = size_t(elementCount(tensor)) * elementSize;
+  if (result.bytes.size() != expected) {
+    emitError() << "holds " << result.bytes.size() << " bytes, but "
+                << elementCount(tensor) << " elements of "
+                << dataTypeName(tensor.data_type()) << " need " << expected;
+    return failure();
+  }
+  return result;
+}
+
+// Resource keys print bare in the IR: keep identifier characters only.
+static std::string resourceKey(StringRef tensorName) {
+  std::string key;
+  for (char c : tensorName)
+    key += (llvm::isAlnum(c) || c == '_' || c == '.') ? c : '_';
+  return key.empty() ? std::string("tensor") : key;
+}
+
+ElementsAttr nn::onnx_import::makeFloatElementsAttr(RankedTensorType type,
+                                                   StringRef name,
+                                                   ArrayRef<char> bytes,
+                                                   int64_t inlineLimit) {
+  if (type.getNumElements() <= inlineLimit)
+    return DenseElementsAttr::getFromRawBuffer(type, bytes);
+  // One copy of the block into a blob the context owns; MLIR never expands
+  // it element by element, and it prints as one hex string.
+  return DenseResourceElementsAttr::get(
+      type, resourceKey(name),
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignof(float)));
+}
+
+FailureOr<ElementsAttr> nn::onnx_import::convertTensor(
+    const onnx::TensorProto &tensor, RankedTensorType type,
+    int64_t inlineLimit, StringRef modelDir,
+    function_ref<InFlightDiagnostic()> emitError) {
+  FailureOr<TensorBytes> data =
+      getTensorBytes(tensor, sizeof(float), modelDir, emitError);
+  if (failed(data))
+    return failure();
+  return makeFloatElementsAttr(type, tensor.name(), data->bytes, inlineLimit);
+}
+
+FailureOr<SmallVector<int64_t>>
+nn::onnx_import::readTensorInts(const onnx::TensorProto &tensor,
+                                StringRef modelDir,
+                                function_ref<InFlightDiagnostic()> emitError) {
+  SmallVector<int64_t> values;
+  int64_t count = elementCount(tensor);
+  bool isRaw = !tensor.raw_data().empty() ||
+               tensor.data_location() == onnx::TensorProto::EXTERNAL;
+  switch (tensor.data_type()) {
+  case onnx::TensorProto::INT64: {
+    if (!isRaw) {
+      values.assign(tensor.int64_data().begin(), tensor.int64_data().end());
+      break;
+    }
+    FailureOr<TensorBytes> data =
+        getTensorBytes(tensor, sizeof(int64_t), modelDir, emitError);
+    if (failed(data))
+      return failure();
+    values.resize(count);
+    std::memcpy(values.data(), data->bytes.data(), data->bytes.size());
+    break;
+  }
+  case onnx::TensorProto::INT32: {
+    if (!isRaw) {
+      values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
+      break;
+    }
+    FailureOr<TensorBytes> data =
+        getTensorBytes(tensor, sizeof(int32_t), modelDir, emitError);
+    if (failed(data))
+      return failure();
+    std::vector<int32_t> narrow(count);
+    std::memcpy(narrow.data(), data->bytes.data(), data->bytes.size());
+    values.assign(narrow.begin(), narrow.end());
+    break;
+  }
+  case onnx::TensorProto::BOOL: {
+    if (!isRaw) {
+      values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
+      break;
+    }
+    FailureOr<TensorBytes> data =
+        getTensorBytes(tensor, sizeof(uint8_t), modelDir, emitError);
+    if (failed(data))
+      return failure();
+    for (char byte : data->bytes)
+      values.push_back(byte != 0);
+    break;
+  }
+  default:
+    emitError() << "expected an INT64, INT32 or BOOL tensor, got "
+                << dataTypeName(tensor.data_type());
+    return failure();
+  }
+  if (int64_t(values.size()) != count) {
+    emitError() << "holds " << values.size() << " values for " << count
+                << " elements";
+    return failure();
+  }
+  return values;
+}
+
+FailureOr<std::vector<float>>
+nn::onnx_import::readTensorFloats(const onnx::TensorProto &tensor,
+                                  StringRef modelDir,
+                                  function_ref<InFlightDiagnostic()> emitError) {
+  int64_t count = elementCount(tensor);
+  std::vector<float> values;
+  switch (tensor.data_type()) {
+  case onnx::TensorProto::FLOAT: {
+    FailureOr<TensorBytes> data =
+        getTensorBytes(tensor, sizeof(float), modelDir, emitError);
+    if (failed(data))
+      return failure();
+    values.resize(count);
+    std::memcpy(values.data(), data->bytes.data(), data->bytes.size());
+    return values;
+  }
+  case onnx::TensorProto::DOUBLE: {
+    std::vector<double> wide;
+    if (!tensor.raw_data().empty() ||
+        tensor.data_location() == onnx::TensorProto::EXTERNAL) {
+      FailureOr<TensorBytes> data =
+          getTensorBytes(tensor, sizeof(double), modelDir, emitError);
+      if (failed(data))
+        return failure();
+      wide.resize(count);
+      std::memcpy(wide.data(), data->bytes.data(), data->bytes.size());
+    } else {
+      wide.assign(tensor.double_data().begin(), tensor.double_data().end());
+    }
+    if (int64_t(wide.size()) != count) {
+      emitError() << "holds " << wide.size() << " values for " << count
+                  << " elements";
+      return failure();
+    }
+    values.assign(wide.begin(), wide.end());
+    return values;
+  }
+  default:
+    emitError() << "expected a FLOAT or DOUBLE tensor, got "
+                << dataTypeName(tensor.data_type());
+    return failure();
+  }
+}
