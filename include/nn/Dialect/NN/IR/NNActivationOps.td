@@ -33,7 +33,7 @@ def NN_ReluOp : NN_ActivationOp<"relu"> {
   let summary = "rectified linear unit: y = max(x, 0)";
   let description = [{
     ONNX `Relu`: `output = max(input, 0)` element by element. The result has
-    the input's shape. A NaN input gives NaN.
+    the input's shape. A NaN input gives NaN (as in ONNX Runtime).
 
     Fixed point: the exact value, quantized to the result type.
 
