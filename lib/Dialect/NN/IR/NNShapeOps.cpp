@@ -412,7 +412,7 @@ LogicalResult PadOp::verify() {
   if (auto fixed = llvm::dyn_cast<FixedType>(resultType.getElementType())) {
     if (!isRepresentable(getValue().convertToFloat(), fixed)) {
       SmallString<16> text;
-      getValue().toString(text);
+      getValue().toString(text, /*FormatPrecision=*/7);
       return emitOpError("pad value ")
              << text << " is not representable in " << fixed;
     }
