@@ -9,6 +9,8 @@ if grep -oE '[^ ]*libMLIR[A-Za-z0-9_]*\.a' "$build/build.ninja" | sort -u | grep
   exit 1
 fi
 for tool in nn-opt nn-translate; do
-  ldd "$build/bin/$tool" | grep -q 'libMLIR\.so' || { echo "$tool does not load libMLIR.so" >&2; exit 1; }
+  # Capture first: grep -q closing the pipe early would fail ldd (pipefail).
+  libs=$(ldd "$build/bin/$tool")
+  grep -q 'libMLIR\.so' <<<"$libs" || { echo "$tool does not load libMLIR.so" >&2; exit 1; }
 done
 echo "shared-mlir-only: OK"

@@ -15,7 +15,8 @@ echo "$out"
 grep -q 'nn.dense' <<<"$out"
 grep -q '!nn.fixed<24, 10, RND, SAT>' <<<"$out"
 # The consumer must resolve nn from the install prefix, not the build tree.
-ldd "$work/build/nn-consumer" | grep -q "$work/prefix/lib/libNNDialect.so"
+libs=$(ldd "$work/build/nn-consumer")
+grep -q "$work/prefix/lib/libNNDialect.so" <<<"$libs"
 # And never the static MLIR archives.
 if grep -q 'libMLIR[A-Za-z]*\.a' "$work/build/build.ninja"; then
   echo "consumer links a static libMLIR*.a" >&2

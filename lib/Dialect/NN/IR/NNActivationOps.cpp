@@ -1,6 +1,63 @@
 //===- NNActivationOps.cpp - verifiers of activations ---------------------===//
+//
+// The one-operand activations get their shape rule from the
+// SameOperandsAndResultShape trait; only ops with more structure (a second
+// operand, an attribute with a domain) have verifiers here. ONNX bounds none
+// of the float attributes of the activations (alpha, beta, gamma, the clip
+// bounds), so none are checked.
+//
+//===----------------------------------------------------------------------===//
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
 using namespace mlir;
 using namespace nn;
+
+//===----------------------------------------------------------------------===//
+// PReluOp
+//===----------------------------------------------------------------------===//
+
+/// True when `from` broadcasts unidirectionally to `to` (ONNX's rule for
+/// PRelu's slope): aligned on the last dimension, `from` has no more
+/// dimensions than `to`, and each of its dimensions equals the aligned one of
+/// `to` or is 1.
+static bool broadcastsUnidirectionally(ArrayRef<int64_t> from,
+                                       ArrayRef<int64_t> to) {
+  if (from.size() > to.size())
+    return false;
+  ArrayRef<int64_t> aligned = to.take_back(from.size());
+  for (auto [f, t] : llvm::zip_equal(from, aligned))
+    if (f != t && f != 1)
+      return false;
+  return true;
+}
+
+LogicalResult PReluOp::verify() {
+  ArrayRef<int64_t> input = getInput().getType().getShape();
+  ArrayRef<int64_t> slope = getSlope().getType().getShape();
+  ArrayRef<int64_t> output = getOutput().getType().getShape();
+  if (!broadcastsUnidirectionally(slope, input))
+    return emitOpError("slope shape ")
+           << formatShape(slope)
+           << " does not broadcast unidirectionally to the input shape "
+           << formatShape(input);
+  if (output != input)
+    return emitOpError("result shape ")
+           << formatShape(output) << " differs from the expected "
+           << formatShape(input);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// SoftmaxOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SoftmaxOp::verify() {
+  int64_t rank = getInput().getType().getRank();
+  int64_t axis = getAxis();
+  if (axis < -rank || axis >= rank)
+    return emitOpError("axis ")
+           << axis << " is out of range for an input of rank " << rank
+           << "; expected a value in [" << -rank << ", " << rank << ")";
+  return success();
+}

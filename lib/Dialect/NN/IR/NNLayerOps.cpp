@@ -2,6 +2,8 @@
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
+
 using namespace mlir;
 using namespace nn;
 
@@ -39,3 +41,265 @@ LogicalResult DenseOp::verify() {
            << formatShape(expected);
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Rules shared by the convolution and the pools
+//===----------------------------------------------------------------------===//
+
+/// Checks that `input` is [N, C, W] or [N, C, H, W] and returns the number of
+/// spatial dimensions.
+static FailureOr<unsigned> verifySpatialRank(Operation *op,
+                                             RankedTensorType input) {
+  if (input.getRank() != 3 && input.getRank() != 4)
+    return op->emitOpError("input must have rank 3 ([N, C, W]) or 4 "
+                           "([N, C, H, W]), got rank ")
+           << input.getRank();
+  return unsigned(input.getRank() - 2);
+}
+
+/// Checks that a per-dimension attribute has one value per spatial dimension
+/// and that each value is positive.
+static LogicalResult verifyPerDimList(Operation *op, StringRef name,
+                                      ArrayRef<int64_t> values,
+                                      unsigned spatial) {
+  if (values.size() != spatial)
+    return op->emitOpError()
+           << name << " must have " << spatial
+           << " values (one per spatial dimension), got " << values.size();
+  if (llvm::any_of(values, [&](int64_t v) { return v < 1; }))
+    return op->emitOpError() << name << " must be positive, got "
+                             << formatShape(values);
+  return success();
+}
+
+/// Checks `pads`: the begin pads of every spatial dimension, then the end
+/// pads, all >= 0.
+static LogicalResult verifyPads(Operation *op, ArrayRef<int64_t> pads,
+                                unsigned spatial) {
+  if (pads.size() != 2 * spatial)
+    return op->emitOpError("pads must have ")
+           << 2 * spatial
+           << " values (the begin pads of every spatial dimension, then the "
+              "end pads), got "
+           << pads.size();
+  if (llvm::any_of(pads, [](int64_t v) { return v < 0; }))
+    return op->emitOpError("pads must be non-negative, got ")
+           << formatShape(pads);
+  return success();
+}
+
+/// The number of windows along one spatial dimension (input dimension
+/// `dim`): floor((in + pb + pe - d*(k-1) - 1) / s) + 1, or with `ceilMode`
+/// ceil(...) + 1 less the last window if it starts at or past in + pb.
+static FailureOr<int64_t> verifyWindowCount(Operation *op, unsigned dim,
+                                            int64_t in, int64_t kernel,
+                                            int64_t stride, int64_t padBegin,
+                                            int64_t padEnd, int64_t dilation,
+                                            bool ceilMode) {
+  auto overflow = [&]() {
+    return op->emitOpError("window arithmetic overflows in dimension ")
+           << dim << " of the input";
+  };
+  // All of kernel, stride, dilation >= 1 and pads >= 0 here.
+  std::optional<int64_t> padded = llvm::checkedAdd(in, padBegin);
+  if (padded)
+    padded = llvm::checkedAdd(*padded, padEnd);
+  std::optional<int64_t> extent = llvm::checkedMul(dilation, kernel - 1);
+  if (extent)
+    extent = llvm::checkedAdd(*extent, int64_t(1));
+  if (!padded || !extent)
+    return overflow();
+  if (*extent > *padded)
+    return op->emitOpError("dilated kernel extent ")
+           << *extent << " exceeds the padded input extent " << *padded
+           << " in dimension " << dim << " of the input";
+  int64_t span = *padded - *extent;
+  int64_t steps = span / stride;
+  if (ceilMode) {
+    if (span % stride != 0)
+      ++steps;
+    // PyTorch's rule: a last window that would start at or past
+    // in + padBegin (entirely inside the end padding) is dropped. A start
+    // that overflows is past it too.
+    std::optional<int64_t> lastStart = llvm::checkedMul(steps, stride);
+    if (steps > 0 && (!lastStart || *lastStart >= in + padBegin))
+      --steps;
+  }
+  return steps + 1;
+}
+
+/// Computes [N, C, out...] of a pool and compares it with the result.
+/// `dilations` is absent for nn.avg_pool (which has none: all 1).
+static LogicalResult
+verifyPool(Operation *op, ArrayRef<int64_t> kernelShape,
+           ArrayRef<int64_t> strides, ArrayRef<int64_t> pads,
+           std::optional<ArrayRef<int64_t>> dilations, bool ceilMode) {
+  auto input = llvm::cast<RankedTensorType>(op->getOperand(0).getType());
+  auto output = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  FailureOr<unsigned> spatial = verifySpatialRank(op, input);
+  if (failed(spatial))
+    return failure();
+  if (failed(verifyPerDimList(op, "kernel_shape", kernelShape, *spatial)) ||
+      failed(verifyPerDimList(op, "strides", strides, *spatial)) ||
+      failed(verifyPads(op, pads, *spatial)))
+    return failure();
+  if (dilations && failed(verifyPerDimList(op, "dilations", *dilations,
+                                            *spatial)))
+    return failure();
+  for (unsigned s = 0; s < *spatial; ++s)
+    if (pads[s] >= kernelShape[s] || pads[s + *spatial] >= kernelShape[s])
+      return op->emitOpError("pads ")
+             << formatShape(pads)
+             << " must each be smaller than the kernel size of their "
+                "dimension, kernel_shape "
+             << formatShape(kernelShape);
+  SmallVector<int64_t> expected(input.getShape().take_front(2));
+  for (unsigned s = 0; s < *spatial; ++s) {
+    FailureOr<int64_t> count = verifyWindowCount(
+        op, s + 2, input.getDimSize(s + 2), kernelShape[s], strides[s],
+        pads[s], pads[s + *spatial], dilations ? (*dilations)[s] : 1, ceilMode);
+    if (failed(count))
+      return failure();
+    expected.push_back(*count);
+  }
+  if (output.getShape() != ArrayRef<int64_t>(expected))
+    return op->emitOpError("result shape ")
+           << formatShape(output.getShape()) << " differs from the expected "
+           << formatShape(expected);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConvOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConvOp::verify() {
+  RankedTensorType input = getInput().getType();
+  RankedTensorType weight = getWeight().getType();
+  RankedTensorType output = getOutput().getType();
+  FailureOr<unsigned> spatial = verifySpatialRank(*this, input);
+  if (failed(spatial))
+    return failure();
+  if (weight.getRank() != input.getRank())
+    return emitOpError("weight must have rank ")
+           << input.getRank()
+           << " ([M, C/group, kernel...], like the input), got rank "
+           << weight.getRank();
+  if (failed(verifyPerDimList(*this, "strides", getStrides(), *spatial)) ||
+      failed(verifyPads(*this, getPads(), *spatial)) ||
+      failed(verifyPerDimList(*this, "dilations", getDilations(), *spatial)))
+    return failure();
+  int64_t group = getGroup();
+  if (group < 1)
+    return emitOpError("group must be positive, got ") << group;
+  int64_t channels = input.getDimSize(1);
+  int64_t filters = weight.getDimSize(0);
+  if (channels % group != 0)
+    return emitOpError("group ")
+           << group << " does not divide the " << channels
+           << " input channels";
+  if (filters % group != 0)
+    return emitOpError("group ")
+           << group << " does not divide the " << filters
+           << " output channels (weight dimension 0)";
+  if (weight.getDimSize(1) != channels / group)
+    return emitOpError("weight shape ")
+           << formatShape(weight.getShape()) << " must have "
+           << channels / group
+           << " input channels per group in dimension 1 (" << channels
+           << " channels / group " << group << ")";
+  ArrayRef<int64_t> kernel = weight.getShape().drop_front(2);
+  if (llvm::any_of(kernel, [](int64_t k) { return k < 1; }))
+    return emitOpError("weight kernel dimensions must be positive, got "
+                       "weight shape ")
+           << formatShape(weight.getShape());
+  if (Value bias = getBias()) {
+    auto biasType = llvm::cast<RankedTensorType>(bias.getType());
+    if (biasType.getShape() != ArrayRef<int64_t>{filters})
+      return emitOpError("bias shape ")
+             << formatShape(biasType.getShape()) << " must be [" << filters
+             << "]";
+  }
+  ArrayRef<int64_t> pads = getPads();
+  SmallVector<int64_t> expected{input.getDimSize(0), filters};
+  for (unsigned s = 0; s < *spatial; ++s) {
+    FailureOr<int64_t> count = verifyWindowCount(
+        *this, s + 2, input.getDimSize(s + 2), kernel[s], getStrides()[s],
+        pads[s], pads[s + *spatial], getDilations()[s], /*ceilMode=*/false);
+    if (failed(count))
+      return failure();
+    expected.push_back(*count);
+  }
+  if (output.getShape() != ArrayRef<int64_t>(expected))
+    return emitOpError("result shape ")
+           << formatShape(output.getShape()) << " differs from the expected "
+           << formatShape(expected);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// BatchNormOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult BatchNormOp::verify() {
+  RankedTensorType input = getInput().getType();
+  if (input.getRank() < 2)
+    return emitOpError("input must have rank >= 2 ([N, C, ...]), got rank ")
+           << input.getRank();
+  int64_t channels = input.getDimSize(1);
+  std::pair<StringRef, Value> params[] = {{"scale", getScale()},
+                                          {"bias", getBias()},
+                                          {"mean", getMean()},
+                                          {"var", getVar()}};
+  for (auto [name, value] : params) {
+    auto type = llvm::cast<RankedTensorType>(value.getType());
+    if (type.getShape() != ArrayRef<int64_t>{channels})
+      return emitOpError()
+             << name << " shape " << formatShape(type.getShape())
+             << " must be [" << channels << "] (the input channels)";
+  }
+  double epsilon = getEpsilon().convertToDouble();
+  if (!(epsilon >= 0.0))
+    return emitOpError("epsilon must be non-negative, got ") << epsilon;
+  if (getOutput().getType().getShape() != input.getShape())
+    return emitOpError("result shape ")
+           << formatShape(getOutput().getType().getShape())
+           << " differs from the input shape "
+           << formatShape(input.getShape());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Pools
+//===----------------------------------------------------------------------===//
+
+LogicalResult MaxPoolOp::verify() {
+  return verifyPool(*this, getKernelShape(), getStrides(), getPads(),
+                    getDilations(), getCeilMode());
+}
+
+LogicalResult AvgPoolOp::verify() {
+  return verifyPool(*this, getKernelShape(), getStrides(), getPads(),
+                    /*dilations=*/std::nullopt, getCeilMode());
+}
+
+/// Checks [N, C, spatial...] -> [N, C, 1, ..., 1].
+static LogicalResult verifyGlobalPool(Operation *op) {
+  auto input = llvm::cast<RankedTensorType>(op->getOperand(0).getType());
+  auto output = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  if (input.getRank() < 3)
+    return op->emitOpError("input must have rank >= 3 ([N, C, spatial...]), "
+                           "got rank ")
+           << input.getRank();
+  SmallVector<int64_t> expected(input.getShape().take_front(2));
+  expected.append(input.getRank() - 2, 1);
+  if (output.getShape() != ArrayRef<int64_t>(expected))
+    return op->emitOpError("result shape ")
+           << formatShape(output.getShape()) << " differs from the expected "
+           << formatShape(expected);
+  return success();
+}
+
+LogicalResult GlobalAvgPoolOp::verify() { return verifyGlobalPool(*this); }
+
+LogicalResult GlobalMaxPoolOp::verify() { return verifyGlobalPool(*this); }

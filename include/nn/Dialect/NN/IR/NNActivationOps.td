@@ -8,6 +8,19 @@ include "nn/Dialect/NN/IR/NNBase.td"
 // An activation maps each element on its own: the result has the input's
 // shape; its element type may differ (fixed-point layers choose their own
 // result precision).
+//
+// Fixed point: the piecewise-linear and rational activations (relu,
+// leaky_relu, prelu, thresholded_relu, clip, hard_sigmoid, softsign) give the
+// exact value of their formula at the input, quantized to the result type
+// with that type's rounding and overflow modes; float attributes (alpha,
+// beta, ...) take part with the exact value of their f32. The transcendental
+// ones (elu, selu, sigmoid, tanh, softplus, softmax) cannot be computed
+// exactly: their fixed-point result approximates the function through a
+// lookup table that the lowering defines, not the op.
+//
+// Attribute domains: ONNX restricts none of the float attributes of these
+// activations (alpha of LeakyRelu may be negative or above 1, Clip's bounds
+// may cross, ...), so neither do we; only the softmax axis has a domain.
 class NN_ActivationOp<string mnemonic, list<Trait> traits = []>
     : NN_Op<mnemonic, !listconcat(traits, [SameOperandsAndResultShape])> {
   let results = (outs NN_Tensor:$output);
@@ -19,7 +32,10 @@ class NN_ActivationOp<string mnemonic, list<Trait> traits = []>
 def NN_ReluOp : NN_ActivationOp<"relu"> {
   let summary = "rectified linear unit: y = max(x, 0)";
   let description = [{
-    ONNX `Relu`: `output = max(input, 0)` element by element.
+    ONNX `Relu`: `output = max(input, 0)` element by element. The result has
+    the input's shape. A NaN input gives NaN (as in ONNX Runtime).
+
+    Fixed point: the exact value, quantized to the result type.
 
     Example:
 
@@ -28,6 +44,267 @@ def NN_ReluOp : NN_ActivationOp<"relu"> {
     ```
   }];
   let arguments = (ins NN_Tensor:$input);
+}
+
+def NN_LeakyReluOp : NN_ActivationOp<"leaky_relu"> {
+  let summary = "leaky rectified linear unit: y = x >= 0 ? x : alpha * x";
+  let description = [{
+    ONNX `LeakyRelu`: element by element,
+    `output = input` where `input >= 0` and `output = alpha * input`
+    otherwise. `alpha` defaults to 0.01 and may be any float (ONNX puts no
+    bound on it; a value above 1 or below 0 is legal). The result has the
+    input's shape.
+
+    Fixed point: the exact value (`alpha` with the exact value of its f32),
+    quantized to the result type.
+
+    Example:
+
+    ```mlir
+    %y = nn.leaky_relu %x {alpha = 1.000000e-01 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<F32Attr, "0.01">:$alpha);
+}
+
+def NN_EluOp : NN_ActivationOp<"elu"> {
+  let summary = "exponential linear unit: y = x > 0 ? x : alpha * (exp(x) - 1)";
+  let description = [{
+    ONNX `Elu`: element by element, `output = input` where `input > 0` and
+    `output = alpha * (exp(input) - 1)` otherwise (both branches give 0 at
+    0). `alpha` defaults to 1.0 and may be any float. The result has the
+    input's shape.
+
+    Fixed point: an approximation in the result type through a lookup table
+    that the lowering defines.
+
+    Example:
+
+    ```mlir
+    %y = nn.elu %x {alpha = 5.000000e-01 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<F32Attr, "1.0">:$alpha);
+}
+
+def NN_SeluOp : NN_ActivationOp<"selu"> {
+  let summary = "scaled exponential linear unit";
+  let description = [{
+    ONNX `Selu`: element by element,
+    `output = gamma * input` where `input > 0` and
+    `output = gamma * (alpha * exp(input) - alpha)` otherwise.
+    The defaults are ONNX's (the f32 values of the constants of Klambauer et
+    al.): `alpha = 1.67326319217681884765625`,
+    `gamma = 1.05070102214813232421875`; both may be any float. The result
+    has the input's shape.
+
+    Fixed point: an approximation in the result type through a lookup table
+    that the lowering defines.
+
+    Example:
+
+    ```mlir
+    %y = nn.selu %x : tensor<1x16xf32> -> tensor<1x16xf32>
+    %z = nn.selu %x {alpha = 2.000000e+00 : f32, gamma = 1.500000e+00 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+      DefaultValuedAttr<F32Attr, "1.67326319217681884765625">:$alpha,
+      DefaultValuedAttr<F32Attr, "1.05070102214813232421875">:$gamma);
+}
+
+def NN_ThresholdedReluOp : NN_ActivationOp<"thresholded_relu"> {
+  let summary = "thresholded rectified linear unit: y = x > alpha ? x : 0";
+  let description = [{
+    ONNX `ThresholdedRelu`: element by element, `output = input` where
+    `input > alpha` (strictly) and `output = 0` otherwise. `alpha` defaults
+    to 1.0 and may be any float. The result has the input's shape.
+
+    Fixed point: the comparison uses the exact values of `input` and of the
+    f32 `alpha`; the passed value is quantized to the result type.
+
+    Example:
+
+    ```mlir
+    %y = nn.thresholded_relu %x {alpha = 2.000000e+00 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<F32Attr, "1.0">:$alpha);
+}
+
+def NN_PReluOp : NN_Op<"prelu"> {
+  let summary = "parametric rectified linear unit: y = x >= 0 ? x : slope * x";
+  let description = [{
+    ONNX `PRelu`: `output = input` where `input >= 0` and
+    `output = slope * input` otherwise, where `slope` is broadcast
+    unidirectionally to the shape of `input` (numpy rules: the shapes are
+    aligned on their last dimension; `slope` may have fewer dimensions than
+    `input` but not more, and each of its dimensions equals the aligned
+    dimension of `input` or is 1). PyTorch's `nn.PReLU(C)` on an NCHW input
+    exports a slope of shape `[C, 1, 1]`; a single shared slope is `[1]`.
+    The result has the shape of `input`.
+
+    Fixed point: `slope * input` is the exact product, quantized (like the
+    positive branch) to the result type.
+
+    Example:
+
+    ```mlir
+    %y = nn.prelu %x, %slope : (tensor<1x8x4x4xf32>, tensor<8x1x1xf32>) -> tensor<1x8x4x4xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input, NN_Tensor:$slope);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $slope attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_ClipOp : NN_ActivationOp<"clip"> {
+  let summary = "clamp to [min, max]: y = min(max(x, min), max)";
+  let description = [{
+    ONNX `Clip` (opset 11 and later, with constant `min`/`max` inputs, which
+    the importer turns into these attributes; opset 6's attributes map
+    directly): element by element, `output = min(max(input, min), max)`.
+    An absent `min` or `max` leaves that side unbounded. ONNX defines the
+    case `min > max` (every element becomes `max`, which is what the formula
+    gives), so the bounds are not required to be ordered. `nn.clip` with
+    `min = 0` and `max = 6` is ReLU6. The result has the input's shape.
+
+    Fixed point: the bounds take part with the exact values of their f32;
+    the clamped value is quantized to the result type.
+
+    Example:
+
+    ```mlir
+    %y = nn.clip %x {max = 6.000000e+00 : f32, min = 0.000000e+00 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input, OptionalAttr<F32Attr>:$min,
+                       OptionalAttr<F32Attr>:$max);
+}
+
+def NN_SigmoidOp : NN_ActivationOp<"sigmoid"> {
+  let summary = "logistic sigmoid: y = 1 / (1 + exp(-x))";
+  let description = [{
+    ONNX `Sigmoid`: `output = 1 / (1 + exp(-input))` element by element. The
+    result has the input's shape.
+
+    Fixed point: an approximation in the result type through a lookup table
+    that the lowering defines.
+
+    Example:
+
+    ```mlir
+    %y = nn.sigmoid %x : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input);
+}
+
+def NN_TanhOp : NN_ActivationOp<"tanh"> {
+  let summary = "hyperbolic tangent: y = tanh(x)";
+  let description = [{
+    ONNX `Tanh`: `output = tanh(input)` element by element. The result has
+    the input's shape.
+
+    Fixed point: an approximation in the result type through a lookup table
+    that the lowering defines.
+
+    Example:
+
+    ```mlir
+    %y = nn.tanh %x : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input);
+}
+
+def NN_SoftplusOp : NN_ActivationOp<"softplus"> {
+  let summary = "softplus: y = log(1 + exp(x))";
+  let description = [{
+    ONNX `Softplus`: `output = ln(1 + exp(input))` element by element
+    (natural logarithm). The result has the input's shape.
+
+    Fixed point: an approximation in the result type through a lookup table
+    that the lowering defines.
+
+    Example:
+
+    ```mlir
+    %y = nn.softplus %x : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input);
+}
+
+def NN_SoftsignOp : NN_ActivationOp<"softsign"> {
+  let summary = "softsign: y = x / (1 + |x|)";
+  let description = [{
+    ONNX `Softsign`: `output = input / (1 + abs(input))` element by element.
+    The result has the input's shape.
+
+    Fixed point: the exact quotient, quantized to the result type.
+
+    Example:
+
+    ```mlir
+    %y = nn.softsign %x : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input);
+}
+
+def NN_HardSigmoidOp : NN_ActivationOp<"hard_sigmoid"> {
+  let summary = "hard sigmoid: y = max(0, min(1, alpha * x + beta))";
+  let description = [{
+    ONNX `HardSigmoid`: `output = max(0, min(1, alpha * input + beta))`
+    element by element. `alpha` defaults to 0.2 and `beta` to 0.5 (ONNX's
+    defaults; PyTorch's `Hardsigmoid` exports `alpha = 1/6`); both may be any
+    float. The result has the input's shape.
+
+    Fixed point: the exact value (`alpha` and `beta` with the exact values of
+    their f32), quantized to the result type.
+
+    Example:
+
+    ```mlir
+    %y = nn.hard_sigmoid %x {alpha = 0.166666672 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<F32Attr, "0.2">:$alpha,
+                       DefaultValuedAttr<F32Attr, "0.5">:$beta);
+}
+
+def NN_SoftmaxOp : NN_ActivationOp<"softmax"> {
+  let summary = "softmax along one axis";
+  let description = [{
+    ONNX `Softmax` with opset-13 semantics: normalizes along the single
+    dimension `axis` (default -1, the last; a negative value counts from the
+    end and must lie in `[-rank, rank)`):
+    `output[..., i, ...] = exp(input[..., i, ...]) / sum_j exp(input[..., j, ...])`,
+    where `i` and `j` index dimension `axis` and the other indices are fixed.
+    The importer rewrites the flatten-to-2-D semantics of opsets 1-12 into
+    this form. The result has the input's shape.
+
+    Fixed point: an approximation in the result type through lookup tables
+    (exponential, reciprocal of the sum) that the lowering defines.
+
+    Example:
+
+    ```mlir
+    %y = nn.softmax %x : tensor<1x10xf32> -> tensor<1x10xf32>
+    %z = nn.softmax %x {axis = 0 : i64} : tensor<1x10xf32> -> tensor<1x10xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis);
+  let hasVerifier = 1;
 }
 
 #endif // NN_DIALECT_NN_IR_NNACTIVATIONOPS_TD

@@ -31,4 +31,263 @@ def NN_DenseOp : NN_Op<"dense"> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Convolution
+//===----------------------------------------------------------------------===//
+
+def NN_ConvOp : NN_Op<"conv"> {
+  let summary = "1-D or 2-D convolution (ONNX Conv), NCHW, explicit padding";
+  let description = [{
+    ONNX `Conv` in NCHW layout. `input` is `[N, C, W]` (1-D) or
+    `[N, C, H, W]` (2-D); other ranks are rejected. `weight` has the same
+    rank, `[M, C/group, kW]` or `[M, C/group, kH, kW]`, and the optional
+    `bias` is `[M]`. The input channels are split into `group` groups of
+    `C/group` channels and the `M` filters into `group` groups of `M/group`
+    filters; filter `m` sees only the channels of group `g = m / (M/group)`:
+
+    ```
+    output[n, m, o_1, ..., o_S] = bias[m]   (0 without bias)
+        + sum_{c < C/group} sum_{j_1 < k_1, ..., j_S < k_S}
+            weight[m, c, j_1, ..., j_S]
+          * input[n, g*(C/group) + c, i_1, ..., i_S]
+      with i_s = o_s * strides[s] + j_s * dilations[s] - pads[s]
+    ```
+
+    where a position `i_s` outside `[0, in_s)` reads 0 (zero padding).
+
+    Attributes (all required; the importer turns ONNX's `auto_pad` and
+    defaults into explicit values):
+    - `strides`: one value > 0 per spatial dimension;
+    - `pads`: `2*S` values >= 0, ONNX order: the begin pads of every
+      spatial dimension, then the end pads (`[top, left, bottom, right]` in
+      2-D);
+    - `dilations`: one value > 0 per spatial dimension;
+    - `group`: > 0, divides both `C` and `M` (default 1; `group = C = M` is
+      a depthwise convolution).
+
+    The result is `[N, M, out_1, ..., out_S]` with
+    `out_s = floor((in_s + pad_begin_s + pad_end_s - dilations[s]*(k_s - 1) - 1) / strides[s]) + 1`,
+    which must be at least 1.
+
+    Example:
+
+    ```mlir
+    %y = nn.conv %x, %w, %b {dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
+        : (tensor<1x3x32x32xf32>, tensor<16x3x3x3xf32>, tensor<16xf32>) -> tensor<1x16x16x16xf32>
+    %z = nn.conv %x1, %dw {dilations = array<i64: 1>, group = 8 : i64, pads = array<i64: 1, 1>, strides = array<i64: 1>}
+        : (tensor<1x8x20xf32>, tensor<8x1x3xf32>) -> tensor<1x8x20xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input, NN_Tensor:$weight,
+                       Optional<NN_Tensor>:$bias,
+                       DenseI64ArrayAttr:$strides,
+                       DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations,
+                       DefaultValuedAttr<I64Attr, "1">:$group);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Normalization
+//===----------------------------------------------------------------------===//
+
+def NN_BatchNormOp : NN_Op<"batch_norm"> {
+  let summary = "batch normalization in inference mode (ONNX BatchNormalization)";
+  let description = [{
+    ONNX `BatchNormalization` in inference mode (running statistics, no
+    training outputs). `input` is `[N, C, ...]` (rank >= 2, channels on
+    axis 1); `scale`, `bias`, `mean` and `var` are each `[C]`:
+
+    ```
+    output[n, c, ...] = scale[c] * (input[n, c, ...] - mean[c]) / sqrt(var[c] + epsilon)
+                      + bias[c]
+    ```
+
+    `epsilon` (f32, default 1e-5, >= 0) is ONNX's. The result has the shape
+    of `input`.
+
+    Canonicalization folds a batch norm into the `nn.conv`, or the rank-2
+    `nn.dense`, that produces its input, when that op has no other user and
+    its weight, bias and the four statistics are floating-point `dense<...>`
+    constants (`f[m] = scale[m] / sqrt(var[m] + epsilon)`,
+    `weight'[m, ...] = weight[m, ...] * f[m]`,
+    `bias'[m] = (bias[m] - mean[m]) * f[m] + bias_bn[m]`, in double, then
+    rounded to the element type).
+
+    Example:
+
+    ```mlir
+    %y = nn.batch_norm %x, %scale, %bias, %mean, %var {epsilon = 1.000000e-03 : f32}
+        : (tensor<1x16x8x8xf32>, tensor<16xf32>, tensor<16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<1x16x8x8xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input, NN_Tensor:$scale, NN_Tensor:$bias,
+                       NN_Tensor:$mean, NN_Tensor:$var,
+                       DefaultValuedAttr<F32Attr, "1e-05">:$epsilon);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $scale `,` $bias `,` $mean `,` $var attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+def NN_MaxPoolOp : NN_Op<"max_pool"> {
+  let summary = "1-D or 2-D max pooling (ONNX MaxPool), NCHW";
+  let description = [{
+    ONNX `MaxPool` in NCHW layout. `input` is `[N, C, W]` (1-D) or
+    `[N, C, H, W]` (2-D); other ranks are rejected. Each output element is
+    the maximum of its window:
+
+    ```
+    output[n, c, o_1, ..., o_S] = max over j_1 < k_1, ..., j_S < k_S of
+        input[n, c, i_1, ..., i_S],  i_s = o_s * strides[s] + j_s * dilations[s] - pads[s]
+    ```
+
+    taken only over positions inside the input: padding counts as -inf and
+    never wins over an input element. (A dilated window can fall entirely on
+    padding, e.g. `in = 1`, `k = 2`, `dilations = 2`, `pads = 1, 1`; its
+    result is -inf, or the lowest value of a fixed-point type.)
+
+    Attributes (`kernel_shape`, `strides`, `pads` and `dilations` required;
+    the importer makes ONNX's rank-dependent defaults and `auto_pad`
+    explicit): `kernel_shape`, `strides` and `dilations` have one value > 0
+    per spatial dimension; `pads` has `2*S` values >= 0 (all begins, then all
+    ends, ONNX order), each smaller than the kernel size of its dimension
+    (the rule ONNX Runtime enforces); `ceil_mode` (default false).
+
+    Output size per spatial dimension, with `e = dilations[s]*(k_s - 1) + 1`
+    and `p = in_s + pad_begin_s + pad_end_s` (`e <= p` is required):
+    `out_s = floor((p - e) / strides[s]) + 1`, or with `ceil_mode`
+    `ceil((p - e) / strides[s]) + 1`, minus one if the last window would then
+    start at or past `in_s + pad_begin_s` (entirely inside the end padding),
+    as PyTorch does. The result is `[N, C, out_1, ..., out_S]`.
+
+    Example:
+
+    ```mlir
+    %y = nn.max_pool %x {dilations = array<i64: 1, 1>, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
+        : tensor<1x8x32x32xf32> -> tensor<1x8x16x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DenseI64ArrayAttr:$kernel_shape,
+                       DenseI64ArrayAttr:$strides,
+                       DenseI64ArrayAttr:$pads,
+                       DenseI64ArrayAttr:$dilations,
+                       DefaultValuedAttr<BoolAttr, "false">:$ceil_mode);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_AvgPoolOp : NN_Op<"avg_pool"> {
+  let summary = "1-D or 2-D average pooling (ONNX AveragePool), NCHW";
+  let description = [{
+    ONNX `AveragePool` in NCHW layout. `input` is `[N, C, W]` (1-D) or
+    `[N, C, H, W]` (2-D); other ranks are rejected. Each output element is
+    the sum of the input elements of its window divided by a count:
+
+    ```
+    output[n, c, o_1, ..., o_S] = (sum over j_1 < k_1, ..., j_S < k_S of
+        input[n, c, i_1, ..., i_S], i_s = o_s * strides[s] + j_s - pads[s]) / count
+    ```
+
+    where positions outside the input add nothing. Without
+    `count_include_pad` (the default), `count` is the number of window
+    positions inside the input; with it, `count` is the number of window
+    positions inside the padded input `[-pad_begin_s, in_s + pad_end_s)`
+    (positions past that, which only `ceil_mode` creates, never count).
+    The rules below guarantee that every window holds at least one input
+    element, so `count >= 1`.
+
+    Attributes (`kernel_shape`, `strides` and `pads` required; the importer
+    makes ONNX's rank-dependent defaults and `auto_pad` explicit):
+    `kernel_shape` and `strides` have one value > 0 per spatial dimension;
+    `pads` has `2*S` values >= 0 (all begins, then all ends, ONNX order),
+    each smaller than the kernel size of its dimension (the rule ONNX Runtime
+    enforces); `ceil_mode` (default false); `count_include_pad` (default
+    false).
+
+    Output size per spatial dimension, with `p = in_s + pad_begin_s +
+    pad_end_s` (`k_s <= p` is required): `out_s = floor((p - k_s) /
+    strides[s]) + 1`, or with `ceil_mode` `ceil((p - k_s) / strides[s]) + 1`,
+    minus one if the last window would then start at or past
+    `in_s + pad_begin_s` (entirely inside the end padding), as PyTorch does.
+    The result is `[N, C, out_1, ..., out_S]`.
+
+    Example:
+
+    ```mlir
+    %y = nn.avg_pool %x {count_include_pad = true, kernel_shape = array<i64: 2>, pads = array<i64: 0, 0>, strides = array<i64: 2>}
+        : tensor<1x4x10x!nn.fixed<16, 6>> -> tensor<1x4x5x!nn.fixed<16, 6>>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DenseI64ArrayAttr:$kernel_shape,
+                       DenseI64ArrayAttr:$strides,
+                       DenseI64ArrayAttr:$pads,
+                       DefaultValuedAttr<BoolAttr, "false">:$ceil_mode,
+                       DefaultValuedAttr<BoolAttr, "false">:$count_include_pad);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_GlobalAvgPoolOp : NN_Op<"global_avg_pool"> {
+  let summary = "mean over all spatial positions (ONNX GlobalAveragePool)";
+  let description = [{
+    ONNX `GlobalAveragePool`: `input` is `[N, C, d_1, ..., d_S]` (rank >= 3)
+    and `output[n, c, 0, ..., 0]` is the mean of `input[n, c, ...]` over all
+    `d_1 * ... * d_S` spatial positions. The result is `[N, C, 1, ..., 1]`
+    (same rank as the input).
+
+    Example:
+
+    ```mlir
+    %y = nn.global_avg_pool %x : tensor<1x64x7x7xf32> -> tensor<1x64x1x1xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
+def NN_GlobalMaxPoolOp : NN_Op<"global_max_pool"> {
+  let summary = "maximum over all spatial positions (ONNX GlobalMaxPool)";
+  let description = [{
+    ONNX `GlobalMaxPool`: `input` is `[N, C, d_1, ..., d_S]` (rank >= 3) and
+    `output[n, c, 0, ..., 0]` is the maximum of `input[n, c, ...]` over all
+    spatial positions. The result is `[N, C, 1, ..., 1]` (same rank as the
+    input).
+
+    Example:
+
+    ```mlir
+    %y = nn.global_max_pool %x : tensor<1x64x7xf32> -> tensor<1x64x1xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // NN_DIALECT_NN_IR_NNLAYEROPS_TD
