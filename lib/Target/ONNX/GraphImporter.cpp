@@ -24,6 +24,11 @@ NodeContext::NodeContext(GraphImporter &graph, const onnx::NodeProto &node,
 OpBuilder &NodeContext::builder() { return graph.getBuilder(); }
 
 InFlightDiagnostic NodeContext::emitError() {
+  // Unnamed nodes (common in exported models) are known by their output.
+  if (nodeProto.name().empty() && nodeProto.output_size())
+    return mlir::emitError(loc)
+           << "node producing '" << nodeProto.output(0) << "' ("
+           << nodeProto.op_type() << "): ";
   return mlir::emitError(loc)
          << "node '" << nodeProto.name() << "' (" << nodeProto.op_type()
          << "): ";
@@ -169,6 +174,30 @@ unsigned NodeContext::inputUseCount(unsigned i) const {
 //===----------------------------------------------------------------------===//
 // GraphImporter
 //===----------------------------------------------------------------------===//
+
+GraphImporter::GraphImporter(MLIRContext *context, onnx::ModelProto &model,
+                             StringRef fileName,
+                             const OnnxImportOptions &options)
+    : context(context), model(model), options(options),
+      modelDir(llvm::sys::path::parent_path(fileName).str()),
+      fileLocation(FileLineColLoc::get(context, fileName, 0, 0)),
+      builder(context) {
+  const onnx::GraphProto &graph = model.graph();
+  for (const onnx::TensorProto &init : graph.initializer())
+    constants[init.name()] = &init;
+  for (const onnx::ValueInfoProto &info : graph.input())
+    types[info.name()] = &info.type();
+  for (const onnx::ValueInfoProto &info : graph.value_info())
+    types[info.name()] = &info.type();
+  for (const onnx::ValueInfoProto &info : graph.output())
+    types[info.name()] = &info.type();
+  for (const onnx::NodeProto &node : graph.node())
+    for (const std::string &input : node.input())
+      if (!input.empty())
+        ++useCount[input];
+  for (const onnx::ValueInfoProto &info : graph.output())
+    ++useCount[info.name()];
+}
 
 Value GraphImporter::createFloatConstant(Location loc, StringRef name,
                                          ArrayRef<int64_t> shape,

@@ -189,6 +189,8 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
     StashedInitializers stash(model);
     if (opset < kImportOpset) {
       try {
+        // The converter's broadcasting adapters need the operand shapes.
+        onnx::shape_inference::InferShapes(model);
         model = onnx::version_conversion::ConvertVersion(model, kImportOpset);
       } catch (const std::exception &e) {
         diag.error() << "cannot convert the model from opset " << opset

@@ -71,6 +71,12 @@ LogicalResult importUnary(NodeContext &ctx,
   return createOp<OpTy>(ctx, *operands, attrs);
 }
 
+/// An op without attributes: one importer per op type in the table.
+template <typename OpTy>
+LogicalResult importPlainUnary(NodeContext &ctx) {
+  return importUnary<OpTy>(ctx);
+}
+
 template <typename OpTy>
 LogicalResult importBinary(NodeContext &ctx) {
   FailureOr<SmallVector<Value>> operands = inputs(ctx, {0, 1});
@@ -212,11 +218,22 @@ LogicalResult importSoftmax(NodeContext &ctx) {
 }
 
 LogicalResult importClip(NodeContext &ctx) {
+  // Constant bounds become attributes of nn.clip. A bound computed at run
+  // time becomes nn.max/nn.min with the scalar, which is the same function
+  // (including ONNX's rule that min > max gives max everywhere).
   SmallVector<NamedAttribute> attrs;
+  SmallVector<std::pair<unsigned, Value>> dynamicBounds;
   for (auto [index, name] : {std::pair<unsigned, StringRef>{1, "min"},
                              std::pair<unsigned, StringRef>{2, "max"}}) {
     if (!ctx.hasInput(index))
       continue;
+    if (!ctx.constantInput(index)) {
+      FailureOr<Value> bound = ctx.input(index);
+      if (failed(bound))
+        return failure();
+      dynamicBounds.emplace_back(index, *bound);
+      continue;
+    }
     FailureOr<std::vector<float>> bound = ctx.constantFloats(index, name);
     if (failed(bound))
       return failure();
@@ -227,7 +244,29 @@ LogicalResult importClip(NodeContext &ctx) {
     }
     attrs.push_back(f32Attr(ctx, name, bound->front()));
   }
-  return importUnary<ClipOp>(ctx, attrs);
+  if (dynamicBounds.empty())
+    return importUnary<ClipOp>(ctx, attrs);
+  FailureOr<Value> x = ctx.input(0);
+  FailureOr<RankedTensorType> type = ctx.outputType(0);
+  if (failed(x) || failed(type))
+    return failure();
+  Value result = *x;
+  if (!attrs.empty())
+    result = ClipOp::create(ctx.builder(), ctx.getLoc(), TypeRange{*type},
+                            ValueRange{result}, attrs)
+                 ->getResult(0);
+  for (auto [index, bound] : dynamicBounds) {
+    if (index == 1)
+      result = MaxOp::create(ctx.builder(), ctx.getLoc(), TypeRange{*type},
+                             ValueRange{result, bound})
+                   ->getResult(0);
+    else
+      result = MinOp::create(ctx.builder(), ctx.getLoc(), TypeRange{*type},
+                             ValueRange{result, bound})
+                   ->getResult(0);
+  }
+  ctx.setOutput(0, result);
+  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -315,7 +354,7 @@ LogicalResult importVariadic(NodeContext &ctx) {
     auto lhsType = llvm::cast<RankedTensorType>(acc->getType());
     auto rhsType = llvm::cast<RankedTensorType>(next->getType());
     SmallVector<int64_t> shape;
-    if (!OpTrait::util::getBroadcastedShape(lhsType.getShape(),
+    if (!mlir::OpTrait::util::getBroadcastedShape(lhsType.getShape(),
                                             rhsType.getShape(), shape)) {
       ctx.emitError() << "inputs do not broadcast: "
                       << formatShape(lhsType.getShape()) << " and "
@@ -374,7 +413,18 @@ FailureOr<Matrix> constantMatrix(NodeContext &ctx, unsigned index,
   return Matrix{std::move(*data), tensor->dims(0), tensor->dims(1)};
 }
 
-/// Gemm: Y = alpha * A' * B' + beta * C, with B' a constant [K, M].
+/// The transpose of a rank-2 value, as an nn.transpose.
+Value transpose2d(NodeContext &ctx, Value value) {
+  auto type = llvm::cast<RankedTensorType>(value.getType());
+  auto transposedType = RankedTensorType::get(
+      {type.getDimSize(1), type.getDimSize(0)}, type.getElementType());
+  return TransposeOp::create(ctx.builder(), ctx.getLoc(),
+                             TypeRange{transposedType}, ValueRange{value},
+                             {arrayAttr(ctx, "perm", {1, 0})})
+      ->getResult(0);
+}
+
+/// Gemm: Y = alpha * A' * B' + beta * C.
 LogicalResult importGemm(NodeContext &ctx) {
   float alpha = ctx.getFloat("alpha", 1.0f);
   float beta = ctx.getFloat("beta", 1.0f);
@@ -387,28 +437,25 @@ LogicalResult importGemm(NodeContext &ctx) {
   OpBuilder &b = ctx.builder();
   Location loc = ctx.getLoc();
 
-  if (transA) {
-    auto aType = llvm::cast<RankedTensorType>(a->getType());
-    auto transposedType = RankedTensorType::get(
-        {aType.getDimSize(1), aType.getDimSize(0)}, aType.getElementType());
-    a = TransposeOp::create(b, loc, TypeRange{transposedType}, ValueRange{*a},
-                            {arrayAttr(ctx, "perm", {1, 0})})
-            ->getResult(0);
-  }
+  if (transA)
+    a = transpose2d(ctx, *a);
 
   // nn.dense wants the weight as [M, K]: B itself when transB = 1 (PyTorch's
-  // Linear), else B transposed. alpha is folded into it.
+  // Linear), else B transposed. alpha is folded into a constant B; a B
+  // computed at run time is transposed and scaled by nn ops instead.
   Value weight;
-  if (transB && alpha == 1.0f) {
+  if (!ctx.constantInput(1) || (transB && alpha == 1.0f)) {
     FailureOr<Value> bValue = ctx.input(1);
     if (failed(bValue))
       return failure();
-    if (!ctx.constantInput(1)) {
-      ctx.emitError() << "B must be a constant (an initializer): nn maps it "
-                         "to the weights of a dense layer";
-      return failure();
+    weight = transB ? *bValue : transpose2d(ctx, *bValue);
+    if (alpha != 1.0f) {
+      Value alphaValue = ctx.getGraph().createFloatConstant(
+          loc, ctx.node().name() + ".alpha", {}, {alpha});
+      weight = MulOp::create(b, loc, TypeRange{weight.getType()},
+                             ValueRange{weight, alphaValue})
+                   ->getResult(0);
     }
-    weight = *bValue;
   } else {
     FailureOr<Matrix> bMatrix = constantMatrix(ctx, 1, "B");
     if (failed(bMatrix))
@@ -469,23 +516,38 @@ LogicalResult importGemm(NodeContext &ctx) {
   return success();
 }
 
-/// MatMul with a constant [K, M] second operand: a dense layer without bias
-/// (a following Add of a per-feature constant becomes its bias).
+/// MatMul with a rank-2 second operand [K, M]: a dense layer without bias
+/// (a following Add of a per-feature constant becomes its bias). A constant
+/// operand is transposed at import; one computed at run time by nn.transpose.
 LogicalResult importMatMul(NodeContext &ctx) {
   FailureOr<Value> a = ctx.input(0);
+  FailureOr<Value> bValue = ctx.input(1);
   FailureOr<RankedTensorType> resultType = ctx.outputType(0);
-  if (failed(a) || failed(resultType))
+  if (failed(a) || failed(bValue) || failed(resultType))
     return failure();
   if (llvm::cast<RankedTensorType>(a->getType()).getRank() < 2) {
     ctx.emitError() << "the first operand must have rank >= 2";
     return failure();
   }
-  FailureOr<Matrix> bMatrix = constantMatrix(ctx, 1, "the second operand");
-  if (failed(bMatrix))
+  if (llvm::cast<RankedTensorType>(bValue->getType()).getRank() != 2) {
+    ctx.emitError() << "the second operand has rank "
+                    << llvm::cast<RankedTensorType>(bValue->getType())
+                           .getRank()
+                    << "; nn supports a rank-2 second operand (a batched "
+                       "matrix product has no nn equivalent)";
     return failure();
-  Matrix w = bMatrix->transposed();
-  Value weight = ctx.getGraph().createFloatConstant(
-      ctx.getLoc(), ctx.node().input(1), {w.rows, w.cols}, w.data);
+  }
+  Value weight;
+  if (ctx.constantInput(1)) {
+    FailureOr<Matrix> bMatrix = constantMatrix(ctx, 1, "the second operand");
+    if (failed(bMatrix))
+      return failure();
+    Matrix w = bMatrix->transposed();
+    weight = ctx.getGraph().createFloatConstant(
+        ctx.getLoc(), ctx.node().input(1), {w.rows, w.cols}, w.data);
+  } else {
+    weight = transpose2d(ctx, *bValue);
+  }
   return createOp<DenseOp>(ctx, {*a, weight});
 }
 
@@ -800,8 +862,8 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"Elu", importElu},
       {"Flatten", importFlatten},
       {"Gemm", importGemm},
-      {"GlobalAveragePool", importUnary<GlobalAvgPoolOp>},
-      {"GlobalMaxPool", importUnary<GlobalMaxPoolOp>},
+      {"GlobalAveragePool", importPlainUnary<GlobalAvgPoolOp>},
+      {"GlobalMaxPool", importPlainUnary<GlobalMaxPoolOp>},
       {"HardSigmoid", importHardSigmoid},
       {"Identity", importIdentity},
       {"LeakyRelu", importLeakyRelu},
@@ -813,18 +875,18 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"Pad", importPad},
       {"PRelu", importBinary<PReluOp>},
       {"ReduceMean", importReduceMean},
-      {"Relu", importUnary<ReluOp>},
+      {"Relu", importPlainUnary<ReluOp>},
       {"Reshape", importReshapeLike},
       {"Resize", importResize},
       {"Selu", importSelu},
-      {"Sigmoid", importUnary<SigmoidOp>},
+      {"Sigmoid", importPlainUnary<SigmoidOp>},
       {"Softmax", importSoftmax},
-      {"Softplus", importUnary<SoftplusOp>},
-      {"Softsign", importUnary<SoftsignOp>},
+      {"Softplus", importPlainUnary<SoftplusOp>},
+      {"Softsign", importPlainUnary<SoftsignOp>},
       {"Squeeze", importReshapeLike},
       {"Sub", importBinary<SubOp>},
       {"Sum", importVariadic<AddOp>},
-      {"Tanh", importUnary<TanhOp>},
+      {"Tanh", importPlainUnary<TanhOp>},
       {"ThresholdedRelu", importThresholdedRelu},
       {"Transpose", importTranspose},
       {"Unsqueeze", importReshapeLike},
