@@ -11,7 +11,8 @@ config.name = "nn"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".onnxtext", ".test"]
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
-                   "install-consumer", "Conformance"]
+                   "install-consumer", "Conformance",
+                   "Benchmarks"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nn_obj_root, "test")
 
