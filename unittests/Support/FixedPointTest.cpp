@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -456,6 +457,75 @@ public:
 };
 
 //===----------------------------------------------------------------------===//
+// Coverage accounting: the random cases must actually exercise rounding,
+// exact ties and overflow, so each test counts them and checks minimums.
+//===----------------------------------------------------------------------===//
+
+struct Coverage {
+  long cases = 0, inexact = 0, ties = 0, overflows = 0;
+
+  /// Classifies casting raw * 2^-fromFrac into `to`.
+  void add(i128 raw, int fromFrac, const Format &to) {
+    ++cases;
+    long long shift = static_cast<long long>(fromFrac) - to.fracWidth();
+    if (shift > 0 && raw != 0) {
+      if (shift >= 127) {
+        ++inexact;
+      } else {
+        u128 rem = static_cast<u128>(raw) & ((u128(1) << shift) - 1);
+        inexact += rem != 0;
+        ties += rem == (u128(1) << (shift - 1));
+      }
+    }
+    detail::Quantized q =
+        detail::quantizeStep(raw, fromFrac, to.fracWidth(), to.rounding);
+    i128 v = static_cast<i128>(q.low);
+    i128 lo = to.isSigned && to.overflow == Overflow::SAT_SYM ? -to.maxInt()
+                                                               : to.minInt();
+    overflows += !q.fits || v < lo || v > to.maxInt();
+  }
+  void operator+=(const Coverage &o) {
+    cases += o.cases, inexact += o.inexact, ties += o.ties,
+        overflows += o.overflows;
+  }
+  /// Every kind of case is at least `percent` % of the total.
+  void expectAtLeast(int percent) const {
+    EXPECT_GE(inexact * 100, percent * cases) << "too few inexact cases";
+    EXPECT_GE(ties * 100, percent * cases) << "too few ties";
+    EXPECT_GE(overflows * 100, percent * cases) << "too few overflows";
+    EXPECT_GE((cases - overflows) * 100, percent * cases) << "too few in range";
+  }
+};
+
+/// Totals over all modes, printed at the end of the run.
+Coverage totalQuantize, totalCast, totalArith;
+
+class CoverageReport : public ::testing::Environment {
+  void TearDown() override {
+    auto line = [](const char *what, const Coverage &c) {
+      if (c.cases)
+        std::printf("[ coverage ] %-22s %8ld cases: %ld inexact, %ld exact "
+                    "ties, %ld overflows\n",
+                    what, c.cases, c.inexact, c.ties, c.overflows);
+    };
+    line("quantize(double)", totalQuantize);
+    line("cast", totalCast);
+    line("product/sum then cast", totalArith);
+  }
+};
+const ::testing::Environment *const coverageReport =
+    ::testing::AddGlobalTestEnvironment(new CoverageReport);
+
+/// x as raw * 2^-frac with a 53-bit integer raw (x finite).
+Wide decompose(double x) {
+  if (x == 0)
+    return {0, 0};
+  int e = 0;
+  double m = std::frexp(x, &e);
+  return {static_cast<i128>(std::ldexp(m, 53)), 53 - e};
+}
+
+//===----------------------------------------------------------------------===//
 // Randomized comparison, one instance per (rounding, overflow, signedness)
 //===----------------------------------------------------------------------===//
 
@@ -483,31 +553,51 @@ protected:
     return Format{w, i, isSigned(), rounding(), overflow()};
   }
 
-  static constexpr int kQuantizeCases = 7000;
-  static constexpr int kCastCases = 5000;
-  static constexpr int kArithCases = 3000; // each: one product, one sum
+  /// Now and then moves dst's binary point so that casting raw * 2^-frac
+  /// into it is an exact tie: the discarded bits are exactly 100...0.
+  void maybeTie(Gen &g, Format &dst, i128 raw, int frac) const {
+    if (raw == 0 || !g.chance(25))
+      return;
+    int tz = 0;
+    while (((raw >> tz) & 1) == 0)
+      ++tz;
+    int intWidth = dst.width - (frac - tz - 1);
+    if (intWidth >= -1024 && intWidth <= 1024)
+      dst.intWidth = intWidth;
+  }
+
+  static constexpr int kQuantizeCases = 20000;
+  static constexpr int kCastCases = 15000;
+  static constexpr int kArithCases = 8000; // each: one product, one sum
 };
 
 TEST_P(FixedPointVsSystemC, QuantizeDouble) {
   Gen g(seed(1));
+  Coverage cov;
   for (int n = 0; n < kQuantizeCases; ++n) {
     Format f = randomFormat(g);
     double x = g.value(f);
+    Wide d = decompose(x);
+    cov.add(d.raw, d.fracWidth, f);
     int64_t expected = scCast(sc_dt::sc_fxval(x), f);
     int64_t got = quantize(x, f);
     ASSERT_EQ(got, expected) << f.toString() << " from " << std::hexfloat << x
                              << " (case " << n << ")";
   }
+  cov.expectAtLeast(3);
+  totalQuantize += cov;
 }
 
 TEST_P(FixedPointVsSystemC, Cast) {
   Gen g(seed(2));
+  Coverage cov;
   for (int n = 0; n < kCastCases; ++n) {
     // The source is any stored value, signed or not (its own modes do not
     // matter: it is exact).
     Format src = g.format(g.chance(50), Rounding::TRN, Overflow::WRAP);
     Format dst = nearFormat(g, src.width, src.intWidth);
     int64_t raw = g.raw(src);
+    maybeTie(g, dst, rawToInt(raw, src), src.fracWidth());
     sc_dt::sc_fxval v = scValue(rawToInt(raw, src), src.fracWidth());
     int64_t expected;
     if (src.isSigned) {
@@ -518,13 +608,17 @@ TEST_P(FixedPointVsSystemC, Cast) {
       expected = scCast(sc_dt::sc_fxval(s), dst);
     }
     int64_t got = cast(raw, src, dst);
+    cov.add(rawToInt(raw, src), src.fracWidth(), dst);
     ASSERT_EQ(got, expected) << src.toString() << " raw " << raw << " -> "
                              << dst.toString() << " (case " << n << ")";
   }
+  cov.expectAtLeast(3);
+  totalCast += cov;
 }
 
 TEST_P(FixedPointVsSystemC, ProductAndSumThenCast) {
   Gen g(seed(3));
+  Coverage cov;
   for (int n = 0; n < kArithCases; ++n) {
     Format fa = g.format(g.chance(50), Rounding::TRN, Overflow::WRAP);
     Format fb = g.format(g.chance(50), Rounding::TRN, Overflow::WRAP);
@@ -538,6 +632,8 @@ TEST_P(FixedPointVsSystemC, ProductAndSumThenCast) {
     Format pf = productFormat(fa, fb);
     Wide p = multiply(a, fa, b, fb);
     Format dst = nearFormat(g, pf.width, pf.intWidth);
+    maybeTie(g, dst, p.raw, p.fracWidth);
+    cov.add(p.raw, p.fracWidth, dst);
     sc_dt::sc_fxval vp = va * vb;
     ASSERT_TRUE(vp == scValue(p.raw, p.fracWidth)) << "product " << n;
     ASSERT_EQ(cast(p, dst), scCast(canonical(vp), dst))
@@ -553,12 +649,16 @@ TEST_P(FixedPointVsSystemC, ProductAndSumThenCast) {
     Wide s = isAdd ? add(a, fa, b, fb) : sub(a, fa, b, fb);
     sc_dt::sc_fxval vs = isAdd ? va + vb : va - vb;
     dst = nearFormat(g, sf.width, sf.intWidth);
+    maybeTie(g, dst, s.raw, s.fracWidth);
+    cov.add(s.raw, s.fracWidth, dst);
     ASSERT_TRUE(vs == scValue(s.raw, s.fracWidth)) << "sum " << n;
     ASSERT_EQ(cast(s, dst), scCast(canonical(vs), dst))
         << fa.toString() << " " << a << " +- " << fb.toString() << " " << b
         << " = " << str(s.raw) << " >> " << s.fracWidth << " -> "
         << dst.toString() << " (case " << n << ")";
   }
+  cov.expectAtLeast(3);
+  totalArith += cov;
 }
 
 std::vector<ModeParam> allModes() {
