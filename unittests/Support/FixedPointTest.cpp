@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <ostream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -30,6 +31,14 @@
 #include <vector>
 
 using namespace nn::fx;
+
+// Readable parameter values in test listings ("AP_RND", not raw bytes).
+namespace nn {
+namespace fx {
+void PrintTo(Rounding r, std::ostream *os) { *os << toString(r); }
+void PrintTo(Overflow o, std::ostream *os) { *os << toString(o); }
+} // namespace fx
+} // namespace nn
 
 // libsystemc's main() calls sc_main; GoogleTest's main is used instead, but
 // the symbol must exist for the link.
