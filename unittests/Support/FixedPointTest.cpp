@@ -50,6 +50,8 @@ namespace {
 // Hand-computed cases
 //===----------------------------------------------------------------------===//
 
+std::string str(i128 v);
+
 Format fmt(int w, int i, bool s = true, Rounding r = Rounding::TRN,
            Overflow o = Overflow::WRAP) {
   return Format{w, i, s, r, o};
@@ -219,6 +221,10 @@ TEST(FixedPointHand, LosslessFormats) {
   s = sumFormat(fmt(8, 8, false), fmt(8, 8, false));
   EXPECT_EQ(s.width, 9);
   EXPECT_FALSE(s.isSigned);
+  // ...but a difference is signed: [0, 255] - [0, 255] fits ap_fixed<9,9>.
+  s = differenceFormat(fmt(8, 8, false), fmt(8, 8, false));
+  EXPECT_EQ(s.width, 9);
+  EXPECT_TRUE(s.isSigned);
   // Mixed: ap_fixed<8,8> + ap_ufixed<8,8> spans [-128, 382]: ap_fixed<10,10>.
   s = sumFormat(fmt(8, 8), fmt(8, 8, false));
   EXPECT_EQ(s.width, 10);
@@ -240,6 +246,36 @@ TEST(FixedPointHand, LosslessFormats) {
   EXPECT_TRUE(multiply(INT64_MIN, INT64_MIN) == i128(1) << 126);
   w = multiply(-1, fmt(64, 0, false), -1, fmt(63, 0)); // (2^64-1) * -1
   EXPECT_TRUE(w.raw == -((i128(1) << 64) - 1));
+}
+
+// productFormat()/sumFormat() are lossless: the extreme operands' products,
+// sums and differences survive a cast into them unchanged.
+TEST(FixedPointHand, LosslessFormatsHoldExtremes) {
+  std::mt19937_64 rng(42);
+  auto pick = [&](int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+  };
+  for (int n = 0; n < 20000; ++n) {
+    Format fa = fmt(pick(1, 62), pick(-70, 70), pick(0, 1));
+    Format fb = fmt(pick(1, 62), fa.intWidth + pick(-30, 30), pick(0, 1));
+    Format pf = productFormat(fa, fb), sf = sumFormat(fa, fb);
+    for (int64_t a : {fa.minRaw(), fa.maxRaw()})
+      for (int64_t b : {fb.minRaw(), fb.maxRaw()}) {
+        Wide p = multiply(a, fa, b, fb);
+        EXPECT_TRUE(pf.minInt() <= p.raw && p.raw <= pf.maxInt());
+        if (sf.width > 64)
+          continue;
+        Wide s = add(a, fa, b, fb);
+        ASSERT_EQ(s.fracWidth, sf.fracWidth());
+        ASSERT_TRUE(rawToInt(cast(s, sf), sf) == s.raw)
+            << fa.toString() << " + " << fb.toString() << " " << str(s.raw);
+        Format df = differenceFormat(fa, fb);
+        Wide d = sub(a, fa, b, fb);
+        ASSERT_EQ(d.fracWidth, df.fracWidth());
+        ASSERT_TRUE(rawToInt(cast(d, df), df) == d.raw)
+            << fa.toString() << " - " << fb.toString() << " " << str(d.raw);
+      }
+  }
 }
 
 TEST(FixedPointHand, ToDouble) {

@@ -59,7 +59,7 @@ enum class Overflow {
   SAT_ZERO, ///< Any overflow gives zero.
   SAT_SYM,  ///< Signed only: clamp to [-max, max]; the minimum itself is
             ///< also replaced by -max, so the range is symmetric.
-  WRAP_SM,  ///< Signed only: sign-magnitude wrap (see castOverflow()).
+  WRAP_SM,  ///< Signed only: sign-magnitude wrap (see overflowStep()).
 };
 
 /// The ap_fixed spelling of a rounding mode ("AP_RND", ...).
@@ -91,7 +91,8 @@ inline const char *toString(Overflow o) {
 /// A fixed-point format: ap_fixed<width, intWidth, rounding, overflow> or
 /// ap_ufixed<...>. Storage formats have 1 <= width <= 64; the lossless
 /// intermediate formats returned by productFormat()/sumFormat() may be wider
-/// (up to 129 bits) and are only used to describe Wide values.
+/// (up to 129 bits) and are only used to describe Wide values. The default
+/// is ap_fixed<16,6> (hls4ml's default precision).
 struct Format {
   int width = 16;
   int intWidth = 6;
@@ -410,6 +411,16 @@ constexpr Format sumFormat(const Format &a, const Format &b) {
           Overflow::WRAP};
 }
 
+/// Lossless format of a difference a - b (ap_fixed's rule): as sumFormat()
+/// but always signed, since even two unsigned operands can give a negative
+/// result; for two unsigned formats max(I1, I2) + 1 integer bits (signed)
+/// hold [-2^max, 2^max).
+constexpr Format differenceFormat(const Format &a, const Format &b) {
+  Format f = sumFormat(a, b);
+  f.isSigned = true;
+  return f;
+}
+
 /// Full-precision product of two raw integers; the product's fracWidth is
 /// the sum of the operands' (raws taken as signed int64_t: use the overload
 /// with formats for 64-bit unsigned operands).
@@ -447,7 +458,8 @@ constexpr Wide add(const Wide &a, const Wide &b) {
           frac};
 }
 
-/// Full-precision difference a - b, aligned like add().
+/// Full-precision difference a - b, aligned like add() (its lossless format
+/// is differenceFormat(), which is signed).
 constexpr Wide sub(const Wide &a, const Wide &b) {
   return add(a, Wide{-b.raw, b.fracWidth});
 }
