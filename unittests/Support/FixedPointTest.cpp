@@ -37,6 +37,7 @@ namespace nn {
 namespace fx {
 void PrintTo(Rounding r, std::ostream *os) { *os << toString(r); }
 void PrintTo(Overflow o, std::ostream *os) { *os << toString(o); }
+void PrintTo(const Format &f, std::ostream *os) { *os << f.toString(); }
 } // namespace fx
 } // namespace nn
 
@@ -204,6 +205,38 @@ TEST(FixedPointHand, FormatHelpers) {
   // Enum values are shared with the dialect through static_cast.
   EXPECT_EQ(static_cast<int>(Rounding::RND_CONV), 6);
   EXPECT_EQ(static_cast<int>(Overflow::WRAP_SM), 4);
+}
+
+TEST(FixedPointHand, ParseFormat) {
+  auto parse = [](const char *text) { return parseFormat(text); };
+  EXPECT_EQ(parse("ap_fixed<16,6>"), fmt(16, 6));
+  EXPECT_EQ(parse(" ap_ufixed< 8 , 0 > "), fmt(8, 0, false));
+  EXPECT_EQ(parse("ap_fixed<16,-2,AP_RND_CONV>"),
+            fmt(16, -2, true, Rounding::RND_CONV));
+  EXPECT_EQ(parse("ap_fixed<16,6,AP_RND,AP_SAT>"),
+            fmt(16, 6, true, Rounding::RND, Overflow::SAT));
+  EXPECT_EQ(parse("ap_fixed<16,6,AP_RND,AP_SAT,0>"),
+            fmt(16, 6, true, Rounding::RND, Overflow::SAT));
+  EXPECT_EQ(parse("fixed<18,8,RND,SAT_SYM>"),
+            fmt(18, 8, true, Rounding::RND, Overflow::SAT_SYM));
+  EXPECT_EQ(parse("ufixed<8,3>"), fmt(8, 3, false));
+  EXPECT_EQ(parse("ap_int<8>"), fmt(8, 8));
+  EXPECT_EQ(parse("uint<1>"), fmt(1, 1, false));
+  for (const char *bad :
+       {"", "ap_fixed", "ap_fixed<16>", "ap_fixed<16,6", "ap_fixed<16,6>x",
+        "ap_fixed<0,0>", "ap_fixed<65,0>", "ap_fixed<16,6,AP_FOO>",
+        "ap_fixed<16,6,AP_RND,AP_SAT,2>", "ap_ufixed<8,2,AP_TRN,AP_SAT_SYM>",
+        "ap_int<8,2>", "float", "ap_fixed<16,6,>", "ap_fixed<99999999999,1>"})
+    EXPECT_FALSE(parse(bad).has_value()) << bad;
+  // Round trip with toString() over every valid mode combination.
+  for (int r = 0; r <= 6; ++r)
+    for (int o = 0; o <= 4; ++o)
+      for (bool s : {true, false}) {
+        Format f{24, -3, s, static_cast<Rounding>(r), static_cast<Overflow>(o)};
+        if (f.isValid()) {
+          EXPECT_EQ(parse(f.toString().c_str()), f) << f.toString();
+        }
+      }
 }
 
 TEST(FixedPointHand, LosslessFormats) {

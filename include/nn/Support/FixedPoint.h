@@ -29,7 +29,9 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace nn {
 namespace fx {
@@ -156,6 +158,124 @@ struct Format {
   }
   constexpr bool operator!=(const Format &o) const { return !(*this == o); }
 };
+
+namespace detail {
+/// A minimal cursor over a format spelling; blanks between tokens ignored.
+struct FormatLexer {
+  std::string_view s;
+  size_t i = 0;
+
+  void skipBlanks() {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+      ++i;
+  }
+  bool eat(char c) {
+    skipBlanks();
+    if (i < s.size() && s[i] == c) {
+      ++i;
+      return true;
+    }
+    return false;
+  }
+  bool integer(int &v) {
+    bool negative = eat('-');
+    skipBlanks();
+    if (i >= s.size() || s[i] < '0' || s[i] > '9')
+      return false;
+    long long x = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      x = x * 10 + (s[i++] - '0');
+      if (x > 1000000) // far beyond any valid width; avoids overflow
+        return false;
+    }
+    v = static_cast<int>(negative ? -x : x);
+    return true;
+  }
+  std::string_view word() {
+    skipBlanks();
+    size_t begin = i;
+    while (i < s.size() && (s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') ||
+                            (s[i] >= 'A' && s[i] <= 'Z') ||
+                            (s[i] >= '0' && s[i] <= '9')))
+      ++i;
+    return s.substr(begin, i - begin);
+  }
+  bool atEnd() {
+    skipBlanks();
+    return i == s.size();
+  }
+};
+
+/// Strips an optional "AP_" prefix from a mode name.
+inline std::string_view modeName(std::string_view w) {
+  return w.substr(0, 3) == "AP_" ? w.substr(3) : w;
+}
+} // namespace detail
+
+/// Parses a rounding mode name, with or without the "AP_" prefix.
+inline std::optional<Rounding> parseRounding(std::string_view name) {
+  for (int r = 0; r <= static_cast<int>(Rounding::RND_CONV); ++r)
+    if (detail::modeName(toString(static_cast<Rounding>(r))) ==
+        detail::modeName(name))
+      return static_cast<Rounding>(r);
+  return std::nullopt;
+}
+
+/// Parses an overflow mode name, with or without the "AP_" prefix.
+inline std::optional<Overflow> parseOverflow(std::string_view name) {
+  for (int o = 0; o <= static_cast<int>(Overflow::WRAP_SM); ++o)
+    if (detail::modeName(toString(static_cast<Overflow>(o))) ==
+        detail::modeName(name))
+      return static_cast<Overflow>(o);
+  return std::nullopt;
+}
+
+/// Parses the spellings users write in Vitis code and hls4ml configurations:
+/// "ap_fixed<W,I>", "ap_ufixed<W,I,Q>", "ap_fixed<W,I,Q,O>" and
+/// "ap_fixed<W,I,Q,O,N>" with N = 0 (saturation bits are not supported);
+/// "ap_int<W>" and "ap_uint<W>" (integers, I = W); hls4ml's short forms
+/// "fixed<...>", "ufixed<...>", "int<W>", "uint<W>". Mode names may omit
+/// the "AP_" prefix and blanks between tokens are ignored. The inverse of
+/// Format::toString(). Returns nullopt for anything else, including formats
+/// that are not isValid().
+inline std::optional<Format> parseFormat(std::string_view text) {
+  detail::FormatLexer lex{text};
+  std::string_view kind = lex.word();
+  if (kind.substr(0, 3) == "ap_")
+    kind = kind.substr(3);
+  Format f;
+  f.rounding = Rounding::TRN;
+  f.overflow = Overflow::WRAP;
+  bool isInt = kind == "int" || kind == "uint";
+  if (!isInt && kind != "fixed" && kind != "ufixed")
+    return std::nullopt;
+  f.isSigned = kind == "int" || kind == "fixed";
+  if (!lex.eat('<') || !lex.integer(f.width))
+    return std::nullopt;
+  f.intWidth = f.width;
+  if (!isInt) {
+    if (!lex.eat(',') || !lex.integer(f.intWidth))
+      return std::nullopt;
+    if (lex.eat(',')) {
+      std::optional<Rounding> r = parseRounding(lex.word());
+      if (!r)
+        return std::nullopt;
+      f.rounding = *r;
+      if (lex.eat(',')) {
+        std::optional<Overflow> o = parseOverflow(lex.word());
+        if (!o)
+          return std::nullopt;
+        f.overflow = *o;
+        int saturationBits = 0;
+        if (lex.eat(',') && (!lex.integer(saturationBits) || saturationBits))
+          return std::nullopt;
+      }
+    }
+  }
+  if (!lex.eat('>') || !lex.atEnd() || !f.isValid())
+    return std::nullopt;
+  return f;
+}
 
 /// The mathematical integer held by a stored raw of format `f`. Only differs
 /// from `raw` for 64-bit unsigned formats, whose raw is a uint64_t pattern.
