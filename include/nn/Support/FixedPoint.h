@@ -29,6 +29,8 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -462,15 +464,22 @@ inline int64_t quantize(double x, const Format &f) {
       sat.overflow = Overflow::SAT;
     return detail::overflowStep(huge, sat);
   }
-  if (x == 0)
-    return 0;
-  // x = m * 2^e with 0.5 <= |m| < 1, so m * 2^53 is an integer of at most 53
-  // bits (also for subnormals, which frexp normalizes): x is exactly
-  // mant * 2^-(53 - e) and the cast does the rest in integers.
-  int e = 0;
-  double m = std::frexp(x, &e);
-  int64_t mant = static_cast<int64_t>(std::ldexp(m, 53));
-  return cast(i128(mant), 53 - e, f);
+  // Read the IEEE-754 fields: x = (-1)^sign * mant * 2^exp exactly, with
+  // mant < 2^53 (subnormals have no implicit bit and the minimum exponent).
+  // The cast then does the rest in integers.
+  static_assert(std::numeric_limits<double>::is_iec559, "IEEE-754 doubles");
+  uint64_t bits = 0;
+  std::memcpy(&bits, &x, sizeof bits);
+  int expField = static_cast<int>((bits >> 52) & 0x7ff);
+  int64_t mant = static_cast<int64_t>(bits & ((uint64_t(1) << 52) - 1));
+  int exp = -1074;
+  if (expField != 0) {
+    mant |= int64_t(1) << 52;
+    exp = expField - 1075;
+  }
+  if (bits >> 63)
+    mant = -mant;
+  return cast(i128(mant), -exp, f);
 }
 
 /// The value of a stored raw as a double, correctly rounded (to nearest, ties
