@@ -332,11 +332,11 @@ TEST(FixedPointHand, ToDouble) {
 }
 
 // The header is usable at compile time (weights folded by constexpr code).
-static_assert(cast(i128(7), 1, Format{4, 4, true, Rounding::RND,
-                                      Overflow::SAT}) == 4,
+static_assert(cast(i128(7), 1,
+                   Format{4, 4, true, Rounding::RND, Overflow::SAT}) == 4,
               "3.5 rounds up to 4");
-static_assert(cast(i128(-7), 1, Format{4, 4, true, Rounding::RND_INF,
-                                       Overflow::SAT}) == -4,
+static_assert(cast(i128(-7), 1,
+                   Format{4, 4, true, Rounding::RND_INF, Overflow::SAT}) == -4,
               "-3.5 rounds away from zero");
 
 //===----------------------------------------------------------------------===//
@@ -345,24 +345,36 @@ static_assert(cast(i128(-7), 1, Format{4, 4, true, Rounding::RND_INF,
 
 sc_dt::sc_q_mode scQ(Rounding r) {
   switch (r) {
-  case Rounding::TRN: return sc_dt::SC_TRN;
-  case Rounding::TRN_ZERO: return sc_dt::SC_TRN_ZERO;
-  case Rounding::RND: return sc_dt::SC_RND;
-  case Rounding::RND_ZERO: return sc_dt::SC_RND_ZERO;
-  case Rounding::RND_MIN_INF: return sc_dt::SC_RND_MIN_INF;
-  case Rounding::RND_INF: return sc_dt::SC_RND_INF;
-  case Rounding::RND_CONV: return sc_dt::SC_RND_CONV;
+  case Rounding::TRN:
+    return sc_dt::SC_TRN;
+  case Rounding::TRN_ZERO:
+    return sc_dt::SC_TRN_ZERO;
+  case Rounding::RND:
+    return sc_dt::SC_RND;
+  case Rounding::RND_ZERO:
+    return sc_dt::SC_RND_ZERO;
+  case Rounding::RND_MIN_INF:
+    return sc_dt::SC_RND_MIN_INF;
+  case Rounding::RND_INF:
+    return sc_dt::SC_RND_INF;
+  case Rounding::RND_CONV:
+    return sc_dt::SC_RND_CONV;
   }
   return sc_dt::SC_TRN;
 }
 
 sc_dt::sc_o_mode scO(Overflow o) {
   switch (o) {
-  case Overflow::WRAP: return sc_dt::SC_WRAP;
-  case Overflow::SAT: return sc_dt::SC_SAT;
-  case Overflow::SAT_ZERO: return sc_dt::SC_SAT_ZERO;
-  case Overflow::SAT_SYM: return sc_dt::SC_SAT_SYM;
-  case Overflow::WRAP_SM: return sc_dt::SC_WRAP_SM;
+  case Overflow::WRAP:
+    return sc_dt::SC_WRAP;
+  case Overflow::SAT:
+    return sc_dt::SC_SAT;
+  case Overflow::SAT_ZERO:
+    return sc_dt::SC_SAT_ZERO;
+  case Overflow::SAT_SYM:
+    return sc_dt::SC_SAT_SYM;
+  case Overflow::WRAP_SM:
+    return sc_dt::SC_WRAP_SM;
   }
   return sc_dt::SC_WRAP;
 }
@@ -443,23 +455,37 @@ public:
   /// A width in [1, 64], biased toward the small and the extreme.
   int width() {
     switch (uniform(0, 3)) {
-    case 0: return uniform(1, 8);
-    case 1: return uniform(1, 64);
-    case 2: return uniform(56, 64);
-    default: return uniform(8, 32);
+    case 0:
+      return uniform(1, 8);
+    case 1:
+      return uniform(1, 64);
+    case 2:
+      return uniform(56, 64);
+    default:
+      return uniform(8, 32);
     }
   }
 
   /// An intWidth for `width`: negative, zero, inside, equal, larger, extreme.
   int intWidth(int w) {
     switch (uniform(0, 9)) {
-    case 0: return uniform(-w - 8, -1);
-    case 1: return 0;
-    case 2: case 3: case 4: return uniform(1, w);
-    case 5: return w;
-    case 6: case 7: return uniform(w + 1, w + 20);
-    case 8: return uniform(-12, 12);
-    default: return chance(50) ? uniform(-1024, -1000) : uniform(1000, 1024);
+    case 0:
+      return uniform(-w - 8, -1);
+    case 1:
+      return 0;
+    case 2:
+    case 3:
+    case 4:
+      return uniform(1, w);
+    case 5:
+      return w;
+    case 6:
+    case 7:
+      return uniform(w + 1, w + 20);
+    case 8:
+      return uniform(-12, 12);
+    default:
+      return chance(50) ? uniform(-1024, -1000) : uniform(1000, 1024);
     }
   }
 
@@ -473,11 +499,20 @@ public:
     uint64_t bits = rng();
     // Favour small magnitudes and the extremes now and then.
     switch (uniform(0, 7)) {
-    case 0: bits = static_cast<uint64_t>(uniform(-3, 3)); break;
-    case 1: return f.minRaw();
-    case 2: return f.maxRaw();
-    case 3: bits >>= uniform(0, 63); if (chance(50)) bits = ~bits; break;
-    default: break;
+    case 0:
+      bits = static_cast<uint64_t>(uniform(-3, 3));
+      break;
+    case 1:
+      return f.minRaw();
+    case 2:
+      return f.maxRaw();
+    case 3:
+      bits >>= uniform(0, 63);
+      if (chance(50))
+        bits = ~bits;
+      break;
+    default:
+      break;
     }
     return detail::extend(bits, f.width, f.isSigned);
   }
@@ -497,9 +532,11 @@ public:
   double valueImpl(const Format &f) {
     const int frac = f.fracWidth();
     switch (uniform(0, 9)) {
-    case 0: case 1: { // exact tie: (k + 1/2) * 2^-frac with k of <= 52 bits
+    case 0:
+    case 1: { // exact tie: (k + 1/2) * 2^-frac with k of <= 52 bits
       int64_t k = static_cast<int64_t>(rng() >> uniform(12, 63));
-      if (chance(50)) k = -k;
+      if (chance(50))
+        k = -k;
       double x = std::ldexp(static_cast<double>(2 * k + 1), -frac - 1);
       return x;
     }
@@ -514,17 +551,20 @@ public:
       return b + lsb * (uniform(-4, 4) / 2.0);
     }
     case 4: { // extreme
-      static const double extremes[] = {1e308, -1e308, 4.9e-324, -4.9e-324,
-                                        2.2250738585072014e-308, 0.0, -0.0,
-                                        1.0, -1.0, 0.5, -0.5};
+      static const double extremes[] = {
+          1e308, -1e308, 4.9e-324, -4.9e-324, 2.2250738585072014e-308,
+          0.0,   -0.0,   1.0,      -1.0,      0.5,
+          -0.5};
       return extremes[uniform(0, 10)];
     }
     default: { // random significand at a random magnitude near the range
       int bits = uniform(1, 53);
       uint64_t m = (rng() >> (64 - bits)) | (uint64_t(1) << (bits - 1));
       int lead = uniform(-frac - 12, f.intWidth + 12); // exponent of MSB
-      if (lead > 1000) lead = 1000;
-      if (lead < -1060) lead = -1060;
+      if (lead > 1000)
+        lead = 1000;
+      if (lead < -1060)
+        lead = -1060;
       double x = std::ldexp(static_cast<double>(m), lead - (bits - 1));
       return chance(50) ? -x : x;
     }
@@ -559,7 +599,7 @@ struct Coverage {
         detail::quantizeStep(raw, fromFrac, to.fracWidth(), to.rounding);
     i128 v = static_cast<i128>(q.low);
     i128 lo = to.isSigned && to.overflow == Overflow::SAT_SYM ? -to.maxInt()
-                                                               : to.minInt();
+                                                              : to.minInt();
     overflows += !q.fits || v < lo || v > to.maxInt();
   }
   void operator+=(const Coverage &o) {
@@ -626,8 +666,10 @@ protected:
   Format nearFormat(Gen &g, int srcWidth, int srcIntWidth) const {
     int w = g.chance(20) ? g.width() : g.uniform(1, std::min(64, srcWidth));
     int i = g.chance(15) ? g.intWidth(w) : srcIntWidth + g.uniform(-6, 3);
-    if (i < -1024) i = -1024;
-    if (i > 1024) i = 1024;
+    if (i < -1024)
+      i = -1024;
+    if (i > 1024)
+      i = 1024;
     return Format{w, i, isSigned(), rounding(), overflow()};
   }
 

@@ -69,13 +69,20 @@ enum class Overflow {
 /// The ap_fixed spelling of a rounding mode ("AP_RND", ...).
 inline const char *toString(Rounding r) {
   switch (r) {
-  case Rounding::TRN: return "AP_TRN";
-  case Rounding::TRN_ZERO: return "AP_TRN_ZERO";
-  case Rounding::RND: return "AP_RND";
-  case Rounding::RND_ZERO: return "AP_RND_ZERO";
-  case Rounding::RND_MIN_INF: return "AP_RND_MIN_INF";
-  case Rounding::RND_INF: return "AP_RND_INF";
-  case Rounding::RND_CONV: return "AP_RND_CONV";
+  case Rounding::TRN:
+    return "AP_TRN";
+  case Rounding::TRN_ZERO:
+    return "AP_TRN_ZERO";
+  case Rounding::RND:
+    return "AP_RND";
+  case Rounding::RND_ZERO:
+    return "AP_RND_ZERO";
+  case Rounding::RND_MIN_INF:
+    return "AP_RND_MIN_INF";
+  case Rounding::RND_INF:
+    return "AP_RND_INF";
+  case Rounding::RND_CONV:
+    return "AP_RND_CONV";
   }
   return "AP_TRN";
 }
@@ -83,11 +90,16 @@ inline const char *toString(Rounding r) {
 /// The ap_fixed spelling of an overflow mode ("AP_SAT", ...).
 inline const char *toString(Overflow o) {
   switch (o) {
-  case Overflow::WRAP: return "AP_WRAP";
-  case Overflow::SAT: return "AP_SAT";
-  case Overflow::SAT_ZERO: return "AP_SAT_ZERO";
-  case Overflow::SAT_SYM: return "AP_SAT_SYM";
-  case Overflow::WRAP_SM: return "AP_WRAP_SM";
+  case Overflow::WRAP:
+    return "AP_WRAP";
+  case Overflow::SAT:
+    return "AP_SAT";
+  case Overflow::SAT_ZERO:
+    return "AP_SAT_ZERO";
+  case Overflow::SAT_SYM:
+    return "AP_SAT_SYM";
+  case Overflow::WRAP_SM:
+    return "AP_WRAP_SM";
   }
   return "AP_WRAP";
 }
@@ -196,9 +208,9 @@ struct FormatLexer {
   std::string_view word() {
     skipBlanks();
     size_t begin = i;
-    while (i < s.size() && (s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') ||
-                            (s[i] >= 'A' && s[i] <= 'Z') ||
-                            (s[i] >= '0' && s[i] <= '9')))
+    while (i < s.size() &&
+           (s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') ||
+            (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
       ++i;
     return s.substr(begin, i - begin);
   }
@@ -342,18 +354,33 @@ constexpr i128 shiftRightRounded(i128 v, long long shift, Rounding r) {
     // with v >= -2^127: positive except for shift == 128, v == -2^127.
     q = -1;
     exact = false;
-    cmpHalf = (shift == 128 && v == -(i128(1) << 126) * 2) ? 0 : 1;
+    const i128 min128 = static_cast<i128>(u128(1) << 127); // -2^127
+    cmpHalf = (shift == 128 && v == min128) ? 0 : 1;
   }
   bool negative = v < 0;
   bool up = false; // add one LSB to the floor?
   switch (r) {
-  case Rounding::TRN: up = false; break;
-  case Rounding::TRN_ZERO: up = negative && !exact; break;
-  case Rounding::RND: up = cmpHalf >= 0; break;
-  case Rounding::RND_ZERO: up = cmpHalf > 0 || (cmpHalf == 0 && negative); break;
-  case Rounding::RND_MIN_INF: up = cmpHalf > 0; break;
-  case Rounding::RND_INF: up = cmpHalf > 0 || (cmpHalf == 0 && !negative); break;
-  case Rounding::RND_CONV: up = cmpHalf > 0 || (cmpHalf == 0 && (q & 1)); break;
+  case Rounding::TRN:
+    up = false;
+    break;
+  case Rounding::TRN_ZERO:
+    up = negative && !exact;
+    break;
+  case Rounding::RND:
+    up = cmpHalf >= 0;
+    break;
+  case Rounding::RND_ZERO:
+    up = cmpHalf > 0 || (cmpHalf == 0 && negative);
+    break;
+  case Rounding::RND_MIN_INF:
+    up = cmpHalf > 0;
+    break;
+  case Rounding::RND_INF:
+    up = cmpHalf > 0 || (cmpHalf == 0 && !negative);
+    break;
+  case Rounding::RND_CONV:
+    up = cmpHalf > 0 || (cmpHalf == 0 && (q & 1));
+    break;
   }
   return up ? q + 1 : q;
 }
@@ -512,8 +539,8 @@ inline double toDouble(int64_t raw, const Format &f) {
         ++q;
     } // else mag < 2^64 <= half: rounds to 0
     // q has at most 54 bits, a carry only gives a power of two: exact.
-    result = std::ldexp(static_cast<double>(static_cast<uint64_t>(q)),
-                        drop - frac);
+    result =
+        std::ldexp(static_cast<double>(static_cast<uint64_t>(q)), drop - frac);
   }
   return negative ? -result : result;
 }
