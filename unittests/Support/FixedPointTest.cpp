@@ -419,12 +419,15 @@ sc_dt::sc_fxval canonical(const sc_dt::sc_fxval &v) {
 }
 
 /// SystemC's result of assigning v to a variable of format `to`.
-int64_t scCast(const sc_dt::sc_fxval &v, const Format &to) {
+/// V is an sc_fxval or another sc_fix/sc_ufix (an sc_fxnum).
+template <typename V> int64_t scCast(const V &v, const Format &to) {
   if (to.isSigned) {
-    sc_dt::sc_fix r(v, scParams(to), castOn);
+    sc_dt::sc_fix r(scParams(to), castOn);
+    r = v;
     return scRaw(r, to);
   }
-  sc_dt::sc_ufix r(v, scParams(to), castOn);
+  sc_dt::sc_ufix r(scParams(to), castOn);
+  r = v;
   return scRaw(r, to);
 }
 
@@ -699,7 +702,7 @@ TEST_P(FixedPointVsSystemC, QuantizeDouble) {
     double x = g.value(f);
     Wide d = decompose(x);
     cov.add(d.raw, d.fracWidth, f);
-    int64_t expected = scCast(sc_dt::sc_fxval(x), f);
+    int64_t expected = scCast(x, f); // sc_fix assigned a double
     int64_t got = quantize(x, f);
     ASSERT_EQ(got, expected) << f.toString() << " from " << std::hexfloat << x
                              << " (case " << n << ")";
@@ -722,10 +725,10 @@ TEST_P(FixedPointVsSystemC, Cast) {
     int64_t expected;
     if (src.isSigned) {
       sc_dt::sc_fix s(v, scParams(src), castOn);
-      expected = scCast(sc_dt::sc_fxval(s), dst);
+      expected = scCast(s, dst); // sc_fix assigned to sc_fix
     } else {
       sc_dt::sc_ufix s(v, scParams(src), castOn);
-      expected = scCast(sc_dt::sc_fxval(s), dst);
+      expected = scCast(s, dst); // sc_fix assigned to sc_fix
     }
     int64_t got = cast(raw, src, dst);
     cov.add(rawToInt(raw, src), src.fracWidth(), dst);
