@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start on a fresh Debian 12 machine, as root: installs what the build
-# needs from Debian, builds nn into ./build, and runs the bundled example
-# (parse, verify and canonicalize a jet-tagging MLP with batch norm).
+# needs from Debian, builds nn into ./build, and runs the bundled example:
+# import a jet-tagging MLP exported by PyTorch, then verify and canonicalize
+# it (each batch norm folds into the dense layer before it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,5 +16,9 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit
 cmake --build build
 
-echo "== nn-opt --canonicalize python-free-examples/jet_tagging_mlp.mlir"
-build/bin/nn-opt --canonicalize python-free-examples/jet_tagging_mlp.mlir
+example=python-free-examples/jet_tagging_mlp
+echo "== nn-translate --import-onnx $example.onnx -o build/jet_tagging_mlp.mlir"
+build/bin/nn-translate --import-onnx "$example.onnx" -o build/jet_tagging_mlp.mlir
+echo "== nn-opt --canonicalize build/jet_tagging_mlp.mlir (weights elided)"
+build/bin/nn-opt --canonicalize build/jet_tagging_mlp.mlir \
+  --mlir-elide-elementsattrs-if-larger=4 --mlir-elide-resource-strings-if-larger=16

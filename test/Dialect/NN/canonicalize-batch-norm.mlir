@@ -212,15 +212,26 @@ func.func @fixed_point(%x: tensor<1x1x4x!nn.fixed<8, 4>>) -> tensor<1x1x4x!nn.fi
 
 // -----
 
-// Negative: dense_resource weights are not read (yet).
+// A dense_resource weight (how the importer keeps large weights) is read
+// from its blob, and the folded weight stays a blob.
+//   weight [1.0, 2.0], scale 3, beta 0.5, mean 1, var 0.25, epsilon 0:
+//   f = 3 / sqrt(0.25) = 6; W' = [6.0, 12.0]; b' = (0 - 1) * 6 + 0.5 = -5.5
+//   6.0f = 0x40C00000, 12.0f = 0x41400000, little-endian after the 4-byte
+//   alignment header 0x04000000.
 // CHECK-LABEL: func.func @dense_resource_weight
-// CHECK: %[[D:.*]] = nn.dense %arg0,
-// CHECK: nn.batch_norm %[[D]],
+// CHECK-DAG: %[[W:.*]] = nn.constant dense_resource<fc_weight_bn> : tensor<1x2xf32>
+// CHECK-DAG: %[[B:.*]] = nn.constant dense<-5.500000e+00> : tensor<1xf32>
+// CHECK: nn.dense %arg0, %[[W]], %[[B]]
+// CHECK-NOT: nn.batch_norm
+// CHECK: fc_weight_bn: "0x040000000000C04000004041"
 func.func @dense_resource_weight(%x: tensor<1x2xf32>) -> tensor<1x1xf32> {
   %w = nn.constant dense_resource<fc_weight> : tensor<1x2xf32>
-  %c = nn.constant dense<[1.0]> : tensor<1xf32>
+  %scale = nn.constant dense<[3.0]> : tensor<1xf32>
+  %beta = nn.constant dense<[0.5]> : tensor<1xf32>
+  %mean = nn.constant dense<[1.0]> : tensor<1xf32>
+  %var = nn.constant dense<[0.25]> : tensor<1xf32>
   %0 = nn.dense %x, %w : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x1xf32>
-  %1 = nn.batch_norm %0, %c, %c, %c, %c : (tensor<1x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x1xf32>
+  %1 = nn.batch_norm %0, %scale, %beta, %mean, %var {epsilon = 0.0 : f32} : (tensor<1x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x1xf32>
   return %1 : tensor<1x1xf32>
 }
 

@@ -2,6 +2,9 @@
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+
 #include <cmath>
 
 using namespace mlir;
@@ -11,33 +14,76 @@ using namespace nn;
 // BatchNormOp: fold into the producing conv or dense
 //===----------------------------------------------------------------------===//
 
-/// The values of `value` if it is an nn.constant holding a floating-point
-/// `dense<...>` attribute (dense_resource constants are not read yet).
-static std::optional<SmallVector<double>> getFloatConstant(Value value) {
+namespace {
+/// The contents of a floating-point nn.constant, read as doubles, and the
+/// resource key when it is a dense_resource blob (so that a folded result
+/// of a large weight stays a blob).
+struct FloatConstant {
+  SmallVector<double> values;
+  std::optional<std::string> resourceKey;
+};
+} // namespace
+
+static std::optional<FloatConstant> getFloatConstant(Value value) {
   auto constant = value.getDefiningOp<ConstantOp>();
   if (!constant)
     return std::nullopt;
-  auto elements = llvm::dyn_cast<DenseElementsAttr>(constant.getValue());
-  if (!elements || !llvm::isa<FloatType>(elements.getElementType()))
-    return std::nullopt;
-  SmallVector<double> result;
-  result.reserve(elements.getNumElements());
-  for (APFloat element : elements.getValues<APFloat>()) {
-    bool losesInfo = false;
-    element.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
-                    &losesInfo);
-    result.push_back(element.convertToDouble());
+  FloatConstant result;
+  if (auto elements = llvm::dyn_cast<DenseElementsAttr>(constant.getValue())) {
+    if (!llvm::isa<FloatType>(elements.getElementType()))
+      return std::nullopt;
+    result.values.reserve(elements.getNumElements());
+    for (APFloat element : elements.getValues<APFloat>()) {
+      bool losesInfo = false;
+      element.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                      &losesInfo);
+      result.values.push_back(element.convertToDouble());
+    }
+    return result;
   }
+  // Large weights are blobs; f32 and f64 ones are read in place.
+  auto resource =
+      llvm::dyn_cast<DenseResourceElementsAttr>(constant.getValue());
+  if (!resource)
+    return std::nullopt;
+  if (auto f32 = llvm::dyn_cast<DenseF32ResourceElementsAttr>(resource)) {
+    std::optional<ArrayRef<float>> data = f32.tryGetAsArrayRef();
+    if (!data)
+      return std::nullopt;
+    result.values.assign(data->begin(), data->end());
+  } else if (auto f64 = llvm::dyn_cast<DenseF64ResourceElementsAttr>(resource)) {
+    std::optional<ArrayRef<double>> data = f64.tryGetAsArrayRef();
+    if (!data)
+      return std::nullopt;
+    result.values.assign(data->begin(), data->end());
+  } else {
+    return std::nullopt;
+  }
+  result.resourceKey = resource.getRawHandle().getKey().str();
   return result;
 }
 
 /// An nn.constant of `type` (floating point) holding `values`, each rounded
-/// to the nearest value of the element type.
+/// to the nearest value of the element type: a dense_resource blob keyed
+/// after `resourceKey` when given (and the type is f32 or f64), else dense.
 static Value createFloatConstant(PatternRewriter &rewriter, Location loc,
                                  RankedTensorType type,
-                                 ArrayRef<double> values) {
+                                 ArrayRef<double> values,
+                                 std::optional<std::string> resourceKey = {}) {
+  Type elementType = type.getElementType();
+  if (resourceKey && (elementType.isF32() || elementType.isF64())) {
+    AsmResourceBlob blob =
+        elementType.isF32()
+            ? HeapAsmResourceBlob::allocateAndCopyInferAlign(ArrayRef<float>(
+                  SmallVector<float>(values.begin(), values.end())))
+            : HeapAsmResourceBlob::allocateAndCopyInferAlign(values);
+    return ConstantOp::create(
+        rewriter, loc, type,
+        DenseResourceElementsAttr::get(type, *resourceKey + "_bn",
+                                       std::move(blob)));
+  }
   const llvm::fltSemantics &semantics =
-      llvm::cast<FloatType>(type.getElementType()).getFloatSemantics();
+      llvm::cast<FloatType>(elementType).getFloatSemantics();
   SmallVector<APFloat> elements;
   elements.reserve(values.size());
   for (double value : values) {
@@ -59,7 +105,8 @@ namespace {
 ///   b'[m]     = (b[m] - mean[m]) * f[m] + beta[m]    (b = 0 when absent)
 /// computed in double and rounded to the element type. Only when the layer's
 /// result has no other user and all six (five without bias) parameters are
-/// floating-point dense constants.
+/// floating-point constants (dense, or f32/f64 dense_resource blobs; a
+/// folded blob weight stays a blob).
 struct FoldBatchNormIntoLayer : public OpRewritePattern<BatchNormOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -79,21 +126,28 @@ struct FoldBatchNormIntoLayer : public OpRewritePattern<BatchNormOp> {
 
     Value weight = layer->getOperand(1);
     Value bias = dense ? dense.getBias() : llvm::cast<ConvOp>(layer).getBias();
-    std::optional<SmallVector<double>> weights = getFloatConstant(weight);
-    std::optional<SmallVector<double>> biases;
+    std::optional<FloatConstant> weightConstant = getFloatConstant(weight);
+    std::optional<FloatConstant> biasConstant;
     if (bias)
-      biases = getFloatConstant(bias);
-    std::optional<SmallVector<double>> scale =
+      biasConstant = getFloatConstant(bias);
+    std::optional<FloatConstant> scaleConstant =
         getFloatConstant(batchNorm.getScale());
-    std::optional<SmallVector<double>> beta =
+    std::optional<FloatConstant> betaConstant =
         getFloatConstant(batchNorm.getBias());
-    std::optional<SmallVector<double>> mean =
+    std::optional<FloatConstant> meanConstant =
         getFloatConstant(batchNorm.getMean());
-    std::optional<SmallVector<double>> var =
+    std::optional<FloatConstant> varConstant =
         getFloatConstant(batchNorm.getVar());
-    if (!weights || (bias && !biases) || !scale || !beta || !mean || !var)
+    if (!weightConstant || (bias && !biasConstant) || !scaleConstant ||
+        !betaConstant || !meanConstant || !varConstant)
       return rewriter.notifyMatchFailure(
-          batchNorm, "parameters are not floating-point dense constants");
+          batchNorm, "parameters are not floating-point constants");
+    SmallVector<double> *weights = &weightConstant->values;
+    SmallVector<double> *biases = bias ? &biasConstant->values : nullptr;
+    SmallVector<double> *scale = &scaleConstant->values;
+    SmallVector<double> *beta = &betaConstant->values;
+    SmallVector<double> *mean = &meanConstant->values;
+    SmallVector<double> *var = &varConstant->values;
 
     // The verifiers guarantee: weight is [M, ...] and the four statistics
     // are [M] (the batch norm's channels are the layer's output channels).
@@ -111,7 +165,8 @@ struct FoldBatchNormIntoLayer : public OpRewritePattern<BatchNormOp> {
     }
 
     Location loc = rewriter.getFusedLoc({layer->getLoc(), batchNorm.getLoc()});
-    Value newWeight = createFloatConstant(rewriter, loc, weightType, *weights);
+    Value newWeight = createFloatConstant(rewriter, loc, weightType, *weights,
+                                          weightConstant->resourceKey);
     auto biasType =
         RankedTensorType::get({filters}, weightType.getElementType());
     Value newBiasValue = createFloatConstant(rewriter, loc, biasType, newBias);
