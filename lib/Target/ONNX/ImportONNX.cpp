@@ -150,6 +150,46 @@ static void bindBatchDimension(onnx::ModelProto &model) {
           ->set_dim_value(1);
 }
 
+// libonnx's shape inference reads the data of a Constant node's `value`
+// tensor but not of its value_int(s)/value_float(s) forms, so a Reshape
+// whose shape comes from `Constant <value_ints = ...>` would get no output
+// shape. Rewrite those attributes as the equivalent `value` tensor.
+static void normalizeConstantNodes(onnx::ModelProto &model) {
+  for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node()) {
+    if (node.op_type() != "Constant" ||
+        !(node.domain().empty() || node.domain() == "ai.onnx") ||
+        node.attribute_size() != 1)
+      continue;
+    const onnx::AttributeProto &attr = node.attribute(0);
+    onnx::TensorProto tensor;
+    const std::string &name = attr.name();
+    if (name == "value_float") {
+      tensor.set_data_type(onnx::TensorProto::FLOAT);
+      tensor.add_float_data(attr.f());
+    } else if (name == "value_floats") {
+      tensor.set_data_type(onnx::TensorProto::FLOAT);
+      tensor.add_dims(attr.floats_size());
+      *tensor.mutable_float_data() = attr.floats();
+    } else if (name == "value_int") {
+      tensor.set_data_type(onnx::TensorProto::INT64);
+      tensor.add_int64_data(attr.i());
+    } else if (name == "value_ints") {
+      tensor.set_data_type(onnx::TensorProto::INT64);
+      tensor.add_dims(attr.ints_size());
+      *tensor.mutable_int64_data() = attr.ints();
+    } else {
+      continue;
+    }
+    tensor.set_name(node.output_size() ? node.output(0) : "");
+    onnx::AttributeProto value;
+    value.set_name("value");
+    value.set_type(onnx::AttributeProto::TENSOR);
+    *value.mutable_t() = std::move(tensor);
+    node.clear_attribute();
+    *node.add_attribute() = std::move(value);
+  }
+}
+
 OwningOpRef<ModuleOp>
 nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
                     const OnnxImportOptions &options) {
@@ -170,6 +210,8 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
     diag.error() << "the model fails the ONNX checker: " << e.what();
     return nullptr;
   }
+
+  normalizeConstantNodes(model);
 
   int64_t opset = defaultOpset(model);
   if (opset < 0) {
