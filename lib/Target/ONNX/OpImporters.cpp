@@ -109,6 +109,13 @@ int64_t numElements(ArrayRef<int64_t> shape) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult importIdentity(NodeContext &ctx) {
+  // A constant stays a constant (and is materialized only where a network
+  // value needs it): Identity often forwards a shape to a Reshape, and an
+  // INT64 shape is not a network value.
+  if (const onnx::TensorProto *tensor = ctx.constantInput(0)) {
+    ctx.getGraph().addConstant(ctx.node().output(0), tensor);
+    return success();
+  }
   FailureOr<Value> value = ctx.input(0);
   if (failed(value))
     return failure();
