@@ -294,6 +294,12 @@ FailureOr<bool> tryFoldBiasIntoDense(NodeContext &ctx) {
     auto dense = denseValue->getDefiningOp<DenseOp>();
     if (!dense || dense.getBias())
       continue;
+    // The dense is replaced: nothing else may refer to it, neither an op
+    // imported already nor another name (an Identity of the MatMul's output
+    // read by a later node, or a graph output).
+    if (!dense->use_empty() ||
+        ctx.getGraph().countNamesBoundTo(dense.getResult()) != 1)
+      continue;
     int64_t features = dense.getType().getShape().back();
     SmallVector<int64_t> biasShape(bias->dims().begin(), bias->dims().end());
     // Only a bias along the last (feature) axis, e.g. [M] or [1, M].
