@@ -52,26 +52,31 @@ const onnx::TensorProto *NodeContext::constantInput(unsigned i) const {
   return graph.lookupConstant(nodeProto.input(i));
 }
 
+// Input `i` as a constant tensor, or a diagnostic saying it must be one.
+static const onnx::TensorProto *requireConstant(NodeContext &ctx, unsigned i,
+                                                StringRef what) {
+  const onnx::TensorProto *tensor = ctx.constantInput(i);
+  if (!tensor)
+    ctx.emitError() << what << " (input " << i
+                    << ") must be a constant (an initializer or a Constant "
+                       "node)";
+  return tensor;
+}
+
 FailureOr<SmallVector<int64_t>> NodeContext::constantInts(unsigned i,
                                                           StringRef what) {
-  const onnx::TensorProto *tensor = constantInput(i);
-  if (!tensor) {
-    emitError() << what << " (input " << i
-                << ") must be a constant (an initializer or a Constant node)";
+  const onnx::TensorProto *tensor = requireConstant(*this, i, what);
+  if (!tensor)
     return failure();
-  }
   return readTensorInts(*tensor, graph.getModelDir(),
                         [&] { return emitError() << what << ": "; });
 }
 
 FailureOr<std::vector<float>> NodeContext::constantFloats(unsigned i,
                                                           StringRef what) {
-  const onnx::TensorProto *tensor = constantInput(i);
-  if (!tensor) {
-    emitError() << what << " (input " << i
-                << ") must be a constant (an initializer or a Constant node)";
+  const onnx::TensorProto *tensor = requireConstant(*this, i, what);
+  if (!tensor)
     return failure();
-  }
   return readTensorFloats(*tensor, graph.getModelDir(),
                           [&] { return emitError() << what << ": "; });
 }

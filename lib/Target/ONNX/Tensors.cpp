@@ -147,6 +147,22 @@ FailureOr<ElementsAttr> nn::onnx_import::convertTensor(
   return makeFloatElementsAttr(type, tensor.name(), data->bytes, inlineLimit);
 }
 
+// Appends the raw little-endian elements of type T of `tensor` to `values`.
+template <typename T>
+static LogicalResult
+appendRawElements(const onnx::TensorProto &tensor, StringRef modelDir,
+                  function_ref<InFlightDiagnostic()> emitError,
+                  SmallVector<int64_t> &values) {
+  FailureOr<TensorBytes> data =
+      getTensorBytes(tensor, sizeof(T), modelDir, emitError);
+  if (failed(data))
+    return failure();
+  std::vector<T> elements(data->bytes.size() / sizeof(T));
+  std::memcpy(elements.data(), data->bytes.data(), data->bytes.size());
+  values.append(elements.begin(), elements.end());
+  return success();
+}
+
 FailureOr<SmallVector<int64_t>>
 nn::onnx_import::readTensorInts(const onnx::TensorProto &tensor,
                                 StringRef modelDir,
@@ -155,52 +171,36 @@ nn::onnx_import::readTensorInts(const onnx::TensorProto &tensor,
   int64_t count = elementCount(tensor);
   bool isRaw = !tensor.raw_data().empty() ||
                tensor.data_location() == onnx::TensorProto::EXTERNAL;
+  LogicalResult read = success();
   switch (tensor.data_type()) {
-  case onnx::TensorProto::INT64: {
-    if (!isRaw) {
+  case onnx::TensorProto::INT64:
+    if (isRaw)
+      read = appendRawElements<int64_t>(tensor, modelDir, emitError, values);
+    else
       values.assign(tensor.int64_data().begin(), tensor.int64_data().end());
-      break;
-    }
-    FailureOr<TensorBytes> data =
-        getTensorBytes(tensor, sizeof(int64_t), modelDir, emitError);
-    if (failed(data))
-      return failure();
-    values.resize(count);
-    std::memcpy(values.data(), data->bytes.data(), data->bytes.size());
     break;
-  }
-  case onnx::TensorProto::INT32: {
-    if (!isRaw) {
+  case onnx::TensorProto::INT32:
+    if (isRaw)
+      read = appendRawElements<int32_t>(tensor, modelDir, emitError, values);
+    else
       values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
-      break;
-    }
-    FailureOr<TensorBytes> data =
-        getTensorBytes(tensor, sizeof(int32_t), modelDir, emitError);
-    if (failed(data))
-      return failure();
-    std::vector<int32_t> narrow(count);
-    std::memcpy(narrow.data(), data->bytes.data(), data->bytes.size());
-    values.assign(narrow.begin(), narrow.end());
     break;
-  }
-  case onnx::TensorProto::BOOL: {
-    if (!isRaw) {
+  case onnx::TensorProto::BOOL:
+    // Booleans are one byte each in raw data, int32 values otherwise.
+    if (isRaw)
+      read = appendRawElements<uint8_t>(tensor, modelDir, emitError, values);
+    else
       values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
-      break;
-    }
-    FailureOr<TensorBytes> data =
-        getTensorBytes(tensor, sizeof(uint8_t), modelDir, emitError);
-    if (failed(data))
-      return failure();
-    for (char byte : data->bytes)
-      values.push_back(byte != 0);
+    for (int64_t &value : values)
+      value = value != 0;
     break;
-  }
   default:
     emitError() << "expected an INT64, INT32 or BOOL tensor, got "
                 << dataTypeName(tensor.data_type());
     return failure();
   }
+  if (failed(read))
+    return failure();
   if (int64_t(values.size()) != count) {
     emitError() << "holds " << values.size() << " values for " << count
                 << " elements";
