@@ -1,0 +1,9 @@
+//===- LayerKernels.cpp - interpreter kernels ------------------------------===//
+
+#include "Kernels.h"
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::interp;
+
+void nn::interp::registerLayerKernels(KernelTable &table) {}
