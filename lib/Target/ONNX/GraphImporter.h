@@ -99,6 +99,14 @@ public:
   const onnx::TypeProto *lookupType(const std::string &name) const;
   void bindValue(const std::string &name, mlir::Value value);
   bool isUsed(const std::string &name) const { return useCount.count(name); }
+  /// How many ONNX names are bound to `value` (Identity and Dropout give a
+  /// value further names).
+  unsigned countNamesBoundTo(mlir::Value value) const {
+    unsigned count = 0;
+    for (const auto &entry : values)
+      count += entry.getValue() == value;
+    return count;
+  }
   unsigned getUseCount(const std::string &name) const {
     auto it = useCount.find(name);
     return it == useCount.end() ? 0 : it->second;

@@ -15,6 +15,7 @@
 
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include "onnx/checker.h"
@@ -150,6 +151,86 @@ static void bindBatchDimension(onnx::ModelProto &model) {
           ->set_dim_value(1);
 }
 
+namespace {
+/// check_model on a ModelProto knows no model directory, so it looks for
+/// external data files relative to the working directory. While it runs,
+/// the `location` of every external tensor is made relative to the model's
+/// directory instead (which is where the importer reads them from).
+class CheckerExternalDataLocations {
+public:
+  CheckerExternalDataLocations(onnx::ModelProto &model, StringRef modelDir) {
+    if (modelDir.empty())
+      return;
+    auto visit = [&](onnx::TensorProto &tensor) {
+      if (tensor.data_location() != onnx::TensorProto::EXTERNAL)
+        return;
+      for (onnx::StringStringEntryProto &entry :
+           *tensor.mutable_external_data())
+        if (entry.key() == "location") {
+          saved.emplace_back(&entry, entry.value());
+          SmallString<256> path(modelDir);
+          llvm::sys::path::append(path, entry.value());
+          entry.set_value(std::string(path));
+        }
+    };
+    for (onnx::TensorProto &tensor :
+         *model.mutable_graph()->mutable_initializer())
+      visit(tensor);
+    for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node())
+      for (onnx::AttributeProto &attr : *node.mutable_attribute())
+        if (attr.has_t())
+          visit(*attr.mutable_t());
+  }
+  ~CheckerExternalDataLocations() {
+    for (auto &[entry, location] : saved)
+      entry->set_value(location);
+  }
+
+private:
+  std::vector<std::pair<onnx::StringStringEntryProto *, std::string>> saved;
+};
+} // namespace
+
+// libonnx's shape inference reads the data of a Constant node's `value`
+// tensor but not of its value_int(s)/value_float(s) forms, so a Reshape
+// whose shape comes from `Constant <value_ints = ...>` would get no output
+// shape. Rewrite those attributes as the equivalent `value` tensor.
+static void normalizeConstantNodes(onnx::ModelProto &model) {
+  for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node()) {
+    if (node.op_type() != "Constant" ||
+        !(node.domain().empty() || node.domain() == "ai.onnx") ||
+        node.attribute_size() != 1)
+      continue;
+    const onnx::AttributeProto &attr = node.attribute(0);
+    onnx::TensorProto tensor;
+    const std::string &name = attr.name();
+    if (name == "value_float") {
+      tensor.set_data_type(onnx::TensorProto::FLOAT);
+      tensor.add_float_data(attr.f());
+    } else if (name == "value_floats") {
+      tensor.set_data_type(onnx::TensorProto::FLOAT);
+      tensor.add_dims(attr.floats_size());
+      *tensor.mutable_float_data() = attr.floats();
+    } else if (name == "value_int") {
+      tensor.set_data_type(onnx::TensorProto::INT64);
+      tensor.add_int64_data(attr.i());
+    } else if (name == "value_ints") {
+      tensor.set_data_type(onnx::TensorProto::INT64);
+      tensor.add_dims(attr.ints_size());
+      *tensor.mutable_int64_data() = attr.ints();
+    } else {
+      continue;
+    }
+    tensor.set_name(node.output_size() ? node.output(0) : "");
+    onnx::AttributeProto value;
+    value.set_name("value");
+    value.set_type(onnx::AttributeProto::TENSOR);
+    *value.mutable_t() = std::move(tensor);
+    node.clear_attribute();
+    *node.add_attribute() = std::move(value);
+  }
+}
+
 OwningOpRef<ModuleOp>
 nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
                     const OnnxImportOptions &options) {
@@ -165,11 +246,15 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
     return nullptr;
 
   try {
+    CheckerExternalDataLocations locations(
+        model, llvm::sys::path::parent_path(fileName));
     onnx::checker::check_model(model);
   } catch (const std::exception &e) {
     diag.error() << "the model fails the ONNX checker: " << e.what();
     return nullptr;
   }
+
+  normalizeConstantNodes(model);
 
   int64_t opset = defaultOpset(model);
   if (opset < 0) {

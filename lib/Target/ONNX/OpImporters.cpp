@@ -109,6 +109,13 @@ int64_t numElements(ArrayRef<int64_t> shape) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult importIdentity(NodeContext &ctx) {
+  // A constant stays a constant (and is materialized only where a network
+  // value needs it): Identity often forwards a shape to a Reshape, and an
+  // INT64 shape is not a network value.
+  if (const onnx::TensorProto *tensor = ctx.constantInput(0)) {
+    ctx.getGraph().addConstant(ctx.node().output(0), tensor);
+    return success();
+  }
   FailureOr<Value> value = ctx.input(0);
   if (failed(value))
     return failure();
@@ -286,6 +293,12 @@ FailureOr<bool> tryFoldBiasIntoDense(NodeContext &ctx) {
       return failure();
     auto dense = denseValue->getDefiningOp<DenseOp>();
     if (!dense || dense.getBias())
+      continue;
+    // The dense is replaced: nothing else may refer to it, neither an op
+    // imported already nor another name (an Identity of the MatMul's output
+    // read by a later node, or a graph output).
+    if (!dense->use_empty() ||
+        ctx.getGraph().countNamesBoundTo(dense.getResult()) != 1)
       continue;
     int64_t features = dense.getType().getShape().back();
     SmallVector<int64_t> biasShape(bias->dims().begin(), bias->dims().end());
@@ -521,24 +534,34 @@ LogicalResult importGemm(NodeContext &ctx) {
 /// operand is transposed at import; one computed at run time by nn.transpose.
 LogicalResult importMatMul(NodeContext &ctx) {
   FailureOr<Value> a = ctx.input(0);
-  FailureOr<Value> bValue = ctx.input(1);
   FailureOr<RankedTensorType> resultType = ctx.outputType(0);
-  if (failed(a) || failed(bValue) || failed(resultType))
+  if (failed(a) || failed(resultType))
     return failure();
   if (llvm::cast<RankedTensorType>(a->getType()).getRank() < 2) {
     ctx.emitError() << "the first operand must have rank >= 2";
     return failure();
   }
-  if (llvm::cast<RankedTensorType>(bValue->getType()).getRank() != 2) {
-    ctx.emitError() << "the second operand has rank "
-                    << llvm::cast<RankedTensorType>(bValue->getType())
-                           .getRank()
+  // A constant B is read from its tensor, not materialized: only its
+  // transpose becomes an nn.constant.
+  const onnx::TensorProto *bConstant = ctx.constantInput(1);
+  FailureOr<Value> bValue = failure();
+  int64_t bRank;
+  if (bConstant) {
+    bRank = bConstant->dims_size();
+  } else {
+    bValue = ctx.input(1);
+    if (failed(bValue))
+      return failure();
+    bRank = llvm::cast<RankedTensorType>(bValue->getType()).getRank();
+  }
+  if (bRank != 2) {
+    ctx.emitError() << "the second operand has rank " << bRank
                     << "; nn supports a rank-2 second operand (a batched "
                        "matrix product has no nn equivalent)";
     return failure();
   }
   Value weight;
-  if (ctx.constantInput(1)) {
+  if (bConstant) {
     FailureOr<Matrix> bMatrix = constantMatrix(ctx, 1, "the second operand");
     if (failed(bMatrix))
       return failure();
