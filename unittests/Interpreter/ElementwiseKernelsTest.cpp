@@ -449,6 +449,29 @@ TEST_F(ElementwiseKernelsTest, FixedAddMixedFormatsRoundsOnce) {
   expectRaws(y, {3}, {30, -31, 30});
 }
 
+TEST_F(ElementwiseKernelsTest, FixedAddMixedSignedness) {
+  // ufixed<8, 4> raw 200 (12.5) + fixed<8, 4> raw -100 (-6.25) = 6.25 -> 100;
+  // raw 255 (15.9375) + 127 (7.9375) = 23.875 -> 382, which fixed<10, 6>
+  // (F = 4) holds.
+  Tensor y = run(binaryFunc("nn.add", "", "tensor<2x!nn.ufixed<8, 4>>",
+                            "tensor<2x!nn.fixed<8, 4>>",
+                            "tensor<2x!nn.fixed<10, 6>>"),
+                 {Tensor::fixed({2}, fixedFormat(8, 4, false), {200, 255}),
+                  Tensor::fixed({2}, fixedFormat(8, 4), {-100, 127})});
+  expectRaws(y, {2}, {100, 382});
+}
+
+TEST_F(ElementwiseKernelsTest, FixedNonFiniteAlphaIsADiagnostic) {
+  // alpha = +inf (0x7F800000) has no fixed-point value.
+  std::string errors = runError(
+      unaryFunc("nn.leaky_relu", "{alpha = 0x7F800000 : f32}",
+                "tensor<1x!nn.fixed<8, 4>>", "tensor<1x!nn.fixed<8, 4>>"),
+      {Tensor::fixed({1}, fixedFormat(8, 4), {-1})});
+  EXPECT_NE(errors.find("'nn.leaky_relu': alpha = INF is not finite"),
+            std::string::npos)
+      << errors;
+}
+
 TEST_F(ElementwiseKernelsTest, FixedAddSaturatesOrWrapsTheResult) {
   // fixed<8, 4>: 100 + 100 = 200 and -100 + -100 = -200 (F = 4) do not fit
   // 8 bits: SAT -> 127 / -128; WRAP -> 200 - 256 = -56 / -200 + 256 = 56.
