@@ -388,7 +388,8 @@ static void convFloat(const Window &g, int64_t m, int64_t groups,
     const float *in = xd + (n * g.c + grp * cg) * g.inPlane();
     const float *b = in;
     if (!direct) {
-      col.resize(kg * plane);
+      if (col.size() < size_t(kg * plane))
+        col.resize(kg * plane);
       parallelFor(threads, kg, [&](int64_t begin, int64_t end) {
         im2col(g, in, begin, end, col.data());
       });
@@ -408,7 +409,8 @@ static void convFloat(const Window &g, int64_t m, int64_t groups,
     });
     return;
   }
-  std::vector<float> col;
+  // The calling thread's column buffer is kept between calls.
+  thread_local std::vector<float> col;
   for (int64_t job = 0; job < jobs; ++job)
     runGroup(job / groups, job % groups, col, numThreads);
 }
