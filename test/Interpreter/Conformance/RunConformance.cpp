@@ -208,7 +208,9 @@ Outcome runTest(const std::string &testDir) {
     mlir::FailureOr<std::vector<Tensor>> outputs =
         runSamples(func, *prepared);
     if (mlir::failed(outputs))
-      return fail(diagnostic.substr(0, diagnostic.find('\n')));
+      return fail(diagnostic.empty()
+                      ? std::string("evaluation failed without a diagnostic")
+                      : diagnostic.substr(0, diagnostic.find('\n')));
     if (outputs->size() != expected.size())
       return fail("the function has " + std::to_string(outputs->size()) +
                   " results, the test data " +
