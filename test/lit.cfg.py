@@ -26,5 +26,6 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
 tools = [ToolSubst("nn-opt", unresolved="fatal"),
-         ToolSubst("nn-translate", unresolved="fatal")]
+         ToolSubst("nn-translate", unresolved="fatal"),
+         ToolSubst("nn-interp", unresolved="fatal")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -1,0 +1,51 @@
+//===- Interpreter.h - the nn reference interpreter -------------*- C++ -*-===//
+//
+// Evaluates a function of nn ops on runtime tensors: float32 with ONNX
+// semantics, and values typed !nn.fixed bit-accurately with nn::fx (the
+// arithmetic shared with compile-time quantization and C simulation).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_INTERPRETER_INTERPRETER_H
+#define NN_INTERPRETER_INTERPRETER_H
+
+#include "nn/Interpreter/Tensor.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Support/LLVM.h"
+
+#include <functional>
+
+namespace nn::interp {
+
+struct EvaluateOptions {
+  /// Worker threads for the large kernels (conv, dense); 0 = one per core.
+  int numThreads = 0;
+  /// Called with every op result as it is computed (for --trace).
+  std::function<void(mlir::Operation *op, const Tensor &result)> onResult;
+};
+
+/// Runs `func` on `inputs`, one per argument, each of exactly the argument's
+/// type. Problems (a missing kernel, an input of the wrong shape or element
+/// type) are reported as diagnostics at the offending op or argument, and
+/// the result is failure.
+mlir::FailureOr<std::vector<Tensor>>
+evaluate(mlir::func::FuncOp func, llvm::ArrayRef<Tensor> inputs,
+         const EvaluateOptions &options = {});
+
+/// A zero tensor of an MLIR tensor type (f32 or !nn.fixed elements), or
+/// failure (with a diagnostic at `loc`) for any other type.
+mlir::FailureOr<Tensor> makeTensor(mlir::Type type, mlir::Location loc);
+
+/// The contents of an nn.constant's value for its result type: dense or
+/// dense_resource floats, or raw integers for fixed-point results.
+mlir::FailureOr<Tensor> tensorFromConstant(mlir::Attribute value,
+                                           mlir::Type resultType,
+                                           mlir::Location loc);
+
+/// The nn::fx format of an !nn.fixed type.
+fx::Format formatOf(mlir::Type fixedType);
+
+} // namespace nn::interp
+
+#endif // NN_INTERPRETER_INTERPRETER_H

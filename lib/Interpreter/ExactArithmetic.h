@@ -1,0 +1,167 @@
+//===- ExactArithmetic.h - exact fixed-point helpers (internal) -*- C++ -*-===//
+//
+// Helpers the fixed-point kernels share on top of nn::fx: the exact value of
+// an f32 attribute, exact comparisons of full-precision values whatever their
+// binary points, and a correctly rounded quotient (division, means). Every
+// result still goes to its storage format through one fx::cast.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_INTERPRETER_EXACTARITHMETIC_H
+#define NN_LIB_INTERPRETER_EXACTARITHMETIC_H
+
+#include "nn/Support/FixedPoint.h"
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+
+namespace nn::interp::exact {
+
+using fx::i128;
+using fx::u128;
+
+/// The exact value of a stored raw of format `f`.
+inline fx::Wide wideOf(int64_t raw, const fx::Format &f) {
+  return {fx::rawToInt(raw, f), f.fracWidth()};
+}
+
+/// |v| as an unsigned 128-bit integer (exact for v = -2^127 too).
+inline u128 magnitude(i128 v) {
+  return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v);
+}
+
+/// Number of significant bits of m (0 for 0).
+inline int bitLength(u128 m) {
+  uint64_t high = static_cast<uint64_t>(m >> 64);
+  if (high)
+    return 128 - __builtin_clzll(high);
+  uint64_t low = static_cast<uint64_t>(m);
+  return low ? 64 - __builtin_clzll(low) : 0;
+}
+
+/// Whether a value of the lossless intermediate format `f` (productFormat,
+/// sumFormat, ...) always fits the i128 of an fx::Wide, with the room
+/// fx::add needs to align binary points.
+inline bool fitsWide(const fx::Format &f) { return f.width <= 127; }
+
+/// A finite f32 as an exact fixed-point value: raw * 2^-fracWidth with the
+/// fewest fraction bits, and the smallest signed format holding it (so that
+/// fx::multiply, productFormat and sumFormat apply to it).
+struct ExactConstant {
+  fx::Wide value;
+  fx::Format format;
+};
+
+/// The exact value of `x`, or nullopt for an infinity or NaN.
+inline std::optional<ExactConstant> exactFloat(float x) {
+  if (!std::isfinite(x))
+    return std::nullopt;
+  int64_t mantissa = 0;
+  int exponent = 0; // x = mantissa * 2^exponent
+  if (x != 0.0f) {
+    int e = 0;
+    double m = std::frexp(double(x), &e); // |m| in [0.5, 1)
+    // A float has at most 24 significant bits: m * 2^24 is an integer.
+    mantissa = static_cast<int64_t>(std::ldexp(m, 24));
+    exponent = e - 24;
+    while ((mantissa & 1) == 0) {
+      mantissa /= 2;
+      ++exponent;
+    }
+  }
+  int width = bitLength(magnitude(mantissa)) + 1; // + sign bit
+  int frac = -exponent;
+  fx::Format format{width, width - frac, true, fx::Rounding::TRN,
+                    fx::Overflow::WRAP};
+  return ExactConstant{{mantissa, frac}, format};
+}
+
+/// Compares the exact values of a and b: -1, 0 or 1. Any binary points.
+inline int compare(const fx::Wide &a, const fx::Wide &b) {
+  int signA = (a.raw > 0) - (a.raw < 0), signB = (b.raw > 0) - (b.raw < 0);
+  if (signA != signB)
+    return signA < signB ? -1 : 1;
+  if (signA == 0)
+    return 0;
+  // Same sign: compare the magnitudes |a| 2^-Fa and |b| 2^-Fb by shifting
+  // the one with fewer fraction bits left; if that shift would pass 128
+  // bits, that magnitude is the larger (the other is below 2^128).
+  u128 ma = magnitude(a.raw), mb = magnitude(b.raw);
+  int magnitudeOrder = 0;
+  auto order = [](u128 x, u128 y) { return x < y ? -1 : (x > y ? 1 : 0); };
+  if (a.fracWidth >= b.fracWidth) {
+    long long shift = (long long)a.fracWidth - b.fracWidth;
+    if (bitLength(mb) + shift > 128)
+      magnitudeOrder = -1;
+    else
+      magnitudeOrder = order(ma, mb << shift);
+  } else {
+    long long shift = (long long)b.fracWidth - a.fracWidth;
+    if (bitLength(ma) + shift > 128)
+      magnitudeOrder = 1;
+    else
+      magnitudeOrder = order(ma << shift, mb);
+  }
+  return signA > 0 ? magnitudeOrder : -magnitudeOrder;
+}
+
+/// Compares the exact value x with the f32 `bound` as IEEE comparisons do:
+/// -1, 0 or 1, and nullopt when `bound` is NaN (every comparison false).
+inline std::optional<int> compare(const fx::Wide &x, float bound) {
+  if (std::isnan(bound))
+    return std::nullopt;
+  if (std::isinf(bound))
+    return bound > 0 ? -1 : 1;
+  return compare(x, exactFloat(bound)->value);
+}
+
+/// The fraction bits of the scaled quotient divideAndCast() computes: one
+/// guard bit below the result's LSB (a sticky bit goes below that).
+inline long long quotientShift(int numFrac, int denFrac, const fx::Format &to) {
+  return (long long)denFrac - numFrac + to.fracWidth() + 1;
+}
+
+/// Whether divideAndCast() can divide any numerator of at most `numBits`
+/// magnitude bits and fraction width `numFrac` by a denominator of fraction
+/// width `denFrac` into `to` within 128-bit integers.
+inline bool quotientFits(int numBits, int numFrac, int denFrac,
+                         const fx::Format &to) {
+  long long shift = quotientShift(numFrac, denFrac, to);
+  return numBits + (shift > 0 ? shift : 0) <= 125;
+}
+
+/// The exact quotient num / den (den != 0) brought to `to` by one fx::cast,
+/// so rounding and overflow are those of the exact rational value.
+///
+/// With K = to.fracWidth() + 1, Q = floor(|num / den| * 2^K) is computed
+/// exactly by integer division and a sticky bit s (the remainder is nonzero)
+/// is appended: the value +-(2Q + s) * 2^-(K+1) lies on the same side of
+/// every rounding boundary of `to` as the exact quotient (the guard bit tells
+/// below / at / above half an LSB, the sticky bit whether "at" is exact), so
+/// every rounding mode gives the exact quotient's result. Precondition:
+/// quotientFits() for the numerator's size.
+inline int64_t divideAndCast(const fx::Wide &num, const fx::Wide &den,
+                             const fx::Format &to) {
+  bool negative = (num.raw < 0) != (den.raw < 0);
+  u128 n = magnitude(num.raw), d = magnitude(den.raw);
+  long long shift = quotientShift(num.fracWidth, den.fracWidth, to);
+  u128 q = 0, r = n;
+  if (shift >= 0) {
+    n <<= shift;
+    q = n / d;
+    r = n % d;
+  } else if (bitLength(d) - shift <= 127) {
+    d <<= -shift;
+    q = n / d;
+    r = n % d;
+  } // else d * 2^-shift >= 2^127 > n: the quotient is 0, the remainder n.
+  u128 scaled = (q << 1) | u128(r != 0);
+  i128 raw = static_cast<i128>(scaled);
+  return fx::cast(negative ? -raw : raw, static_cast<int>(to.fracWidth() + 2),
+                  to);
+}
+
+} // namespace nn::interp::exact
+
+#endif // NN_LIB_INTERPRETER_EXACTARITHMETIC_H

@@ -1,0 +1,190 @@
+//===- Interpreter.cpp - evaluate a function of nn ops --------------------===//
+
+#include "nn/Interpreter/Interpreter.h"
+
+#include "Kernels.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <thread>
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::interp;
+
+fx::Format nn::interp::formatOf(Type fixedType) {
+  auto type = llvm::cast<FixedType>(fixedType);
+  return fx::Format{int(type.getWidth()), type.getIntWidth(),
+                    type.getIsSigned(),
+                    static_cast<fx::Rounding>(type.getRounding()),
+                    static_cast<fx::Overflow>(type.getOverflow())};
+}
+
+FailureOr<Tensor> nn::interp::makeTensor(Type type, Location loc) {
+  auto tensorType = llvm::dyn_cast<RankedTensorType>(type);
+  if (!tensorType || !tensorType.hasStaticShape()) {
+    emitError(loc) << "the interpreter needs a statically shaped tensor, got "
+                   << type;
+    return failure();
+  }
+  std::vector<int64_t> shape(tensorType.getShape().begin(),
+                             tensorType.getShape().end());
+  Type element = tensorType.getElementType();
+  if (element.isF32())
+    return Tensor::floats(std::move(shape));
+  if (auto fixed = llvm::dyn_cast<FixedType>(element)) {
+    if (fixed.getWidth() > 64) {
+      emitError(loc) << "the interpreter handles fixed-point types of up to "
+                        "64 bits, got "
+                     << fixed;
+      return failure();
+    }
+    return Tensor::fixed(std::move(shape), formatOf(fixed));
+  }
+  emitError(loc) << "the interpreter computes on f32 and !nn.fixed values, "
+                    "got element type "
+                 << element;
+  return failure();
+}
+
+FailureOr<Tensor> nn::interp::tensorFromConstant(Attribute value,
+                                                 Type resultType,
+                                                 Location loc) {
+  FailureOr<Tensor> tensor = makeTensor(resultType, loc);
+  if (failed(tensor))
+    return failure();
+  if (auto dense = llvm::dyn_cast<DenseElementsAttr>(value)) {
+    if (tensor->isFixed()) {
+      int64_t i = 0;
+      for (const APInt &v : dense.getValues<APInt>())
+        tensor->raw()[i++] = tensor->format().isSigned
+                                 ? v.getSExtValue()
+                                 : int64_t(v.getZExtValue());
+      return tensor;
+    }
+    if (dense.isSplat()) {
+      std::fill(tensor->f32().begin(), tensor->f32().end(),
+                dense.getSplatValue<float>());
+      return tensor;
+    }
+    auto values = dense.getValues<float>();
+    std::copy(values.begin(), values.end(), tensor->f32().begin());
+    return tensor;
+  }
+  if (auto resource = llvm::dyn_cast<DenseF32ResourceElementsAttr>(value)) {
+    std::optional<ArrayRef<float>> data = resource.tryGetAsArrayRef();
+    if (data && !tensor->isFixed() &&
+        int64_t(data->size()) == tensor->numElements()) {
+      std::copy(data->begin(), data->end(), tensor->f32().begin());
+      return tensor;
+    }
+  }
+  emitError(loc) << "the interpreter cannot read this constant (a "
+                    "dense_resource blob must be f32 and present in the "
+                    "file): "
+                 << llvm::cast<TypedAttr>(value).getType();
+  return failure();
+}
+
+static const KernelTable &kernels() {
+  static const KernelTable table = [] {
+    KernelTable t;
+    registerLayerKernels(t);
+    registerElementwiseKernels(t);
+    registerShapeKernels(t);
+    return t;
+  }();
+  return table;
+}
+
+FailureOr<std::vector<Tensor>>
+nn::interp::evaluate(func::FuncOp func, ArrayRef<Tensor> inputs,
+                     const EvaluateOptions &options) {
+  Block &body = func.getBody().front();
+  if (inputs.size() != body.getNumArguments()) {
+    func.emitError() << "expects " << body.getNumArguments()
+                     << " inputs, got " << inputs.size();
+    return failure();
+  }
+  KernelContext context;
+  context.numThreads = options.numThreads > 0
+                           ? options.numThreads
+                           : int(std::max(1u, std::thread::hardware_concurrency()));
+
+  llvm::DenseMap<Value, Tensor> values;
+  for (auto [arg, input] : llvm::zip(body.getArguments(), inputs)) {
+    FailureOr<Tensor> expected = makeTensor(arg.getType(), arg.getLoc());
+    if (failed(expected))
+      return failure();
+    if (expected->shape() != input.shape() ||
+        expected->isFixed() != input.isFixed() ||
+        (input.isFixed() && !(input.format() == expected->format()))) {
+      emitError(arg.getLoc())
+          << "input " << arg.getArgNumber() << " has type "
+          << input.typeString() << ", the function expects "
+          << expected->typeString();
+      return failure();
+    }
+    values[arg] = input;
+  }
+
+  const KernelTable &table = kernels();
+  for (Operation &op : body.without_terminator()) {
+    if (auto constant = llvm::dyn_cast<ConstantOp>(op)) {
+      FailureOr<Tensor> tensor = tensorFromConstant(
+          constant.getValue(), constant.getType(), constant.getLoc());
+      if (failed(tensor))
+        return failure();
+      if (options.onResult)
+        options.onResult(&op, *tensor);
+      values[constant.getResult()] = std::move(*tensor);
+      continue;
+    }
+    auto kernel = table.find(op.getName().getStringRef());
+    if (kernel == table.end()) {
+      op.emitError() << "the interpreter has no kernel for '" << op.getName()
+                     << "'";
+      return failure();
+    }
+    if (op.getNumResults() != 1) {
+      op.emitError() << "the interpreter expects one result";
+      return failure();
+    }
+    SmallVector<const Tensor *> operands;
+    for (Value operand : op.getOperands()) {
+      auto it = values.find(operand);
+      if (it == values.end()) {
+        op.emitError() << "operand is not an nn value the interpreter knows";
+        return failure();
+      }
+      operands.push_back(&it->second);
+    }
+    FailureOr<Tensor> result = makeTensor(op.getResult(0).getType(), op.getLoc());
+    if (failed(result) ||
+        failed(kernel->second(&op, operands, *result, context)))
+      return failure();
+    if (options.onResult)
+      options.onResult(&op, *result);
+    values[op.getResult(0)] = std::move(*result);
+  }
+
+  auto ret = llvm::dyn_cast<func::ReturnOp>(body.getTerminator());
+  if (!ret) {
+    func.emitError() << "the interpreter expects a func.return terminator";
+    return failure();
+  }
+  std::vector<Tensor> outputs;
+  for (Value value : ret.getOperands()) {
+    auto it = values.find(value);
+    if (it == values.end()) {
+      ret.emitError() << "returns a value the interpreter did not compute";
+      return failure();
+    }
+    outputs.push_back(it->second);
+  }
+  return outputs;
+}

@@ -1,0 +1,743 @@
+//===- LayerKernels.cpp - interpreter kernels of the layer ops ------------===//
+//
+// nn.dense, nn.conv, nn.batch_norm, nn.max_pool, nn.avg_pool,
+// nn.global_avg_pool and nn.global_max_pool, on float32 and fixed point.
+//
+// Float32: ONNX semantics. Dense and conv go through the blocked SGEMM of
+// Gemm.h (conv via im2col, except 1x1 stride-1 unpadded convolutions, which
+// read the input directly as the B matrix, and convolutions with one input
+// channel per group, e.g. depthwise, which use a direct per-tap loop).
+//
+// Fixed point: dense and conv sum the exact products of the raws in an
+// integer accumulator (int64 when the lossless accumulator format fits 63
+// bits, otherwise i128), add the bias aligned to the accumulator's binary
+// point (fx::add), and bring the exact sum to the result format with one
+// fx::cast. Max pools are exact (a cast into the result format, an identity
+// when the formats agree). Average pools divide the exact window sum by the
+// count so that the cast rounds the exact rational (see castQuotient()).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Gemm.h"
+#include "Kernels.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::interp;
+
+using fx::i128;
+
+//===----------------------------------------------------------------------===//
+// Shared helpers
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The geometry of a 1-D or 2-D sliding window over NCHW data; 1-D ops are
+/// described as 2-D ones with H = OH = kh = 1 and no padding on that axis.
+struct Window {
+  int64_t n = 1, c = 1, h = 1, w = 1; // input
+  int64_t oh = 1, ow = 1;             // output spatial size
+  int64_t kh = 1, kw = 1;             // kernel
+  int64_t sh = 1, sw = 1;             // strides
+  int64_t dh = 1, dw = 1;             // dilations
+  int64_t padTop = 0, padLeft = 0, padBottom = 0, padRight = 0;
+
+  int64_t inPlane() const { return h * w; }
+  int64_t outPlane() const { return oh * ow; }
+};
+
+/// Fills a Window from the input and output shapes ([N, C, W] or
+/// [N, C, H, W]) and per-spatial-dimension attributes. `kernel` holds the
+/// spatial kernel sizes; `dilations` may be empty (all 1).
+FailureOr<Window> makeWindow(Operation *op, const std::vector<int64_t> &in,
+                             const std::vector<int64_t> &out,
+                             ArrayRef<int64_t> kernel,
+                             ArrayRef<int64_t> strides, ArrayRef<int64_t> pads,
+                             ArrayRef<int64_t> dilations) {
+  size_t spatial = in.size() - 2;
+  if ((in.size() != 3 && in.size() != 4) || out.size() != in.size() ||
+      kernel.size() != spatial || strides.size() != spatial ||
+      pads.size() != 2 * spatial ||
+      (!dilations.empty() && dilations.size() != spatial)) {
+    op->emitError() << "the interpreter handles 1-D and 2-D windows with one "
+                       "kernel size, stride and dilation per spatial "
+                       "dimension and 2 pads per spatial dimension";
+    return failure();
+  }
+  Window g;
+  g.n = in[0];
+  g.c = in[1];
+  auto dilation = [&](size_t s) { return dilations.empty() ? 1 : dilations[s]; };
+  if (spatial == 1) {
+    g.w = in[2];
+    g.ow = out[2];
+    g.kw = kernel[0];
+    g.sw = strides[0];
+    g.dw = dilation(0);
+    g.padLeft = pads[0];
+    g.padRight = pads[1];
+  } else {
+    g.h = in[2];
+    g.w = in[3];
+    g.oh = out[2];
+    g.ow = out[3];
+    g.kh = kernel[0];
+    g.kw = kernel[1];
+    g.sh = strides[0];
+    g.sw = strides[1];
+    g.dh = dilation(0);
+    g.dw = dilation(1);
+    g.padTop = pads[0];
+    g.padLeft = pads[1];
+    g.padBottom = pads[2];
+    g.padRight = pads[3];
+  }
+  return g;
+}
+
+/// The output positions o in [0, outSize) whose input position
+/// o * stride + offset lies in [0, inSize), as a half-open range [lo, hi)
+/// (empty when lo >= hi).
+std::pair<int64_t, int64_t> validRange(int64_t outSize, int64_t inSize,
+                                       int64_t stride, int64_t offset) {
+  int64_t lo = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+  int64_t last = inSize - 1 - offset; // o * stride <= last
+  int64_t hi = last < 0 ? 0 : std::min(outSize, last / stride + 1);
+  return {std::min(lo, hi), hi};
+}
+
+/// ceil(log2(n)) for n >= 1: the extra integer bits of a sum of n terms.
+int ceilLog2(int64_t n) {
+  int bits = 0;
+  while (bits < 63 && (int64_t(1) << bits) < n)
+    ++bits;
+  return bits;
+}
+
+/// The lossless format of a sum of `terms` values of format `f`.
+fx::Format sumOfTermsFormat(const fx::Format &f, int64_t terms) {
+  int extra = ceilLog2(std::max<int64_t>(terms, 1));
+  return {f.width + extra, f.intWidth + extra, f.isSigned, fx::Rounding::TRN,
+          fx::Overflow::WRAP};
+}
+
+/// The lowest value of a fixed-point format as a stored raw (-max with
+/// SAT_SYM, whose range is symmetric).
+int64_t lowestRaw(const fx::Format &f) {
+  if (f.isSigned && f.overflow == fx::Overflow::SAT_SYM)
+    return -f.maxRaw();
+  return f.minRaw();
+}
+
+i128 floorDiv(i128 a, int64_t b) { // b > 0
+  i128 q = a / b;
+  if (a % b != 0 && a < 0)
+    --q;
+  return q;
+}
+
+/// The value sum * 2^-fracWidth / count (count >= 1), brought to format
+/// `to` exactly as ap_fixed would convert the exact rational: the result is
+/// fx::cast of the exact quotient, with to's rounding and overflow modes.
+///
+/// Why this is exact. Let T = max(to.fracWidth() + 1, fracWidth) and
+/// q = floor(sum * 2^(T - fracWidth) / count), so the exact quotient is
+/// v = (q + f) * 2^-T with 0 <= f < 1, and f = 0 iff the division leaves no
+/// remainder. We hand fx::cast the value v' = (2q + s) * 2^-(T+1) with the
+/// sticky bit s = (f != 0): v' = v when the division is exact, otherwise v'
+/// is the midpoint of the open interval (q, q + 1) * 2^-T that also contains
+/// v. Every rounding mode's decision depends only on the floor at to's LSB
+/// 2^-Fo, on whether the value is exactly on that grid, on its comparison
+/// with the half-way point of its grid interval and on its sign. Grid points
+/// and half-way points are multiples of 2^-(Fo+1), hence of 2^-T (as
+/// Fo + 1 <= T), so none lies strictly inside (q, q + 1) * 2^-T: v and v'
+/// have the same floor, the same comparison with the half-way point, the
+/// same sign, and are both off the grid. So every mode rounds them to the
+/// same value, and the overflow step then sees the same integer.
+///
+/// Callers check with quotientFits() that the shifted sum fits an i128.
+int64_t castQuotient(i128 sum, int fracWidth, int64_t count,
+                     const fx::Format &to) {
+  int t = std::max(to.fracWidth() + 1, fracWidth);
+  i128 numerator = sum * (i128(1) << (t - fracWidth));
+  i128 q = floorDiv(numerator, count);
+  bool sticky = numerator - q * count != 0;
+  return fx::cast(2 * q + (sticky ? 1 : 0), t + 1, to);
+}
+
+/// Whether castQuotient() can compute the average of `terms` values of
+/// format `in` into format `out` in 128 bits: the lossless sum, shifted
+/// left by T - F_in and then by one more bit for the sticky bit.
+LogicalResult checkQuotientFits(Operation *op, const fx::Format &in,
+                                int64_t terms, const fx::Format &out) {
+  fx::Format sum = sumOfTermsFormat(in, terms);
+  int t = std::max(out.fracWidth() + 1, in.fracWidth());
+  int64_t bits = int64_t(sum.width) + (t - in.fracWidth()) + 1;
+  if (bits <= 127)
+    return success();
+  op->emitError() << "the exact average of " << terms << " values of "
+                  << in.toString() << " rounded to " << out.toString()
+                  << " needs a " << bits
+                  << "-bit intermediate; the interpreter computes with at "
+                     "most 127 bits";
+  return failure();
+}
+
+/// Checks that a fixed-point dot product of `terms` products of formats a
+/// and w, plus an optional bias, fits the 127 bits of the accumulator; sets
+/// `fitsInt64` when it even fits 63 bits (the fast path).
+LogicalResult checkAccumulator(Operation *op, const fx::Format &a,
+                               const fx::Format &w, int64_t terms,
+                               const fx::Format *bias, bool &fitsInt64) {
+  fx::Format acc = sumOfTermsFormat(fx::productFormat(a, w), terms);
+  fx::Format total = bias ? fx::sumFormat(acc, *bias) : acc;
+  // An i128 holds any signed or unsigned value of up to 127 bits (and the
+  // sum's format contains the accumulator's and the bias's).
+  fitsInt64 = total.width <= 63;
+  if (total.width <= 127)
+    return success();
+  op->emitError() << "the full-precision sum of " << terms
+                  << " products of " << a.toString() << " and "
+                  << w.toString() << (bias ? " plus the bias" : "")
+                  << " needs " << total.width
+                  << " bits; the interpreter computes with at most 127";
+  return failure();
+}
+
+/// Adds the bias (if any) to an exact accumulator of fracWidth `accFrac`
+/// and casts into the result format.
+int64_t finishDot(i128 acc, int accFrac, const Tensor *bias, int64_t m,
+                  const fx::Format &out) {
+  fx::Wide sum{acc, accFrac};
+  if (bias)
+    sum = fx::add(sum, fx::Wide{fx::rawToInt(bias->raw()[m], bias->format()),
+                                bias->format().fracWidth()});
+  return fx::cast(sum, out);
+}
+
+LogicalResult rejectMixed(Operation *op, ArrayRef<const Tensor *> operands,
+                          const Tensor &result) {
+  for (const Tensor *operand : operands)
+    if (operand->isFixed() != result.isFixed()) {
+      op->emitError() << "the interpreter expects all operands and the "
+                         "result to be either f32 or fixed point";
+      return failure();
+    }
+  return success();
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// nn.dense
+//===----------------------------------------------------------------------===//
+
+template <typename Acc>
+static void denseFixed(const Tensor &x, const Tensor &w, const Tensor *bias,
+                       Tensor &out, int64_t rows, int64_t k, int64_t m,
+                       int numThreads) {
+  const fx::Format &fa = x.format(), &fw = w.format();
+  const int accFrac = fa.fracWidth() + fw.fracWidth();
+  parallelFor(numThreads, rows * m, [&](int64_t begin, int64_t end) {
+    for (int64_t idx = begin; idx < end; ++idx) {
+      int64_t r = idx / m, j = idx % m;
+      const int64_t *xr = x.raw().data() + r * k;
+      const int64_t *wr = w.raw().data() + j * k;
+      Acc acc = 0;
+      for (int64_t p = 0; p < k; ++p)
+        acc += Acc(fx::rawToInt(xr[p], fa)) * Acc(fx::rawToInt(wr[p], fw));
+      out.raw()[idx] = finishDot(i128(acc), accFrac, bias, j, out.format());
+    }
+  });
+}
+
+static LogicalResult denseKernel(Operation *op,
+                                 ArrayRef<const Tensor *> operands,
+                                 Tensor &result, const KernelContext &context) {
+  if (failed(rejectMixed(op, operands, result)))
+    return failure();
+  const Tensor &x = *operands[0], &w = *operands[1];
+  const Tensor *bias = operands.size() > 2 ? operands[2] : nullptr;
+  if (x.rank() < 1 || w.rank() != 2 || x.shape().back() != w.shape()[1] ||
+      (bias && (bias->rank() != 1 || bias->shape()[0] != w.shape()[0]))) {
+    op->emitError() << "the interpreter expects input [..., K], weight "
+                       "[M, K] and bias [M]";
+    return failure();
+  }
+  const int64_t k = w.shape()[1], m = w.shape()[0];
+  const int64_t rows = m == 0 ? 0 : result.numElements() / m;
+
+  if (result.isFixed()) {
+    bool fitsInt64 = false;
+    if (failed(checkAccumulator(op, x.format(), w.format(), k,
+                                bias ? &bias->format() : nullptr, fitsInt64)))
+      return failure();
+    if (fitsInt64)
+      denseFixed<int64_t>(x, w, bias, result, rows, k, m, context.numThreads);
+    else
+      denseFixed<i128>(x, w, bias, result, rows, k, m, context.numThreads);
+    return success();
+  }
+
+  float *y = result.f32().data();
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t j = 0; j < m; ++j)
+      y[r * m + j] = bias ? bias->f32()[j] : 0.0f;
+  // y[r, j] += sum_p x[r, p] * w[j, p]: B(p, j) = w[j * k + p].
+  parallelSgemm(rows, m, k, MatrixView{x.f32().data(), k, 1},
+                MatrixView{w.f32().data(), 1, k}, y, m, context.numThreads);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// nn.conv
+//===----------------------------------------------------------------------===//
+
+/// im2col of one group: col[(c * kh + i) * kw + j][oy * ow + ox] =
+/// in[c][oy*sh + i*dh - padTop][ox*sw + j*dw - padLeft], zero outside, for
+/// the rows [rowBegin, rowEnd) of the column matrix.
+static void im2col(const Window &g, const float *in, int64_t rowBegin,
+                   int64_t rowEnd, float *col) {
+  const int64_t plane = g.outPlane();
+  for (int64_t row = rowBegin; row < rowEnd; ++row) {
+    int64_t c = row / (g.kh * g.kw), i = row / g.kw % g.kh, j = row % g.kw;
+    const float *src = in + c * g.inPlane();
+    float *dst = col + row * plane;
+    int64_t offsetX = j * g.dw - g.padLeft;
+    auto [xLo, xHi] = validRange(g.ow, g.w, g.sw, offsetX);
+    for (int64_t oy = 0; oy < g.oh; ++oy) {
+      float *d = dst + oy * g.ow;
+      int64_t iy = oy * g.sh + i * g.dh - g.padTop;
+      if (iy < 0 || iy >= g.h || xLo >= xHi) {
+        std::fill(d, d + g.ow, 0.0f);
+        continue;
+      }
+      const float *s = src + iy * g.w + offsetX;
+      std::fill(d, d + xLo, 0.0f);
+      if (g.sw == 1)
+        std::copy(s + xLo, s + xHi, d + xLo);
+      else
+        for (int64_t ox = xLo; ox < xHi; ++ox)
+          d[ox] = s[ox * g.sw];
+      std::fill(d + xHi, d + g.ow, 0.0f);
+    }
+  }
+}
+
+/// Convolution of one output channel from one input channel (groups of one
+/// input channel, e.g. depthwise): out += sum over taps of w * shifted in.
+static void convSingleChannel(const Window &g, const float *in,
+                              const float *weight, float *out) {
+  for (int64_t i = 0; i < g.kh; ++i) {
+    for (int64_t j = 0; j < g.kw; ++j) {
+      float wv = weight[i * g.kw + j];
+      int64_t offsetX = j * g.dw - g.padLeft;
+      auto [xLo, xHi] = validRange(g.ow, g.w, g.sw, offsetX);
+      auto [yLo, yHi] = validRange(g.oh, g.h, g.sh, i * g.dh - g.padTop);
+      for (int64_t oy = yLo; oy < yHi; ++oy) {
+        const float *s = in + (oy * g.sh + i * g.dh - g.padTop) * g.w + offsetX;
+        float *d = out + oy * g.ow;
+        if (g.sw == 1)
+          for (int64_t ox = xLo; ox < xHi; ++ox)
+            d[ox] += wv * s[ox];
+        else
+          for (int64_t ox = xLo; ox < xHi; ++ox)
+            d[ox] += wv * s[ox * g.sw];
+      }
+    }
+  }
+}
+
+static void convFloat(const Window &g, int64_t m, int64_t groups,
+                      const Tensor &x, const Tensor &w, const Tensor *bias,
+                      Tensor &result, int numThreads) {
+  const int64_t cg = g.c / groups, mg = m / groups;
+  const int64_t kg = cg * g.kh * g.kw, plane = g.outPlane();
+  float *y = result.f32().data();
+  for (int64_t n = 0; n < g.n; ++n)
+    for (int64_t o = 0; o < m; ++o)
+      std::fill(y + (n * m + o) * plane, y + (n * m + o + 1) * plane,
+                bias ? bias->f32()[o] : 0.0f);
+  const float *xd = x.f32().data(), *wd = w.f32().data();
+
+  if (cg == 1) {
+    // One input channel per group: a direct loop per output channel.
+    parallelFor(numThreads, g.n * m, [&](int64_t begin, int64_t end) {
+      for (int64_t idx = begin; idx < end; ++idx) {
+        int64_t n = idx / m, o = idx % m, grp = o / mg;
+        convSingleChannel(g, xd + (n * g.c + grp) * g.inPlane(),
+                          wd + o * kg, y + idx * plane);
+      }
+    });
+    return;
+  }
+
+  const bool direct = g.kh == 1 && g.kw == 1 && g.sh == 1 && g.sw == 1 &&
+                      g.padTop == 0 && g.padLeft == 0 && g.padBottom == 0 &&
+                      g.padRight == 0 && g.oh == g.h && g.ow == g.w;
+  // One GEMM per (image, group): Y_g[mg, plane] += W_g[mg, kg] * col[kg, plane].
+  auto runGroup = [&](int64_t n, int64_t grp, std::vector<float> &col,
+                      int threads) {
+    const float *in = xd + (n * g.c + grp * cg) * g.inPlane();
+    const float *b = in;
+    if (!direct) {
+      if (col.size() < size_t(kg * plane))
+        col.resize(kg * plane);
+      parallelFor(threads, kg, [&](int64_t begin, int64_t end) {
+        im2col(g, in, begin, end, col.data());
+      });
+      b = col.data();
+    }
+    parallelSgemm(mg, plane, kg, MatrixView{wd + grp * mg * kg, kg, 1},
+                  MatrixView{b, plane, 1}, y + (n * m + grp * mg) * plane,
+                  plane, threads);
+  };
+  const int64_t jobs = g.n * groups;
+  if (jobs >= 2 * numThreads && numThreads > 1) {
+    // Many small GEMMs: one thread per chunk of (image, group) pairs.
+    parallelFor(numThreads, jobs, [&](int64_t begin, int64_t end) {
+      std::vector<float> col;
+      for (int64_t job = begin; job < end; ++job)
+        runGroup(job / groups, job % groups, col, 1);
+    });
+    return;
+  }
+  // The calling thread's column buffer is kept between calls.
+  thread_local std::vector<float> col;
+  for (int64_t job = 0; job < jobs; ++job)
+    runGroup(job / groups, job % groups, col, numThreads);
+}
+
+template <typename Acc>
+static void convFixed(const Window &g, int64_t m, int64_t groups,
+                      const Tensor &x, const Tensor &w, const Tensor *bias,
+                      Tensor &result, int numThreads) {
+  const int64_t cg = g.c / groups, mg = m / groups;
+  const fx::Format &fa = x.format(), &fw = w.format();
+  const int accFrac = fa.fracWidth() + fw.fracWidth();
+  const int64_t plane = g.outPlane();
+  parallelFor(numThreads, g.n * m, [&](int64_t begin, int64_t end) {
+    for (int64_t idx = begin; idx < end; ++idx) {
+      int64_t n = idx / m, o = idx % m, grp = o / mg;
+      const int64_t *wo = w.raw().data() + o * cg * g.kh * g.kw;
+      const int64_t *in = x.raw().data() + (n * g.c + grp * cg) * g.inPlane();
+      for (int64_t oy = 0; oy < g.oh; ++oy) {
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          Acc acc = 0;
+          for (int64_t c = 0; c < cg; ++c) {
+            for (int64_t i = 0; i < g.kh; ++i) {
+              int64_t iy = oy * g.sh + i * g.dh - g.padTop;
+              if (iy < 0 || iy >= g.h)
+                continue;
+              for (int64_t j = 0; j < g.kw; ++j) {
+                int64_t ix = ox * g.sw + j * g.dw - g.padLeft;
+                if (ix < 0 || ix >= g.w)
+                  continue;
+                acc += Acc(fx::rawToInt(in[(c * g.h + iy) * g.w + ix], fa)) *
+                       Acc(fx::rawToInt(wo[(c * g.kh + i) * g.kw + j], fw));
+              }
+            }
+          }
+          result.raw()[idx * plane + oy * g.ow + ox] =
+              finishDot(i128(acc), accFrac, bias, o, result.format());
+        }
+      }
+    }
+  });
+}
+
+static LogicalResult convKernel(Operation *op,
+                                ArrayRef<const Tensor *> operands,
+                                Tensor &result, const KernelContext &context) {
+  auto conv = cast<ConvOp>(op);
+  if (failed(rejectMixed(op, operands, result)))
+    return failure();
+  const Tensor &x = *operands[0], &w = *operands[1];
+  const Tensor *bias = operands.size() > 2 ? operands[2] : nullptr;
+  if (w.rank() != x.rank() || x.rank() < 3) {
+    op->emitError() << "the interpreter expects input and weight of the same "
+                       "rank, 3 or 4";
+    return failure();
+  }
+  std::vector<int64_t> kernel(w.shape().begin() + 2, w.shape().end());
+  FailureOr<Window> window =
+      makeWindow(op, x.shape(), result.shape(), kernel, conv.getStrides(),
+                 conv.getPads(), conv.getDilations());
+  if (failed(window))
+    return failure();
+  const Window &g = *window;
+  const int64_t m = w.shape()[0], groups = int64_t(conv.getGroup());
+  if (groups <= 0 || g.c % groups != 0 || m % groups != 0 ||
+      w.shape()[1] != g.c / groups || result.shape()[1] != m ||
+      (bias && (bias->rank() != 1 || bias->shape()[0] != m))) {
+    op->emitError() << "the interpreter found inconsistent conv shapes "
+                       "(channels, group, bias)";
+    return failure();
+  }
+
+  if (result.isFixed()) {
+    bool fitsInt64 = false;
+    if (failed(checkAccumulator(op, x.format(), w.format(),
+                                (g.c / groups) * g.kh * g.kw,
+                                bias ? &bias->format() : nullptr, fitsInt64)))
+      return failure();
+    if (fitsInt64)
+      convFixed<int64_t>(g, m, groups, x, w, bias, result, context.numThreads);
+    else
+      convFixed<i128>(g, m, groups, x, w, bias, result, context.numThreads);
+    return success();
+  }
+  convFloat(g, m, groups, x, w, bias, result, context.numThreads);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// nn.batch_norm
+//===----------------------------------------------------------------------===//
+
+static LogicalResult batchNormKernel(Operation *op,
+                                     ArrayRef<const Tensor *> operands,
+                                     Tensor &result,
+                                     const KernelContext &context) {
+  if (failed(rejectMixed(op, operands, result)))
+    return failure();
+  // Fixed point: scale / sqrt(var + epsilon) has no exact fixed-point value,
+  // and the hardware never computes a batch norm on its own: canonicalization
+  // folds it into the conv or dense before it (whose weights and bias are
+  // then quantized), or the precision pass gives the remaining ones explicit
+  // multiply/add formats. So a fixed-point batch norm has no reference
+  // meaning to reproduce, and is rejected.
+  if (result.isFixed()) {
+    op->emitError() << "the interpreter does not evaluate a fixed-point "
+                       "batch norm: batch norms are folded into the "
+                       "preceding conv or dense by canonicalization (or "
+                       "given explicit formats by the precision pass) "
+                       "before quantization";
+    return failure();
+  }
+  const Tensor &x = *operands[0];
+  if (x.rank() < 2) {
+    op->emitError() << "the interpreter expects an input of rank >= 2";
+    return failure();
+  }
+  const int64_t channels = x.shape()[1];
+  for (const Tensor *param : operands.drop_front())
+    if (param->rank() != 1 || param->shape()[0] != channels) {
+      op->emitError() << "the interpreter expects [C] statistics";
+      return failure();
+    }
+  double epsilon = cast<BatchNormOp>(op).getEpsilon().convertToDouble();
+  int64_t inner = 1;
+  for (int64_t d = 2; d < x.rank(); ++d)
+    inner *= x.shape()[d];
+  const std::vector<float> &scale = operands[1]->f32(),
+                           &shift = operands[2]->f32(),
+                           &mean = operands[3]->f32(),
+                           &var = operands[4]->f32();
+  for (int64_t c = 0; c < channels; ++c) {
+    double factor = double(scale[c]) / std::sqrt(double(var[c]) + epsilon);
+    for (int64_t n = 0; n < x.shape()[0]; ++n) {
+      int64_t base = (n * channels + c) * inner;
+      for (int64_t i = 0; i < inner; ++i)
+        result.f32()[base + i] = float(
+            (double(x.f32()[base + i]) - mean[c]) * factor + shift[c]);
+    }
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Pools
+//===----------------------------------------------------------------------===//
+
+/// Calls visit(in-index) for every window position of output (oy, ox) that
+/// lies inside the input, and returns how many there are.
+template <typename Visit>
+static int64_t forEachInWindow(const Window &g, int64_t oy, int64_t ox,
+                               Visit visit) {
+  int64_t count = 0;
+  for (int64_t i = 0; i < g.kh; ++i) {
+    int64_t iy = oy * g.sh + i * g.dh - g.padTop;
+    if (iy < 0 || iy >= g.h)
+      continue;
+    for (int64_t j = 0; j < g.kw; ++j) {
+      int64_t ix = ox * g.sw + j * g.dw - g.padLeft;
+      if (ix < 0 || ix >= g.w)
+        continue;
+      visit(iy * g.w + ix);
+      ++count;
+    }
+  }
+  return count;
+}
+
+/// The number of window positions of one axis inside the padded range
+/// [-padBegin, size + padEnd) (positions past it exist only with ceil_mode).
+static int64_t paddedCount(int64_t start, int64_t kernel, int64_t size,
+                           int64_t padBegin, int64_t padEnd) {
+  int64_t lo = std::max(start, -padBegin);
+  int64_t hi = std::min(start + kernel, size + padEnd);
+  return std::max<int64_t>(0, hi - lo);
+}
+
+static LogicalResult poolKernel(Operation *op, const Window &g,
+                                const Tensor &x, Tensor &result, bool isMax,
+                                bool countIncludePad,
+                                const KernelContext &context) {
+  const int64_t inPlane = g.inPlane(), outPlane = g.outPlane();
+  const int64_t channels = g.n * g.c;
+  if (result.isFixed()) {
+    const fx::Format &in = x.format(), &out = result.format();
+    if (!isMax && failed(checkQuotientFits(op, in, g.kh * g.kw, out)))
+      return failure();
+    parallelFor(context.numThreads, channels, [&](int64_t begin, int64_t end) {
+      for (int64_t ch = begin; ch < end; ++ch) {
+        const int64_t *src = x.raw().data() + ch * inPlane;
+        int64_t *dst = result.raw().data() + ch * outPlane;
+        for (int64_t oy = 0; oy < g.oh; ++oy)
+          for (int64_t ox = 0; ox < g.ow; ++ox) {
+            if (isMax) {
+              bool any = false;
+              i128 best = 0;
+              forEachInWindow(g, oy, ox, [&](int64_t at) {
+                i128 v = fx::rawToInt(src[at], in);
+                if (!any || v > best)
+                  best = v;
+                any = true;
+              });
+              dst[oy * g.ow + ox] =
+                  any ? fx::cast(best, in.fracWidth(), out) : lowestRaw(out);
+              continue;
+            }
+            i128 sum = 0;
+            int64_t count = forEachInWindow(g, oy, ox, [&](int64_t at) {
+              sum += fx::rawToInt(src[at], in);
+            });
+            if (countIncludePad)
+              count = paddedCount(oy * g.sh - g.padTop, g.kh, g.h, g.padTop,
+                                  g.padBottom) *
+                      paddedCount(ox * g.sw - g.padLeft, g.kw, g.w, g.padLeft,
+                                  g.padRight);
+            dst[oy * g.ow + ox] = castQuotient(sum, in.fracWidth(),
+                                               std::max<int64_t>(count, 1), out);
+          }
+      }
+    });
+    return success();
+  }
+  parallelFor(context.numThreads, channels, [&](int64_t begin, int64_t end) {
+    for (int64_t ch = begin; ch < end; ++ch) {
+      const float *src = x.f32().data() + ch * inPlane;
+      float *dst = result.f32().data() + ch * outPlane;
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          if (isMax) {
+            float best = -std::numeric_limits<float>::infinity();
+            forEachInWindow(g, oy, ox, [&](int64_t at) {
+              // NaN propagates, as in ONNX Runtime's max.
+              if (src[at] > best || std::isnan(src[at]))
+                best = src[at];
+            });
+            dst[oy * g.ow + ox] = best;
+            continue;
+          }
+          double sum = 0;
+          int64_t count = forEachInWindow(
+              g, oy, ox, [&](int64_t at) { sum += double(src[at]); });
+          if (countIncludePad)
+            count = paddedCount(oy * g.sh - g.padTop, g.kh, g.h, g.padTop,
+                                g.padBottom) *
+                    paddedCount(ox * g.sw - g.padLeft, g.kw, g.w, g.padLeft,
+                                g.padRight);
+          dst[oy * g.ow + ox] = float(sum / double(std::max<int64_t>(count, 1)));
+        }
+    }
+  });
+  return success();
+}
+
+static LogicalResult maxPoolKernel(Operation *op,
+                                   ArrayRef<const Tensor *> operands,
+                                   Tensor &result,
+                                   const KernelContext &context) {
+  auto pool = cast<MaxPoolOp>(op);
+  if (failed(rejectMixed(op, operands, result)))
+    return failure();
+  FailureOr<Window> g = makeWindow(
+      op, operands[0]->shape(), result.shape(), pool.getKernelShape(),
+      pool.getStrides(), pool.getPads(), pool.getDilations());
+  if (failed(g))
+    return failure();
+  return poolKernel(op, *g, *operands[0], result, /*isMax=*/true,
+                    /*countIncludePad=*/false, context);
+}
+
+static LogicalResult avgPoolKernel(Operation *op,
+                                   ArrayRef<const Tensor *> operands,
+                                   Tensor &result,
+                                   const KernelContext &context) {
+  auto pool = cast<AvgPoolOp>(op);
+  if (failed(rejectMixed(op, operands, result)))
+    return failure();
+  FailureOr<Window> g =
+      makeWindow(op, operands[0]->shape(), result.shape(),
+                 pool.getKernelShape(), pool.getStrides(), pool.getPads(), {});
+  if (failed(g))
+    return failure();
+  return poolKernel(op, *g, *operands[0], result, /*isMax=*/false,
+                    pool.getCountIncludePad(), context);
+}
+
+/// Global pools: one window covering all spatial positions of a channel.
+static LogicalResult globalPoolKernel(Operation *op,
+                                      ArrayRef<const Tensor *> operands,
+                                      Tensor &result,
+                                      const KernelContext &context,
+                                      bool isMax) {
+  if (failed(rejectMixed(op, operands, result)))
+    return failure();
+  const Tensor &x = *operands[0];
+  if (x.rank() < 3 || result.numElements() != x.shape()[0] * x.shape()[1]) {
+    op->emitError() << "the interpreter expects [N, C, ...] -> [N, C, 1, ...]";
+    return failure();
+  }
+  // Described as a 1-D window over the flattened spatial positions.
+  Window g;
+  g.n = x.shape()[0];
+  g.c = x.shape()[1];
+  g.w = g.c == 0 || g.n == 0 ? 0 : x.numElements() / (g.n * g.c);
+  g.kw = g.w;
+  return poolKernel(op, g, x, result, isMax, /*countIncludePad=*/false,
+                    context);
+}
+
+static LogicalResult globalAvgPoolKernel(Operation *op,
+                                         ArrayRef<const Tensor *> operands,
+                                         Tensor &result,
+                                         const KernelContext &context) {
+  return globalPoolKernel(op, operands, result, context, /*isMax=*/false);
+}
+
+static LogicalResult globalMaxPoolKernel(Operation *op,
+                                         ArrayRef<const Tensor *> operands,
+                                         Tensor &result,
+                                         const KernelContext &context) {
+  return globalPoolKernel(op, operands, result, context, /*isMax=*/true);
+}
+
+void nn::interp::registerLayerKernels(KernelTable &table) {
+  table["nn.dense"] = denseKernel;
+  table["nn.conv"] = convKernel;
+  table["nn.batch_norm"] = batchNormKernel;
+  table["nn.max_pool"] = maxPoolKernel;
+  table["nn.avg_pool"] = avgPoolKernel;
+  table["nn.global_avg_pool"] = globalAvgPoolKernel;
+  table["nn.global_max_pool"] = globalMaxPoolKernel;
+}

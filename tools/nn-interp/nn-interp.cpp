@@ -1,0 +1,348 @@
+//===- nn-interp.cpp - run an nn model on input files ---------------------===//
+//
+//   nn-interp MODEL --input X [--input Y ...] [--output OUT ...]
+//             [--trace DIR] [--threads N] [--entry NAME] [--print]
+//
+// MODEL is nn IR (.mlir; the entry is its single func.func or --entry) or an
+// ONNX model (.onnx, .onnxtext), imported on the fly. Inputs are .npy files
+// (float32 '<f4' or float64 '<f8', C order) or ONNX TensorProto .pb files,
+// one per function argument, in order. Each output is written as a .npy:
+// float32 results as '<f4', fixed-point results as their real values in
+// '<f8' (exact: a double holds every value of a format of up to 53 bits).
+// An input with a leading dimension N where the argument has 1 runs N
+// samples; each output (and trace) holds the samples stacked along axis 0:
+// a leading dimension of 1 becomes N, any other shape gets a new leading
+// axis of N (a result that does not carry the batch).
+//
+// --trace DIR writes every op's result to DIR/<layer>.npy, where <layer> is
+// the op's location name (NameLoc; the importer names ops after their ONNX
+// output) with characters outside [A-Za-z0-9._-] replaced by '_', or
+// <op name>_<index> (index: position of the op in the function body) for
+// unnamed ops; a name already taken gets _<index> appended. Constants are
+// written once, whatever the batch.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/InitNN.h"
+#include "nn/Interpreter/Interpreter.h"
+#include "nn/Interpreter/Run.h"
+#include "nn/Interpreter/TensorIO.h"
+#include "nn/Target/ONNX/ImportONNX.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::interp;
+
+static llvm::cl::OptionCategory category("nn-interp options");
+
+static llvm::cl::opt<std::string>
+    modelPath(llvm::cl::Positional, llvm::cl::Required,
+              llvm::cl::desc("<model .mlir | .onnx | .onnxtext>"),
+              llvm::cl::cat(category));
+
+static llvm::cl::list<std::string>
+    inputPaths("input",
+               llvm::cl::desc("An input file (.npy or ONNX TensorProto .pb), "
+                              "one per function argument, in order"),
+               llvm::cl::value_desc("file"), llvm::cl::cat(category));
+
+static llvm::cl::list<std::string> outputPaths(
+    "output",
+    llvm::cl::desc("Where to write a result (.npy), one per function result, "
+                   "in order; float32 results as '<f4', fixed-point results "
+                   "as real values in '<f8'"),
+    llvm::cl::value_desc("file"), llvm::cl::cat(category));
+
+static llvm::cl::opt<std::string> traceDir(
+    "trace",
+    llvm::cl::desc("Write every op's result to <dir>/<layer name>.npy"),
+    llvm::cl::value_desc("dir"), llvm::cl::cat(category));
+
+// --threads N: libLLVM already registers a hidden "threads" option, so
+// this one is taken out of argv before the command line is parsed.
+static unsigned numThreads = 0;
+
+/// Removes "--threads N", "--threads=N" (or with one dash) from `args`,
+/// setting numThreads; false (after a message) on a malformed value.
+static bool extractThreads(std::vector<const char *> &args) {
+  std::vector<const char *> rest;
+  for (size_t i = 0; i < args.size(); ++i) {
+    llvm::StringRef arg = args[i];
+    llvm::StringRef value;
+    if (arg == "--threads" || arg == "-threads") {
+      if (i + 1 == args.size()) {
+        llvm::errs() << "nn-interp: error: --threads needs a value\n";
+        return false;
+      }
+      value = args[++i];
+    } else if (arg.consume_front("--threads=") ||
+               arg.consume_front("-threads=")) {
+      value = arg;
+    } else {
+      rest.push_back(args[i]);
+      continue;
+    }
+    if (value.getAsInteger(10, numThreads)) {
+      llvm::errs() << "nn-interp: error: --threads expects a non-negative "
+                      "integer, got '"
+                   << value << "'\n";
+      return false;
+    }
+  }
+  args = std::move(rest);
+  return true;
+}
+
+static llvm::cl::opt<std::string>
+    entryName("entry",
+              llvm::cl::desc("The function to run (default: the model's "
+                             "only function)"),
+              llvm::cl::value_desc("name"), llvm::cl::cat(category));
+
+static llvm::cl::opt<bool>
+    printOutputs("print",
+                 llvm::cl::desc("Also print the results as text on stdout"),
+                 llvm::cl::init(false), llvm::cl::cat(category));
+
+static int fail(const llvm::Twine &message) {
+  llvm::errs() << "nn-interp: error: " << message << "\n";
+  return 1;
+}
+
+/// The name a location gives its op: a NameLoc's name, the last name of a
+/// fused location (the importer fuses a MatMul+Add pair, named after the
+/// Add's output last), a call site's callee name; empty when none.
+static std::string locationName(Location loc) {
+  if (auto name = llvm::dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  if (auto fused = llvm::dyn_cast<FusedLoc>(loc)) {
+    for (Location part : llvm::reverse(fused.getLocations())) {
+      std::string name = locationName(part);
+      if (!name.empty())
+        return name;
+    }
+    return "";
+  }
+  if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc))
+    return locationName(callSite.getCallee());
+  return "";
+}
+
+/// A file name made of [A-Za-z0-9._-] only, never "." or "..".
+static std::string sanitize(llvm::StringRef name) {
+  std::string text;
+  for (char c : name.take_front(200))
+    text += llvm::isAlnum(c) || c == '.' || c == '_' || c == '-' ? c : '_';
+  if (text == "." || text == "..")
+    text = "_" + text;
+  return text;
+}
+
+/// Trace file stems of the ops of `func`, unique.
+static llvm::DenseMap<Operation *, std::string>
+traceNames(func::FuncOp func) {
+  llvm::DenseMap<Operation *, std::string> names;
+  llvm::StringSet<> used;
+  int64_t index = 0;
+  for (Operation &op : func.getBody().front().without_terminator()) {
+    std::string name = sanitize(locationName(op.getLoc()));
+    if (name.empty())
+      name = sanitize(op.getName().getStringRef()) + "_" +
+             std::to_string(index);
+    if (used.contains(name))
+      name += "_" + std::to_string(index);
+    while (used.contains(name))
+      name += "_";
+    used.insert(name);
+    names[&op] = name;
+    ++index;
+  }
+  return names;
+}
+
+static OwningOpRef<ModuleOp> loadModel(MLIRContext &context,
+                                       llvm::SourceMgr &sourceMgr) {
+  auto buffer = llvm::MemoryBuffer::getFile(modelPath, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/true);
+  if (!buffer) {
+    fail("cannot read the model '" + modelPath +
+         "': " + buffer.getError().message());
+    return nullptr;
+  }
+  llvm::StringRef extension = llvm::sys::path::extension(modelPath);
+  if (extension == ".onnx" || extension == ".onnxtext")
+    return importOnnxModel(**buffer, &context);
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  return parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
+}
+
+static func::FuncOp findEntry(ModuleOp module) {
+  if (!entryName.empty()) {
+    auto func = module.lookupSymbol<func::FuncOp>(entryName);
+    if (!func || func.isExternal()) {
+      fail("the model has no function named '" + entryName + "'");
+      return nullptr;
+    }
+    return func;
+  }
+  SmallVector<func::FuncOp> funcs;
+  for (auto func : module.getOps<func::FuncOp>())
+    if (!func.isExternal())
+      funcs.push_back(func);
+  if (funcs.size() == 1)
+    return funcs.front();
+  if (funcs.empty()) {
+    fail("the model has no function with a body");
+    return nullptr;
+  }
+  std::string list;
+  for (func::FuncOp func : funcs)
+    list += (list.empty() ? "" : ", ") + func.getSymName().str();
+  fail("the model has " + llvm::Twine(funcs.size()) + " functions (" + list +
+       "); choose one with --entry");
+  return nullptr;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  llvm::cl::HideUnrelatedOptions(category);
+  std::vector<const char *> args(argv, argv + argc);
+  if (!extractThreads(args))
+    return 1;
+  llvm::cl::ParseCommandLineOptions(
+      int(args.size()), args.data(),
+      "nn reference interpreter: runs an nn or ONNX model on .npy/.pb "
+      "inputs\n\n"
+      "  --threads <N>  worker threads of the large kernels (default 0: one "
+      "per core)\n");
+
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  // One message per error: no "see current operation" note.
+  context.printOpOnDiagnostic(false);
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  OwningOpRef<ModuleOp> module = loadModel(context, sourceMgr);
+  if (!module)
+    return 1;
+  func::FuncOp func = findEntry(*module);
+  if (!func)
+    return 1;
+
+  // Inputs, checked against the arguments before anything runs.
+  std::vector<RealArray> arrays;
+  for (size_t i = 0; i < inputPaths.size(); ++i) {
+    llvm::Expected<RealArray> array = readTensorFile(inputPaths[i]);
+    if (!array)
+      return fail("input " + llvm::Twine(i) + " (" + inputPaths[i] +
+                  "): " + llvm::toString(array.takeError()));
+    arrays.push_back(std::move(*array));
+  }
+  llvm::Expected<PreparedInputs> inputs =
+      prepareInputs(func, arrays, std::vector<std::string>(
+                                      inputPaths.begin(), inputPaths.end()));
+  if (!inputs)
+    return fail(llvm::toString(inputs.takeError()));
+  arrays.clear();
+
+  unsigned numResults = func.getNumResults();
+  if (!outputPaths.empty() && outputPaths.size() != numResults)
+    return fail("the function '" + func.getSymName() + "' has " +
+                llvm::Twine(numResults) + " result" +
+                (numResults == 1 ? "" : "s") + " but " +
+                llvm::Twine(outputPaths.size()) + " --output " +
+                (outputPaths.size() == 1 ? "was" : "were") + " given");
+  if (outputPaths.empty() && !printOutputs && traceDir.empty())
+    return fail("nothing to do: give one --output per function result (" +
+                llvm::Twine(numResults) + "), --print or --trace");
+
+  // Traces: every op's results, per sample.
+  llvm::DenseMap<Operation *, std::string> names;
+  llvm::DenseMap<Operation *, std::vector<Tensor>> traces;
+  RunOptions options;
+  options.numThreads = int(numThreads);
+  if (!traceDir.empty()) {
+    if (std::error_code ec = llvm::sys::fs::create_directories(traceDir))
+      return fail("cannot create the trace directory '" + traceDir +
+                  "': " + ec.message());
+    names = traceNames(func);
+    options.onResult = [&](Operation *op, int64_t sample,
+                           const Tensor &result) {
+      // A constant is the same in every sample: keep it once.
+      if (sample > 0 && llvm::isa<ConstantOp>(op))
+        return;
+      traces[op].push_back(result);
+    };
+  }
+
+  FailureOr<std::vector<Tensor>> outputs = [&] {
+    // Evaluation errors name the layer: a NameLoc prints as its file
+    // location only, so the name is appended before the diagnostic goes on
+    // to the printing handler.
+    ScopedDiagnosticHandler layerNames(&context, [](Diagnostic &diag) {
+      std::string name = locationName(diag.getLocation());
+      // A bare loc("name") already prints its name.
+      auto nameLoc = llvm::dyn_cast<NameLoc>(diag.getLocation());
+      if (!name.empty() &&
+          !(nameLoc && llvm::isa<UnknownLoc>(nameLoc.getChildLoc())))
+        diag << " (layer '" << name << "')";
+      return failure();
+    });
+    return runSamples(func, *inputs, options);
+  }();
+
+  // Traces of the ops that completed (every sample; constants once), also
+  // when the run failed: they show what came before the failing op.
+  int status = 0;
+  if (!traceDir.empty()) {
+    for (Operation &op : func.getBody().front().without_terminator()) {
+      auto it = traces.find(&op);
+      size_t complete = llvm::isa<ConstantOp>(op) ? 1 : size_t(inputs->batch);
+      if (it == traces.end() || it->second.size() != complete)
+        continue;
+      SmallString<256> path(traceDir);
+      llvm::sys::path::append(path, names[&op] + ".npy");
+      Tensor value = it->second.size() == 1 ? std::move(it->second.front())
+                                            : stackSamples(it->second);
+      if (llvm::Error err = writeNpy(path, value)) {
+        status = fail("trace of '" + names[&op] + "' (" + path +
+                      "): " + llvm::toString(std::move(err)));
+        break;
+      }
+    }
+  }
+  if (failed(outputs))
+    return 1;
+
+  for (size_t k = 0; k < outputs->size(); ++k) {
+    const Tensor &output = (*outputs)[k];
+    if (printOutputs) {
+      llvm::outs() << "output " << k << ": " << output.typeString() << "\n";
+      printValues(llvm::outs(), output);
+    }
+    if (k < outputPaths.size())
+      if (llvm::Error err = writeNpy(outputPaths[k], output))
+        status = fail("output " + llvm::Twine(k) + " (" + outputPaths[k] +
+                      "): " + llvm::toString(std::move(err)));
+  }
+  return status;
+}
