@@ -187,7 +187,7 @@ namespace {
 /// Finds where a JSON text stops being valid (the DOM parser, run without
 /// exceptions, only says that it is not).
 struct SyntaxErrorFinder : json::json_sax_t {
-  std::string message;
+  std::string message, lastToken;
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -200,9 +200,10 @@ struct SyntaxErrorFinder : json::json_sax_t {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string &,
+  bool parse_error(std::size_t, const std::string &token,
                    const nlohmann::detail::exception &ex) override {
     message = ex.what();
+    lastToken = token;
     return false;
   }
 };
@@ -402,6 +403,10 @@ std::optional<HlsConfig> hls::parseHlsConfig(std::string_view text,
         std::sscanf(message.c_str() + at, " at line %u, column %u",
                     &error.line, &error.column) != 2)
       error.line = error.column = 0;
+    // nlohmann's column is that of the last character read; point at the
+    // start of the offending token instead.
+    if (error.column > finder.lastToken.size())
+      error.column -= static_cast<unsigned>(finder.lastToken.size()) - 1;
     size_t colon = message.find(": ");
     if (colon != std::string::npos)
       message = message.substr(colon + 2);
