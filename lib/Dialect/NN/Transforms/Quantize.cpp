@@ -283,8 +283,8 @@ LogicalResult QuantizePass::readOptions() {
   if (defaultReuse < 1)
     return module.emitError("option default-reuse must be a positive "
                             "integer, got ")
-           << defaultReuse;
-  defaults.reuseFactor = defaultReuse;
+           << static_cast<int64_t>(defaultReuse);
+  defaults.reuseFactor = static_cast<int64_t>(defaultReuse);
   std::optional<reuse::Strategy> strategy =
       reuse::parseStrategy(defaultStrategy);
   if (!strategy)
@@ -611,16 +611,16 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
                   "the same result precision";
       input = type;
     }
+    for (OpResult result : op->getResults())
+      if (input && isFloatTensor(result.getType()))
+        result.setType(llvm::cast<RankedTensorType>(result.getType())
+                           .clone(Type(input)));
     if (input && levels.setByName(Var::Result))
       op->emitWarning("layer '")
           << report.name << "' (" << opName
           << "): the configured result precision is ignored; data movement "
              "keeps its input's type "
           << input.getHlsTypeName();
-    for (OpResult result : op->getResults())
-      if (input && isFloatTensor(result.getType()))
-        result.setType(llvm::cast<RankedTensorType>(result.getType())
-                           .clone(Type(input)));
     if (input)
       report.vars[static_cast<int>(Var::Result)] = Chosen<std::string>{
           input.getHlsTypeName(), "input (data movement does not convert)"};
