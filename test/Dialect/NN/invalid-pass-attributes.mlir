@@ -98,11 +98,3 @@ func.func @table_type_not_fixed(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
   %y = nn.tanh %x {nn.table_type = "ap_fixed<18,8>"} : tensor<1x4xf32> -> tensor<1x4xf32>
   return %y : tensor<1x4xf32>
 }
-
-// -----
-
-func.func @unknown(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
-  // expected-error @+1 {{'nn.relu' op unknown nn attribute 'nn.reuse'}}
-  %y = nn.relu %x {nn.reuse = 1 : i64} : tensor<1x4xf32> -> tensor<1x4xf32>
-  return %y : tensor<1x4xf32>
-}
