@@ -22,6 +22,7 @@
 #include "mlir/Transforms/Passes.h"
 
 #include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
 
 namespace nn {
 
@@ -34,12 +35,13 @@ inline void registerAllDialects(mlir::DialectRegistry &registry) {
 }
 
 /// The generic MLIR passes (canonicalize, cse, inline, ...) and the loop
-/// passes of the dialects above. nn's own passes join here as they land.
+/// passes of the dialects above, and nn's own passes (NNTransforms).
 inline void registerAllPasses() {
   mlir::registerTransformsPasses();
   mlir::affine::registerAffinePasses();
   mlir::registerSCFPasses();
   mlir::memref::registerMemRefPasses();
+  registerNNPasses();
 }
 
 } // namespace nn

@@ -42,6 +42,22 @@ LogicalResult DenseOp::verify() {
   return success();
 }
 
+// MultiplierOpInterface: one kernel application is a [K] x [M, K] product
+// (hls4ml's n_in = K, n_out = M), applied once per leading index of the
+// input (the batch, and any further dimensions before the features).
+int64_t DenseOp::getMultiplierInputs() {
+  return getInput().getType().getShape().back();
+}
+int64_t DenseOp::getMultiplierOutputs() {
+  return getWeight().getType().getDimSize(0);
+}
+int64_t DenseOp::getNumPositions() {
+  int64_t positions = 1;
+  for (int64_t dim : getInput().getType().getShape().drop_back())
+    positions *= dim;
+  return positions;
+}
+
 //===----------------------------------------------------------------------===//
 // Rules shared by the convolution and the pools
 //===----------------------------------------------------------------------===//
@@ -235,6 +251,29 @@ LogicalResult ConvOp::verify() {
            << formatShape(output.getShape()) << " differs from the expected "
            << formatShape(expected);
   return success();
+}
+
+// MultiplierOpInterface, as hls4ml's get_layer_mult_size counts a
+// convolution: per output position, n_in = C/group * prod(kernel) inputs
+// (hls4ml: n_chan * filt_width [* filt_height]; a grouped convolution reads
+// only its group's channels) and n_out = M filters; the kernel is applied at
+// every output position N * prod(out_s).
+int64_t ConvOp::getMultiplierInputs() {
+  RankedTensorType weight = getWeight().getType();
+  int64_t inputs = weight.getDimSize(1); // C / group
+  for (int64_t k : weight.getShape().drop_front(2))
+    inputs *= k;
+  return inputs;
+}
+int64_t ConvOp::getMultiplierOutputs() {
+  return getWeight().getType().getDimSize(0);
+}
+int64_t ConvOp::getNumPositions() {
+  RankedTensorType output = getOutput().getType();
+  int64_t positions = output.getDimSize(0);
+  for (int64_t dim : output.getShape().drop_front(2))
+    positions *= dim;
+  return positions;
 }
 
 //===----------------------------------------------------------------------===//

@@ -4,8 +4,10 @@
 #define NN_DIALECT_NN_IR_NNLAYEROPS_TD
 
 include "nn/Dialect/NN/IR/NNBase.td"
+include "nn/Dialect/NN/IR/NNInterfaces.td"
 
-def NN_DenseOp : NN_Op<"dense"> {
+def NN_DenseOp : NN_Op<"dense",
+    [DeclareOpInterfaceMethods<NN_MultiplierOpInterface>]> {
   let summary = "fully connected layer: y = x * W^T + b";
   let description = [{
     Multiplies the last dimension of `input` (`[..., K]`) with `weight`
@@ -35,7 +37,8 @@ def NN_DenseOp : NN_Op<"dense"> {
 // Convolution
 //===----------------------------------------------------------------------===//
 
-def NN_ConvOp : NN_Op<"conv"> {
+def NN_ConvOp : NN_Op<"conv",
+    [DeclareOpInterfaceMethods<NN_MultiplierOpInterface>]> {
   let summary = "1-D or 2-D convolution (ONNX Conv), NCHW, explicit padding";
   let description = [{
     ONNX `Conv` in NCHW layout. `input` is `[N, C, W]` (1-D) or

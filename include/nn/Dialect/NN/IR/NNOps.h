@@ -12,6 +12,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Dialect/NN/IR/NNInterfaces.h"
 #include "nn/Dialect/NN/IR/NNTypes.h"
 
 namespace nn {

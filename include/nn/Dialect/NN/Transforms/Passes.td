@@ -1,0 +1,65 @@
+//===- Passes.td - nn dialect passes -----------------------*- tablegen -*-===//
+
+#ifndef NN_DIALECT_NN_TRANSFORMS_PASSES_TD
+#define NN_DIALECT_NN_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
+  let summary = "precision typing, reuse factor and strategy from an hls4ml-style configuration";
+  let description = [{
+    Turns a floating-point nn network into a fixed-point one, configured the
+    way hls4ml is configured (docs/Quantization.md has the schema, the
+    layer-type names, the precedence and the rules):
+
+    - every floating-point tensor becomes `!nn.fixed`/`!nn.ufixed`: function
+      arguments get their input precision (the `result` precision of the
+      LayerName entry named after the argument, of LayerType `Input`, or of
+      the Model), every op result its layer's `result` precision, and the
+      function signature follows; data-movement ops (reshape, flatten,
+      transpose, pad, resize, concat) keep their input's type;
+    - weights and biases of `nn.dense`/`nn.conv` (scale/var and bias/mean of
+      `nn.batch_norm`, the slope of `nn.prelu`) become fixed-point
+      `nn.constant`s of the layer's `weight`/`bias` precision, quantized at
+      compile time with nn::fx::quantize (the format's rounding and overflow
+      modes); a `dense_resource` weight stays a blob, of raw integers;
+      a constant used as data is a layer of type `Constant`;
+    - `nn.dense`/`nn.conv` get `nn.accum_type` (the `accum` precision;
+      `auto` is lossless: product format of input and weight, widened by
+      ceil(log2(fan-in)) integer bits, plus the bias), `nn.reuse_factor` and
+      `nn.strategy`; an invalid reuse factor is an error naming the nearest
+      valid values;
+    - table-based activations get `nn.table_type`/`nn.table_size` when the
+      configuration gives a `table` precision or a `table_size`.
+
+    Precedence: LayerName > LayerType > Model > pass options. With `report`,
+    a JSON file lists every layer's choices and where each came from.
+
+    Example:
+
+    ```
+    nn-opt model.mlir --nn-quantize="config=hls4ml.json report=precision.json"
+    nn-opt model.mlir --nn-quantize="default-precision=ap_fixed<8,3> accum=auto default-reuse=2"
+    ```
+  }];
+  let options = [
+    Option<"configFile", "config", "std::string", /*default=*/"\"\"",
+           "hls4ml configuration file (JSON: Model, LayerType, LayerName)">,
+    Option<"defaultPrecision", "default-precision", "std::string",
+           /*default=*/"\"ap_fixed<16,6>\"",
+           "precision of every variable the configuration does not set">,
+    Option<"defaultReuse", "default-reuse", "int64_t", /*default=*/"1",
+           "reuse factor of layers the configuration does not set">,
+    Option<"defaultStrategy", "default-strategy", "std::string",
+           /*default=*/"\"latency\"",
+           "strategy (latency or resource) of layers the configuration does not set">,
+    Option<"accum", "accum", "std::string", /*default=*/"\"\"",
+           "accumulator precision the configuration does not set: auto "
+           "(lossless) or a type; empty: the default precision (hls4ml)">,
+    Option<"reportFile", "report", "std::string", /*default=*/"\"\"",
+           "write a JSON report of every layer's choices to this file">,
+  ];
+  let dependentDialects = ["::nn::NNDialect"];
+}
+
+#endif // NN_DIALECT_NN_TRANSFORMS_PASSES_TD

@@ -1,0 +1,780 @@
+//===- Quantize.cpp - nn-quantize: precision, reuse factor, strategy ------===//
+//
+// Applies an hls4ml-style configuration (nn/Support/HlsConfig.h) to a
+// floating-point nn network. The rules are documented in the pass
+// description (Passes.td) and in docs/Quantization.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Dialect/NN/Transforms/Passes.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/FixedPoint.h"
+#include "nn/Support/HlsConfig.h"
+#include "nn/Support/ReuseFactor.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MathExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace nn {
+#define GEN_PASS_DEF_NNQUANTIZE
+#include "nn/Dialect/NN/Transforms/Passes.h.inc"
+} // namespace nn
+
+using namespace mlir;
+using namespace nn;
+using hls::Var;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+static FixedType toFixedType(MLIRContext *context, const fx::Format &f) {
+  return FixedType::get(context, f.width, f.intWidth, f.isSigned,
+                        static_cast<RoundingMode>(f.rounding),
+                        static_cast<OverflowMode>(f.overflow));
+}
+
+static fx::Format toFormat(FixedType type) {
+  fx::Format f;
+  f.width = static_cast<int>(type.getWidth());
+  f.intWidth = type.getIntWidth();
+  f.isSigned = type.getIsSigned();
+  f.rounding = static_cast<fx::Rounding>(type.getRounding());
+  f.overflow = static_cast<fx::Overflow>(type.getOverflow());
+  return f;
+}
+
+static FixedType getFixedElement(Value value) {
+  return llvm::dyn_cast<FixedType>(getElementTypeOrSelf(value.getType()));
+}
+
+static bool isFloatTensor(Type type) {
+  auto tensor = llvm::dyn_cast<RankedTensorType>(type);
+  return tensor && llvm::isa<FloatType>(tensor.getElementType());
+}
+
+/// The layer name of a location: the ONNX node name the importer put in a
+/// NameLoc (also found inside a FusedLoc), or "".
+static std::string layerName(Location loc) {
+  if (auto name = llvm::dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  if (auto fused = llvm::dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (std::string name = layerName(inner); !name.empty())
+        return name;
+  return "";
+}
+
+/// Data movement: the result is a copy of input elements and has the
+/// input's element type (the ops' verifiers demand it).
+static bool isDataMovement(Operation *op) {
+  return llvm::isa<ConcatOp, ReshapeOp, FlattenOp, TransposeOp, PadOp,
+                   ResizeOp>(op);
+}
+
+/// Activations whose fixed-point implementation reads a lookup table.
+static bool isTableActivation(Operation *op) {
+  return llvm::isa<SigmoidOp, TanhOp, SoftmaxOp, SoftplusOp, SoftsignOp, EluOp,
+                   SeluOp>(op);
+}
+
+/// Which precision variable a constant operand takes: the layer parameters.
+static std::optional<Var> parameterRole(Operation *op, unsigned index) {
+  if (llvm::isa<DenseOp, ConvOp>(op)) {
+    if (index == 1)
+      return Var::Weight;
+    if (index == 2)
+      return Var::Bias;
+  } else if (llvm::isa<BatchNormOp>(op)) {
+    // scale and var multiply/divide the input: weight; bias and mean are
+    // added to it/subtracted from it: bias.
+    if (index == 1 || index == 4)
+      return Var::Weight;
+    if (index == 2 || index == 3)
+      return Var::Bias;
+  } else if (llvm::isa<PReluOp>(op)) {
+    if (index == 1)
+      return Var::Weight;
+  }
+  return std::nullopt;
+}
+
+/// The spatial rank of an op's first operand (rank - 2), or 0.
+static int64_t spatialRankOf(Operation *op) {
+  if (op->getNumOperands() == 0)
+    return 0;
+  auto type = llvm::dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  return type ? type.getRank() - 2 : 0;
+}
+
+//===----------------------------------------------------------------------===//
+// Resolution of settings through the configuration levels
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The built-in fallbacks: the pass options.
+struct Defaults {
+  fx::Format precision;
+  std::optional<hls::Precision> accum; ///< nullopt: the default precision
+  int64_t reuseFactor = 1;
+  reuse::Strategy strategy = reuse::Strategy::Latency;
+};
+
+/// A setting and where it came from ("LayerName 'fc1'", "Model", ...).
+template <typename T> struct Chosen {
+  T value;
+  std::string source;
+};
+
+/// The configuration levels that apply to one layer, most specific first.
+class Levels {
+public:
+  Levels(const hls::HlsConfig &config, const Defaults &defaults,
+         StringRef name, ArrayRef<std::string> types)
+      : defaults(defaults) {
+    if (!name.empty()) {
+      auto it = config.layerNames.find(name.str());
+      if (it != config.layerNames.end())
+        levels.push_back({&it->second, "LayerName '" + name.str() + "'"});
+    }
+    for (const std::string &type : types) {
+      auto it = config.layerTypes.find(type);
+      if (it != config.layerTypes.end())
+        levels.push_back({&it->second, "LayerType '" + type + "'"});
+    }
+    levels.push_back({&config.model, "Model"});
+  }
+
+  /// The precision of `var`, from the most specific level that sets it, or
+  /// the pass options. Never auto except for accum.
+  Chosen<hls::Precision> precision(Var var) const {
+    for (const auto &[settings, source] : levels)
+      if (const std::optional<hls::Precision> &p = settings->get(var))
+        return {*p, source};
+    if (var == Var::Accum && defaults.accum)
+      return {*defaults.accum, "option accum"};
+    return {hls::Precision{false, defaults.precision},
+            "option default-precision"};
+  }
+
+  /// The precision of `var` if a configuration level (not the options)
+  /// sets it.
+  std::optional<Chosen<hls::Precision>> configured(Var var) const {
+    for (const auto &[settings, source] : levels)
+      if (const std::optional<hls::Precision> &p = settings->get(var))
+        return Chosen<hls::Precision>{*p, source};
+    return std::nullopt;
+  }
+
+  /// Whether the LayerName level sets `var`.
+  bool setByName(Var var) const {
+    return !levels.empty() && levels.front().second.rfind("LayerName", 0) == 0 &&
+           levels.front().first->get(var).has_value();
+  }
+
+  Chosen<int64_t> reuseFactor() const {
+    for (const auto &[settings, source] : levels)
+      if (settings->reuseFactor)
+        return {*settings->reuseFactor, source};
+    return {defaults.reuseFactor, "option default-reuse"};
+  }
+
+  Chosen<reuse::Strategy> strategy() const {
+    for (const auto &[settings, source] : levels)
+      if (settings->strategy)
+        return {*settings->strategy, source};
+    return {defaults.strategy, "option default-strategy"};
+  }
+
+  std::optional<Chosen<int64_t>> tableSize() const {
+    for (const auto &[settings, source] : levels)
+      if (settings->tableSize)
+        return Chosen<int64_t>{*settings->tableSize, source};
+    return std::nullopt;
+  }
+
+private:
+  const Defaults &defaults;
+  SmallVector<std::pair<const hls::LayerSettings *, std::string>> levels;
+};
+
+/// What the report says about one layer.
+struct LayerReport {
+  std::string name, op;
+  std::vector<std::string> layerTypes;
+  std::array<std::optional<Chosen<std::string>>, hls::kNumVars> vars;
+  std::optional<Chosen<int64_t>> reuseFactor;
+  std::optional<Chosen<std::string>> strategy;
+  std::optional<Chosen<int64_t>> tableSize;
+  int64_t multiplierInputs = 0, multiplierOutputs = 0, multiplications = 0,
+          multipliers = 0, positions = 0;
+  bool hasMultipliers = false;
+};
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+struct QuantizePass : public nn::impl::NNQuantizeBase<QuantizePass> {
+  using NNQuantizeBase::NNQuantizeBase;
+
+  void runOnOperation() override;
+
+private:
+  LogicalResult readOptions();
+  LogicalResult readConfig();
+  LogicalResult checkLayerNames(ModuleOp module);
+  LogicalResult quantizeFunction(func::FuncOp func);
+  LogicalResult quantizeOp(Operation *op);
+  FailureOr<Value> quantizeConstant(ConstantOp constant, FixedType type);
+  LogicalResult setMultiplierAttributes(MultiplierOpInterface op,
+                                        const Levels &levels,
+                                        LayerReport &report);
+  LogicalResult writeReport();
+
+  /// Where configuration errors point: the configuration file.
+  Location configLoc(unsigned line = 0, unsigned column = 0) {
+    return FileLineColLoc::get(&getContext(), configFile, line, column);
+  }
+  Levels levelsFor(StringRef name, ArrayRef<std::string> types) const {
+    return Levels(config, defaults, name, types);
+  }
+
+  hls::HlsConfig config;
+  Defaults defaults;
+  std::vector<LayerReport> reports;
+  /// Quantized copies of float constants, per (constant, fixed type).
+  llvm::DenseMap<std::pair<Operation *, Type>, Value> quantized;
+  /// Float constants used as data, already reported.
+  llvm::DenseSet<Operation *> reportedConstants;
+  unsigned unnamed = 0;
+};
+} // namespace
+
+LogicalResult QuantizePass::readOptions() {
+  ModuleOp module = getOperation();
+  std::optional<fx::Format> precision = hls::parsePrecision(defaultPrecision);
+  if (!precision)
+    return module.emitError("option default-precision: malformed type '")
+           << defaultPrecision << "'; expected "
+           << hls::expectedPrecisionSpelling();
+  defaults.precision = *precision;
+  if (accum == "auto") {
+    defaults.accum = hls::Precision{true, {}};
+  } else if (!accum.empty()) {
+    std::optional<fx::Format> format = hls::parsePrecision(accum);
+    if (!format)
+      return module.emitError("option accum: malformed type '")
+             << accum << "'; expected auto or "
+             << hls::expectedPrecisionSpelling();
+    defaults.accum = hls::Precision{false, *format};
+  }
+  if (defaultReuse < 1)
+    return module.emitError("option default-reuse must be a positive "
+                            "integer, got ")
+           << static_cast<int64_t>(defaultReuse);
+  defaults.reuseFactor = static_cast<int64_t>(defaultReuse);
+  std::optional<reuse::Strategy> strategy =
+      reuse::parseStrategy(defaultStrategy);
+  if (!strategy)
+    return module.emitError("option default-strategy: unknown strategy '")
+           << defaultStrategy << "'; expected latency or resource";
+  defaults.strategy = *strategy;
+  return success();
+}
+
+LogicalResult QuantizePass::readConfig() {
+  if (configFile.empty())
+    return success();
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFile(configFile, /*IsText=*/true);
+  if (!buffer)
+    return emitError(configLoc())
+           << "cannot read the configuration: " << buffer.getError().message();
+  hls::ConfigError error;
+  std::optional<hls::HlsConfig> parsed =
+      hls::parseHlsConfig((*buffer)->getBuffer(), error);
+  if (!parsed)
+    return emitError(configLoc(error.line, error.column)) << error.message;
+  config = std::move(*parsed);
+  return success();
+}
+
+LogicalResult QuantizePass::checkLayerNames(ModuleOp module) {
+  if (config.layerNames.empty())
+    return success();
+  llvm::StringSet<> layers, weights;
+  module.walk([&](Operation *op) {
+    if (auto func = llvm::dyn_cast<func::FuncOp>(op)) {
+      for (BlockArgument arg : func.getArguments())
+        layers.insert(layerName(arg.getLoc()));
+      return;
+    }
+    if (op->getDialect() != op->getContext()->getLoadedDialect<NNDialect>())
+      return;
+    std::string name = layerName(op->getLoc());
+    if (!llvm::isa<ConstantOp>(op)) {
+      layers.insert(name);
+      return;
+    }
+    // A constant is a layer when something uses it as data; one that only
+    // feeds weight/bias operands takes its users' weight/bias precision.
+    bool asData = llvm::any_of(op->getUses(), [](OpOperand &use) {
+      return !parameterRole(use.getOwner(), use.getOperandNumber());
+    });
+    (asData ? layers : weights).insert(name);
+  });
+  for (const auto &entry : config.layerNames) {
+    const std::string &name = entry.first;
+    if (layers.contains(name))
+      continue;
+    if (weights.contains(name))
+      return emitError(configLoc())
+             << "LayerName '" << name << "': '" << name
+             << "' is a weight constant; set the weight or bias precision of "
+                "the layer that uses it";
+    return emitError(configLoc())
+           << "LayerName '" << name
+           << "': no layer (op or function argument) of that name in the "
+              "module";
+  }
+  return success();
+}
+
+/// Reads a floating-point constant as doubles: dense<...> of any float
+/// type, or an f32/f64 dense_resource blob (read in place).
+static std::optional<SmallVector<double>> readFloats(ConstantOp constant) {
+  SmallVector<double> values;
+  if (auto dense = llvm::dyn_cast<DenseElementsAttr>(constant.getValue())) {
+    if (!llvm::isa<FloatType>(dense.getElementType()))
+      return std::nullopt;
+    if (dense.isSplat()) {
+      APFloat value = dense.getSplatValue<APFloat>();
+      bool losesInfo = false;
+      value.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
+      values.push_back(value.convertToDouble());
+      return values;
+    }
+    values.reserve(dense.getNumElements());
+    for (APFloat value : dense.getValues<APFloat>()) {
+      bool losesInfo = false;
+      value.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
+      values.push_back(value.convertToDouble());
+    }
+    return values;
+  }
+  if (auto f32 = llvm::dyn_cast<DenseF32ResourceElementsAttr>(
+          constant.getValue())) {
+    std::optional<ArrayRef<float>> data = f32.tryGetAsArrayRef();
+    if (!data)
+      return std::nullopt;
+    values.assign(data->begin(), data->end());
+    return values;
+  }
+  if (auto f64 = llvm::dyn_cast<DenseF64ResourceElementsAttr>(
+          constant.getValue())) {
+    std::optional<ArrayRef<double>> data = f64.tryGetAsArrayRef();
+    if (!data)
+      return std::nullopt;
+    values.assign(data->begin(), data->end());
+    return values;
+  }
+  return std::nullopt;
+}
+
+/// Bytes per raw integer in a dense_resource blob of iW: the smallest of
+/// 1, 2, 4, 8 that holds W bits (the layout of MLIR's DenseI8/16/32/64
+/// resource attributes when W is 8, 16, 32 or 64).
+static unsigned storageBytes(unsigned width) {
+  return width <= 8 ? 1 : width <= 16 ? 2 : width <= 32 ? 4 : 8;
+}
+
+FailureOr<Value> QuantizePass::quantizeConstant(ConstantOp constant,
+                                                FixedType type) {
+  auto key = std::make_pair(constant.getOperation(), Type(type));
+  if (Value done = quantized.lookup(key))
+    return done;
+  std::optional<SmallVector<double>> values = readFloats(constant);
+  if (!values)
+    return constant.emitError("constant '")
+           << layerName(constant.getLoc())
+           << "': cannot read its values for quantization (dense floats or "
+              "f32/f64 dense_resource blobs are read)";
+  fx::Format format = toFormat(type);
+  RankedTensorType floatType = constant.getType();
+  unsigned width = type.getWidth();
+  auto rawType = RankedTensorType::get(
+      floatType.getShape(), IntegerType::get(&getContext(), width));
+  auto resultType = RankedTensorType::get(floatType.getShape(), type);
+
+  OpBuilder builder(constant);
+  builder.setInsertionPointAfter(constant);
+  ElementsAttr rawValue;
+  if (auto resource =
+          llvm::dyn_cast<DenseResourceElementsAttr>(constant.getValue())) {
+    // A blob stays a blob: little-endian raws, storageBytes(W) each,
+    // sign-extended (signed) or zero-extended (unsigned) to that size.
+    unsigned bytes = storageBytes(width);
+    std::vector<char> data(values->size() * bytes);
+    for (size_t i = 0; i < values->size(); ++i) {
+      uint64_t raw = static_cast<uint64_t>(fx::quantize((*values)[i], format));
+      for (unsigned b = 0; b < bytes; ++b)
+        data[i * bytes + b] = static_cast<char>((raw >> (8 * b)) & 0xff);
+    }
+    std::string name = resource.getRawHandle().getKey().str() + "_q";
+    rawValue = DenseResourceElementsAttr::get(
+        rawType, name,
+        HeapAsmResourceBlob::allocateAndCopyWithAlign(ArrayRef<char>(data),
+                                                      bytes));
+  } else {
+    auto toAPInt = [&](double value) {
+      int64_t raw = fx::quantize(value, format);
+      return APInt(width, static_cast<uint64_t>(raw),
+                   /*isSigned=*/format.isSigned);
+    };
+    auto dense = llvm::cast<DenseElementsAttr>(constant.getValue());
+    if (dense.isSplat()) {
+      rawValue = DenseElementsAttr::get(rawType, toAPInt(values->front()));
+    } else {
+      SmallVector<APInt> raws;
+      raws.reserve(values->size());
+      for (double value : *values)
+        raws.push_back(toAPInt(value));
+      rawValue = DenseElementsAttr::get(rawType, raws);
+    }
+  }
+  Value result =
+      ConstantOp::create(builder, constant.getLoc(), resultType, rawValue);
+  quantized[key] = result;
+  return result;
+}
+
+/// Describes the lossless accumulator of a multiplier op and returns it:
+///   product = input x weight           (W = Wx + Ww, I = Ix + Iw)
+///   sum     = product + ceil(log2(fan-in)) integer (and total) bits
+///   accum   = sumFormat(sum, bias)      when there is a bias
+static fx::Format autoAccumulator(const fx::Format &input,
+                                  const fx::Format &weight,
+                                  std::optional<fx::Format> bias,
+                                  int64_t fanIn, std::string &why) {
+  fx::Format product = fx::productFormat(input, weight);
+  unsigned bits = llvm::Log2_64_Ceil(static_cast<uint64_t>(fanIn));
+  fx::Format sum = product;
+  sum.width += static_cast<int>(bits);
+  sum.intWidth += static_cast<int>(bits);
+  why = "auto: input " + input.toString() + " x weight " + weight.toString() +
+        " = " + product.toString() + "; " + std::to_string(fanIn) +
+        " products add ceil(log2(" + std::to_string(fanIn) +
+        ")) = " + std::to_string(bits) + " bits = " + sum.toString();
+  if (!bias)
+    return sum;
+  fx::Format result = fx::sumFormat(sum, *bias);
+  why += "; + bias " + bias->toString() + " = " + result.toString();
+  return result;
+}
+
+LogicalResult QuantizePass::setMultiplierAttributes(MultiplierOpInterface op,
+                                                    const Levels &levels,
+                                                    LayerReport &report) {
+  Operation *operation = op.getOperation();
+  MLIRContext *context = &getContext();
+  // Accumulator.
+  Chosen<hls::Precision> accum = levels.precision(Var::Accum);
+  fx::Format accumFormat = accum.value.format;
+  std::string accumSource = accum.source;
+  if (accum.value.isAuto) {
+    FixedType input = getFixedElement(operation->getOperand(0));
+    FixedType weight = getFixedElement(operation->getOperand(1));
+    std::optional<fx::Format> bias;
+    if (operation->getNumOperands() > 2)
+      if (FixedType biasType = getFixedElement(operation->getOperand(2)))
+        bias = toFormat(biasType);
+    if (!input || !weight)
+      return operation->emitError("layer '")
+             << report.name << "': auto accumulator needs fixed-point input "
+             << "and weight types";
+    std::string why;
+    accumFormat = autoAccumulator(toFormat(input), toFormat(weight), bias,
+                                  op.getMultiplierInputs(), why);
+    accumSource = why + " (" + accum.source + ")";
+    if (accumFormat.width > 1024 || accumFormat.intWidth > 1024 ||
+        accumFormat.intWidth < -1024)
+      return operation->emitError("layer '")
+             << report.name << "': the auto accumulator "
+             << accumFormat.toString()
+             << " exceeds the 1024-bit limit of !nn.fixed";
+  }
+  operation->setAttr(kAccumTypeAttrName,
+                     TypeAttr::get(toFixedType(context, accumFormat)));
+  report.vars[static_cast<int>(Var::Accum)] =
+      Chosen<std::string>{accumFormat.toString(), accumSource};
+
+  // Reuse factor and strategy.
+  Chosen<int64_t> rf = levels.reuseFactor();
+  Chosen<reuse::Strategy> strategy = levels.strategy();
+  int64_t nIn = op.getMultiplierInputs(), nOut = op.getMultiplierOutputs();
+  if (!reuse::isValidReuseFactor(nIn, nOut, rf.value, strategy.value))
+    return operation->emitError("layer '")
+           << report.name << "' (" << operation->getName() << "): reuse factor "
+           << rf.value << " (" << rf.source << ") is not valid for the "
+           << reuse::toString(strategy.value) << " strategy with n_in = "
+           << nIn << ", n_out = " << nOut << " (" << nIn * nOut
+           << " multiplications); nearest valid: "
+           << reuse::formatNearest(reuse::nearestValidReuseFactors(
+                  nIn, nOut, rf.value, strategy.value));
+  Builder builder(context);
+  operation->setAttr(kReuseFactorAttrName, builder.getI64IntegerAttr(rf.value));
+  operation->setAttr(kStrategyAttrName,
+                     builder.getStringAttr(reuse::toString(strategy.value)));
+  report.reuseFactor = rf;
+  report.strategy =
+      Chosen<std::string>{reuse::toString(strategy.value), strategy.source};
+  report.hasMultipliers = true;
+  report.multiplierInputs = nIn;
+  report.multiplierOutputs = nOut;
+  report.multiplications = op.getNumMultiplications();
+  report.multipliers = op.getNumMultipliers();
+  report.positions = op.getNumPositions();
+  return success();
+}
+
+LogicalResult QuantizePass::quantizeOp(Operation *op) {
+  MLIRContext *context = &getContext();
+  std::string opName = op->getName().getStringRef().str();
+  LayerReport report;
+  report.name = layerName(op->getLoc());
+  if (report.name.empty())
+    report.name = opName + "#" + std::to_string(unnamed++);
+  report.op = opName;
+  report.layerTypes = hls::layerTypesOf(opName, spatialRankOf(op));
+  Levels levels = levelsFor(report.name, report.layerTypes);
+
+  // Operands defined by float constants: parameters take the layer's
+  // weight/bias precision, other constants are layers of their own.
+  for (OpOperand &operand : op->getOpOperands()) {
+    auto constant = operand.get().getDefiningOp<ConstantOp>();
+    if (!constant || !isFloatTensor(constant.getType()))
+      continue;
+    std::optional<Var> role = parameterRole(op, operand.getOperandNumber());
+    Chosen<hls::Precision> chosen{hls::Precision{}, ""};
+    if (role) {
+      chosen = levels.precision(*role);
+      report.vars[static_cast<int>(*role)] =
+          Chosen<std::string>{chosen.value.format.toString(), chosen.source};
+    } else {
+      std::string name = layerName(constant.getLoc());
+      std::vector<std::string> types = hls::layerTypesOf("nn.constant", 0);
+      chosen = levelsFor(name, types).precision(Var::Result);
+      if (reportedConstants.insert(constant).second) {
+        LayerReport constantReport;
+        constantReport.name = name;
+        constantReport.op = "nn.constant";
+        constantReport.layerTypes = types;
+        constantReport.vars[static_cast<int>(Var::Result)] =
+            Chosen<std::string>{chosen.value.format.toString(), chosen.source};
+        reports.push_back(std::move(constantReport));
+      }
+    }
+    FailureOr<Value> fixed =
+        quantizeConstant(constant, toFixedType(context, chosen.value.format));
+    if (failed(fixed))
+      return failure();
+    operand.set(*fixed);
+  }
+
+  // Results.
+  if (isDataMovement(op)) {
+    FixedType input;
+    for (Value operand : op->getOperands()) {
+      FixedType type = getFixedElement(operand);
+      if (!type)
+        continue;
+      if (input && type != input)
+        return op->emitError("layer '")
+               << report.name << "' (" << opName
+               << "): inputs have different precisions ("
+               << input.getHlsTypeName() << " and " << type.getHlsTypeName()
+               << "); data movement does not convert, so give its producers "
+                  "the same result precision";
+      input = type;
+    }
+    for (OpResult result : op->getResults())
+      if (input && isFloatTensor(result.getType()))
+        result.setType(llvm::cast<RankedTensorType>(result.getType())
+                           .clone(Type(input)));
+    if (input && levels.setByName(Var::Result))
+      op->emitWarning("layer '")
+          << report.name << "' (" << opName
+          << "): the configured result precision is ignored; data movement "
+             "keeps its input's type "
+          << input.getHlsTypeName();
+    if (input)
+      report.vars[static_cast<int>(Var::Result)] = Chosen<std::string>{
+          input.getHlsTypeName(), "input (data movement does not convert)"};
+  } else {
+    Chosen<hls::Precision> result = levels.precision(Var::Result);
+    FixedType type = toFixedType(context, result.value.format);
+    for (OpResult value : op->getResults())
+      if (isFloatTensor(value.getType()))
+        value.setType(
+            llvm::cast<RankedTensorType>(value.getType()).clone(Type(type)));
+    report.vars[static_cast<int>(Var::Result)] =
+        Chosen<std::string>{result.value.format.toString(), result.source};
+  }
+
+  if (auto multiplier = llvm::dyn_cast<MultiplierOpInterface>(op))
+    if (failed(setMultiplierAttributes(multiplier, levels, report)))
+      return failure();
+
+  if (isTableActivation(op)) {
+    if (std::optional<Chosen<hls::Precision>> table =
+            levels.configured(Var::Table)) {
+      op->setAttr(kTableTypeAttrName,
+                  TypeAttr::get(toFixedType(context, table->value.format)));
+      report.vars[static_cast<int>(Var::Table)] =
+          Chosen<std::string>{table->value.format.toString(), table->source};
+    }
+    if (std::optional<Chosen<int64_t>> size = levels.tableSize()) {
+      op->setAttr(kTableSizeAttrName,
+                  Builder(context).getI64IntegerAttr(size->value));
+      report.tableSize = size;
+    }
+  }
+  reports.push_back(std::move(report));
+  return success();
+}
+
+LogicalResult QuantizePass::quantizeFunction(func::FuncOp func) {
+  if (func.isExternal())
+    return success();
+  MLIRContext *context = &getContext();
+  for (Operation &op : func.getBody().getOps()) {
+    if (llvm::isa<func::ReturnOp>(op) ||
+        op.getDialect() == context->getLoadedDialect<NNDialect>())
+      continue;
+    return op.emitError("nn-quantize types nn networks only; found '")
+           << op.getName() << "'";
+  }
+  if (!func.getBody().hasOneBlock())
+    return func.emitError("nn-quantize expects a function of one block");
+  Block &entry = func.getBody().front();
+
+  // Inputs.
+  std::vector<std::string> inputTypes = hls::layerTypesOf("input", 0);
+  for (BlockArgument arg : entry.getArguments()) {
+    if (!isFloatTensor(arg.getType()))
+      continue;
+    LayerReport report;
+    report.name = layerName(arg.getLoc());
+    if (report.name.empty())
+      report.name = "input#" + std::to_string(arg.getArgNumber());
+    report.op = "input";
+    report.layerTypes = inputTypes;
+    Chosen<hls::Precision> chosen =
+        levelsFor(report.name, inputTypes).precision(Var::Result);
+    arg.setType(llvm::cast<RankedTensorType>(arg.getType())
+                    .clone(Type(toFixedType(context, chosen.value.format))));
+    report.vars[static_cast<int>(Var::Result)] =
+        Chosen<std::string>{chosen.value.format.toString(), chosen.source};
+    reports.push_back(std::move(report));
+  }
+
+  // Layers, producers before consumers.
+  for (Operation &op : llvm::make_early_inc_range(entry)) {
+    if (llvm::isa<ConstantOp, func::ReturnOp>(op))
+      continue;
+    if (failed(quantizeOp(&op)))
+      return failure();
+  }
+
+  // Float constants nothing uses any more.
+  for (Operation &op : llvm::make_early_inc_range(entry))
+    if (auto constant = llvm::dyn_cast<ConstantOp>(op))
+      if (constant->use_empty() && isFloatTensor(constant.getType()))
+        constant.erase();
+
+  func.setType(FunctionType::get(context, entry.getArgumentTypes(),
+                                 entry.getTerminator()->getOperandTypes()));
+  return success();
+}
+
+LogicalResult QuantizePass::writeReport() {
+  if (reportFile.empty())
+    return success();
+  std::error_code error;
+  llvm::raw_fd_ostream os(reportFile, error);
+  if (error)
+    return getOperation().emitError("cannot write the report '")
+           << reportFile << "': " << error.message();
+  llvm::json::OStream json(os, /*IndentSize=*/2);
+  auto chosen = [&](const char *key, const auto &value) {
+    if (!value)
+      return;
+    json.attributeObject(key, [&] {
+      json.attribute("value", value->value);
+      json.attribute("source", value->source);
+    });
+  };
+  json.object([&] {
+    json.attribute("config", configFile.empty() ? llvm::json::Value(nullptr)
+                                                : llvm::json::Value(configFile));
+    json.attributeArray("layers", [&] {
+      for (const LayerReport &report : reports) {
+        json.object([&] {
+          json.attribute("name", report.name);
+          json.attribute("op", report.op);
+          json.attributeArray("layer_types", [&] {
+            for (const std::string &type : report.layerTypes)
+              json.value(type);
+          });
+          json.attributeObject("precision", [&] {
+            for (int v = 0; v < hls::kNumVars; ++v)
+              chosen(hls::varName(static_cast<Var>(v)), report.vars[v]);
+          });
+          chosen("table_size", report.tableSize);
+          if (report.hasMultipliers) {
+            chosen("reuse_factor", report.reuseFactor);
+            chosen("strategy", report.strategy);
+            json.attribute("n_in", report.multiplierInputs);
+            json.attribute("n_out", report.multiplierOutputs);
+            json.attribute("multiplications", report.multiplications);
+            json.attribute("multipliers", report.multipliers);
+            json.attribute("positions", report.positions);
+          }
+        });
+      }
+    });
+  });
+  os << "\n";
+  return success();
+}
+
+void QuantizePass::runOnOperation() {
+  ModuleOp module = getOperation();
+  config = hls::HlsConfig();
+  reports.clear();
+  quantized.clear();
+  reportedConstants.clear();
+  unnamed = 0;
+  if (failed(readOptions()) || failed(readConfig()) ||
+      failed(checkLayerNames(module)))
+    return signalPassFailure();
+  for (auto func : module.getOps<func::FuncOp>())
+    if (failed(quantizeFunction(func)))
+      return signalPassFailure();
+  if (failed(writeReport()))
+    return signalPassFailure();
+}
