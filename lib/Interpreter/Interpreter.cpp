@@ -10,6 +10,8 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <cstring>
+
 #include <thread>
 
 using namespace mlir;
@@ -83,9 +85,32 @@ FailureOr<Tensor> nn::interp::tensorFromConstant(Attribute value,
       return tensor;
     }
   }
+  // Fixed-point weights as blobs (see docs/Quantization.md): raw integers,
+  // little-endian, each in the smallest of 1, 2, 4 or 8 bytes that holds W
+  // bits, sign-extended for signed types and zero-extended otherwise.
+  if (auto resource = llvm::dyn_cast<DenseResourceElementsAttr>(value);
+      resource && tensor->isFixed()) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    int width = tensor->format().width;
+    size_t bytes = width <= 8 ? 1 : width <= 16 ? 2 : width <= 32 ? 4 : 8;
+    if (blob && blob->getData().size() ==
+                    size_t(tensor->numElements()) * bytes) {
+      const char *data = blob->getData().data();
+      bool isSigned = tensor->format().isSigned;
+      for (int64_t i = 0, e = tensor->numElements(); i < e; ++i) {
+        uint64_t bits = 0;
+        std::memcpy(&bits, data + i * bytes, bytes); // little-endian host
+        if (isSigned && bytes < 8 && (bits >> (8 * bytes - 1)) & 1)
+          bits |= ~uint64_t(0) << (8 * bytes);
+        tensor->raw()[i] = int64_t(bits);
+      }
+      return tensor;
+    }
+  }
   emitError(loc) << "the interpreter cannot read this constant (a "
-                    "dense_resource blob must be f32 and present in the "
-                    "file): "
+                    "dense_resource blob must be present in the file and hold "
+                    "f32 values, or raw integers of 1, 2, 4 or 8 bytes for a "
+                    "fixed-point result): "
                  << llvm::cast<TypedAttr>(value).getType();
   return failure();
 }
