@@ -12,6 +12,7 @@
 
 #include <cstring>
 
+#include <deque>
 #include <thread>
 
 using namespace mlir;
@@ -126,9 +127,18 @@ static const KernelTable &kernels() {
   return table;
 }
 
+Evaluator::Evaluator(func::FuncOp func, EvaluateOptions options)
+    : func(func), options(std::move(options)) {}
+
 FailureOr<std::vector<Tensor>>
 nn::interp::evaluate(func::FuncOp func, ArrayRef<Tensor> inputs,
                      const EvaluateOptions &options) {
+  return Evaluator(func, options).run(inputs);
+}
+
+FailureOr<std::vector<Tensor>>
+Evaluator::run(ArrayRef<Tensor> inputs, const ResultCallback &runCallback) {
+  const ResultCallback &onResult = runCallback ? runCallback : options.onResult;
   Block &body = func.getBody().front();
   if (inputs.size() != body.getNumArguments()) {
     func.emitError() << "expects " << body.getNumArguments()
@@ -140,7 +150,10 @@ nn::interp::evaluate(func::FuncOp func, ArrayRef<Tensor> inputs,
                            ? options.numThreads
                            : int(std::max(1u, std::thread::hardware_concurrency()));
 
-  llvm::DenseMap<Value, Tensor> values;
+  // Values refer to the caller's inputs, the cached constants, or the
+  // results of this run (a deque keeps their addresses stable).
+  llvm::DenseMap<Value, const Tensor *> values;
+  std::deque<Tensor> results;
   for (auto [arg, input] : llvm::zip(body.getArguments(), inputs)) {
     FailureOr<Tensor> expected = makeTensor(arg.getType(), arg.getLoc());
     if (failed(expected))
@@ -154,19 +167,23 @@ nn::interp::evaluate(func::FuncOp func, ArrayRef<Tensor> inputs,
           << expected->typeString();
       return failure();
     }
-    values[arg] = input;
+    values[arg] = &input;
   }
 
   const KernelTable &table = kernels();
   for (Operation &op : body.without_terminator()) {
     if (auto constant = llvm::dyn_cast<ConstantOp>(op)) {
-      FailureOr<Tensor> tensor = tensorFromConstant(
-          constant.getValue(), constant.getType(), constant.getLoc());
-      if (failed(tensor))
-        return failure();
-      if (options.onResult)
-        options.onResult(&op, *tensor);
-      values[constant.getResult()] = std::move(*tensor);
+      auto cached = constants.find(&op);
+      if (cached == constants.end()) {
+        FailureOr<Tensor> tensor = tensorFromConstant(
+            constant.getValue(), constant.getType(), constant.getLoc());
+        if (failed(tensor))
+          return failure();
+        cached = constants.try_emplace(&op, std::move(*tensor)).first;
+      }
+      if (onResult)
+        onResult(&op, cached->second);
+      values[constant.getResult()] = &cached->second;
       continue;
     }
     auto kernel = table.find(op.getName().getStringRef());
@@ -186,15 +203,17 @@ nn::interp::evaluate(func::FuncOp func, ArrayRef<Tensor> inputs,
         op.emitError() << "operand is not an nn value the interpreter knows";
         return failure();
       }
-      operands.push_back(&it->second);
+      operands.push_back(it->second);
     }
-    FailureOr<Tensor> result = makeTensor(op.getResult(0).getType(), op.getLoc());
+    FailureOr<Tensor> result =
+        makeTensor(op.getResult(0).getType(), op.getLoc());
     if (failed(result) ||
         failed(kernel->second(&op, operands, *result, context)))
       return failure();
-    if (options.onResult)
-      options.onResult(&op, *result);
-    values[op.getResult(0)] = std::move(*result);
+    if (onResult)
+      onResult(&op, *result);
+    results.push_back(std::move(*result));
+    values[op.getResult(0)] = &results.back();
   }
 
   auto ret = llvm::dyn_cast<func::ReturnOp>(body.getTerminator());
@@ -209,7 +228,7 @@ nn::interp::evaluate(func::FuncOp func, ArrayRef<Tensor> inputs,
       ret.emitError() << "returns a value the interpreter did not compute";
       return failure();
     }
-    outputs.push_back(it->second);
+    outputs.push_back(*it->second);
   }
   return outputs;
 }

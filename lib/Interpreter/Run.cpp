@@ -155,6 +155,9 @@ FailureOr<std::vector<Tensor>>
 nn::interp::runSamples(func::FuncOp func, const PreparedInputs &inputs,
                        const RunOptions &options) {
   std::vector<std::vector<Tensor>> perSample;
+  EvaluateOptions evaluateOptions;
+  evaluateOptions.numThreads = options.numThreads;
+  Evaluator evaluator(func, evaluateOptions);
   for (int64_t sample = 0; sample < inputs.batch; ++sample) {
     std::vector<Tensor> sampleInputs;
     sampleInputs.reserve(inputs.tensors.size());
@@ -162,14 +165,13 @@ nn::interp::runSamples(func::FuncOp func, const PreparedInputs &inputs,
       sampleInputs.push_back(inputs.batched[i]
                                  ? sliceSample(inputs.tensors[i], sample)
                                  : inputs.tensors[i]);
-    EvaluateOptions evaluateOptions;
-    evaluateOptions.numThreads = options.numThreads;
+    ResultCallback onResult;
     if (options.onResult)
-      evaluateOptions.onResult = [&](Operation *op, const Tensor &result) {
+      onResult = [&](Operation *op, const Tensor &result) {
         options.onResult(op, sample, result);
       };
     FailureOr<std::vector<Tensor>> outputs =
-        evaluate(func, sampleInputs, evaluateOptions);
+        evaluator.run(sampleInputs, onResult);
     if (failed(outputs))
       return failure();
     if (inputs.batch == 1)

@@ -14,15 +14,37 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Support/LLVM.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include <functional>
 
 namespace nn::interp {
 
+/// Called with every op result as it is computed (for --trace).
+using ResultCallback =
+    std::function<void(mlir::Operation *op, const Tensor &result)>;
+
 struct EvaluateOptions {
   /// Worker threads for the large kernels (conv, dense); 0 = one per core.
   int numThreads = 0;
-  /// Called with every op result as it is computed (for --trace).
-  std::function<void(mlir::Operation *op, const Tensor &result)> onResult;
+  ResultCallback onResult;
+};
+
+/// Evaluates one function many times (samples of a data set): the constants
+/// are converted to tensors once, on the first run, and reused after.
+class Evaluator {
+public:
+  explicit Evaluator(mlir::func::FuncOp func, EvaluateOptions options = {});
+
+  /// Runs the function on `inputs` (see evaluate()); `onResult`, when set,
+  /// replaces the options' callback for this run.
+  mlir::FailureOr<std::vector<Tensor>>
+  run(llvm::ArrayRef<Tensor> inputs, const ResultCallback &onResult = nullptr);
+
+private:
+  mlir::func::FuncOp func;
+  EvaluateOptions options;
+  llvm::DenseMap<mlir::Operation *, Tensor> constants;
 };
 
 /// Runs `func` on `inputs`, one per argument, each of exactly the argument's
