@@ -7,6 +7,7 @@
 // RUN: nn-opt %s --nn-quantize | FileCheck %s
 // RUN: nn-opt %s --nn-quantize="default-precision=ap_fixed<12,4,AP_RND,AP_SAT>" | FileCheck %s --check-prefix=RND
 // RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-tables.json" | FileCheck %s --check-prefix=CONFIG
+// RUN: nn-opt %s --nn-quantize="report=%t.json" -o /dev/null && FileCheck %s --check-prefix=REPORT < %t.json
 
 // CHECK-LABEL: func.func @tables(
 // CHECK:         nn.sigmoid %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>} : tensor<1x4x!nn.fixed<16, 6>> -> tensor<1x4x!nn.fixed<16, 6>>
@@ -25,6 +26,22 @@
 // CONFIG:      nn.tanh %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>}
 // CONFIG:      nn.softmax %{{.*}} {axis = 1 : i64, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<20, 2>}
 // CONFIG:      nn.softsign %{{.*}} {nn.table_type = !nn.fixed<18, 8>}
+
+// The report names the defaults as such.
+// REPORT:      "op": "nn.sigmoid",
+// REPORT:        "table": {
+// REPORT-NEXT:     "value": "ap_fixed<16,6>",
+// REPORT-NEXT:     "source": "default (the result type)"
+// REPORT:      "table_size": {
+// REPORT-NEXT:   "value": 1024,
+// REPORT-NEXT:   "source": "default"
+// REPORT:      "op": "nn.softmax",
+// REPORT:        "table": {
+// REPORT-NEXT:     "value": "ap_ufixed<18,1,AP_RND,AP_SAT>",
+// REPORT-NEXT:     "source": "default (softmax tables)"
+// REPORT:      "op": "nn.softsign",
+// REPORT-NOT:  "table
+// REPORT:      "op": "nn.relu",
 func.func @tables(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
   %a = nn.sigmoid %x : tensor<1x4xf32> -> tensor<1x4xf32> loc("sig")
   %b = nn.tanh %a : tensor<1x4xf32> -> tensor<1x4xf32>
