@@ -8,15 +8,20 @@
 // values, brought to the result format by one fx::cast. Piecewise-linear
 // activations compare and multiply exactly (an f32 attribute is an exact
 // binary fraction); the functions with no finite fixed-point form (sigmoid,
-// tanh, elu, selu, softplus, softmax) are, for now, computed in double from
-// the exact input values and quantized with fx::quantize.
+// tanh, elu, selu, softplus, softmax) read the lookup tables of
+// nn/Support/ActivationTables.h, sized and typed by the op's nn.table_size
+// and nn.table_type (defaults: 1024 entries, the result type; softmax:
+// ap_ufixed<18,1,AP_RND,AP_SAT>), exactly as the emitted HLS code will.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ExactArithmetic.h"
 #include "Kernels.h"
 
+#include "nn/Dialect/NN/IR/NNInterfaces.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Interpreter/Interpreter.h"
+#include "nn/Support/ActivationTables.h"
 
 #include <algorithm>
 #include <cmath>
@@ -244,27 +249,46 @@ void mapFixed(const Tensor &input, Tensor &result, Fn f) {
     out[i] = fx::cast(f(exact::wideOf(in[i], from)), to);
 }
 
-/// The reference meaning of a curved function on fixed point: the function
-/// of the exact input value (as a double), computed in double and quantized
-/// to the result format. Lookup tables, as the lowering will define them,
-/// replace this later.
+/// A kernel for a curved function given in double, on float tensors (the
+/// double result rounded once to f32); fixed point goes through tables.
 template <typename Fn>
-void mapCurvedFixed(const Tensor &input, Tensor &result, Fn f) {
-  const fx::Format &to = result.format();
-  std::vector<int64_t> &out = result.raw();
-  for (int64_t i = 0, e = input.numElements(); i < e; ++i)
-    out[i] = fx::quantize(f(input.valueAt(i)), to);
+LogicalResult curvedFloatKernel(const Tensor &input, Tensor &result, Fn f) {
+  mapFloat(input, result, [&](float x) { return float(f(double(x))); });
+  return success();
 }
 
-/// A kernel for a curved function given in double (float results are the
-/// double result rounded once to f32).
-template <typename Fn>
-LogicalResult curvedKernel(const Tensor &input, Tensor &result, Fn f) {
-  if (result.isFixed())
-    mapCurvedFixed(input, result, f);
-  else
-    mapFloat(input, result, [&](float x) { return float(f(double(x))); });
-  return success();
+/// The size and format of an activation's lookup table: nn.table_size
+/// (default 1024, hls4ml's) and nn.table_type (default `defaultFormat`),
+/// checked against what the index arithmetic handles for inputs of
+/// fraction width `inputFrac` read through `spec(size)`.
+struct TableConfig {
+  int64_t size;
+  fx::Format format;
+};
+
+FailureOr<TableConfig> tableConfig(Operation *op,
+                                   const fx::Format &defaultFormat,
+                                   int inputFrac,
+                                   fx::TableSpec (*spec)(int64_t)) {
+  TableConfig config{fx::kDefaultTableSize, defaultFormat};
+  if (auto size = op->getAttrOfType<IntegerAttr>(kTableSizeAttrName))
+    config.size = size.getInt();
+  if (auto type = op->getAttrOfType<TypeAttr>(kTableTypeAttrName))
+    if (llvm::isa<FixedType>(type.getValue())) {
+      if (llvm::cast<FixedType>(type.getValue()).getWidth() > 64)
+        return kernelError(op) << "table type " << type.getValue()
+                               << " is wider than the 64 bits the "
+                                  "interpreter stores";
+      config.format = formatOf(type.getValue());
+    }
+  if (config.size < 1 || config.size > fx::kMaxTableSize)
+    return kernelError(op) << "table size " << config.size
+                           << " is outside [1, " << fx::kMaxTableSize << "]";
+  if (!fx::tableIndexFits(spec(config.size), inputFrac))
+    return kernelError(op) << "the table index of an input with "
+                           << inputFrac
+                           << " fraction bits needs more than 125 bits";
+  return config;
 }
 
 const fx::Wide kZero{0, 0};
@@ -485,11 +509,52 @@ LogicalResult softsignKernel(Operation *op, ArrayRef<const Tensor *> operands,
   return success();
 }
 
+/// A table-based activation on fixed point: out = fn(table, raw) for each
+/// element, the table built by `build(size, format)` over `spec`.
+template <typename Build, typename Fn>
+LogicalResult tableKernel(Operation *op, const Tensor &input, Tensor &result,
+                          fx::TableSpec (*spec)(int64_t), Build build, Fn fn) {
+  const fx::Format &from = input.format(), &to = result.format();
+  FailureOr<TableConfig> config =
+      tableConfig(op, to, from.fracWidth(), spec);
+  if (failed(config))
+    return failure();
+  fx::ActivationTable table = build(config->size, config->format);
+  const std::vector<int64_t> &in = input.raw();
+  std::vector<int64_t> &out = result.raw();
+  for (size_t i = 0; i < in.size(); ++i)
+    out[i] = fn(table, in[i]);
+  return success();
+}
+
+/// elu (slope 1, scale alpha) and selu (slope gamma, scale gamma * alpha)
+/// on fixed point: see fx::expLinear().
+LogicalResult expLinearKernel(Operation *op, const Tensor &input,
+                              Tensor &result, float slope, double scale) {
+  FailureOr<ExactConstant> exactSlope = exactAttribute(op, "gamma", slope);
+  if (failed(exactSlope))
+    return failure();
+  if (!std::isfinite(scale))
+    return kernelError(op) << "the table scale " << scale
+                           << " is not finite";
+  const fx::Format &from = input.format(), &to = result.format();
+  return tableKernel(
+      op, input, result, fx::nonNegativeTableSpec,
+      [&](int64_t size, const fx::Format &format) {
+        return fx::expm1Table(size, format, scale);
+      },
+      [&](const fx::ActivationTable &table, int64_t x) {
+        return fx::expLinear(table, exactSlope->value, x, from, to);
+      });
+}
+
 LogicalResult eluKernel(Operation *op, ArrayRef<const Tensor *> operands,
                         Tensor &result, const KernelContext &) {
-  double alpha = llvm::cast<EluOp>(op).getAlpha().convertToFloat();
-  return curvedKernel(*operands[0], result, [&](double x) {
-    return x > 0 ? x : alpha * std::expm1(x);
+  float alpha = llvm::cast<EluOp>(op).getAlpha().convertToFloat();
+  if (result.isFixed())
+    return expLinearKernel(op, *operands[0], result, 1.0f, double(alpha));
+  return curvedFloatKernel(*operands[0], result, [&](double x) {
+    return x > 0 ? x : double(alpha) * std::expm1(x);
   });
 }
 
@@ -497,29 +562,64 @@ LogicalResult seluKernel(Operation *op, ArrayRef<const Tensor *> operands,
                          Tensor &result, const KernelContext &) {
   auto selu = llvm::cast<SeluOp>(op);
   double alpha = selu.getAlpha().convertToFloat();
-  double gamma = selu.getGamma().convertToFloat();
-  return curvedKernel(*operands[0], result, [&](double x) {
+  float gamma = selu.getGamma().convertToFloat();
+  if (result.isFixed())
+    return expLinearKernel(op, *operands[0], result, gamma,
+                           double(gamma) * alpha);
+  return curvedFloatKernel(*operands[0], result, [&](double x) {
     return x > 0 ? gamma * x : gamma * (alpha * std::exp(x) - alpha);
   });
 }
 
-LogicalResult sigmoidKernel(Operation *, ArrayRef<const Tensor *> operands,
+LogicalResult sigmoidKernel(Operation *op, ArrayRef<const Tensor *> operands,
                             Tensor &result, const KernelContext &) {
-  return curvedKernel(*operands[0], result,
-                      [](double x) { return 1.0 / (1.0 + std::exp(-x)); });
+  const Tensor &input = *operands[0];
+  if (result.isFixed())
+    return tableKernel(op, input, result, fx::sigmoidTableSpec,
+                       fx::sigmoidTable,
+                       [&](const fx::ActivationTable &table, int64_t x) {
+                         return fx::lookupActivation(table, x, input.format(),
+                                                     result.format());
+                       });
+  return curvedFloatKernel(input, result,
+                           [](double x) { return 1.0 / (1.0 + std::exp(-x)); });
 }
 
-LogicalResult tanhKernel(Operation *, ArrayRef<const Tensor *> operands,
+LogicalResult tanhKernel(Operation *op, ArrayRef<const Tensor *> operands,
                          Tensor &result, const KernelContext &) {
-  return curvedKernel(*operands[0], result,
-                      [](double x) { return std::tanh(x); });
+  const Tensor &input = *operands[0];
+  if (result.isFixed())
+    return tableKernel(op, input, result, fx::tanhTableSpec, fx::tanhTable,
+                       [&](const fx::ActivationTable &table, int64_t x) {
+                         return fx::lookupActivation(table, x, input.format(),
+                                                     result.format());
+                       });
+  return curvedFloatKernel(input, result,
+                           [](double x) { return std::tanh(x); });
 }
 
-LogicalResult softplusKernel(Operation *, ArrayRef<const Tensor *> operands,
+LogicalResult softplusKernel(Operation *op, ArrayRef<const Tensor *> operands,
                              Tensor &result, const KernelContext &) {
+  const Tensor &input = *operands[0];
+  if (result.isFixed()) {
+    FailureOr<TableConfig> config =
+        tableConfig(op, result.format(), input.format().fracWidth(),
+                    fx::nonNegativeTableSpec);
+    if (failed(config))
+      return failure();
+    if (!fx::softplusFits(input.format(), config->format))
+      return tooWide(op, "sum max(x, 0) + table entry",
+                     fx::sumFormat(input.format(), config->format));
+    return tableKernel(op, input, result, fx::nonNegativeTableSpec,
+                       fx::softplusTable,
+                       [&](const fx::ActivationTable &table, int64_t x) {
+                         return fx::softplus(table, x, input.format(),
+                                             result.format());
+                       });
+  }
   // ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|): no overflow for large x, and
   // log1p keeps the precision for very negative x.
-  return curvedKernel(*operands[0], result, [](double x) {
+  return curvedFloatKernel(input, result, [](double x) {
     if (std::isnan(x))
       return x;
     return std::max(x, 0.0) + std::log1p(std::exp(-std::fabs(x)));
@@ -540,9 +640,34 @@ LogicalResult softmaxKernel(Operation *op, ArrayRef<const Tensor *> operands,
     else if (d > axis)
       inner *= input.shape()[d];
   }
-  // exp(x_i - max) / sum_j exp(x_j - max), in double (for fixed point the
-  // exact inputs as doubles, quantized at the end; lookup tables for the
-  // exponential and the reciprocal replace this later).
+  if (result.isFixed()) {
+    // fx::softmax: exp and inverse tables of nn.table_size entries of
+    // nn.table_type (default fx::kDefaultSoftmaxTableFormat).
+    const fx::Format &from = input.format(), &to = result.format();
+    FailureOr<TableConfig> config =
+        tableConfig(op, fx::kDefaultSoftmaxTableFormat, from.fracWidth(),
+                    fx::nonNegativeTableSpec);
+    if (failed(config))
+      return failure();
+    if (!fx::softmaxFits(from, n, config->format, config->format,
+                         config->size))
+      return kernelError(op) << "the softmax of " << n << " values of "
+                             << from.toString() << " with tables of "
+                             << config->format.toString()
+                             << " needs more than the 128 bits the "
+                                "interpreter computes with";
+    fx::ActivationTable expTab = fx::expTable(config->size, config->format);
+    fx::ActivationTable invTab =
+        fx::inverseTable(config->size, config->format);
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t in = 0; in < inner; ++in) {
+        int64_t base = o * n * inner + in;
+        fx::softmax(expTab, invTab, input.raw().data() + base, n, inner, from,
+                    result.raw().data() + base, to);
+      }
+    return success();
+  }
+  // exp(x_i - max) / sum_j exp(x_j - max), in double.
   std::vector<double> values(n);
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t in = 0; in < inner; ++in) {
@@ -563,11 +688,7 @@ LogicalResult softmaxKernel(Operation *op, ArrayRef<const Tensor *> operands,
       for (int64_t k = 0; k < n; ++k) {
         double y = nan ? std::numeric_limits<double>::quiet_NaN()
                        : values[k] / sum;
-        int64_t index = base + k * inner;
-        if (result.isFixed())
-          result.raw()[index] = fx::quantize(y, result.format());
-        else
-          result.f32()[index] = float(y);
+        result.f32()[base + k * inner] = float(y);
       }
     }
   }

@@ -8,11 +8,14 @@
 // read the input directly as the B matrix, and convolutions with one input
 // channel per group, e.g. depthwise, which use a direct per-tap loop).
 //
-// Fixed point: dense and conv sum the exact products of the raws in an
+// Fixed point: without an accumulator type (`nn.accum_type`), or with a
+// lossless one, dense and conv sum the exact products of the raws in an
 // integer accumulator (int64 when the lossless accumulator format fits 63
 // bits, otherwise i128), add the bias aligned to the accumulator's binary
 // point (fx::add), and bring the exact sum to the result format with one
-// fx::cast. Max pools are exact (a cast into the result format, an identity
+// fx::cast. With a lossy accumulator type they follow
+// nn/Support/Accumulator.h: cast into it after every product and every
+// addition, in the order docs/Quantization.md defines. Max pools are exact (a cast into the result format, an identity
 // when the formats agree). Average pools divide the exact window sum by the
 // count so that the cast rounds the exact rational (see castQuotient()).
 //
@@ -21,7 +24,10 @@
 #include "Gemm.h"
 #include "Kernels.h"
 
+#include "nn/Dialect/NN/IR/NNInterfaces.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Interpreter/Interpreter.h"
+#include "nn/Support/Accumulator.h"
 
 #include <algorithm>
 #include <cmath>
@@ -113,21 +119,6 @@ std::pair<int64_t, int64_t> validRange(int64_t outSize, int64_t inSize,
   return {std::min(lo, hi), hi};
 }
 
-/// ceil(log2(n)) for n >= 1: the extra integer bits of a sum of n terms.
-int ceilLog2(int64_t n) {
-  int bits = 0;
-  while (bits < 63 && (int64_t(1) << bits) < n)
-    ++bits;
-  return bits;
-}
-
-/// The lossless format of a sum of `terms` values of format `f`.
-fx::Format sumOfTermsFormat(const fx::Format &f, int64_t terms) {
-  int extra = ceilLog2(std::max<int64_t>(terms, 1));
-  return {f.width + extra, f.intWidth + extra, f.isSigned, fx::Rounding::TRN,
-          fx::Overflow::WRAP};
-}
-
 /// The lowest value of a fixed-point format as a stored raw (-max with
 /// SAT_SYM, whose range is symmetric).
 int64_t lowestRaw(const fx::Format &f) {
@@ -177,7 +168,7 @@ int64_t castQuotient(i128 sum, int fracWidth, int64_t count,
 /// left by T - F_in and then by one more bit for the sticky bit.
 LogicalResult checkQuotientFits(Operation *op, const fx::Format &in,
                                 int64_t terms, const fx::Format &out) {
-  fx::Format sum = sumOfTermsFormat(in, terms);
+  fx::Format sum = fx::sumOfTermsFormat(in, terms);
   int t = std::max(out.fracWidth() + 1, in.fracWidth());
   int64_t bits = int64_t(sum.width) + (t - in.fracWidth()) + 1;
   if (bits <= 127)
@@ -196,8 +187,7 @@ LogicalResult checkQuotientFits(Operation *op, const fx::Format &in,
 LogicalResult checkAccumulator(Operation *op, const fx::Format &a,
                                const fx::Format &w, int64_t terms,
                                const fx::Format *bias, bool &fitsInt64) {
-  fx::Format acc = sumOfTermsFormat(fx::productFormat(a, w), terms);
-  fx::Format total = bias ? fx::sumFormat(acc, *bias) : acc;
+  fx::Format total = fx::dotProductFormat(a, w, terms, bias);
   // An i128 holds any signed or unsigned value of up to 127 bits (and the
   // sum's format contains the accumulator's and the bias's).
   fitsInt64 = total.width <= 63;
@@ -211,15 +201,92 @@ LogicalResult checkAccumulator(Operation *op, const fx::Format &a,
   return failure();
 }
 
-/// Adds the bias (if any) to an exact accumulator of fracWidth `accFrac`
-/// and casts into the result format.
-int64_t finishDot(i128 acc, int accFrac, const Tensor *bias, int64_t m,
-                  const fx::Format &out) {
-  fx::Wide sum{acc, accFrac};
-  if (bias)
-    sum = fx::add(sum, fx::Wide{fx::rawToInt(bias->raw()[m], bias->format()),
-                                bias->format().fracWidth()});
-  return fx::cast(sum, out);
+/// Dot products of the fixed-point dense and conv kernels, as a policy the
+/// loops call: start(m) before the terms of output channel m, add(x, w) for
+/// each term in the defined order, finish(m) for the result raw.
+///
+/// ExactDot: the exact sum of the exact products in an integer `Int` (int64
+/// when the lossless format fits 63 bits, otherwise i128), plus the bias
+/// aligned to the products' binary point, cast once into the result format.
+/// This is the op's meaning without `nn.accum_type`, and with a lossless one
+/// (fx::isLosslessAccumulator() proves the per-step casts are identities).
+template <typename Int>
+struct ExactDot {
+  fx::Format fa, fw, out;
+  const Tensor *bias;
+  Int acc = 0;
+
+  void start(int64_t) { acc = 0; }
+  void add(int64_t x, int64_t w) {
+    acc += Int(fx::rawToInt(x, fa)) * Int(fx::rawToInt(w, fw));
+  }
+  int64_t finish(int64_t m) const {
+    fx::Wide sum{i128(acc), fa.fracWidth() + fw.fracWidth()};
+    if (bias)
+      sum = fx::add(sum,
+                    fx::Wide{fx::rawToInt(bias->raw()[m], bias->format()),
+                             bias->format().fracWidth()});
+    return fx::cast(sum, out);
+  }
+};
+
+/// StepwiseDot: the accumulator semantics of nn/Support/Accumulator.h with
+/// accumulator format `accum` (cast after every product and every addition).
+struct StepwiseDot {
+  fx::Format fa, fw, out;
+  const Tensor *bias;
+  fx::Format accum;
+  int64_t acc = 0;
+
+  void start(int64_t m) {
+    acc = bias ? fx::accumulatorStart(accum, &bias->raw()[m], &bias->format())
+               : 0;
+  }
+  void add(int64_t x, int64_t w) {
+    acc = fx::accumulateStep(acc, accum, x, fa, w, fw);
+  }
+  int64_t finish(int64_t) const {
+    return fx::accumulatorResult(acc, accum, out);
+  }
+};
+
+/// Chooses the dot-product policy of a fixed-point dense/conv with `terms`
+/// products per output and calls run(policy). Without `nn.accum_type`, or
+/// with a lossless one, the exact sum (which must fit 127 bits); otherwise
+/// the per-step casts into the accumulator type, which must be a storage
+/// format of at most 64 bits.
+template <typename Run>
+LogicalResult withDotPolicy(Operation *op, const Tensor &x, const Tensor &w,
+                            const Tensor *bias, const Tensor &result,
+                            int64_t terms, Run run) {
+  const fx::Format &fa = x.format(), &fw = w.format(), &out = result.format();
+  const fx::Format *fb = bias ? &bias->format() : nullptr;
+  std::optional<fx::Format> accum;
+  if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName))
+    if (llvm::isa<FixedType>(attr.getValue()))
+      accum = formatOf(attr.getValue());
+  if (accum && !fx::isLosslessAccumulator(*accum, fa, fw, terms, fb)) {
+    if (!fx::canAccumulateStepwise(*accum, fa, fw)) {
+      op->emitError() << "the accumulator type " << accum->toString()
+                      << " (nn.accum_type) loses bits for " << terms
+                      << " products of " << fa.toString() << " and "
+                      << fw.toString()
+                      << ", so it is applied after every step; the "
+                         "interpreter does that for accumulators of at most "
+                         "64 bits and products of at most 127 bits";
+      return failure();
+    }
+    run(StepwiseDot{fa, fw, out, bias, *accum});
+    return success();
+  }
+  bool fitsInt64 = false;
+  if (failed(checkAccumulator(op, fa, fw, terms, fb, fitsInt64)))
+    return failure();
+  if (fitsInt64)
+    run(ExactDot<int64_t>{fa, fw, out, bias});
+  else
+    run(ExactDot<i128>{fa, fw, out, bias});
+  return success();
 }
 
 LogicalResult rejectMixed(Operation *op, ArrayRef<const Tensor *> operands,
@@ -239,21 +306,21 @@ LogicalResult rejectMixed(Operation *op, ArrayRef<const Tensor *> operands,
 // nn.dense
 //===----------------------------------------------------------------------===//
 
-template <typename Acc>
-static void denseFixed(const Tensor &x, const Tensor &w, const Tensor *bias,
-                       Tensor &out, int64_t rows, int64_t k, int64_t m,
-                       int numThreads) {
-  const fx::Format &fa = x.format(), &fw = w.format();
-  const int accFrac = fa.fracWidth() + fw.fracWidth();
+/// Fixed-point dense: for each output, the terms k = 0..K-1 in order.
+template <typename Dot>
+static void denseFixed(const Tensor &x, const Tensor &w, Tensor &out,
+                       int64_t rows, int64_t k, int64_t m, int numThreads,
+                       const Dot &prototype) {
   parallelFor(numThreads, rows * m, [&](int64_t begin, int64_t end) {
+    Dot dot = prototype;
     for (int64_t idx = begin; idx < end; ++idx) {
       int64_t r = idx / m, j = idx % m;
       const int64_t *xr = x.raw().data() + r * k;
       const int64_t *wr = w.raw().data() + j * k;
-      Acc acc = 0;
+      dot.start(j);
       for (int64_t p = 0; p < k; ++p)
-        acc += Acc(fx::rawToInt(xr[p], fa)) * Acc(fx::rawToInt(wr[p], fw));
-      out.raw()[idx] = finishDot(i128(acc), accFrac, bias, j, out.format());
+        dot.add(xr[p], wr[p]);
+      out.raw()[idx] = dot.finish(j);
     }
   });
 }
@@ -274,17 +341,10 @@ static LogicalResult denseKernel(Operation *op,
   const int64_t k = w.shape()[1], m = w.shape()[0];
   const int64_t rows = m == 0 ? 0 : result.numElements() / m;
 
-  if (result.isFixed()) {
-    bool fitsInt64 = false;
-    if (failed(checkAccumulator(op, x.format(), w.format(), k,
-                                bias ? &bias->format() : nullptr, fitsInt64)))
-      return failure();
-    if (fitsInt64)
-      denseFixed<int64_t>(x, w, bias, result, rows, k, m, context.numThreads);
-    else
-      denseFixed<i128>(x, w, bias, result, rows, k, m, context.numThreads);
-    return success();
-  }
+  if (result.isFixed())
+    return withDotPolicy(op, x, w, bias, result, k, [&](const auto &dot) {
+      denseFixed(x, w, result, rows, k, m, context.numThreads, dot);
+    });
 
   float *y = result.f32().data();
   for (int64_t r = 0; r < rows; ++r)
@@ -415,22 +475,25 @@ static void convFloat(const Window &g, int64_t m, int64_t groups,
     runGroup(job / groups, job % groups, col, numThreads);
 }
 
-template <typename Acc>
+/// Fixed-point conv: for each output, the terms in the order input channel
+/// of the group, kernel row, kernel column (the weight layout's); taps in
+/// the padding are skipped (their product is 0, and adding 0 leaves any
+/// accumulator unchanged).
+template <typename Dot>
 static void convFixed(const Window &g, int64_t m, int64_t groups,
-                      const Tensor &x, const Tensor &w, const Tensor *bias,
-                      Tensor &result, int numThreads) {
+                      const Tensor &x, const Tensor &w, Tensor &result,
+                      int numThreads, const Dot &prototype) {
   const int64_t cg = g.c / groups, mg = m / groups;
-  const fx::Format &fa = x.format(), &fw = w.format();
-  const int accFrac = fa.fracWidth() + fw.fracWidth();
   const int64_t plane = g.outPlane();
   parallelFor(numThreads, g.n * m, [&](int64_t begin, int64_t end) {
+    Dot dot = prototype;
     for (int64_t idx = begin; idx < end; ++idx) {
       int64_t n = idx / m, o = idx % m, grp = o / mg;
       const int64_t *wo = w.raw().data() + o * cg * g.kh * g.kw;
       const int64_t *in = x.raw().data() + (n * g.c + grp * cg) * g.inPlane();
       for (int64_t oy = 0; oy < g.oh; ++oy) {
         for (int64_t ox = 0; ox < g.ow; ++ox) {
-          Acc acc = 0;
+          dot.start(o);
           for (int64_t c = 0; c < cg; ++c) {
             for (int64_t i = 0; i < g.kh; ++i) {
               int64_t iy = oy * g.sh + i * g.dh - g.padTop;
@@ -440,13 +503,12 @@ static void convFixed(const Window &g, int64_t m, int64_t groups,
                 int64_t ix = ox * g.sw + j * g.dw - g.padLeft;
                 if (ix < 0 || ix >= g.w)
                   continue;
-                acc += Acc(fx::rawToInt(in[(c * g.h + iy) * g.w + ix], fa)) *
-                       Acc(fx::rawToInt(wo[(c * g.kh + i) * g.kw + j], fw));
+                dot.add(in[(c * g.h + iy) * g.w + ix],
+                        wo[(c * g.kh + i) * g.kw + j]);
               }
             }
           }
-          result.raw()[idx * plane + oy * g.ow + ox] =
-              finishDot(i128(acc), accFrac, bias, o, result.format());
+          result.raw()[idx * plane + oy * g.ow + ox] = dot.finish(o);
         }
       }
     }
@@ -482,18 +544,12 @@ static LogicalResult convKernel(Operation *op,
     return failure();
   }
 
-  if (result.isFixed()) {
-    bool fitsInt64 = false;
-    if (failed(checkAccumulator(op, x.format(), w.format(),
-                                (g.c / groups) * g.kh * g.kw,
-                                bias ? &bias->format() : nullptr, fitsInt64)))
-      return failure();
-    if (fitsInt64)
-      convFixed<int64_t>(g, m, groups, x, w, bias, result, context.numThreads);
-    else
-      convFixed<i128>(g, m, groups, x, w, bias, result, context.numThreads);
-    return success();
-  }
+  if (result.isFixed())
+    return withDotPolicy(op, x, w, bias, result, (g.c / groups) * g.kh * g.kw,
+                         [&](const auto &dot) {
+                           convFixed(g, m, groups, x, w, result,
+                                     context.numThreads, dot);
+                         });
   convFloat(g, m, groups, x, w, bias, result, context.numThreads);
   return success();
 }

@@ -388,42 +388,157 @@ TEST_F(ElementwiseKernelsTest, FixedSoftsignIsTheExactQuotient) {
   expectRaws(y, {4}, {96, 64, 43, -43});
 }
 
-TEST_F(ElementwiseKernelsTest, FixedCurvedFunctionsQuantizeTheDoubleResult) {
-  // Result fixed<8, 1> (F = 7, TRN) unless said otherwise.
-  // sigmoid(0) = 0.5 -> 64; sigmoid(-1) = 0.26894142 -> 34.42 -> 34.
-  Tensor x = Tensor::fixed({2}, fixedFormat(8, 4), {0, -16});
+// Fixed-point curved functions read the tables of
+// nn/Support/ActivationTables.h; the small tables below (nn.table_size,
+// nn.table_type) make every entry and index checkable by hand. Entries are
+// f at the bin's lower edge, quantized to the table type (TRN = floor).
+
+TEST_F(ElementwiseKernelsTest, FixedSigmoidReadsItsTable) {
+  // N = 4 over [-8, 8): x_i = -8, -4, 0, 4 -> sigmoid * 128 in fixed<8,1>:
+  // 0.04, 2.30, 64, 125.70 -> [0, 2, 64, 125]. Input fixed<8,4>: index =
+  // floor((raw + 128) * 4 / 256): raws 0, -16, 63, 64, -128, 127 -> 2, 1,
+  // 2, 3, 0, 3. Result fixed<8,4> (F = 4): entry / 8, floor.
+  Tensor x =
+      Tensor::fixed({6}, fixedFormat(8, 4), {0, -16, 63, 64, -128, 127});
+  expectRaws(run(unaryFunc("nn.sigmoid",
+                           "{nn.table_size = 4 : i64, nn.table_type = "
+                           "!nn.fixed<8, 1>}",
+                           "tensor<6x!nn.fixed<8, 4>>",
+                           "tensor<6x!nn.fixed<8, 4>>"),
+                 {x}),
+             {6}, {8, 0, 8, 15, 0, 15});
+  // Defaults: N = 1024, table type = result type fixed<8,1>. index =
+  // (raw + 128) * 4: raw 0 -> 512 (x = 0): 0.5 -> 64; raw -16 -> 448
+  // (x = -8 + 448/64 = -1): 0.26894142 * 128 = 34.42 -> 34.
+  Tensor y = Tensor::fixed({2}, fixedFormat(8, 4), {0, -16});
   expectRaws(run(unaryFunc("nn.sigmoid", "", "tensor<2x!nn.fixed<8, 4>>",
                            "tensor<2x!nn.fixed<8, 1>>"),
-                 {x}),
+                 {y}),
              {2}, {64, 34});
-  // tanh(-1) = -0.76159416 -> -97.48 -> floor -98.
-  expectRaws(run(unaryFunc("nn.tanh", "", "tensor<2x!nn.fixed<8, 4>>",
-                           "tensor<2x!nn.fixed<8, 1>>"),
+}
+
+TEST_F(ElementwiseKernelsTest, FixedTanhReadsItsTable) {
+  // N = 8 over [-4, 4): tanh(-4 .. 3) * 64 in fixed<8,2>, floor:
+  // [-64, -64, -62, -49, 0, 48, 61, 63]. index = floor((raw + 64) / 16):
+  // raws -8, 127, -128, 0, 15, 16 -> 3, 7 (clamped), 0 (clamped), 4, 4, 5.
+  Tensor x =
+      Tensor::fixed({6}, fixedFormat(8, 4), {-8, 127, -128, 0, 15, 16});
+  expectRaws(run(unaryFunc("nn.tanh",
+                           "{nn.table_size = 8 : i64, nn.table_type = "
+                           "!nn.fixed<8, 2>}",
+                           "tensor<6x!nn.fixed<8, 4>>",
+                           "tensor<6x!nn.fixed<8, 2>>"),
                  {x}),
-             {2}, {0, -98});
-  // elu(-1) = e^-1 - 1 = -0.63212056 -> -80.91 -> floor -81.
-  expectRaws(run(unaryFunc("nn.elu", "", "tensor<2x!nn.fixed<8, 4>>",
-                           "tensor<2x!nn.fixed<8, 1>>"),
+             {6}, {-49, 63, -64, 0, 0, 48});
+}
+
+TEST_F(ElementwiseKernelsTest, FixedSoftplusAddsItsTableToRelu) {
+  // ln(1 + e^-t) over t = |x| in [0, 8), N = 4, ufixed<8,0> (LSB 1/256):
+  // t = 0, 2, 4, 6 -> 177.45, 32.49, 4.65, 0.63 -> [177, 32, 4, 0].
+  // index = floor(|raw| * 4 / 128). Result fixed<8,4>:
+  //   -1 (raw -16): index 0, 0 + 177/256 = 0.69140625 -> 11.06 -> 11
+  //   2 (raw 32):   index 1, 2 + 0.125 = 2.125 -> 34
+  //   5 (raw 80):   index 2, 5 + 4/256 = 5.015625 -> 80.25 -> 80
+  //   -8 (raw -128): |x| = 8 clamps to index 3: 0 + 0 -> 0
+  Tensor x = Tensor::fixed({4}, fixedFormat(8, 4), {-16, 32, 80, -128});
+  expectRaws(run(unaryFunc("nn.softplus",
+                           "{nn.table_size = 4 : i64, nn.table_type = "
+                           "!nn.ufixed<8, 0>}",
+                           "tensor<4x!nn.fixed<8, 4>>",
+                           "tensor<4x!nn.fixed<8, 4>>"),
                  {x}),
-             {2}, {0, -81});
-  // selu(-1) = -1.11133071 (see SeluDefaults) into fixed<8, 2> (F = 6):
-  // -71.13 -> floor -72.
-  expectRaws(run(unaryFunc("nn.selu", "", "tensor<2x!nn.fixed<8, 4>>",
-                           "tensor<2x!nn.fixed<8, 2>>"),
+             {4}, {11, 34, 80, 0});
+}
+
+TEST_F(ElementwiseKernelsTest, FixedEluAndSeluReadTheirTables) {
+  // elu, alpha = 0.5: 0.5 (e^-t - 1) at t = 0, 2, 4, 6 in fixed<8,1>:
+  // 0, -55.34, -62.83, -63.84 -> [0, -56, -63, -64]. index of t = -x:
+  // floor(-raw * 4 / 128). Result fixed<8,4>: -3 (raw -48) -> index 1 ->
+  // -56/128 = -0.4375 -> -7; 0.5 (raw 8) -> 8 (x > 0: x); 0 -> entry 0.
+  Tensor x = Tensor::fixed({3}, fixedFormat(8, 4), {-48, 8, 0});
+  expectRaws(run(unaryFunc("nn.elu",
+                           "{alpha = 5.000000e-01 : f32, nn.table_size = 4 : "
+                           "i64, nn.table_type = !nn.fixed<8, 1>}",
+                           "tensor<3x!nn.fixed<8, 4>>",
+                           "tensor<3x!nn.fixed<8, 4>>"),
                  {x}),
-             {2}, {0, -72});
-  // softplus(0) = ln 2 = 0.69314718 -> 88.72: TRN 88, RND 89;
-  // softplus(-1) = ln(1 + e^-1) = 0.31326169 -> 40.10 -> 40.
-  expectRaws(run(unaryFunc("nn.softplus", "", "tensor<2x!nn.fixed<8, 4>>",
-                           "tensor<2x!nn.fixed<8, 1, RND>>"),
+             {3}, {-7, 8, 0});
+  // selu, alpha = 2, gamma = 1.5: 3 (e^-t - 1) in fixed<8,3> (LSB 1/32):
+  // 0, -83.01, -94.24, -95.76 -> [0, -84, -95, -96]. 2.5 (raw 40) ->
+  // 1.5 * 2.5 = 3.75 -> 60; -3 (raw -48) -> index 1 -> -84/32 = -2.625 ->
+  // -42; -1 (raw -16) -> index floor(64/128) = 0 -> 0.
+  Tensor z = Tensor::fixed({3}, fixedFormat(8, 4), {40, -48, -16});
+  expectRaws(run(unaryFunc("nn.selu",
+                           "{alpha = 2.000000e+00 : f32, gamma = "
+                           "1.500000e+00 : f32, nn.table_size = 4 : i64, "
+                           "nn.table_type = !nn.fixed<8, 3>}",
+                           "tensor<3x!nn.fixed<8, 4>>",
+                           "tensor<3x!nn.fixed<8, 4>>"),
+                 {z}),
+             {3}, {60, -42, 0});
+}
+
+TEST_F(ElementwiseKernelsTest, FixedSoftmaxReadsExpAndInverseTables) {
+  // N = 4, tables ufixed<8,1> (LSB 1/128): exp over t in [0, 8): e^0,
+  // e^-2, e^-4, e^-6 -> [128, 17, 2, 0]; inverse over m in [1, 2): 1/1,
+  // 1/1.25, 1/1.5, 1/1.75 -> [128, 102, 85, 73].
+  // Row 0, [0, 0, 0]: e = 128 each, s = 384 (F = 7), leading one p = 8,
+  // mantissa index floor((384 - 256) * 4 / 256) = 2 -> v = 85; y = 128 *
+  // 85 * 2^-(7 + 8) = 0.33203125 -> ufixed<8,1>: 42.5 -> 42.
+  // Row 1, [1, -1, -8] (raws 16, -16, -128): t = [0, 2, 9] -> index
+  // floor(t_raw * 4 / 128) = [0, 1, 3 (clamped)] -> e = [128, 17, 0],
+  // s = 145, p = 7, index floor(17 * 4 / 128) = 0 -> v = 128: y = e.
+  Tensor x = Tensor::fixed({2, 3}, fixedFormat(8, 4),
+                           {0, 0, 0, 16, -16, -128});
+  expectRaws(run(unaryFunc("nn.softmax",
+                           "{axis = 1 : i64, nn.table_size = 4 : i64, "
+                           "nn.table_type = !nn.ufixed<8, 1>}",
+                           "tensor<2x3x!nn.fixed<8, 4>>",
+                           "tensor<2x3x!nn.ufixed<8, 1>>"),
                  {x}),
-             {2}, {89, 40});
-  // softmax of [0, -1]: 1 / (1 + e^-1) = 0.73105858 -> 93.58 -> 93;
-  // 0.26894142 -> 34.42 -> 34.
+             {2, 3}, {42, 42, 42, 128, 17, 0});
+  // Defaults: N = 1024, tables ap_ufixed<18,1,AP_RND,AP_SAT> (F = 17).
+  // [0, -1]: t = [0, 1], index t_raw * 8 = [0, 128] (t = 1.0): e = [131072,
+  // round(0.36787944 * 131072 = 48218.69) = 48219]; s = 179291, p = 17,
+  // index floor(48219 * 1024 / 131072) = 376, v = round(131072 / (1 +
+  // 376/1024) = 95869.81) = 95870. y = e * 95870 * 2^-34: 0.73143 and
+  // 0.26908 -> fixed<8,1> (x128, floor): 93, 34.
+  Tensor y = Tensor::fixed({2}, fixedFormat(8, 4), {0, -16});
   expectRaws(run(unaryFunc("nn.softmax", "", "tensor<2x!nn.fixed<8, 4>>",
                            "tensor<2x!nn.fixed<8, 1>>"),
-                 {x}),
+                 {y}),
              {2}, {93, 34});
+}
+
+TEST_F(ElementwiseKernelsTest, FixedTableErrors) {
+  Tensor x = Tensor::fixed({1}, fixedFormat(8, 4), {0});
+  std::string message =
+      runError(unaryFunc("nn.sigmoid", "{nn.table_size = 16777217 : i64}",
+                         "tensor<1x!nn.fixed<8, 4>>",
+                         "tensor<1x!nn.fixed<8, 4>>"),
+               {x});
+  EXPECT_NE(message.find("'nn.sigmoid': table size 16777217 is outside [1, "
+                         "16777216]"),
+            std::string::npos)
+      << message;
+  message = runError(unaryFunc("nn.tanh",
+                               "{nn.table_type = !nn.fixed<80, 8>}",
+                               "tensor<1x!nn.fixed<8, 4>>",
+                               "tensor<1x!nn.fixed<8, 4>>"),
+                     {x});
+  EXPECT_NE(message.find("'nn.tanh': table type '!nn.fixed<80, 8>' is wider "
+                         "than the 64 bits the interpreter stores"),
+            std::string::npos)
+      << message;
+  Tensor tiny = Tensor::fixed({1}, fixedFormat(8, -110), {0});
+  message = runError(unaryFunc("nn.sigmoid", "",
+                               "tensor<1x!nn.fixed<8, -110>>",
+                               "tensor<1x!nn.fixed<8, -110>>"),
+                     {tiny});
+  EXPECT_NE(message.find("'nn.sigmoid': the table index of an input with 118 "
+                         "fraction bits needs more than 125 bits"),
+            std::string::npos)
+      << message;
 }
 
 //===----------------------------------------------------------------------===//

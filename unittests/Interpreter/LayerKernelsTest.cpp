@@ -826,3 +826,169 @@ TEST_F(LayerKernelsTest, FixedMaxPoolIsExact) {
 }
 
 } // namespace
+
+//===----------------------------------------------------------------------===//
+// Fixed point: accumulator types (nn.accum_type)
+//===----------------------------------------------------------------------===//
+
+/// A dense [1, K] x [M, K] with the given formats and attributes.
+std::string accumDense(int64_t k, const std::string &xType,
+                       const std::string &wType, const std::string &outType,
+                       const std::string &attrs, const std::string &bType = "") {
+  std::string kk = std::to_string(k);
+  std::string in = "tensor<1x" + kk + "x" + xType + ">";
+  std::string w = "tensor<1x" + kk + "x" + wType + ">";
+  std::string b = "tensor<1x" + bType + ">";
+  std::string out = "tensor<1x1x" + outType + ">";
+  bool bias = !bType.empty();
+  return "func.func @main(%x: " + in + ", %w: " + w +
+         (bias ? ", %b: " + b : "") + ") -> " + out +
+         " {\n  %y = nn.dense %x, %w" + (bias ? ", %b" : "") + " " + attrs +
+         " : (" + in + ", " + w + (bias ? ", " + b : "") + ") -> " + out +
+         "\n  return %y : " + out + "\n}";
+}
+
+TEST_F(LayerKernelsTest, AccumulatorWrapsAfterEveryAddition) {
+  // x = [4, 4] (fixed<8,4> raws 64), w = [1, 1] (raws 16): products 4.0.
+  // A = fixed<8,4> holds [-8, 8): acc = 4, then 4 + 4 = 8 wraps to -8
+  // (raw 128 -> -128). R = fixed<16,8> (LSB 1/256): -8 -> raw -2048. The
+  // exact sum cast once (the fast path) would give +8 = 2048.
+  fx::Format f84 = fixedFormat(8, 4);
+  Tensor x = Tensor::fixed({1, 2}, f84, {64, 64});
+  Tensor w = Tensor::fixed({1, 2}, f84, {16, 16});
+  EXPECT_EQ(runFixed(accumDense(2, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>",
+                                "!nn.fixed<16, 8>",
+                                "{nn.accum_type = !nn.fixed<8, 4>}"),
+                     {x, w}),
+            (std::vector<int64_t>{-2048}));
+  // Without the attribute: the exact sum, 8.0.
+  EXPECT_EQ(runFixed(accumDense(2, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>",
+                                "!nn.fixed<16, 8>", ""),
+                     {x, w}),
+            (std::vector<int64_t>{2048}));
+}
+
+TEST_F(LayerKernelsTest, AccumulatorSaturatesAfterEveryAddition) {
+  // x = [6, 6, -6] (raws 96, 96, -96), w = [1, 1, 1] (raws 16).
+  // A = fixed<8,4,TRN,SAT> holds [-8, 7.9375]: acc = 6, 6 + 6 = 12
+  // saturates to 7.9375 (raw 127), 7.9375 - 6 = 1.9375 (raw 31).
+  // R = fixed<16,8>: 1.9375 * 256 = 496. Saturating once at the end would
+  // give the exact sum 6 (1536); the order k = 0..K-1 matters: [-6, 6, 6]
+  // would give 6 as well.
+  fx::Format f84 = fixedFormat(8, 4);
+  Tensor w = Tensor::fixed({1, 3}, f84, {16, 16, 16});
+  std::string text =
+      accumDense(3, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>", "!nn.fixed<16, 8>",
+                 "{nn.accum_type = !nn.fixed<8, 4, TRN, SAT>}");
+  EXPECT_EQ(runFixed(text, {Tensor::fixed({1, 3}, f84, {96, 96, -96}), w}),
+            (std::vector<int64_t>{496}));
+  EXPECT_EQ(runFixed(text, {Tensor::fixed({1, 3}, f84, {-96, 96, 96}), w}),
+            (std::vector<int64_t>{1536}));
+}
+
+TEST_F(LayerKernelsTest, AccumulatorTruncatesEachProduct) {
+  // x fixed<8,4> (LSB 2^-4), w fixed<8,2> (LSB 2^-6): products have LSB
+  // 2^-10. A = fixed<16,8> has LSB 2^-8, so each product is truncated
+  // (floor) to it. x = [3, 3] raws, w = [1, 1] raws: products 3 * 2^-10
+  // -> floor(3/4) = 0 each: acc 0 -> R = fixed<16,6> (LSB 2^-10) raw 0;
+  // the exact sum is 6 * 2^-10 (raw 6).
+  // x = [-3, -3]: products -3 * 2^-10 -> floor(-3/4) = -1 (-2^-8) each:
+  // acc -2 * 2^-8 = -8 * 2^-10 -> raw -8; the exact sum gives -6.
+  fx::Format f84 = fixedFormat(8, 4), f82 = fixedFormat(8, 2);
+  Tensor w = Tensor::fixed({1, 2}, f82, {1, 1});
+  std::string attrs = "{nn.accum_type = !nn.fixed<16, 8>}";
+  std::string text = accumDense(2, "!nn.fixed<8, 4>", "!nn.fixed<8, 2>",
+                                "!nn.fixed<16, 6>", attrs);
+  EXPECT_EQ(runFixed(text, {Tensor::fixed({1, 2}, f84, {3, 3}), w}),
+            (std::vector<int64_t>{0}));
+  EXPECT_EQ(runFixed(text, {Tensor::fixed({1, 2}, f84, {-3, -3}), w}),
+            (std::vector<int64_t>{-8}));
+  std::string exact = accumDense(2, "!nn.fixed<8, 4>", "!nn.fixed<8, 2>",
+                                 "!nn.fixed<16, 6>", "");
+  EXPECT_EQ(runFixed(exact, {Tensor::fixed({1, 2}, f84, {-3, -3}), w}),
+            (std::vector<int64_t>{-6}));
+}
+
+TEST_F(LayerKernelsTest, AccumulatorStartsAtTheCastBias) {
+  // Bias 0.3125 (fixed<8,4> raw 5) cast into A = fixed<8,6> (LSB 1/4):
+  // floor(1.25) = 1 -> 0.25. x = [0.5] (raw 8), w = [0.5] (raw 8):
+  // product 0.25 (exact in A): acc 0.5 -> R = fixed<8,4> raw 8. The exact
+  // path gives 0.5625 -> raw 9.
+  fx::Format f84 = fixedFormat(8, 4);
+  Tensor x = Tensor::fixed({1, 1}, f84, {8});
+  Tensor w = Tensor::fixed({1, 1}, f84, {8});
+  Tensor b = Tensor::fixed({1}, f84, {5});
+  EXPECT_EQ(runFixed(accumDense(1, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>",
+                                "!nn.fixed<8, 4>",
+                                "{nn.accum_type = !nn.fixed<8, 6>}",
+                                "!nn.fixed<8, 4>"),
+                     {x, w, b}),
+            (std::vector<int64_t>{8}));
+  EXPECT_EQ(runFixed(accumDense(1, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>",
+                                "!nn.fixed<8, 4>", "", "!nn.fixed<8, 4>"),
+                     {x, w, b}),
+            (std::vector<int64_t>{9}));
+}
+
+TEST_F(LayerKernelsTest, LosslessAccumulatorIsTheExactSum) {
+  // Products of fixed<8,4> x fixed<8,4> are fixed<16,8>; 3 of them need
+  // fixed<18,10>. A = fixed<18,10, TRN, SAT> is lossless: same result as
+  // without the attribute, even where a narrower A would saturate.
+  // x = [7.9375, 7.9375, -8] (raws 127, 127, -128), w = [7.9375, 7.9375,
+  // -8]: 63.00390625 * 2 + 64 = 190.0078125 -> R = fixed<24,12> (LSB
+  // 2^-12): raw 778272.
+  fx::Format f84 = fixedFormat(8, 4);
+  Tensor x = Tensor::fixed({1, 3}, f84, {127, 127, -128});
+  Tensor w = Tensor::fixed({1, 3}, f84, {127, 127, -128});
+  EXPECT_EQ(runFixed(accumDense(3, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>",
+                                "!nn.fixed<24, 12>",
+                                "{nn.accum_type = !nn.fixed<18, 10, TRN, SAT>}"),
+                     {x, w}),
+            (std::vector<int64_t>{778272}));
+  // A lossy A = fixed<14,7,TRN,SAT> (LSB 2^-7, [-64, 63.9921875]): each
+  // product 63.00390625 truncates to 63.0 (raw 8064); 63 + 63 saturates to
+  // raw 8191; the product 64.0 saturates to 8191; 8191 + 8191 saturates:
+  // 63.9921875 -> R raw 63.9921875 * 4096 = 262112.
+  EXPECT_EQ(runFixed(accumDense(3, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>",
+                                "!nn.fixed<24, 12>",
+                                "{nn.accum_type = !nn.fixed<14, 7, TRN, SAT>}"),
+                     {x, w}),
+            (std::vector<int64_t>{262112}));
+}
+
+TEST_F(LayerKernelsTest, ConvAccumulatesChannelThenRowThenColumn) {
+  // Input [1, 2, 1, 2] (C = 2, W = 2), weight [1, 2, 1, 2] (a 1x2 kernel),
+  // one output. Products in the defined order (c0,j0), (c0,j1), (c1,j0),
+  // (c1,j1): 6, 6, -6, -6 (x = [[3, 3], [-3, -3]] raws 48/-48, w = 2 raws
+  // 32). A = fixed<8,4,TRN,SAT> ([-8, 7.9375]): 6, 7.9375 (saturated),
+  // 1.9375, -4.0625 -> R = fixed<16,8>: -4.0625 * 256 = -1040. A column-first
+  // order (6, 0, 6, 0) or the exact sum would give 0.
+  fx::Format f84 = fixedFormat(8, 4);
+  std::string in = "tensor<1x2x1x2x!nn.fixed<8, 4>>";
+  std::string out = "tensor<1x1x1x1x!nn.fixed<16, 8>>";
+  std::string text =
+      "func.func @main(%x: " + in + ", %w: " + in + ") -> " + out +
+      " {\n  %y = nn.conv %x, %w {dilations = array<i64: 1, 1>, group = 1 : "
+      "i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, "
+      "nn.accum_type = !nn.fixed<8, 4, TRN, SAT>} : (" +
+      in + ", " + in + ") -> " + out + "\n  return %y : " + out + "\n}";
+  Tensor x = Tensor::fixed({1, 2, 1, 2}, f84, {48, 48, -48, -48});
+  Tensor w = Tensor::fixed({1, 2, 1, 2}, f84, {32, 32, 32, 32});
+  EXPECT_EQ(runFixed(text, {x, w}), (std::vector<int64_t>{-1040}));
+}
+
+TEST_F(LayerKernelsTest, WideLossyAccumulatorIsDiagnosed) {
+  // A 100-bit accumulator with fewer fraction bits than the products: the
+  // per-step casts would need formats of more than 64 bits.
+  fx::Format f84 = fixedFormat(8, 4);
+  Tensor x = Tensor::fixed({1, 1}, f84, {1});
+  EXPECT_TRUE(failed(run(accumDense(1, "!nn.fixed<8, 4>", "!nn.fixed<8, 4>",
+                                    "!nn.fixed<8, 4>",
+                                    "{nn.accum_type = !nn.fixed<100, 96>}"),
+                         {x, x})));
+  EXPECT_NE(diagnostics.find("the accumulator type ap_fixed<100,96> "
+                             "(nn.accum_type) loses bits for 1 products of "
+                             "ap_fixed<8,4> and ap_fixed<8,4>"),
+            std::string::npos)
+      << diagnostics;
+}

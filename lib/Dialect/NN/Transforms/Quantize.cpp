@@ -9,6 +9,7 @@
 #include "nn/Dialect/NN/Transforms/Passes.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/ActivationTables.h"
 #include "nn/Support/FixedPoint.h"
 #include "nn/Support/HlsConfig.h"
 #include "nn/Support/ReuseFactor.h"
@@ -640,14 +641,31 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
       return failure();
 
   if (isTableActivation(op)) {
-    if (std::optional<Chosen<hls::Precision>> table =
-            levels.configured(Var::Table)) {
+    // The defaults of nn/Support/ActivationTables.h, written out so that the
+    // IR says what the hardware does (softsign is computed exactly: only a
+    // configured table is recorded on it).
+    bool readsTable = !llvm::isa<SoftsignOp>(op);
+    std::optional<Chosen<hls::Precision>> table = levels.configured(Var::Table);
+    FixedType resultType = getFixedElement(op->getResult(0));
+    if (!table && readsTable && resultType) {
+      fx::Format format = llvm::isa<SoftmaxOp>(op)
+                              ? fx::kDefaultSoftmaxTableFormat
+                              : toFormat(resultType);
+      table = Chosen<hls::Precision>{
+          hls::Precision{false, format},
+          llvm::isa<SoftmaxOp>(op) ? "default (softmax tables)"
+                                   : "default (the result type)"};
+    }
+    if (table) {
       op->setAttr(kTableTypeAttrName,
                   TypeAttr::get(toFixedType(context, table->value.format)));
       report.vars[static_cast<int>(Var::Table)] =
           Chosen<std::string>{table->value.format.toString(), table->source};
     }
-    if (std::optional<Chosen<int64_t>> size = levels.tableSize()) {
+    std::optional<Chosen<int64_t>> size = levels.tableSize();
+    if (!size && readsTable)
+      size = Chosen<int64_t>{fx::kDefaultTableSize, "default"};
+    if (size) {
       op->setAttr(kTableSizeAttrName,
                   Builder(context).getI64IntegerAttr(size->value));
       report.tableSize = size;

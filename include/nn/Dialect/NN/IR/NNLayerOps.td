@@ -18,6 +18,15 @@ def NN_DenseOp : NN_Op<"dense",
     `M`. The importer maps `Gemm` (folding `alpha`, `beta` and the transposes
     into the constants) and `MatMul` followed by `Add` onto this op.
 
+    Fixed point: without `nn.accum_type`, the exact sum of the exact
+    products plus the bias, cast once into the result type. With
+    `nn.accum_type = A` (hls4ml's `accum_t`), per output:
+    `acc = cast_A(bias[m])` (0 without bias); for `k = 0 .. K-1` in this
+    order: `acc = cast_A(acc + cast_A(input[..., k] * weight[m, k]))`;
+    `output = cast_R(acc)` (R the result type). Every cast applies A's
+    rounding and overflow mode, so WRAP and SAT act after each addition. A
+    lossless A gives the exact sum (docs/Quantization.md).
+
     Example:
 
     ```mlir
@@ -57,6 +66,18 @@ def NN_ConvOp : NN_Op<"conv",
     ```
 
     where a position `i_s` outside `[0, in_s)` reads 0 (zero padding).
+
+    Fixed point: without `nn.accum_type`, the exact sum of the exact
+    products plus the bias, cast once into the result type R. With
+    `nn.accum_type = A` (hls4ml's `accum_t`), per output element:
+    `acc = cast_A(bias[m])` (0 without bias); then for each term, in the
+    order of the weight layout (input channel `c` of the group outermost,
+    then the kernel rows, then the kernel columns, i.e. `j_1`, ..., `j_S`
+    with `j_S` innermost): `acc = cast_A(acc + cast_A(weight * input))`;
+    `output = cast_R(acc)`. Taps in the padding add nothing (adding 0 does
+    not change `acc`). Every cast applies A's rounding and overflow mode, so
+    WRAP and SAT act after each addition. A lossless A gives the exact sum
+    (docs/Quantization.md).
 
     Attributes (all required; the importer turns ONNX's `auto_pad` and
     defaults into explicit values):

@@ -29,8 +29,11 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
       ceil(log2(fan-in)) integer bits, plus the bias), `nn.reuse_factor` and
       `nn.strategy`; an invalid reuse factor is an error naming the nearest
       valid values;
-    - table-based activations get `nn.table_type`/`nn.table_size` when the
-      configuration gives a `table` precision or a `table_size`.
+    - table-based activations (sigmoid, tanh, softmax, softplus, elu, selu)
+      get `nn.table_type`/`nn.table_size`: the configured `table` precision
+      and `table_size`, or the defaults (1024 entries; the result type,
+      softmax `ap_ufixed<18,1,AP_RND,AP_SAT>`); softsign only when
+      configured.
 
     Precedence: LayerName > LayerType > Model > pass options. With `report`,
     a JSON file lists every layer's choices and where each came from.

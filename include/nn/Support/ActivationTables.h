@@ -1,0 +1,325 @@
+//===- ActivationTables.h - lookup tables of curved activations -*- C++ -*-===//
+//
+// The one definition of the fixed-point sigmoid, tanh, softplus, elu, selu
+// and softmax of nn: lookup tables in the style of hls4ml's nnet_activation
+// templates, built at compile time (entries computed in double, quantized to
+// the table format with fx::quantize) and read at run time with an index
+// computed in integer arithmetic from the input's raw value and format, so
+// that the interpreter and the emitted HLS C++ read the same entry and give
+// the same bits. docs/Quantization.md ("Activation tables") states every
+// formula with examples; the comments here are the reference.
+//
+// Uniform table. A table has N entries over the input range [lo, lo + span)
+// (lo, span integers, span > 0). Entry i holds f at its bin's lower edge,
+// x_i = lo + i * span / N (as hls4ml: "in_val = range * (ii - N/2) / N"),
+// quantized to the table format T. The index of an input t = raw * 2^-F is
+//
+//   index(t) = clamp(floor((t - lo) * N / span), 0, N - 1)
+//            = clamp(floor((raw - lo * 2^F) * N / (span * 2^F)), 0, N - 1)
+//              (F >= 0; for F < 0 multiply raw by 2^-F instead),
+//
+// an integer floor division by a constant; when N and span are powers of
+// two it is a shift: sigmoid, N = 1024, input ap_fixed<16,6> (F = 10):
+// index = (raw + 8192) >> 4, clamped. hls4ml computes
+// trunc(x * N / range) + N / 2 instead, i.e. rounds toward zero, which makes
+// the bin at 0 twice as wide; we use floor for equal bins (an arithmetic
+// shift in hardware), so negative inputs off the bin grid can get the entry
+// one below hls4ml's.
+//
+// Functions and ranges (N = nn.table_size, default 1024; T = nn.table_type,
+// default the result type; R = the result type):
+//   sigmoid(x) = cast_R(S[index(x)]),  S over [-8, 8):  1 / (1 + e^-x_i)
+//   tanh(x)    = cast_R(H[index(x)]),  H over [-4, 4):  tanh(x_i)   (hls4ml's
+//                tanh range is [-4, 4); its sigmoid's [-8, 8))
+//   softplus(x) = cast_R(max(x, 0) + P[index(|x|)]), P over [0, 8):
+//                ln(1 + e^-t_i); the sum is exact, then one cast
+//   elu(x)  = x > 0 ? cast_R(x) : cast_R(E[index(-x)]), E over [0, 8):
+//                alpha * (e^-t_i - 1)
+//   selu(x) = x > 0 ? cast_R(gamma * x) : cast_R(E[index(-x)]), E over
+//                [0, 8): gamma * alpha * (e^-t_i - 1); gamma * x is exact
+//                (gamma's f32 value), then one cast
+//   softmax: see softmax() below.
+//
+// Header-only, no MLIR dependency (uses FixedPoint.h and the C++ library).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_SUPPORT_ACTIVATIONTABLES_H
+#define NN_SUPPORT_ACTIVATIONTABLES_H
+
+#include "nn/Support/Accumulator.h"
+#include "nn/Support/FixedPoint.h"
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace nn {
+namespace fx {
+
+/// hls4ml's default table size.
+constexpr int64_t kDefaultTableSize = 1024;
+
+/// The largest table size the index arithmetic accepts (2^24 entries).
+constexpr int64_t kMaxTableSize = int64_t(1) << 24;
+
+/// Softmax's default table format (exp and inverse tables alike):
+/// ap_ufixed<18,1,AP_RND,AP_SAT>. Entries lie in (0, 1], so hls4ml's
+/// ap_fixed<18,8,AP_RND,AP_SAT> would waste 7 integer bits; we keep the
+/// width and give them to the fraction (17 bits, 7 more than an
+/// ap_fixed<16,6> result). Rounded to nearest, saturating (1.0 fits).
+constexpr Format kDefaultSoftmaxTableFormat{18, 1, false, Rounding::RND,
+                                            Overflow::SAT};
+
+/// The index rule of a uniform table: N entries over [lo, lo + span).
+struct TableSpec {
+  int64_t size; ///< N, 1 <= N <= kMaxTableSize
+  int64_t lo;   ///< lower end of the input range (an integer)
+  int64_t span; ///< length of the input range (an integer > 0)
+};
+
+/// The tables' input ranges.
+constexpr TableSpec sigmoidTableSpec(int64_t size) { return {size, -8, 16}; }
+constexpr TableSpec tanhTableSpec(int64_t size) { return {size, -4, 8}; }
+/// softplus (of |x|), elu and selu (of -x), softmax's exp (of max - x).
+constexpr TableSpec nonNegativeTableSpec(int64_t size) { return {size, 0, 8}; }
+/// softmax's inverse (of the sum's mantissa in [1, 2)).
+constexpr TableSpec mantissaTableSpec(int64_t size) { return {size, 1, 1}; }
+
+namespace detail {
+constexpr int bitLength(u128 m) {
+  int n = 0;
+  while (m) {
+    m >>= 1;
+    ++n;
+  }
+  return n;
+}
+constexpr u128 magnitude(i128 v) {
+  return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v);
+}
+} // namespace detail
+
+/// Whether tableIndex() can index inputs of fraction width `fracWidth` (any
+/// raw) within 128-bit integers: lo * 2^F and span * 2^F * N must fit.
+constexpr bool tableIndexFits(const TableSpec &spec, int fracWidth) {
+  if (spec.size < 1 || spec.size > kMaxTableSize || spec.span < 1)
+    return false;
+  int f = fracWidth > 0 ? fracWidth : 0;
+  int spanBits = detail::bitLength(static_cast<u128>(spec.span));
+  int loBits = detail::bitLength(detail::magnitude(spec.lo));
+  int sizeBits = detail::bitLength(static_cast<u128>(spec.size));
+  return f + spanBits + sizeBits <= 125 && f + loBits <= 125;
+}
+
+/// The index of the input raw * 2^-fracWidth (see the file comment):
+/// clamp(floor((t - lo) * N / span), 0, N - 1), exactly. Precondition:
+/// tableIndexFits(spec, fracWidth).
+constexpr int64_t tableIndex(const TableSpec &spec, i128 raw, int fracWidth) {
+  const int64_t last = spec.size - 1;
+  // t - lo = num / den with den = span * 2^max(F, 0) > 0.
+  i128 num = 0, den = 0;
+  if (fracWidth >= 0) {
+    i128 scale = i128(1) << fracWidth;
+    // raw - lo * 2^F cannot overflow for |raw| < 2^126 (loBits + F <= 125);
+    // a larger |raw| is far outside the range, its sign decides.
+    if (detail::bitLength(detail::magnitude(raw)) > 125)
+      return raw < 0 ? 0 : last;
+    num = raw - i128(spec.lo) * scale;
+    den = i128(spec.span) * scale;
+  } else {
+    // raw * 2^-F: saturate when the shift would leave 125 bits.
+    int up = -fracWidth;
+    if (raw != 0 && detail::bitLength(detail::magnitude(raw)) + up > 100)
+      return raw < 0 ? 0 : last;
+    num = raw * (i128(1) << up) - spec.lo;
+    den = spec.span;
+  }
+  if (num < 0)
+    return 0;
+  if (num >= den)
+    return last;
+  // 0 <= num < den, so num * N < span * 2^F * N < 2^125: no overflow, and
+  // the quotient is in [0, N).
+  return static_cast<int64_t>((num * spec.size) / den);
+}
+
+/// The input value entry i stands for: its bin's lower edge
+/// lo + i * span / N (IEEE double arithmetic, exact when N and span are
+/// powers of two).
+inline double tableInput(const TableSpec &spec, int64_t i) {
+  return double(spec.lo) + double(i) * double(spec.span) / double(spec.size);
+}
+
+/// A uniform table with its entries (raws of `format`).
+struct ActivationTable {
+  TableSpec spec;
+  Format format;
+  std::vector<int64_t> entries;
+
+  /// The entry for the input raw * 2^-fracWidth.
+  int64_t lookup(i128 raw, int fracWidth) const {
+    return entries[static_cast<size_t>(tableIndex(spec, raw, fracWidth))];
+  }
+};
+
+/// Builds a table: entry i = quantize(f(tableInput(spec, i)), format).
+template <typename Fn>
+ActivationTable buildTable(const TableSpec &spec, const Format &format, Fn f) {
+  ActivationTable table{spec, format, {}};
+  table.entries.resize(static_cast<size_t>(spec.size));
+  for (int64_t i = 0; i < spec.size; ++i)
+    table.entries[static_cast<size_t>(i)] =
+        quantize(f(tableInput(spec, i)), format);
+  return table;
+}
+
+//===----------------------------------------------------------------------===//
+// The activations
+//===----------------------------------------------------------------------===//
+
+/// Sigmoid's table: 1 / (1 + e^-x) over [-8, 8).
+inline ActivationTable sigmoidTable(int64_t size, const Format &format) {
+  return buildTable(sigmoidTableSpec(size), format,
+                    [](double x) { return 1.0 / (1.0 + std::exp(-x)); });
+}
+
+/// Tanh's table: tanh(x) over [-4, 4).
+inline ActivationTable tanhTable(int64_t size, const Format &format) {
+  return buildTable(tanhTableSpec(size), format,
+                    [](double x) { return std::tanh(x); });
+}
+
+/// Softplus's table: ln(1 + e^-t) over t in [0, 8).
+inline ActivationTable softplusTable(int64_t size, const Format &format) {
+  return buildTable(nonNegativeTableSpec(size), format,
+                    [](double t) { return std::log1p(std::exp(-t)); });
+}
+
+/// The negative branch of elu (scale = alpha) and selu (scale = gamma *
+/// alpha): scale * (e^-t - 1) over t = -x in [0, 8).
+inline ActivationTable expm1Table(int64_t size, const Format &format,
+                                  double scale) {
+  return buildTable(nonNegativeTableSpec(size), format,
+                    [scale](double t) { return scale * std::expm1(-t); });
+}
+
+/// Softmax's exp table: e^-t over t = max - x in [0, 8).
+inline ActivationTable expTable(int64_t size, const Format &format) {
+  return buildTable(nonNegativeTableSpec(size), format,
+                    [](double t) { return std::exp(-t); });
+}
+
+/// Softmax's inverse table: 1 / m over the mantissa m in [1, 2).
+inline ActivationTable inverseTable(int64_t size, const Format &format) {
+  return buildTable(mantissaTableSpec(size), format,
+                    [](double m) { return 1.0 / m; });
+}
+
+/// sigmoid or tanh: cast_R(table[index(x)]).
+inline int64_t lookupActivation(const ActivationTable &table, int64_t xRaw,
+                                const Format &x, const Format &result) {
+  return cast(table.lookup(rawToInt(xRaw, x), x.fracWidth()), table.format,
+              result);
+}
+
+/// softplus: cast_R(max(x, 0) + P[index(|x|)]), the sum exact.
+inline int64_t softplus(const ActivationTable &table, int64_t xRaw,
+                        const Format &x, const Format &result) {
+  i128 v = rawToInt(xRaw, x);
+  i128 magnitude = v < 0 ? -v : v;
+  int64_t entry = table.lookup(magnitude, x.fracWidth());
+  Wide positive{v > 0 ? v : 0, x.fracWidth()};
+  return cast(add(positive, Wide{rawToInt(entry, table.format),
+                                 table.format.fracWidth()}),
+              result);
+}
+
+/// Whether softplus() can add max(x, 0) and an entry within 128 bits.
+constexpr bool softplusFits(const Format &x, const Format &table) {
+  return sumFormat(x, table).width <= 126;
+}
+
+/// elu and selu: x > 0 ? cast_R(slope * x) : cast_R(E[index(-x)]), with the
+/// exact slope slope.raw * 2^-slope.fracWidth (1 for elu, gamma for selu;
+/// |slope.raw| < 2^62).
+inline int64_t expLinear(const ActivationTable &table, const Wide &slope,
+                         int64_t xRaw, const Format &x, const Format &result) {
+  i128 v = rawToInt(xRaw, x);
+  if (v > 0)
+    return cast(Wide{v * slope.raw, x.fracWidth() + slope.fracWidth}, result);
+  return cast(table.lookup(-v, x.fracWidth()), table.format, result);
+}
+
+/// Softmax over n values in[0], in[stride], ... of format x into
+/// out[0], out[stride], ... of format `result`, hls4ml's "stable"
+/// implementation with a normalized inverse:
+///
+///  1. m = max_i x_i (exact);
+///  2. t_i = m - x_i >= 0 (exact, fraction width F_x);
+///     e_i = X[index(t_i)], X = expTable over [0, 8) (entries of format T);
+///  3. s = sum_i e_i, exact (format sumOfTermsFormat(T, n): no overflow, so
+///     the order does not matter);
+///  4. if s <= 0 (only with a T that cannot hold the entries, e.g. 1.0
+///     wraps), every output is 0. Otherwise s = S * 2^-F_T with the integer
+///     S > 0; p = position of S's leading one (2^p <= S < 2^(p+1)), the
+///     mantissa M = S * 2^-p in [1, 2), and v = V[index(M)], V =
+///     inverseTable (entries 1 / (1 + j/N), format T): index(M) =
+///     floor((S - 2^p) * N / 2^p), the N bits below the leading one when N
+///     is a power of two. 1/s ~= v * 2^(F_T - p) (a shift);
+///  5. y_i = cast_R(e_i * v * 2^(F_T - p)): the exact product
+///     E_i * V_raw with fraction width F_T + F_V + p - F_T = F_V + p, one
+///     cast.
+///
+/// hls4ml indexes its exp and inverse tables by the top bits of the
+/// inputs' bit patterns; the uniform exp table and the normalized inverse
+/// (a leading-one detector and a shift) are ours, for accuracy at equal
+/// table sizes. Precondition: softmaxFits().
+inline void softmax(const ActivationTable &expTab,
+                    const ActivationTable &invTab, const int64_t *in,
+                    int64_t n, int64_t stride, const Format &x, int64_t *out,
+                    const Format &result) {
+  if (n <= 0)
+    return;
+  i128 max = rawToInt(in[0], x);
+  for (int64_t i = 1; i < n; ++i) {
+    i128 v = rawToInt(in[i * stride], x);
+    if (v > max)
+      max = v;
+  }
+  // e_i, stored in out[] until the last step (raws of expTab.format).
+  i128 sum = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    i128 t = max - rawToInt(in[i * stride], x);
+    int64_t e = expTab.lookup(t, x.fracWidth());
+    out[i * stride] = e;
+    sum += rawToInt(e, expTab.format);
+  }
+  if (sum <= 0) {
+    for (int64_t i = 0; i < n; ++i)
+      out[i * stride] = cast(i128(0), 0, result);
+    return;
+  }
+  int p = detail::bitLength(static_cast<u128>(sum)) - 1;
+  i128 inverse = rawToInt(invTab.lookup(sum, p), invTab.format);
+  for (int64_t i = 0; i < n; ++i) {
+    i128 e = rawToInt(out[i * stride], expTab.format);
+    out[i * stride] = cast(e * inverse, invTab.format.fracWidth() + p, result);
+  }
+}
+
+/// Whether softmax() computes within 128 bits for n values of format x and
+/// tables of formats expFormat and invFormat.
+constexpr bool softmaxFits(const Format &x, int64_t n, const Format &expFormat,
+                           const Format &invFormat, int64_t size) {
+  Format sum = sumOfTermsFormat(expFormat, n);
+  return x.width + 1 <= 125 && sum.width <= 120 &&
+         expFormat.width + invFormat.width <= 126 &&
+         tableIndexFits(nonNegativeTableSpec(size), x.fracWidth()) &&
+         tableIndexFits(mantissaTableSpec(size), sum.width);
+}
+
+} // namespace fx
+} // namespace nn
+
+#endif // NN_SUPPORT_ACTIVATIONTABLES_H

@@ -1,0 +1,55 @@
+// Table defaults written by --nn-quantize on the table-based activations
+// (nn/Support/ActivationTables.h): nn.table_size = 1024 (hls4ml's default)
+// and nn.table_type = the op's result type, except softmax, whose exp and
+// inverse tables default to ap_ufixed<18,1,AP_RND,AP_SAT>; softsign is
+// computed exactly and gets nothing unless configured; other ops get no
+// table attributes. A configured table precision or size wins.
+// RUN: nn-opt %s --nn-quantize | FileCheck %s
+// RUN: nn-opt %s --nn-quantize="default-precision=ap_fixed<12,4,AP_RND,AP_SAT>" | FileCheck %s --check-prefix=RND
+// RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-tables.json" | FileCheck %s --check-prefix=CONFIG
+// RUN: nn-opt %s --nn-quantize="report=%t.json" -o /dev/null && FileCheck %s --check-prefix=REPORT < %t.json
+
+// CHECK-LABEL: func.func @tables(
+// CHECK:         nn.sigmoid %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>} : tensor<1x4x!nn.fixed<16, 6>> -> tensor<1x4x!nn.fixed<16, 6>>
+// CHECK:         nn.tanh %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
+// CHECK:         nn.softplus %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
+// CHECK:         nn.elu %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
+// CHECK:         nn.selu %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
+// CHECK:         nn.softmax %{{.*}} {axis = 1 : i64, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 1, RND, SAT>}
+// CHECK:         nn.softsign %{{.*}} : tensor
+// CHECK:         nn.relu %{{.*}} : tensor
+
+// RND:         nn.sigmoid %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<12, 4, RND, SAT>}
+// RND:         nn.softmax %{{.*}} {axis = 1 : i64, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 1, RND, SAT>}
+
+// CONFIG:      nn.sigmoid %{{.*}} {nn.table_size = 4096 : i64, nn.table_type = !nn.fixed<18, 8>}
+// CONFIG:      nn.tanh %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>}
+// CONFIG:      nn.softmax %{{.*}} {axis = 1 : i64, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<20, 2>}
+// CONFIG:      nn.softsign %{{.*}} {nn.table_type = !nn.fixed<18, 8>}
+
+// The report names the defaults as such.
+// REPORT:      "op": "nn.sigmoid",
+// REPORT:        "table": {
+// REPORT-NEXT:     "value": "ap_fixed<16,6>",
+// REPORT-NEXT:     "source": "default (the result type)"
+// REPORT:      "table_size": {
+// REPORT-NEXT:   "value": 1024,
+// REPORT-NEXT:   "source": "default"
+// REPORT:      "op": "nn.softmax",
+// REPORT:        "table": {
+// REPORT-NEXT:     "value": "ap_ufixed<18,1,AP_RND,AP_SAT>",
+// REPORT-NEXT:     "source": "default (softmax tables)"
+// REPORT:      "op": "nn.softsign",
+// REPORT-NOT:  "table
+// REPORT:      "op": "nn.relu",
+func.func @tables(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  %a = nn.sigmoid %x : tensor<1x4xf32> -> tensor<1x4xf32> loc("sig")
+  %b = nn.tanh %a : tensor<1x4xf32> -> tensor<1x4xf32>
+  %c = nn.softplus %b : tensor<1x4xf32> -> tensor<1x4xf32>
+  %d = nn.elu %c : tensor<1x4xf32> -> tensor<1x4xf32>
+  %e = nn.selu %d : tensor<1x4xf32> -> tensor<1x4xf32>
+  %f = nn.softmax %e {axis = 1 : i64} : tensor<1x4xf32> -> tensor<1x4xf32> loc("sm")
+  %g = nn.softsign %f : tensor<1x4xf32> -> tensor<1x4xf32>
+  %h = nn.relu %g : tensor<1x4xf32> -> tensor<1x4xf32>
+  return %h : tensor<1x4xf32>
+}
