@@ -9,6 +9,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace nn;
 using namespace nn::onnx_import;
@@ -210,9 +212,32 @@ Value GraphImporter::createFloatConstant(Location loc, StringRef name,
   auto type = RankedTensorType::get(shape, builder.getF32Type());
   ArrayRef<char> bytes(reinterpret_cast<const char *>(data.data()),
                        data.size() * sizeof(float));
-  return ConstantOp::create(
+  auto constant = ConstantOp::create(
       builder, loc, type,
       makeFloatElementsAttr(type, name, bytes, options.inlineElementLimit));
+  attachConstantHint(constant, name, data);
+  return constant;
+}
+
+// Whether the fixed-point type holds `value` exactly.
+static bool holdsExactly(FixedType type, double value) {
+  double scaled = std::ldexp(value, int(type.getWidth()) - type.getIntWidth());
+  if (scaled != std::trunc(scaled))
+    return false;
+  double low = type.getIsSigned() ? -std::ldexp(1.0, type.getWidth() - 1) : 0;
+  double high = std::ldexp(1.0, type.getWidth() - (type.getIsSigned() ? 1 : 0));
+  return scaled >= low && scaled < high;
+}
+
+void GraphImporter::attachConstantHint(Operation *constant, StringRef name,
+                                       ArrayRef<float> values) {
+  auto it = constantHints.find(name);
+  if (it == constantHints.end())
+    return;
+  // A weight an importer rescaled (Gemm's alpha) may leave the type.
+  auto type = llvm::cast<FixedType>(it->second);
+  if (llvm::all_of(values, [&](float v) { return holdsExactly(type, v); }))
+    constant->setAttr("nn.qdq_type", TypeAttr::get(type));
 }
 
 FailureOr<Value> GraphImporter::lookupValue(const std::string &name,
@@ -221,6 +246,14 @@ FailureOr<Value> GraphImporter::lookupValue(const std::string &name,
   if (it != values.end())
     return it->second;
   const onnx::TensorProto *tensor = lookupConstant(name);
+  if (auto pending = pendingQuantize.find(name);
+      !tensor && pending != pendingQuantize.end()) {
+    emitError(useLoc) << "value '" << name << "' is the integer output of "
+                      << pending->second.node
+                      << "; nn imports a QuantizeLinear output only as the "
+                         "input of a DequantizeLinear";
+    return failure();
+  }
   if (!tensor) {
     emitError(useLoc) << "value '" << name
                       << "' is used before it is defined";
@@ -244,7 +277,15 @@ FailureOr<Value> GraphImporter::lookupValue(const std::string &name,
                     emitTensorError);
   if (failed(attr))
     return failure();
-  Value value = ConstantOp::create(builder, loc, type, *attr);
+  auto constant = ConstantOp::create(builder, loc, type, *attr);
+  if (constantHints.count(name)) {
+    FailureOr<std::vector<float>> data =
+        readTensorFloats(*tensor, modelDir, emitTensorError);
+    if (failed(data))
+      return failure();
+    attachConstantHint(constant, name, *data);
+  }
+  Value value = constant;
   values[name] = value;
   return value;
 }

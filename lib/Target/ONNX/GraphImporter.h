@@ -128,6 +128,27 @@ public:
     constants[name] = tensor;
   }
   llvm::StringRef getModelDir() const { return modelDir; }
+
+  /// A QuantizeLinear output waiting for its DequantizeLinear
+  /// (QDQImporters.cpp): the quantized tensor and the parameters.
+  struct PendingQuantize {
+    std::string node;              ///< "node 'q' (QuantizeLinear)" for messages
+    std::string input;             ///< the name of the quantized tensor
+    mlir::Value value;             ///< its value, unless it is a constant
+    std::vector<float> scales;     ///< one (per tensor) or one per channel
+    std::vector<int64_t> zeroPoints;
+    int64_t axis = 1;
+    int32_t dataType = 0;          ///< INT8 or UINT8
+  };
+  llvm::StringMap<PendingQuantize> &getPendingQuantize() {
+    return pendingQuantize;
+  }
+  /// Records the fixed-point type a dequantized constant tensor `name`
+  /// stands for; every nn.constant made from it whose values the type holds
+  /// exactly gets the attribute nn.qdq_type.
+  void setConstantHint(const std::string &name, mlir::Type type) {
+    constantHints[name] = type;
+  }
   mlir::Location fileLoc() const { return fileLocation; }
 
 private:
@@ -144,7 +165,15 @@ private:
   llvm::StringMap<const onnx::TypeProto *> types;
   llvm::StringMap<unsigned> useCount;
   std::deque<onnx::TensorProto> syntheticConstants;
+  llvm::StringMap<PendingQuantize> pendingQuantize;
+  llvm::StringMap<mlir::Type> constantHints;
+  void attachConstantHint(mlir::Operation *constant, llvm::StringRef name,
+                          llvm::ArrayRef<float> values);
 };
+
+/// The importers of QuantizeLinear and DequantizeLinear (QDQImporters.cpp).
+mlir::LogicalResult importQuantizeLinear(NodeContext &ctx);
+mlir::LogicalResult importDequantizeLinear(NodeContext &ctx);
 
 /// Converts a float32 ONNX tensor to the value of an nn.constant: inline
 /// dense<> up to `inlineLimit` elements, a dense_resource blob beyond (the

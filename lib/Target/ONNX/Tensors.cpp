@@ -185,6 +185,18 @@ nn::onnx_import::readTensorInts(const onnx::TensorProto &tensor,
     else
       values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
     break;
+  case onnx::TensorProto::INT8:
+    if (isRaw)
+      read = appendRawElements<int8_t>(tensor, modelDir, emitError, values);
+    else
+      values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
+    break;
+  case onnx::TensorProto::UINT8:
+    if (isRaw)
+      read = appendRawElements<uint8_t>(tensor, modelDir, emitError, values);
+    else
+      values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
+    break;
   case onnx::TensorProto::BOOL:
     // Booleans are one byte each in raw data, int32 values otherwise.
     if (isRaw)
@@ -195,7 +207,7 @@ nn::onnx_import::readTensorInts(const onnx::TensorProto &tensor,
       value = value != 0;
     break;
   default:
-    emitError() << "expected an INT64, INT32 or BOOL tensor, got "
+    emitError() << "expected an INT64, INT32, INT8, UINT8 or BOOL tensor, got "
                 << dataTypeName(tensor.data_type());
     return failure();
   }

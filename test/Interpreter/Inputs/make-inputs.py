@@ -77,3 +77,7 @@ tensor_proto("x-1x4-int64.pb", [1, 4], 7, int64s=[1, 2, 3, 4])
 tensor_proto("x-1x4-short.pb", [1, 4], 1, raw=struct.pack("<3f", 1, 2, 3))
 # raw_data announces 16 bytes but the file ends after 3: no valid protobuf.
 open("x-corrupt.pb", "wb").write(b"\x08\x01\x08\x04\x10\x01\x4a\x10abc")
+# nn-interp --compare-float (compare-float.mlir): three samples of the
+# two-feature network, and their labels.
+npy("compare-x-3x2.npy", [3, 2], [1.03, 2, -3, 0.5, 0, 2.51])
+npy("compare-labels-3.npy", [3], [0, 1, 1])

@@ -8,6 +8,8 @@
 
 #include "nn/Dialect/NN/Transforms/Passes.h"
 
+#include "nn/Dialect/NN/Transforms/Calibration.h"
+
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/ActivationTables.h"
 #include "nn/Support/FixedPoint.h"
@@ -218,6 +220,9 @@ struct LayerReport {
   std::optional<Chosen<int64_t>> reuseFactor;
   std::optional<Chosen<std::string>> strategy;
   std::optional<Chosen<int64_t>> tableSize;
+  /// The range calibration observed (results, weights and biases).
+  std::optional<calib::Range> range;
+  int64_t rangeSamples = 0;
   int64_t multiplierInputs = 0, multiplierOutputs = 0, multiplications = 0,
           multipliers = 0, positions = 0;
   bool hasMultipliers = false;
@@ -243,6 +248,12 @@ private:
                                         const Levels &levels,
                                         LayerReport &report);
   LogicalResult writeReport();
+  FailureOr<Chosen<hls::Precision>>
+  resultPrecision(Location loc, const Levels &levels, Attribute qdqHint,
+                  const calib::Range *range, LayerReport &report);
+  FailureOr<Chosen<hls::Precision>>
+  parameterPrecision(ConstantOp constant, Var role, const Levels &levels,
+                     LayerReport &report);
 
   /// Where configuration errors point: the configuration file.
   Location configLoc(unsigned line = 0, unsigned column = 0) {
@@ -260,6 +271,8 @@ private:
   /// Float constants used as data, already reported.
   llvm::DenseSet<Operation *> reportedConstants;
   unsigned unnamed = 0;
+  /// The ranges of the function being quantized (calibrate=...).
+  std::optional<calib::Ranges> ranges;
 };
 } // namespace
 
@@ -463,6 +476,115 @@ FailureOr<Value> QuantizePass::quantizeConstant(ConstantOp constant,
   return result;
 }
 
+//===----------------------------------------------------------------------===//
+// Explicit model precisions (nn.qdq_type) and calibration
+//===----------------------------------------------------------------------===//
+
+/// The attribute the ONNX importer puts on an op (or a function argument, or
+/// a weight constant) whose value went through a QuantizeLinear/
+/// DequantizeLinear pair: the fixed-point type that pair stands for.
+static constexpr StringLiteral kQdqTypeAttrName = "nn.qdq_type";
+
+static std::string formatReal(double value) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.9g", value);
+  return text;
+}
+
+/// The fixed type of an nn.qdq_type attribute, or null.
+static FixedType qdqType(Attribute attr) {
+  auto typeAttr = llvm::dyn_cast_or_null<TypeAttr>(attr);
+  return typeAttr ? llvm::dyn_cast<FixedType>(typeAttr.getValue()) : nullptr;
+}
+
+/// `base` with the integer bits calibration chooses for `range`, and why;
+/// `base` itself when the range has no nonzero value.
+static FailureOr<Chosen<hls::Precision>>
+calibrate(Location loc, StringRef name, const Chosen<hls::Precision> &base,
+          const calib::Range &range, int64_t samples, int margin,
+          const char *what) {
+  fx::Format format = base.value.format;
+  std::string observed = "range [" + formatReal(range.empty() ? 0 : range.min) +
+                         ", " + formatReal(range.empty() ? 0 : range.max) +
+                         "]" +
+                         (samples ? " over " + std::to_string(samples) +
+                                        " samples"
+                                  : std::string(" of the values"));
+  std::optional<int> intWidth =
+      calib::calibratedIntWidth(range, format.isSigned, margin);
+  if (!intWidth)
+    return Chosen<hls::Precision>{
+        base.value, "calibration: " + observed + " has no " +
+                        (format.isSigned ? "nonzero" : "positive") +
+                        " value; " + what + " kept from " + base.source};
+  if (*intWidth < -1024 || *intWidth > 1024)
+    return emitError(loc, "layer '")
+           << name << "': calibration needs " << *intWidth
+           << " integer bits for the " << observed
+           << ", beyond the [-1024, 1024] of !nn.fixed";
+  int needed = *intWidth - margin;
+  format.intWidth = *intWidth;
+  std::string why = "calibration: " + observed + " needs I = " +
+                    std::to_string(needed);
+  if (margin)
+    why += " + margin " + std::to_string(margin) + " = " +
+           std::to_string(*intWidth);
+  why += "; W = " + std::to_string(format.width) + " from " + base.source;
+  return Chosen<hls::Precision>{hls::Precision{false, format}, why};
+}
+
+FailureOr<Chosen<hls::Precision>>
+QuantizePass::resultPrecision(Location loc, const Levels &levels,
+                              Attribute qdqHint, const calib::Range *range,
+                              LayerReport &report) {
+  Chosen<hls::Precision> configured = levels.precision(Var::Result);
+  if (levels.setByName(Var::Result))
+    return configured;
+  if (qdqHint) {
+    FixedType type = qdqType(qdqHint);
+    if (!type)
+      return emitError(loc, "layer '")
+             << report.name << "': " << kQdqTypeAttrName
+             << " must be a fixed-point type, got " << qdqHint;
+    return Chosen<hls::Precision>{hls::Precision{false, toFormat(type)},
+                                  "QDQ: nn.qdq_type from the model"};
+  }
+  if (!range)
+    return configured;
+  report.range = *range;
+  report.rangeSamples = ranges ? ranges->samples : 0;
+  return calibrate(loc, report.name, configured, *range, report.rangeSamples,
+                   static_cast<int>(margin), "I");
+}
+
+FailureOr<Chosen<hls::Precision>>
+QuantizePass::parameterPrecision(ConstantOp constant, Var role,
+                                 const Levels &levels, LayerReport &report) {
+  Chosen<hls::Precision> configured = levels.precision(role);
+  if (levels.setByName(role))
+    return configured;
+  if (Attribute hint = constant->getAttr(kQdqTypeAttrName)) {
+    FixedType type = qdqType(hint);
+    if (!type)
+      return constant.emitError("weight '")
+             << layerName(constant.getLoc()) << "': " << kQdqTypeAttrName
+             << " must be a fixed-point type, got " << hint;
+    return Chosen<hls::Precision>{hls::Precision{false, toFormat(type)},
+                                  "QDQ: nn.qdq_type from the model"};
+  }
+  if (!ranges)
+    return configured;
+  // Parameters are known exactly: their own range, without a margin.
+  std::optional<SmallVector<double>> values = readFloats(constant);
+  if (!values)
+    return configured;
+  calib::Range range;
+  for (double value : *values)
+    range.add(value);
+  return calibrate(constant.getLoc(), report.name, configured, range,
+                   /*samples=*/0, /*margin=*/0, hls::varName(role));
+}
+
 /// Describes the lossless accumulator of a multiplier op and returns it:
 ///   product = input x weight           (W = Wx + Ww, I = Ix + Iw)
 ///   sum     = product + ceil(log2(fan-in)) integer (and total) bits
@@ -572,15 +694,29 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     std::optional<Var> role = parameterRole(op, operand.getOperandNumber());
     Chosen<hls::Precision> chosen{hls::Precision{}, ""};
     if (role) {
-      chosen = levels.precision(*role);
+      FailureOr<Chosen<hls::Precision>> parameter =
+          parameterPrecision(constant, *role, levels, report);
+      if (failed(parameter))
+        return failure();
+      chosen = *parameter;
       report.vars[static_cast<int>(*role)] =
           Chosen<std::string>{chosen.value.format.toString(), chosen.source};
     } else {
       std::string name = layerName(constant.getLoc());
       std::vector<std::string> types = hls::layerTypesOf("nn.constant", 0);
-      chosen = levelsFor(name, types).precision(Var::Result);
+      LayerReport constantReport;
+      const calib::Range *range = nullptr;
+      if (ranges)
+        if (auto it = ranges->ops.find(constant); it != ranges->ops.end())
+          range = &it->second;
+      FailureOr<Chosen<hls::Precision>> data =
+          resultPrecision(constant.getLoc(), levelsFor(name, types),
+                          constant->getAttr(kQdqTypeAttrName), range,
+                          constantReport);
+      if (failed(data))
+        return failure();
+      chosen = *data;
       if (reportedConstants.insert(constant).second) {
-        LayerReport constantReport;
         constantReport.name = name;
         constantReport.op = "nn.constant";
         constantReport.layerTypes = types;
@@ -598,6 +734,10 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
 
   // Results.
   if (isDataMovement(op)) {
+    if (op->hasAttr(kQdqTypeAttrName))
+      op->emitWarning("layer '")
+          << report.name << "' (" << opName << "): " << kQdqTypeAttrName
+          << " is ignored; data movement keeps its input's type";
     FixedType input;
     for (Value operand : op->getOperands()) {
       FixedType type = getFixedElement(operand);
@@ -626,7 +766,15 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
       report.vars[static_cast<int>(Var::Result)] = Chosen<std::string>{
           input.getHlsTypeName(), "input (data movement does not convert)"};
   } else {
-    Chosen<hls::Precision> result = levels.precision(Var::Result);
+    const calib::Range *range = nullptr;
+    if (ranges)
+      if (auto it = ranges->ops.find(op); it != ranges->ops.end())
+        range = &it->second;
+    FailureOr<Chosen<hls::Precision>> chosen = resultPrecision(
+        op->getLoc(), levels, op->getAttr(kQdqTypeAttrName), range, report);
+    if (failed(chosen))
+      return failure();
+    const Chosen<hls::Precision> &result = *chosen;
     FixedType type = toFixedType(context, result.value.format);
     for (OpResult value : op->getResults())
       if (isFloatTensor(value.getType()))
@@ -671,6 +819,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
       report.tableSize = size;
     }
   }
+  op->removeAttr(kQdqTypeAttrName);
   reports.push_back(std::move(report));
   return success();
 }
@@ -690,6 +839,15 @@ LogicalResult QuantizePass::quantizeFunction(func::FuncOp func) {
     return func.emitError("nn-quantize expects a function of one block");
   Block &entry = func.getBody().front();
 
+  ranges.reset();
+  if (!calibrationFiles.empty()) {
+    FailureOr<calib::Ranges> observed =
+        calib::collectRanges(func, calibrationFiles);
+    if (failed(observed))
+      return failure();
+    ranges = std::move(*observed);
+  }
+
   // Inputs.
   std::vector<std::string> inputTypes = hls::layerTypesOf("input", 0);
   for (BlockArgument arg : entry.getArguments()) {
@@ -701,8 +859,15 @@ LogicalResult QuantizePass::quantizeFunction(func::FuncOp func) {
       report.name = "input#" + std::to_string(arg.getArgNumber());
     report.op = "input";
     report.layerTypes = inputTypes;
-    Chosen<hls::Precision> chosen =
-        levelsFor(report.name, inputTypes).precision(Var::Result);
+    const calib::Range *range =
+        ranges ? &ranges->arguments[arg.getArgNumber()] : nullptr;
+    FailureOr<Chosen<hls::Precision>> result = resultPrecision(
+        arg.getLoc(), levelsFor(report.name, inputTypes),
+        func.getArgAttr(arg.getArgNumber(), kQdqTypeAttrName), range, report);
+    if (failed(result))
+      return failure();
+    func.removeArgAttr(arg.getArgNumber(), kQdqTypeAttrName);
+    const Chosen<hls::Precision> &chosen = *result;
     arg.setType(llvm::cast<RankedTensorType>(arg.getType())
                     .clone(Type(toFixedType(context, chosen.value.format))));
     report.vars[static_cast<int>(Var::Result)] =
@@ -763,6 +928,16 @@ LogicalResult QuantizePass::writeReport() {
               chosen(hls::varName(static_cast<Var>(v)), report.vars[v]);
           });
           chosen("table_size", report.tableSize);
+          if (report.range)
+            json.attributeObject("range", [&] {
+              bool empty = report.range->empty();
+              json.attribute("min", empty ? 0.0 : report.range->min);
+              json.attribute("max", empty ? 0.0 : report.range->max);
+              json.attribute("max_abs", report.range->maxAbs());
+              json.attribute("samples", report.rangeSamples);
+              if (report.range->nonFinite)
+                json.attribute("non_finite", report.range->nonFinite);
+            });
           if (report.hasMultipliers) {
             chosen("reuse_factor", report.reuseFactor);
             chosen("strategy", report.strategy);
@@ -790,6 +965,22 @@ void QuantizePass::runOnOperation() {
   if (failed(readOptions()) || failed(readConfig()) ||
       failed(checkLayerNames(module)))
     return signalPassFailure();
+  if (!calibrationFiles.empty()) {
+    auto funcs = module.getOps<func::FuncOp>();
+    int64_t bodies = llvm::count_if(
+        funcs, [](func::FuncOp func) { return !func.isExternal(); });
+    if (bodies != 1) {
+      module.emitError("calibrate: the module must hold exactly one function "
+                       "with a body (the network), found ")
+          << bodies;
+      return signalPassFailure();
+    }
+  }
+  if (margin < -64 || margin > 64) {
+    module.emitError("option margin must be in [-64, 64], got ")
+        << static_cast<int64_t>(margin);
+    return signalPassFailure();
+  }
   for (auto func : module.getOps<func::FuncOp>())
     if (failed(quantizeFunction(func)))
       return signalPassFailure();

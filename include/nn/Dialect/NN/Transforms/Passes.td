@@ -35,7 +35,17 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
       softmax `ap_ufixed<18,1,AP_RND,AP_SAT>`); softsign only when
       configured.
 
-    Precedence: LayerName > LayerType > Model > pass options. With `report`,
+    With `calibrate=data.npy`, the float network first runs on the samples
+    of the data set (the reference interpreter) and every argument and op
+    result whose precision no LayerName entry sets keeps its configured
+    total width W but takes the integer bits I that hold the observed range
+    (sign included) plus `margin`; weights and biases likewise from their
+    own values (no margin). An `nn.qdq_type` attribute (the ONNX importer's
+    record of a QuantizeLinear/DequantizeLinear pair) is an explicit
+    precision.
+
+    Precedence: LayerName > nn.qdq_type > calibration > LayerType > Model >
+    pass options. With `report`,
     a JSON file lists every layer's choices and where each came from.
 
     Example:
@@ -43,6 +53,7 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
     ```
     nn-opt model.mlir --nn-quantize="config=hls4ml.json report=precision.json"
     nn-opt model.mlir --nn-quantize="default-precision=ap_fixed<8,3> accum=auto default-reuse=2"
+    nn-opt model.mlir --nn-quantize="default-precision=ap_fixed<10,6> accum=auto calibrate=samples.npy margin=1"
     ```
   }];
   let options = [
@@ -61,6 +72,12 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
            "(lossless) or a type; empty: the default precision (hls4ml)">,
     Option<"reportFile", "report", "std::string", /*default=*/"\"\"",
            "write a JSON report of every layer's choices to this file">,
+    ListOption<"calibrationFiles", "calibrate", "std::string",
+           "calibration data (.npy or .pb, one per function argument, "
+           "samples along a leading dimension N): result integer bits from "
+           "the ranges the float network reaches on it">,
+    Option<"margin", "margin", "int64_t", /*default=*/"1",
+           "integer bits added to every calibrated result precision">,
   ];
   let dependentDialects = ["::nn::NNDialect"];
 }

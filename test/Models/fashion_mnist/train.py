@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+"""Trains the small Fashion-MNIST CNN whose ONNX export and test samples are
+committed next to this script (not part of the build; run by hand).
+
+    /usr/bin/python3 test/Models/fashion_mnist/train.py [OUTDIR]
+
+Needs Debian's python3-torch, python3-onnx and dataset-fashion-mnist
+(/usr/share/datasets/fashion-mnist). Writes to OUTDIR (default: this
+directory):
+  fashion_cnn.onnx   opset 13, input "input" [N,1,28,28], output "logits" [N,10]
+  samples.npy        float32 [300,1,28,28]: the first 300 test images,
+                     normalized as in training ((x/255 - MEAN) / STD)
+  labels.npy         float32 [300]: their labels (class indices)
+Everything is seeded; on 2 cores it takes about two minutes.
+"""
+import gzip
+import os
+import random
+import sys
+
+import numpy as np
+import torch
+import torch.nn as tnn
+
+DATA = "/usr/share/datasets/fashion-mnist"
+MEAN, STD = 0.2860, 0.3530
+NUM_SAMPLES = 300
+EPOCHS = 3
+
+
+def read_idx(name):
+    with gzip.open(os.path.join(DATA, name), "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def normalize(images):
+    return ((images.astype(np.float32) / 255.0 - MEAN) / STD)[:, None, :, :]
+
+
+class Net(tnn.Module):
+    def __init__(self):
+        super().__init__()
+        self.features = tnn.Sequential(
+            tnn.Conv2d(1, 8, 3, padding=1), tnn.BatchNorm2d(8), tnn.ReLU(),
+            tnn.MaxPool2d(2),
+            tnn.Conv2d(8, 16, 3, padding=1), tnn.BatchNorm2d(16), tnn.ReLU(),
+            tnn.MaxPool2d(2))
+        self.fc = tnn.Linear(16 * 7 * 7, 10)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.features(x), 1))
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    os.makedirs(out, exist_ok=True)
+    random.seed(0)
+    np.random.seed(0)
+    torch.manual_seed(0)
+    torch.set_num_threads(2)
+    torch.use_deterministic_algorithms(True)
+
+    x_train = torch.from_numpy(normalize(read_idx("train-images-idx3-ubyte.gz")))
+    y_train = torch.from_numpy(read_idx("train-labels-idx1-ubyte.gz").astype(np.int64))
+    x_test = torch.from_numpy(normalize(read_idx("t10k-images-idx3-ubyte.gz")))
+    y_test = torch.from_numpy(read_idx("t10k-labels-idx1-ubyte.gz").astype(np.int64))
+
+    model = Net()
+    optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
+    loss_fn = tnn.CrossEntropyLoss()
+    generator = torch.Generator().manual_seed(0)
+    for epoch in range(EPOCHS):
+        model.train()
+        order = torch.randperm(len(x_train), generator=generator)
+        total = 0.0
+        for i in range(0, len(order), 128):
+            idx = order[i:i + 128]
+            optimizer.zero_grad()
+            loss = loss_fn(model(x_train[idx]), y_train[idx])
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(idx)
+        model.eval()
+        with torch.no_grad():
+            acc = (model(x_test).argmax(1) == y_test).float().mean().item()
+        print(f"epoch {epoch + 1}: loss {total / len(order):.4f}, test accuracy {acc:.4f}")
+
+    model.eval()
+    samples = x_test[:NUM_SAMPLES].numpy().copy()
+    labels = y_test[:NUM_SAMPLES].numpy().copy()
+    with torch.no_grad():
+        acc = (model(torch.from_numpy(samples)).argmax(1).numpy() == labels).mean()
+    print(f"accuracy on the {NUM_SAMPLES} shipped samples: {acc:.4f}")
+    np.save(os.path.join(out, "samples.npy"), samples.astype(np.float32))
+    # float32, the element types nn-interp reads (class indices are exact)
+    np.save(os.path.join(out, "labels.npy"), labels.astype(np.float32))
+    torch.onnx.export(model, torch.zeros(1, 1, 28, 28),
+                      os.path.join(out, "fashion_cnn.onnx"), opset_version=13,
+                      input_names=["input"], output_names=["logits"],
+                      dynamic_axes={"input": {0: "N"}, "logits": {0: "N"}})
+    print("wrote", out)
+
+
+if __name__ == "__main__":
+    main()
