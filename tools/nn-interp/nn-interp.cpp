@@ -264,7 +264,7 @@ int main(int argc, char **argv) {
     return fail(llvm::toString(inputs.takeError()));
   arrays.clear();
 
-  unsigned numResults = func.getNumResults();
+  unsigned numResults = unsigned(interfaceResultTypes(func).size());
   if (!outputPaths.empty() && outputPaths.size() != numResults)
     return fail("the function '" + func.getSymName() + "' has " +
                 llvm::Twine(numResults) + " result" +
