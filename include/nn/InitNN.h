@@ -21,6 +21,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
+#include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNDialect.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
 
@@ -42,6 +43,7 @@ inline void registerAllPasses() {
   mlir::registerSCFPasses();
   mlir::memref::registerMemRefPasses();
   registerNNPasses();
+  registerNNConversionPipelines();
 }
 
 } // namespace nn

@@ -139,6 +139,9 @@ nn::interp::evaluate(func::FuncOp func, ArrayRef<Tensor> inputs,
 FailureOr<std::vector<Tensor>>
 Evaluator::run(ArrayRef<Tensor> inputs, const ResultCallback &runCallback) {
   const ResultCallback &onResult = runCallback ? runCallback : options.onResult;
+  // Loop-level IR (docs/Lowering.md) runs op by op; no per-op results.
+  if (isLoopLevel(func))
+    return runLoops(func, inputs, constants);
   Block &body = func.getBody().front();
   if (inputs.size() != body.getNumArguments()) {
     func.emitError() << "expects " << body.getNumArguments()

@@ -38,7 +38,7 @@ static std::string inputName(size_t i, ArrayRef<std::string> labels) {
 llvm::Expected<PreparedInputs>
 nn::interp::prepareInputs(func::FuncOp func, ArrayRef<RealArray> arrays,
                           ArrayRef<std::string> labels) {
-  ArrayRef<Type> argTypes = func.getFunctionType().getInputs();
+  SmallVector<Type> argTypes = interfaceInputTypes(func);
   size_t expected = argTypes.size();
   auto plural = [](size_t n, const char *word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");

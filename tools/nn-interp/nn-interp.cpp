@@ -607,7 +607,7 @@ int main(int argc, char **argv) {
     return runComparison(context, func, arrays);
   arrays.clear();
 
-  unsigned numResults = func.getNumResults();
+  unsigned numResults = unsigned(interfaceResultTypes(func).size());
   if (!outputPaths.empty() && outputPaths.size() != numResults)
     return fail("the function '" + func.getSymName() + "' has " +
                 llvm::Twine(numResults) + " result" +

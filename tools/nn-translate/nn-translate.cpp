@@ -11,6 +11,7 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 
 #include "nn/InitNN.h"
+#include "nn/Target/HLS/EmitHLS.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
 static void registerRoundTrip() {
@@ -29,6 +30,7 @@ static void registerRoundTrip() {
 int main(int argc, char **argv) {
   registerRoundTrip();
   nn::registerImportOnnxTranslation();
+  nn::registerEmitHlsTranslations();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "nn translation driver\n"));
 }

@@ -68,6 +68,23 @@ mlir::FailureOr<Tensor> tensorFromConstant(mlir::Attribute value,
 /// The nn::fx format of an !nn.fixed type.
 fx::Format formatOf(mlir::Type fixedType);
 
+/// True for a loop-level function (docs/Lowering.md): memref arguments,
+/// the inputs first, then out-parameters marked `nn.hls.output`.
+bool isLoopLevel(mlir::func::FuncOp func);
+
+/// The tensor types a caller feeds and gets back: the function's argument
+/// and result types, or, for a loop-level function, the tensor versions of
+/// its input memrefs and of its out-parameters.
+llvm::SmallVector<mlir::Type> interfaceInputTypes(mlir::func::FuncOp func);
+llvm::SmallVector<mlir::Type> interfaceResultTypes(mlir::func::FuncOp func);
+
+/// Runs a loop-level function (LoopInterpreter.cpp): `inputs` for its input
+/// memrefs; returns the contents of its out-parameters. `roms` caches the
+/// nn.fx.rom buffers between runs.
+mlir::FailureOr<std::vector<Tensor>>
+runLoops(mlir::func::FuncOp func, llvm::ArrayRef<Tensor> inputs,
+         llvm::DenseMap<mlir::Operation *, Tensor> &roms);
+
 } // namespace nn::interp
 
 #endif // NN_INTERPRETER_INTERPRETER_H

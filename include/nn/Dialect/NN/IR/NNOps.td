@@ -14,5 +14,6 @@ include "nn/Dialect/NN/IR/NNLayerOps.td"
 include "nn/Dialect/NN/IR/NNActivationOps.td"
 include "nn/Dialect/NN/IR/NNElementwiseOps.td"
 include "nn/Dialect/NN/IR/NNShapeOps.td"
+include "nn/Dialect/NN/IR/NNScalarOps.td"
 
 #endif // NN_DIALECT_NN_IR_NNOPS_TD

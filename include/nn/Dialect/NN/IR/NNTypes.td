@@ -4,6 +4,7 @@
 #define NN_DIALECT_NN_IR_NNTYPES_TD
 
 include "nn/Dialect/NN/IR/NNBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
 
 //===----------------------------------------------------------------------===//
 // Rounding and overflow modes: the Q and O parameters of ap_fixed.
@@ -39,7 +40,9 @@ def NN_OverflowMode : I32EnumAttr<"OverflowMode",
 // !nn.fixed / !nn.ufixed
 //===----------------------------------------------------------------------===//
 
-def NN_FixedType : TypeDef<NN_Dialect, "Fixed"> {
+// MemRefElementTypeInterface: loop-level IR (docs/Lowering.md) keeps
+// fixed-point values in memrefs.
+def NN_FixedType : TypeDef<NN_Dialect, "Fixed", [MemRefElementTypeInterface]> {
   // Parsed and printed by the dialect: two mnemonics, `fixed` and `ufixed`.
   let typeName = "nn.fixed";
   let summary = "fixed-point number: ap_fixed<W, I, Q, O> or ap_ufixed";

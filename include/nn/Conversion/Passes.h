@@ -1,0 +1,36 @@
+//===- Passes.h - lowering passes of nn -------------------------*- C++ -*-===//
+
+#ifndef NN_CONVERSION_PASSES_H
+#define NN_CONVERSION_PASSES_H
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+#include <memory>
+
+namespace nn {
+
+#define GEN_PASS_DECL
+#include "nn/Conversion/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "nn/Conversion/Passes.h.inc"
+
+/// Registers the passes above and the `nn-lower-to-hls` pipeline.
+void registerNNConversionPipelines();
+
+/// Names of the discardable attributes of loop-level IR.
+inline constexpr llvm::StringLiteral kHlsPipelineAttr = "nn.hls.pipeline_ii";
+inline constexpr llvm::StringLiteral kHlsUnrollAttr = "nn.hls.unroll";
+inline constexpr llvm::StringLiteral kHlsPartitionAttr =
+    "nn.hls.array_partition";
+inline constexpr llvm::StringLiteral kHlsOutputAttr = "nn.hls.output";
+/// C++ name of a port, buffer, rom or loop label (the layer's name).
+inline constexpr llvm::StringLiteral kHlsNameAttr = "nn.hls.name";
+
+} // namespace nn
+
+#endif // NN_CONVERSION_PASSES_H

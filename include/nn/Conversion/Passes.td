@@ -1,0 +1,37 @@
+//===- Passes.td - lowering passes of nn -------------------*- tablegen -*-===//
+
+#ifndef NN_CONVERSION_PASSES_TD
+#define NN_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
+  let summary = "lower quantized nn layers on tensors to affine loops on memrefs with HLS directives";
+  let description = [{
+    Rewrites every function of fixed-point nn ops into a function on memrefs
+    (inputs, then one out-parameter per result, marked `nn.hls.output`) whose
+    body is affine loops over scalar `nn.fx` ops, with HLS directives as
+    discardable attributes (`nn.hls.pipeline_ii`, `nn.hls.unroll`,
+    `nn.hls.array_partition`). Weights become `nn.fx.rom` buffers.
+    The reuse factor of each dense layer decides its loop structure (see
+    docs/Lowering.md). Covered: nn.dense, nn.relu, nn.add, nn.flatten,
+    nn.reshape and nn.constant; any other op, and floating-point values,
+    are errors naming the op.
+
+    Example:
+
+    ```
+    nn-opt model-fixed.mlir --nn-lower-to-loops="max-unroll-mults=4096"
+    ```
+  }];
+  let options = [
+    Option<"maxUnrollMults", "max-unroll-mults", "int64_t", /*default=*/"4096",
+           "a dense layer with reuse factor 1 and more multiplications than "
+           "this is not fully unrolled: a warning, and a pipelined loop">,
+  ];
+  let dependentDialects = ["::nn::NNDialect", "::mlir::affine::AffineDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
+#endif // NN_CONVERSION_PASSES_TD

@@ -1,0 +1,148 @@
+//===- NNScalarOps.td - scalar fixed-point ops of loop-level IR -*- tablegen -*-===//
+//
+// The ops the lowering to loops (--nn-lower-to-hls) produces inside loop
+// bodies: arithmetic on single !nn.fixed values, each with ap_fixed's exact
+// semantics, so that every precision change is an explicit nn.fx.cast
+// (`acc = accum_t(acc + mult_t(w * x))`), and nn.fx.rom, the read-only
+// buffer that holds a layer's weights. docs/Lowering.md describes their use.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_IR_NNSCALAROPS_TD
+#define NN_DIALECT_NN_IR_NNSCALAROPS_TD
+
+include "nn/Dialect/NN/IR/NNBase.td"
+include "mlir/IR/BuiltinTypes.td"
+
+// Scalar ops do not carry NN_ConsistentElementTypes: they only ever see
+// fixed-point values (their operand constraints say so).
+class NN_ScalarOp<string mnemonic, list<Trait> traits = []>
+    : Op<NN_Dialect, "fx." # mnemonic, !listconcat(traits, [Pure])>;
+
+def NN_FxConstantOp : NN_ScalarOp<"constant", [ConstantLike]> {
+  let summary = "a fixed-point scalar given by its raw integer";
+  let description = [{
+    The scalar whose raw integer is `raw`: its value is
+    `raw * 2^-(W - I)` for a result of type `!nn.fixed<W, I>`. The raw must
+    lie in the type's range (`[-2^(W-1), 2^(W-1) - 1]`, or `[0, 2^W - 1]`
+    for unsigned types); types of up to 64 bits.
+
+    Example:
+
+    ```mlir
+    %half = nn.fx.constant 32 : !nn.fixed<16, 10>
+    ```
+  }];
+  let arguments = (ins I64Attr:$raw);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat = "$raw attr-dict `:` qualified(type($result))";
+  let hasVerifier = 1;
+}
+
+def NN_FxMulOp : NN_ScalarOp<"mul", [Commutative]> {
+  let summary = "exact fixed-point product";
+  let description = [{
+    The exact product of two fixed-point scalars. The result type must be
+    the lossless product type of ap_fixed, `nn::fx::productFormat`:
+    `!nn.fixed<W1 + W2, I1 + I2>` (signed if either operand is, default
+    rounding and overflow modes), so no precision is ever lost implicitly.
+
+    Example:
+
+    ```mlir
+    %p = nn.fx.mul %w, %x : (!nn.fixed<16, 6>, !nn.fixed<16, 6>) -> !nn.fixed<32, 12>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$lhs, NN_AnyFixed:$rhs);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def NN_FxAddOp : NN_ScalarOp<"add", [Commutative]> {
+  let summary = "exact fixed-point sum";
+  let description = [{
+    The exact sum of two fixed-point scalars. The result type must be the
+    lossless sum type of ap_fixed, `nn::fx::sumFormat`: `max(F1, F2)`
+    fractional bits and `max(I1, I2) + 1` integer bits (an unsigned operand
+    added to a signed one counts one integer bit more), signed if either
+    operand is, default rounding and overflow modes.
+
+    Example:
+
+    ```mlir
+    %s = nn.fx.add %acc, %p : (!nn.fixed<24, 12>, !nn.fixed<24, 12>) -> !nn.fixed<25, 13>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$lhs, NN_AnyFixed:$rhs);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def NN_FxCastOp : NN_ScalarOp<"cast"> {
+  let summary = "fixed-point conversion with the result type's rounding and overflow";
+  let description = [{
+    `T(x)` in ap_fixed terms: the value of `input` brought to the result
+    type, first rounding away the bits below its LSB with the result type's
+    rounding mode, then applying its overflow mode (nn::fx::cast). The
+    result type must have at most 64 bits (a storage format).
+
+    Example:
+
+    ```mlir
+    %y = nn.fx.cast %acc : !nn.fixed<39, 19> -> !nn.fixed<16, 6, RND, SAT>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$input);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input)) `->` qualified(type($result))";
+  let hasVerifier = 1;
+}
+
+def NN_FxReluOp : NN_ScalarOp<"relu", [AllTypesMatch<["input", "result"]>]> {
+  let summary = "max(x, 0) on a fixed-point scalar";
+  let description = [{
+    `x` if it is positive, else zero, in the type of `x` (exact). A change of
+    type is a separate nn.fx.cast.
+
+    Example:
+
+    ```mlir
+    %r = nn.fx.relu %x : !nn.fixed<16, 6>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$input);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+}
+
+def NN_FxRomOp : NN_ScalarOp<"rom"> {
+  let summary = "a read-only buffer of fixed-point constants (weights)";
+  let description = [{
+    A memref whose elements are constants, never written: a layer's weights
+    or biases after lowering to loops. As for `nn.constant`, `value` holds
+    the raw integers (a `W`-bit signless integer tensor of the memref's
+    shape, `dense<...>` or `dense_resource<...>` with the raw integers of
+    `--nn-quantize`'s blobs) and the memref's element type
+    `!nn.fixed<W, I>` says how to read them. The HLS emitter prints a rom as
+    a `static const` array. memref.global cannot hold these values: its
+    initial value must have the memref's element type, which a
+    `DenseElementsAttr` of `!nn.fixed` cannot.
+
+    Example:
+
+    ```mlir
+    %w = nn.fx.rom dense<[16, -32]> : tensor<2xi8> -> memref<2x!nn.fixed<8, 4>>
+    ```
+  }];
+  let arguments = (ins ElementsAttr:$value);
+  let results = (outs Res<StaticShapeMemRefOf<[NN_AnyFixed]>, "",
+                          []>:$result);
+  let assemblyFormat = "$value attr-dict `->` type($result)";
+  let hasVerifier = 1;
+}
+
+#endif // NN_DIALECT_NN_IR_NNSCALAROPS_TD

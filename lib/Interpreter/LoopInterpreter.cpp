@@ -1,0 +1,425 @@
+//===- LoopInterpreter.cpp - run loop-level IR (memrefs, affine, nn.fx) ---===//
+//
+// Executes what --nn-lower-to-hls produces, op by op: a function on memrefs
+// (inputs, then out-parameters marked nn.hls.output), affine.for (with
+// iter_args), affine.if, affine.apply/load/store, memref.alloc/load/store,
+// arith constants and index arithmetic, nn.fx.rom and the scalar nn.fx ops.
+// Scalars are computed exactly with nn::fx in 128-bit integers: a value of
+// a type wider than 127 bits is a diagnostic. Buffers are interpreter
+// Tensors (elements of up to 64 bits).
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Interpreter/Interpreter.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/IntegerSet.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <algorithm>
+#include <deque>
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::interp;
+
+using fx::i128;
+
+static constexpr llvm::StringLiteral kOutputAttr = "nn.hls.output";
+
+bool nn::interp::isLoopLevel(func::FuncOp func) {
+  for (Type type : func.getFunctionType().getInputs())
+    if (llvm::isa<MemRefType>(type))
+      return true;
+  return false;
+}
+
+static bool isOutputArg(func::FuncOp func, unsigned i) {
+  return func.getArgAttr(i, kOutputAttr) != nullptr;
+}
+
+static Type asTensor(Type type) {
+  if (auto memref = llvm::dyn_cast<MemRefType>(type))
+    return RankedTensorType::get(memref.getShape(), memref.getElementType());
+  return type;
+}
+
+SmallVector<Type> nn::interp::interfaceInputTypes(func::FuncOp func) {
+  if (!isLoopLevel(func))
+    return SmallVector<Type>(func.getFunctionType().getInputs());
+  SmallVector<Type> types;
+  for (auto [i, type] : llvm::enumerate(func.getFunctionType().getInputs()))
+    if (!isOutputArg(func, unsigned(i)))
+      types.push_back(asTensor(type));
+  return types;
+}
+
+SmallVector<Type> nn::interp::interfaceResultTypes(func::FuncOp func) {
+  if (!isLoopLevel(func))
+    return SmallVector<Type>(func.getFunctionType().getResults());
+  SmallVector<Type> types;
+  for (auto [i, type] : llvm::enumerate(func.getFunctionType().getInputs()))
+    if (isOutputArg(func, unsigned(i)))
+      types.push_back(asTensor(type));
+  return types;
+}
+
+namespace {
+
+/// A runtime value: an index (or integer), a fixed-point scalar (exact raw
+/// of any format up to 127 bits), or a buffer.
+struct RtValue {
+  int64_t index = 0;
+  i128 raw = 0;
+  fx::Format format;
+  Tensor *buffer = nullptr;
+};
+
+class LoopRunner {
+public:
+  LoopRunner(llvm::DenseMap<Operation *, Tensor> &roms) : roms(roms) {}
+
+  FailureOr<std::vector<Tensor>> run(func::FuncOp func,
+                                     ArrayRef<Tensor> inputs);
+
+private:
+  LogicalResult execBlock(Block &block);
+  LogicalResult exec(Operation &op);
+  LogicalResult execFor(affine::AffineForOp op);
+  FailureOr<SmallVector<int64_t>> evalMap(Operation *op, AffineMap map,
+                                          ValueRange operands);
+  FailureOr<int64_t> offsetOf(Operation *op, Tensor &buffer,
+                              ArrayRef<int64_t> indices);
+  FailureOr<RtValue> scalar(Operation *op, i128 raw, Type type);
+
+  llvm::DenseMap<Operation *, Tensor> &roms;
+  llvm::DenseMap<Value, RtValue> values;
+  std::deque<Tensor> buffers;
+};
+
+int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+int64_t evalExpr(AffineExpr expr, ArrayRef<int64_t> dims,
+                 ArrayRef<int64_t> symbols) {
+  switch (expr.getKind()) {
+  case AffineExprKind::Constant:
+    return llvm::cast<AffineConstantExpr>(expr).getValue();
+  case AffineExprKind::DimId:
+    return dims[llvm::cast<AffineDimExpr>(expr).getPosition()];
+  case AffineExprKind::SymbolId:
+    return symbols[llvm::cast<AffineSymbolExpr>(expr).getPosition()];
+  default:
+    break;
+  }
+  auto binary = llvm::cast<AffineBinaryOpExpr>(expr);
+  int64_t l = evalExpr(binary.getLHS(), dims, symbols);
+  int64_t r = evalExpr(binary.getRHS(), dims, symbols);
+  switch (expr.getKind()) {
+  case AffineExprKind::Add:
+    return l + r;
+  case AffineExprKind::Mul:
+    return l * r;
+  case AffineExprKind::FloorDiv:
+    return floorDiv(l, r);
+  case AffineExprKind::CeilDiv:
+    return -floorDiv(-l, r);
+  case AffineExprKind::Mod:
+    return l - floorDiv(l, r) * r;
+  default:
+    return 0;
+  }
+}
+
+} // namespace
+
+FailureOr<RtValue> LoopRunner::scalar(Operation *op, i128 raw, Type type) {
+  auto fixed = llvm::cast<FixedType>(type);
+  if (fixed.getWidth() > 127) {
+    op->emitError() << "the loop interpreter computes with at most 127 bits, "
+                       "got a value of type "
+                    << type;
+    return failure();
+  }
+  RtValue v;
+  v.raw = raw;
+  v.format = formatOf(fixed);
+  return v;
+}
+
+FailureOr<SmallVector<int64_t>>
+LoopRunner::evalMap(Operation *op, AffineMap map, ValueRange operands) {
+  SmallVector<int64_t> args;
+  for (Value v : operands) {
+    auto it = values.find(v);
+    if (it == values.end()) {
+      op->emitError() << "the loop interpreter has no value for an operand";
+      return failure();
+    }
+    args.push_back(it->second.index);
+  }
+  ArrayRef<int64_t> all(args);
+  ArrayRef<int64_t> dims = all.take_front(map.getNumDims());
+  ArrayRef<int64_t> syms = all.drop_front(map.getNumDims());
+  SmallVector<int64_t> results;
+  for (AffineExpr e : map.getResults())
+    results.push_back(evalExpr(e, dims, syms));
+  return results;
+}
+
+FailureOr<int64_t> LoopRunner::offsetOf(Operation *op, Tensor &buffer,
+                                        ArrayRef<int64_t> indices) {
+  const std::vector<int64_t> &shape = buffer.shape();
+  int64_t offset = 0;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    if (indices[d] < 0 || indices[d] >= shape[d]) {
+      op->emitError() << "index " << indices[d] << " out of bounds [0, "
+                      << shape[d] << ") in dimension " << d;
+      return failure();
+    }
+    offset = offset * shape[d] + indices[d];
+  }
+  return offset;
+}
+
+LogicalResult LoopRunner::execBlock(Block &block) {
+  for (Operation &op : block)
+    if (failed(exec(op)))
+      return failure();
+  return success();
+}
+
+LogicalResult LoopRunner::execFor(affine::AffineForOp op) {
+  FailureOr<SmallVector<int64_t>> lbs =
+      evalMap(op, op.getLowerBoundMap(), op.getLowerBoundOperands());
+  FailureOr<SmallVector<int64_t>> ubs =
+      evalMap(op, op.getUpperBoundMap(), op.getUpperBoundOperands());
+  if (failed(lbs) || failed(ubs))
+    return failure();
+  int64_t lb = *std::max_element(lbs->begin(), lbs->end());
+  int64_t ub = *std::min_element(ubs->begin(), ubs->end());
+  int64_t step = op.getStepAsInt();
+  SmallVector<RtValue> carried;
+  for (Value init : op.getInits())
+    carried.push_back(values.lookup(init));
+  Block *body = op.getBody();
+  for (int64_t i = lb; i < ub; i += step) {
+    values[op.getInductionVar()].index = i;
+    for (auto [arg, v] : llvm::zip(op.getRegionIterArgs(), carried))
+      values[arg] = v;
+    if (failed(execBlock(*body)))
+      return failure();
+    auto yield = llvm::cast<affine::AffineYieldOp>(body->getTerminator());
+    for (auto [slot, v] : llvm::zip(carried, yield.getOperands()))
+      slot = values.lookup(v);
+  }
+  for (auto [result, v] : llvm::zip(op.getResults(), carried))
+    values[result] = v;
+  return success();
+}
+
+LogicalResult LoopRunner::exec(Operation &op) {
+  if (llvm::isa<affine::AffineYieldOp, func::ReturnOp, memref::DeallocOp>(op))
+    return success();
+  if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op))
+    return execFor(forOp);
+  if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
+    IntegerSet set = ifOp.getIntegerSet();
+    auto map = AffineMap::get(set.getNumDims(), set.getNumSymbols(),
+                              set.getConstraints(), op.getContext());
+    FailureOr<SmallVector<int64_t>> r = evalMap(&op, map, ifOp.getOperands());
+    if (failed(r))
+      return failure();
+    bool holds = true;
+    for (auto [i, v] : llvm::enumerate(*r))
+      holds &= set.isEq(i) ? v == 0 : v >= 0;
+    if (ifOp.getNumResults() != 0)
+      return op.emitError("the loop interpreter does not run affine.if with "
+                          "results");
+    if (holds)
+      return execBlock(*ifOp.getThenBlock());
+    if (ifOp.hasElse())
+      return execBlock(*ifOp.getElseBlock());
+    return success();
+  }
+  if (auto constant = llvm::dyn_cast<arith::ConstantOp>(op)) {
+    auto integer = llvm::dyn_cast<IntegerAttr>(constant.getValue());
+    if (!integer)
+      return op.emitError("the loop interpreter runs integer and index "
+                          "constants only");
+    values[constant.getResult()].index = integer.getInt();
+    return success();
+  }
+  if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
+    FailureOr<SmallVector<int64_t>> r =
+        evalMap(&op, apply.getAffineMap(), apply.getMapOperands());
+    if (failed(r))
+      return failure();
+    values[apply.getResult()].index = r->front();
+    return success();
+  }
+  if (llvm::isa<affine::AffineLoadOp, affine::AffineStoreOp, memref::LoadOp,
+                memref::StoreOp>(op)) {
+    Value memref, stored;
+    FailureOr<SmallVector<int64_t>> indices = SmallVector<int64_t>();
+    if (auto load = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
+      memref = load.getMemRef();
+      indices = evalMap(&op, load.getAffineMap(), load.getMapOperands());
+    } else if (auto store = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
+      memref = store.getMemRef();
+      stored = store.getValueToStore();
+      indices = evalMap(&op, store.getAffineMap(), store.getMapOperands());
+    } else {
+      ValueRange idx;
+      if (auto load = llvm::dyn_cast<memref::LoadOp>(op)) {
+        memref = load.getMemRef();
+        idx = load.getIndices();
+      } else {
+        auto store = llvm::cast<memref::StoreOp>(op);
+        memref = store.getMemRef();
+        stored = store.getValueToStore();
+        idx = store.getIndices();
+      }
+      for (Value v : idx)
+        indices->push_back(values.lookup(v).index);
+    }
+    if (failed(indices))
+      return failure();
+    Tensor *buffer = values.lookup(memref).buffer;
+    if (!buffer)
+      return op.emitError("the loop interpreter has no buffer for this memref");
+    if (!buffer->isFixed())
+      return op.emitError("the loop interpreter handles fixed-point buffers "
+                          "only");
+    FailureOr<int64_t> offset = offsetOf(&op, *buffer, *indices);
+    if (failed(offset))
+      return failure();
+    if (stored) {
+      buffer->raw()[*offset] =
+          int64_t(uint64_t(values.lookup(stored).raw)); // bit pattern
+      return success();
+    }
+    RtValue v;
+    v.format = buffer->format();
+    v.raw = fx::rawToInt(buffer->raw()[*offset], v.format);
+    values[op.getResult(0)] = v;
+    return success();
+  }
+  if (auto alloc = llvm::dyn_cast<memref::AllocOp>(op)) {
+    FailureOr<Tensor> tensor =
+        makeTensor(asTensor(alloc.getType()), alloc.getLoc());
+    if (failed(tensor))
+      return failure();
+    buffers.push_back(std::move(*tensor));
+    values[alloc.getResult()].buffer = &buffers.back();
+    return success();
+  }
+  if (auto rom = llvm::dyn_cast<FxRomOp>(op)) {
+    auto cached = roms.find(&op);
+    if (cached == roms.end()) {
+      FailureOr<Tensor> tensor = tensorFromConstant(
+          rom.getValue(), asTensor(rom.getType()), rom.getLoc());
+      if (failed(tensor))
+        return failure();
+      cached = roms.try_emplace(&op, std::move(*tensor)).first;
+    }
+    values[rom.getResult()].buffer = &cached->second;
+    return success();
+  }
+  auto operand = [&](unsigned i) { return values.lookup(op.getOperand(i)); };
+  FailureOr<RtValue> result = failure();
+  if (auto c = llvm::dyn_cast<FxConstantOp>(op)) {
+    fx::Format f = formatOf(c.getType());
+    result = scalar(&op, fx::rawToInt(c.getRaw(), f), c.getType());
+  } else if (llvm::isa<FxMulOp>(op)) {
+    RtValue a = operand(0), b = operand(1);
+    if (a.format.width + b.format.width > 127)
+      return op.emitError() << "the loop interpreter computes with at most "
+                               "127 bits, got a product of "
+                            << a.format.toString() << " and "
+                            << b.format.toString();
+    result = scalar(&op, a.raw * b.raw, op.getResult(0).getType());
+  } else if (llvm::isa<FxAddOp>(op)) {
+    RtValue a = operand(0), b = operand(1);
+    Type type = op.getResult(0).getType();
+    if (llvm::cast<FixedType>(type).getWidth() > 127)
+      return op.emitError() << "the loop interpreter computes with at most "
+                               "127 bits, got a sum of type "
+                            << type;
+    fx::Wide s = fx::add(fx::Wide{a.raw, a.format.fracWidth()},
+                         fx::Wide{b.raw, b.format.fracWidth()});
+    result = scalar(&op, s.raw, type);
+  } else if (llvm::isa<FxCastOp>(op)) {
+    RtValue a = operand(0);
+    Type type = op.getResult(0).getType();
+    fx::Format to = formatOf(type);
+    int64_t stored = fx::cast(a.raw, a.format.fracWidth(), to);
+    result = scalar(&op, fx::rawToInt(stored, to), type);
+  } else if (llvm::isa<FxReluOp>(op)) {
+    RtValue a = operand(0);
+    result = scalar(&op, a.raw < 0 ? i128(0) : a.raw, op.getResult(0).getType());
+  } else {
+    return op.emitError() << "the loop interpreter has no semantics for '"
+                          << op.getName() << "'";
+  }
+  if (failed(result))
+    return failure();
+  values[op.getResult(0)] = *result;
+  return success();
+}
+
+FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
+                                               ArrayRef<Tensor> inputs) {
+  Block &body = func.getBody().front();
+  SmallVector<Type> inputTypes = interfaceInputTypes(func);
+  if (inputs.size() != inputTypes.size()) {
+    func.emitError() << "expects " << inputTypes.size() << " inputs, got "
+                     << inputs.size();
+    return failure();
+  }
+  std::vector<Tensor *> outputs;
+  size_t next = 0;
+  for (BlockArgument arg : body.getArguments()) {
+    FailureOr<Tensor> expected =
+        makeTensor(asTensor(arg.getType()), arg.getLoc());
+    if (failed(expected))
+      return failure();
+    if (isOutputArg(func, arg.getArgNumber())) {
+      buffers.push_back(std::move(*expected));
+      outputs.push_back(&buffers.back());
+      values[arg].buffer = &buffers.back();
+      continue;
+    }
+    const Tensor &input = inputs[next++];
+    if (expected->shape() != input.shape() ||
+        expected->isFixed() != input.isFixed() ||
+        (input.isFixed() && !(input.format() == expected->format()))) {
+      emitError(arg.getLoc())
+          << "input " << (next - 1) << " has type " << input.typeString()
+          << ", the function expects " << expected->typeString();
+      return failure();
+    }
+    // Inputs are read-only in lowered code; a copy keeps the caller's.
+    buffers.push_back(input);
+    values[arg].buffer = &buffers.back();
+  }
+  if (failed(execBlock(body)))
+    return failure();
+  std::vector<Tensor> results;
+  for (Tensor *out : outputs)
+    results.push_back(*out);
+  return results;
+}
+
+FailureOr<std::vector<Tensor>>
+nn::interp::runLoops(func::FuncOp func, ArrayRef<Tensor> inputs,
+                     llvm::DenseMap<Operation *, Tensor> &roms) {
+  return LoopRunner(roms).run(func, inputs);
+}

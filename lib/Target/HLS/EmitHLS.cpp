@@ -1,0 +1,953 @@
+//===- EmitHLS.cpp - loop-level IR to Vitis HLS C++ -----------------------===//
+//
+// Prints the top function of loop-level IR (docs/Lowering.md) as Vitis HLS
+// C++: one typedef per distinct fixed-point type, weights as static const
+// arrays, affine loops as for loops with their HLS directives, scalar nn.fx
+// ops as ap_fixed expressions in which every precision change is an
+// explicit conversion. The emitter only reads the IR: names are derived
+// here (from NameLocs) and kept in the emitter's own tables.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Target/HLS/EmitHLS.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/InitNN.h"
+#include "nn/Support/FixedPoint.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/IntegerSet.h"
+#include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+#include <cstdio>
+#include <cstring>
+
+using namespace mlir;
+using namespace nn;
+
+namespace {
+
+constexpr llvm::StringLiteral kPipeline = "nn.hls.pipeline_ii";
+constexpr llvm::StringLiteral kUnroll = "nn.hls.unroll";
+constexpr llvm::StringLiteral kPartition = "nn.hls.array_partition";
+constexpr llvm::StringLiteral kOutput = "nn.hls.output";
+constexpr llvm::StringLiteral kName = "nn.hls.name";
+
+/// nn.hls.name, else the location's name.
+std::string nameOf(Operation *op);
+
+fx::Format toFormat(FixedType type) {
+  return fx::Format{int(type.getWidth()), type.getIntWidth(),
+                    type.getIsSigned(),
+                    static_cast<fx::Rounding>(type.getRounding()),
+                    static_cast<fx::Overflow>(type.getOverflow())};
+}
+
+std::string locName(Location loc) {
+  if (auto name = llvm::dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  if (auto fused = llvm::dyn_cast<FusedLoc>(loc))
+    for (Location part : llvm::reverse(fused.getLocations())) {
+      std::string name = locName(part);
+      if (!name.empty())
+        return name;
+    }
+  return "";
+}
+
+std::string nameOf(Operation *op) {
+  if (auto name = op->getAttrOfType<StringAttr>("nn.hls.name"))
+    return name.str();
+  return locName(op->getLoc());
+}
+
+std::string identifier(StringRef name) {
+  std::string text;
+  for (char c : name)
+    text += llvm::isAlnum(c) || c == '_' ? c : '_';
+  if (text.empty() || llvm::isDigit(text[0]))
+    text = "v_" + text;
+  return text;
+}
+
+/// The exact value of a raw as a C++ double literal: %.17g round-trips
+/// every double, and a value of at most 53 significant bits is a double.
+std::string exactLiteral(int64_t raw, const fx::Format &f) {
+  double v = fx::toDouble(raw, f);
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", v);
+  std::string text = buffer;
+  if (text.find_first_of(".en") == std::string::npos)
+    text += ".0";
+  return text;
+}
+
+/// The raw integers of a rom (dense or dense_resource, see
+/// tensorFromConstant in the interpreter for the blob layout).
+FailureOr<std::vector<int64_t>> romRaws(FxRomOp rom) {
+  auto memref = llvm::cast<MemRefType>(rom.getType());
+  auto fixed = llvm::cast<FixedType>(memref.getElementType());
+  int64_t count = memref.getNumElements();
+  std::vector<int64_t> raws;
+  raws.reserve(count);
+  Attribute value = rom.getValue();
+  if (auto dense = llvm::dyn_cast<DenseElementsAttr>(value)) {
+    for (const APInt &v : dense.getValues<APInt>())
+      raws.push_back(fixed.getIsSigned() ? v.getSExtValue()
+                                         : int64_t(v.getZExtValue()));
+    return raws;
+  }
+  if (auto resource = llvm::dyn_cast<DenseResourceElementsAttr>(value)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    unsigned width = fixed.getWidth();
+    size_t bytes = width <= 8 ? 1 : width <= 16 ? 2 : width <= 32 ? 4 : 8;
+    if (blob && blob->getData().size() == size_t(count) * bytes) {
+      const char *data = blob->getData().data();
+      for (int64_t i = 0; i < count; ++i) {
+        uint64_t bits = 0;
+        std::memcpy(&bits, data + i * bytes, bytes);
+        if (fixed.getIsSigned() && bytes < 8 && (bits >> (8 * bytes - 1)) & 1)
+          bits |= ~uint64_t(0) << (8 * bytes);
+        raws.push_back(int64_t(bits));
+      }
+      return raws;
+    }
+  }
+  rom.emitError("the HLS emitter cannot read this rom's value (a "
+                "dense_resource blob must be present and hold raw integers "
+                "of 1, 2, 4 or 8 bytes)");
+  return failure();
+}
+
+class Emitter {
+public:
+  explicit Emitter(func::FuncOp func) : func(func) {}
+
+  LogicalResult prepare();
+  void emitTypedefs(raw_ostream &os);
+  void emitPrototype(raw_ostream &os);
+  LogicalResult emitWeights(raw_ostream &os);
+  LogicalResult emitFunction(raw_ostream &os);
+
+  std::string topName() { return identifier(func.getSymName()); }
+  const std::string &typeName(Type type) { return typeNames[type]; }
+
+  struct Port {
+    std::string name;
+    MemRefType type;
+    bool isOutput;
+  };
+  std::vector<Port> ports;
+
+private:
+  std::string freshName(StringRef base) {
+    std::string name = identifier(base);
+    std::string candidate = name;
+    for (int i = 1; usedNames.contains(candidate) || isReserved(candidate); ++i)
+      candidate = name + "_" + std::to_string(i);
+    usedNames.insert(candidate);
+    return candidate;
+  }
+  static bool isReserved(StringRef name) {
+    static const char *words[] = {"int", "for", "if", "else", "return",
+                                  "const", "static", "void", "float",
+                                  "double", "char", "long", "short", "auto"};
+    for (const char *w : words)
+      if (name == w)
+        return true;
+    return false;
+  }
+  void addType(Type type) {
+    auto fixed = llvm::dyn_cast<FixedType>(type);
+    if (!fixed || typeNames.count(type))
+      return;
+    std::string name = fixed.getIsSigned() ? "fixed_" : "ufixed_";
+    name += std::to_string(fixed.getWidth()) + "_";
+    name += fixed.getIntWidth() < 0 ? "m" + std::to_string(-fixed.getIntWidth())
+                                    : std::to_string(fixed.getIntWidth());
+    fx::Format f = toFormat(fixed);
+    if (f.rounding != fx::Rounding::TRN)
+      name += "_" + StringRef(fx::toString(f.rounding)).drop_front(3).lower();
+    if (f.overflow != fx::Overflow::WRAP)
+      name += "_" + StringRef(fx::toString(f.overflow)).drop_front(3).lower();
+    typeNames[type] = name + "_t";
+    usedNames.insert(name + "_t");
+  }
+  std::string dims(MemRefType type) {
+    std::string text;
+    for (int64_t d : type.getShape())
+      text += "[" + std::to_string(d) + "]";
+    return text;
+  }
+  std::string shapeComment(MemRefType type) {
+    std::string text = "[";
+    for (auto [i, d] : llvm::enumerate(type.getShape()))
+      text += (i ? ", " : "") + std::to_string(d);
+    return text + "] " +
+           toFormat(llvm::cast<FixedType>(type.getElementType())).toString();
+  }
+  std::string expr(AffineExpr e, ArrayRef<std::string> operands,
+                   unsigned numDims);
+  std::string indices(AffineMap map, ValueRange operands);
+  std::string name(Value v) { return names.lookup(v); }
+  void partitionPragma(raw_ostream &os, StringRef var, Attribute attr);
+  LogicalResult emitBlock(Block &block, int indent, raw_ostream &os);
+  LogicalResult emitOp(Operation &op, int indent, raw_ostream &os);
+  raw_ostream &line(raw_ostream &os, int indent) {
+    return os.indent(2 * indent);
+  }
+
+  func::FuncOp func;
+  llvm::MapVector<Type, std::string> typeNames;
+  llvm::StringSet<> usedNames;
+  llvm::DenseMap<Value, std::string> names;
+  std::vector<FxRomOp> roms;
+  int counter = 0;
+};
+
+LogicalResult Emitter::prepare() {
+  // Ports.
+  for (BlockArgument arg : func.getArguments()) {
+    auto type = llvm::dyn_cast<MemRefType>(arg.getType());
+    if (!type || !type.hasStaticShape() ||
+        !llvm::isa<FixedType>(type.getElementType()))
+      return emitError(arg.getLoc())
+             << "the HLS emitter expects static memrefs of !nn.fixed "
+                "arguments, got "
+             << arg.getType();
+    bool isOutput = func.getArgAttr(arg.getArgNumber(), kOutput) != nullptr;
+    std::string base = locName(arg.getLoc());
+    if (auto n = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), kName))
+      base = n.str();
+    if (base.empty())
+      base = (isOutput ? "output_" : "input_") +
+             std::to_string(arg.getArgNumber());
+    std::string n = freshName(base);
+    names[arg] = n;
+    ports.push_back({n, type, isOutput});
+    addType(type.getElementType());
+  }
+  if (func.getNumResults() != 0)
+    return func.emitError("the HLS emitter expects a function without results "
+                          "(outputs are out-parameters): run --nn-lower-to-hls");
+  WalkResult walk = func.walk([&](Operation *op) -> WalkResult {
+    if (!llvm::isa<affine::AffineForOp, affine::AffineYieldOp,
+                   affine::AffineIfOp, affine::AffineLoadOp,
+                   affine::AffineStoreOp, affine::AffineApplyOp,
+                   memref::AllocOp, memref::LoadOp, memref::StoreOp,
+                   arith::ConstantOp, func::ReturnOp, FxRomOp, FxConstantOp,
+                   FxMulOp, FxAddOp, FxCastOp, FxReluOp>(op) &&
+        op != func.getOperation()) {
+      op->emitError("the HLS emitter does not handle '")
+          << op->getName() << "'";
+      return WalkResult::interrupt();
+    }
+    if (auto constant = llvm::dyn_cast<arith::ConstantOp>(op))
+      if (!llvm::isa<IntegerAttr>(constant.getValue())) {
+        op->emitError("the HLS emitter handles integer constants only");
+        return WalkResult::interrupt();
+      }
+    for (Type t : op->getResultTypes()) {
+      if (auto memref = llvm::dyn_cast<MemRefType>(t))
+        t = memref.getElementType();
+      if (auto fixed = llvm::dyn_cast<FixedType>(t)) {
+        if (fixed.getWidth() > 1024) {
+          op->emitError("the HLS emitter handles up to 1024-bit types");
+          return WalkResult::interrupt();
+        }
+        addType(fixed);
+      }
+    }
+    if (auto rom = llvm::dyn_cast<FxRomOp>(op)) {
+      roms.push_back(rom);
+      std::string base = nameOf(rom);
+      names[rom] = freshName(base.empty() ? "weights" : base);
+    }
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
+void Emitter::emitTypedefs(raw_ostream &os) {
+  os << "// Fixed-point types: one per distinct precision of the design.\n";
+  for (auto &[type, n] : typeNames) {
+    fx::Format f = toFormat(llvm::cast<FixedType>(type));
+    os << "typedef " << f.toString() << " " << n << "; // " << f.width
+       << " bits, " << f.intWidth << " integer, LSB 2^" << -f.fracWidth()
+       << (f.isSigned ? ", signed" : ", unsigned") << "\n";
+  }
+}
+
+void Emitter::emitPrototype(raw_ostream &os) {
+  os << "void " << topName() << "(";
+  for (auto [i, port] : llvm::enumerate(ports)) {
+    os << (i ? ",\n    " : "\n    ") << (port.isOutput ? "" : "const ")
+       << typeName(port.type.getElementType()) << " " << port.name
+       << dims(port.type);
+  }
+  os << ")";
+}
+
+LogicalResult Emitter::emitWeights(raw_ostream &os) {
+  for (FxRomOp rom : roms) {
+    auto type = llvm::cast<MemRefType>(rom.getType());
+    auto fixed = llvm::cast<FixedType>(type.getElementType());
+    if (fixed.getWidth() > 53)
+      return rom.emitError("the HLS emitter prints weights of up to 53 bits "
+                           "(exact as double literals), got ")
+             << fixed;
+    FailureOr<std::vector<int64_t>> raws = romRaws(rom);
+    if (failed(raws))
+      return failure();
+    fx::Format f = toFormat(fixed);
+    os << "\n// " << nameOf(rom) << ": " << shapeComment(type)
+       << "\nstatic const " << typeName(fixed) << " " << name(rom)
+       << dims(type) << " = {";
+    // Row-major, flat: C aggregate initialisation fills nested arrays in
+    // order (brace elision).
+    for (size_t i = 0; i < raws->size(); ++i) {
+      if (i % 8 == 0)
+        os << "\n    ";
+      else
+        os << " ";
+      os << exactLiteral((*raws)[i], f) << (i + 1 < raws->size() ? "," : "");
+    }
+    os << "\n};\n";
+  }
+  return success();
+}
+
+std::string Emitter::expr(AffineExpr e, ArrayRef<std::string> operands,
+                          unsigned numDims) {
+  switch (e.getKind()) {
+  case AffineExprKind::Constant:
+    return std::to_string(llvm::cast<AffineConstantExpr>(e).getValue());
+  case AffineExprKind::DimId:
+    return operands[llvm::cast<AffineDimExpr>(e).getPosition()];
+  case AffineExprKind::SymbolId:
+    return operands[numDims + llvm::cast<AffineSymbolExpr>(e).getPosition()];
+  default:
+    break;
+  }
+  auto bin = llvm::cast<AffineBinaryOpExpr>(e);
+  std::string l = expr(bin.getLHS(), operands, numDims);
+  std::string r = expr(bin.getRHS(), operands, numDims);
+  // Loop indices are never negative here, so C's / and % are floordiv
+  // and mod.
+  switch (e.getKind()) {
+  case AffineExprKind::Add:
+    return "(" + l + " + " + r + ")";
+  case AffineExprKind::Mul:
+    return "(" + l + " * " + r + ")";
+  case AffineExprKind::FloorDiv:
+    return "(" + l + " / " + r + ")";
+  case AffineExprKind::CeilDiv:
+    return "((" + l + " + " + r + " - 1) / " + r + ")";
+  case AffineExprKind::Mod:
+    return "(" + l + " % " + r + ")";
+  default:
+    return "0";
+  }
+}
+
+std::string Emitter::indices(AffineMap map, ValueRange operands) {
+  SmallVector<std::string> ops;
+  for (Value v : operands)
+    ops.push_back(name(v));
+  std::string text;
+  for (AffineExpr e : map.getResults()) {
+    std::string s = expr(e, ops, map.getNumDims());
+    if (s.size() > 2 && s.front() == '(' && s.back() == ')')
+      s = s.substr(1, s.size() - 2);
+    text += "[" + s + "]";
+  }
+  return text;
+}
+
+void Emitter::partitionPragma(raw_ostream &os, StringRef var, Attribute attr) {
+  auto text = llvm::dyn_cast_or_null<StringAttr>(attr);
+  if (!text)
+    return;
+  StringRef how = text.getValue();
+  os << "NN_HLS(HLS ARRAY_PARTITION variable=" << var << " " << how
+     << (how == "complete" ? " dim=0" : " dim=1") << ")\n";
+}
+
+LogicalResult Emitter::emitBlock(Block &block, int indent, raw_ostream &os) {
+  for (Operation &op : block)
+    if (failed(emitOp(op, indent, os)))
+      return failure();
+  return success();
+}
+
+LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
+  auto fresh = [&](Value v, StringRef base) {
+    std::string n = freshName(base.str() + std::to_string(counter++));
+    names[v] = n;
+    return n;
+  };
+  auto tn = [&](Value v) { return typeName(v.getType()); };
+
+  if (llvm::isa<func::ReturnOp, FxRomOp>(op))
+    return success();
+  if (auto c = llvm::dyn_cast<arith::ConstantOp>(op)) {
+    names[c.getResult()] =
+        std::to_string(llvm::cast<IntegerAttr>(c.getValue()).getInt());
+    return success();
+  }
+  if (auto alloc = llvm::dyn_cast<memref::AllocOp>(op)) {
+    std::string base = nameOf(alloc);
+    std::string n = freshName(base.empty() ? "buffer" : base);
+    names[alloc.getResult()] = n;
+    line(os, indent) << "// " << shapeComment(alloc.getType()) << "\n";
+    line(os, indent) << typeName(alloc.getType().getElementType()) << " " << n
+                     << dims(alloc.getType()) << ";\n";
+    line(os, indent);
+    partitionPragma(os, n, alloc->getAttr(kPartition));
+    return success();
+  }
+  if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op)) {
+    if (!forOp.hasConstantBounds())
+      return op.emitError("the HLS emitter handles loops with constant "
+                          "bounds only");
+    std::string iv = fresh(forOp.getInductionVar(), "i");
+    SmallVector<std::string> carried;
+    for (auto [arg, init, result] :
+         llvm::zip(forOp.getRegionIterArgs(), forOp.getInits(),
+                   forOp.getResults())) {
+      std::string n = fresh(arg, "acc");
+      names[result] = n;
+      line(os, indent) << typeName(arg.getType()) << " " << n << " = "
+                       << name(init) << ";\n";
+    }
+    std::string label = nameOf(forOp);
+    line(os, indent);
+    if (!label.empty())
+      os << freshName(label) << ": ";
+    os << "for (int " << iv << " = " << forOp.getConstantLowerBound() << "; "
+       << iv << " < " << forOp.getConstantUpperBound() << "; " << iv;
+    if (forOp.getStepAsInt() == 1)
+      os << "++) {\n";
+    else
+      os << " += " << forOp.getStepAsInt() << ") {\n";
+    if (auto ii = forOp->getAttrOfType<IntegerAttr>(kPipeline))
+      line(os, indent + 1) << "NN_HLS(HLS PIPELINE II=" << ii.getInt()
+                           << ")\n";
+    if (auto u = forOp->getAttrOfType<IntegerAttr>(kUnroll)) {
+      line(os, indent + 1) << "NN_HLS(HLS UNROLL";
+      if (u.getInt() > 0)
+        os << " factor=" << u.getInt();
+      os << ")\n";
+    }
+    if (failed(emitBlock(*forOp.getBody(), indent + 1, os)))
+      return failure();
+    line(os, indent) << "}\n";
+    return success();
+  }
+  if (auto yield = llvm::dyn_cast<affine::AffineYieldOp>(op)) {
+    auto forOp = llvm::dyn_cast<affine::AffineForOp>(op.getParentOp());
+    if (!forOp) {
+      if (yield.getNumOperands() != 0)
+        return op.emitError("the HLS emitter handles affine.if without "
+                            "results only");
+      return success();
+    }
+    for (auto [arg, v] : llvm::zip(forOp.getRegionIterArgs(),
+                                   yield.getOperands()))
+      line(os, indent) << name(arg) << " = " << name(v) << ";\n";
+    return success();
+  }
+  if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
+    IntegerSet set = ifOp.getIntegerSet();
+    SmallVector<std::string> ops;
+    for (Value v : ifOp.getOperands())
+      ops.push_back(name(v));
+    line(os, indent) << "if (";
+    for (unsigned i = 0; i < set.getNumConstraints(); ++i)
+      os << (i ? " && " : "")
+         << expr(set.getConstraint(i), ops, set.getNumDims())
+         << (set.isEq(i) ? " == 0" : " >= 0");
+    if (set.getNumConstraints() == 0)
+      os << "true";
+    os << ") {\n";
+    if (failed(emitBlock(*ifOp.getThenBlock(), indent + 1, os)))
+      return failure();
+    if (ifOp.hasElse()) {
+      line(os, indent) << "} else {\n";
+      if (failed(emitBlock(*ifOp.getElseBlock(), indent + 1, os)))
+        return failure();
+    }
+    line(os, indent) << "}\n";
+    return success();
+  }
+  if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
+    SmallVector<std::string> ops;
+    for (Value v : apply.getMapOperands())
+      ops.push_back(name(v));
+    std::string n = fresh(apply.getResult(), "idx");
+    line(os, indent) << "const int " << n << " = "
+                     << expr(apply.getAffineMap().getResult(0), ops,
+                             apply.getAffineMap().getNumDims())
+                     << ";\n";
+    return success();
+  }
+  if (auto load = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
+    std::string n = fresh(load.getResult(), "v");
+    line(os, indent) << "const " << tn(load.getResult()) << " " << n << " = "
+                     << name(load.getMemRef())
+                     << indices(load.getAffineMap(), load.getMapOperands())
+                     << ";\n";
+    return success();
+  }
+  if (auto store = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
+    line(os, indent) << name(store.getMemRef())
+                     << indices(store.getAffineMap(), store.getMapOperands())
+                     << " = " << name(store.getValueToStore()) << ";\n";
+    return success();
+  }
+  if (auto load = llvm::dyn_cast<memref::LoadOp>(op)) {
+    std::string n = fresh(load.getResult(), "v");
+    line(os, indent) << "const " << tn(load.getResult()) << " " << n << " = "
+                     << name(load.getMemRef());
+    for (Value i : load.getIndices())
+      os << "[" << name(i) << "]";
+    os << ";\n";
+    return success();
+  }
+  if (auto store = llvm::dyn_cast<memref::StoreOp>(op)) {
+    line(os, indent) << name(store.getMemRef());
+    for (Value i : store.getIndices())
+      os << "[" << name(i) << "]";
+    os << " = " << name(store.getValueToStore()) << ";\n";
+    return success();
+  }
+  Value result = op.getResult(0);
+  std::string n = fresh(result, "v");
+  line(os, indent) << "const " << tn(result) << " " << n << " = ";
+  if (auto c = llvm::dyn_cast<FxConstantOp>(op)) {
+    auto fixed = llvm::cast<FixedType>(c.getType());
+    os << tn(result) << "(" << exactLiteral(c.getRaw(), toFormat(fixed))
+       << ")";
+  } else if (llvm::isa<FxMulOp>(op)) {
+    // ap_fixed's operator* is exact with the type nn.fx.mul verified.
+    os << name(op.getOperand(0)) << " * " << name(op.getOperand(1));
+  } else if (llvm::isa<FxAddOp>(op)) {
+    os << name(op.getOperand(0)) << " + " << name(op.getOperand(1));
+  } else if (llvm::isa<FxCastOp>(op)) {
+    os << tn(result) << "(" << name(op.getOperand(0)) << ")";
+  } else if (llvm::isa<FxReluOp>(op)) {
+    std::string x = name(op.getOperand(0));
+    os << "(" << x << " > " << tn(result) << "(0)) ? " << x << " : "
+       << tn(result) << "(0)";
+  }
+  os << ";\n";
+  return success();
+}
+
+LogicalResult Emitter::emitFunction(raw_ostream &os) {
+  os << "\n// The top function: inputs, then outputs (out-parameters).\n";
+  emitPrototype(os);
+  os << " {\n";
+  for (Port &port : ports) {
+    os << "  // " << (port.isOutput ? "output " : "input ") << port.name
+       << ": " << shapeComment(port.type) << "\n";
+  }
+  for (Port &port : ports)
+    os << "  NN_HLS(HLS INTERFACE ap_vld port=" << port.name << ")\n";
+  if (auto ii = func->getAttrOfType<IntegerAttr>(kPipeline))
+    os << "  NN_HLS(HLS PIPELINE II=" << ii.getInt() << ")\n";
+  for (auto [i, port] : llvm::enumerate(ports)) {
+    os << "  ";
+    partitionPragma(os, port.name, func.getArgAttr(unsigned(i), kPartition));
+  }
+  for (FxRomOp rom : roms) {
+    os << "  ";
+    partitionPragma(os, name(rom), rom->getAttr(kPartition));
+  }
+  os << "\n";
+  if (failed(emitBlock(func.getBody().front(), 1, os)))
+    return failure();
+  os << "}\n";
+  return success();
+}
+
+const char *kPreamble = R"(// HLS directives: Vitis HLS sees them as pragmas; a plain C++ compiler
+// (C simulation with g++) sees nothing, as it would warn about unknown
+// pragmas.
+#if defined(__SYNTHESIS__) || defined(__VITIS_HLS__)
+#define NN_HLS(x) _Pragma(#x)
+#else
+#define NN_HLS(x)
+#endif
+)";
+
+FailureOr<func::FuncOp> findTop(ModuleOp module) {
+  func::FuncOp top;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    if (top)
+      return func.emitError("the HLS emitter expects one function, found '")
+             << top.getSymName() << "' and '" << func.getSymName() << "'";
+    top = func;
+  }
+  if (!top)
+    return module.emitError("the HLS emitter found no function");
+  return top;
+}
+
+LogicalResult emitSource(Emitter &emitter, raw_ostream &os,
+                         bool withHeader, StringRef headerName) {
+  os << "// Generated by nn-translate --emit-hls from loop-level nn IR.\n";
+  if (withHeader) {
+    os << "#include \"" << headerName << "\"\n\n";
+  } else {
+    os << "#include \"ap_fixed.h\"\n\n" << kPreamble << "\n";
+    emitter.emitTypedefs(os);
+  }
+  os << "\n// Loop labels name the layers for the HLS reports.\n"
+        "#pragma GCC diagnostic ignored \"-Wunused-label\"\n";
+  if (failed(emitter.emitWeights(os)))
+    return failure();
+  return emitter.emitFunction(os);
+}
+
+} // namespace
+
+LogicalResult nn::emitHlsCpp(ModuleOp module, raw_ostream &os) {
+  FailureOr<func::FuncOp> top = findTop(module);
+  if (failed(top))
+    return failure();
+  Emitter emitter(*top);
+  if (failed(emitter.prepare()))
+    return failure();
+  return emitSource(emitter, os, false, "");
+}
+
+static LogicalResult writeFile(Operation *op, StringRef path,
+                               function_ref<LogicalResult(raw_ostream &)> fn) {
+  std::error_code ec;
+  llvm::raw_fd_ostream file(path, ec);
+  if (ec)
+    return op->emitError("cannot write '") << path << "': " << ec.message();
+  return fn(file);
+}
+
+static const char *kTestbench = R"(// C-simulation testbench: runs the top function on .npy inputs
+// (float32 or float64, C order; a leading dimension N where the port has 1
+// runs N samples) and writes each output as real values in a float64 .npy,
+// like nn-interp:  %TOP%_test --input x.npy [...] --output y.npy [...]
+#include "firmware/%TOP%.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Array {
+  std::vector<long> shape;
+  std::vector<double> values;
+};
+
+bool readNpy(const std::string &path, Array &array) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[8];
+  if (!in.read(magic, 8) || std::memcmp(magic, "\x93NUMPY", 6) != 0)
+    return false;
+  unsigned headerLen = 0;
+  if (magic[6] == 1) {
+    unsigned char b[2];
+    in.read(reinterpret_cast<char *>(b), 2);
+    headerLen = b[0] | (b[1] << 8);
+  } else {
+    unsigned char b[4];
+    in.read(reinterpret_cast<char *>(b), 4);
+    headerLen = b[0] | (b[1] << 8) | (b[2] << 16) | (unsigned(b[3]) << 24);
+  }
+  std::string header(headerLen, ' ');
+  in.read(&header[0], headerLen);
+  bool f8 = header.find("'<f8'") != std::string::npos;
+  bool f4 = header.find("'<f4'") != std::string::npos;
+  if ((!f4 && !f8) || header.find("'fortran_order': True") != std::string::npos)
+    return false;
+  size_t open = header.find('('), close = header.find(')');
+  std::stringstream dims(header.substr(open + 1, close - open - 1));
+  std::string item;
+  long count = 1;
+  while (std::getline(dims, item, ','))
+    if (item.find_first_not_of(' ') != std::string::npos) {
+      array.shape.push_back(std::stol(item));
+      count *= array.shape.back();
+    }
+  array.values.resize(count);
+  for (long i = 0; i < count; ++i) {
+    if (f8) {
+      double v;
+      in.read(reinterpret_cast<char *>(&v), 8);
+      array.values[i] = v;
+    } else {
+      float v;
+      in.read(reinterpret_cast<char *>(&v), 4);
+      array.values[i] = v;
+    }
+  }
+  return bool(in);
+}
+
+bool writeNpy(const std::string &path, const std::vector<long> &shape,
+              const std::vector<double> &values) {
+  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (";
+  for (size_t i = 0; i < shape.size(); ++i)
+    header += std::to_string(shape[i]) + (shape.size() == 1 ? "," : (i + 1 < shape.size() ? ", " : ""));
+  header += "), }";
+  size_t total = 10 + header.size() + 1;
+  header += std::string((64 - total % 64) % 64, ' ') + "\n";
+  std::ofstream out(path, std::ios::binary);
+  unsigned len = unsigned(header.size());
+  char pre[10] = {'\x93', 'N', 'U', 'M', 'P', 'Y', 1, 0,
+                  char(len & 0xff), char(len >> 8)};
+  out.write(pre, 10);
+  out.write(header.data(), header.size());
+  out.write(reinterpret_cast<const char *>(values.data()), values.size() * 8);
+  return bool(out);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::vector<std::string> inputs, outputs;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if ((arg == "--input" || arg == "--output") && i + 1 < argc)
+      (arg == "--input" ? inputs : outputs).push_back(argv[++i]);
+    else {
+      std::cerr << "usage: " << argv[0] << " --input X.npy ... --output Y.npy ...\n";
+      return 1;
+    }
+  }
+  if (inputs.size() != %NUM_INPUTS% || outputs.size() != %NUM_OUTPUTS%) {
+    std::cerr << "expects %NUM_INPUTS% --input and %NUM_OUTPUTS% --output\n";
+    return 1;
+  }
+  std::vector<Array> in(inputs.size());
+  long batch = 1;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (!readNpy(inputs[i], in[i])) {
+      std::cerr << "cannot read " << inputs[i] << "\n";
+      return 1;
+    }
+  }
+%CHECKS%
+  std::vector<std::vector<double>> results(%NUM_OUTPUTS%);
+  for (long s = 0; s < batch; ++s) {
+%SAMPLE%
+  }
+%WRITES%
+  return 0;
+}
+)";
+
+static std::string replaceAll(std::string text, StringRef from, StringRef to) {
+  size_t pos = 0;
+  while ((pos = text.find(from.str(), pos)) != std::string::npos) {
+    text.replace(pos, from.size(), to.str());
+    pos += to.size();
+  }
+  return text;
+}
+
+LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
+                                 StringRef runtimeInclude) {
+  FailureOr<func::FuncOp> topFunc = findTop(module);
+  if (failed(topFunc))
+    return failure();
+  Emitter emitter(*topFunc);
+  if (failed(emitter.prepare()))
+    return failure();
+  std::string top = emitter.topName();
+  SmallString<256> firmware(dir);
+  llvm::sys::path::append(firmware, "firmware");
+  if (std::error_code ec = llvm::sys::fs::create_directories(firmware))
+    return module.emitError("cannot create '") << firmware
+                                               << "': " << ec.message();
+  auto path = [&](StringRef a, StringRef b = "") {
+    SmallString<256> p(dir);
+    llvm::sys::path::append(p, a);
+    if (!b.empty())
+      llvm::sys::path::append(p, b);
+    return std::string(p);
+  };
+  std::string guard = identifier(StringRef(top).upper()) + "_H";
+  if (failed(writeFile(module, path("firmware", top + ".h"),
+                       [&](raw_ostream &os) {
+                         os << "// Generated by nn-translate "
+                               "--emit-hls-project.\n#ifndef "
+                            << guard << "\n#define " << guard
+                            << "\n\n#include \"ap_fixed.h\"\n\n"
+                            << kPreamble << "\n";
+                         emitter.emitTypedefs(os);
+                         os << "\n";
+                         emitter.emitPrototype(os);
+                         os << ";\n\n#endif\n";
+                         return success();
+                       })))
+    return failure();
+  if (failed(writeFile(module, path("firmware", top + ".cpp"),
+                       [&](raw_ostream &os) {
+                         return emitSource(emitter, os, true, top + ".h");
+                       })))
+    return failure();
+
+  // The testbench: one static array per port, filled per sample.
+  std::string checks, sample, writes, collect;
+  unsigned numInputs = 0, numOutputs = 0;
+  std::string call = "    " + top + "(";
+  for (auto [k, port] : llvm::enumerate(emitter.ports)) {
+    std::string t = emitter.typeName(port.type.getElementType());
+    int64_t size = port.type.getNumElements();
+    std::string dimsText, first, shapeList;
+    for (int64_t x : port.type.getShape()) {
+      dimsText += "[" + std::to_string(x) + "]";
+      first += "[0]";
+      shapeList += (shapeList.empty() ? "" : ", ") + std::to_string(x);
+    }
+    call += (k ? ", " : "") + port.name;
+    sample += "    static " + t + " " + port.name + dimsText + ";\n";
+    if (!port.isOutput) {
+      unsigned i = numInputs++;
+      checks += llvm::formatv(
+          "  {{\n    const long expected[] = {{{0}};\n"
+          "    const std::vector<long> &shape = in[{1}].shape;\n"
+          "    bool same = shape.size() == {2};\n"
+          "    for (size_t d = 0; same && d < shape.size(); ++d)\n"
+          "      same = shape[d] == expected[d] || (d == 0 && expected[0] == 1);\n"
+          "    if (!same) {{\n"
+          "      std::cerr << \"input {1}: shape does not match the port\\n\";\n"
+          "      return 1;\n    }\n"
+          "    if (long(in[{1}].values.size()) != {3})\n"
+          "      batch = long(in[{1}].values.size()) / {3};\n  }\n",
+          shapeList, i, port.type.getRank(), size);
+      sample += llvm::formatv(
+          "    {{\n      {0} *flat = &{1}{2};\n"
+          "      const long offset = long(in[{3}].values.size()) == {4} ? 0 : s * {4};\n"
+          "      for (long k = 0; k < {4}; ++k)\n"
+          "        flat[k] = {0}(in[{3}].values[offset + k]);\n    }\n",
+          t, port.name, first, i, size);
+    } else {
+      unsigned o = numOutputs++;
+      collect += llvm::formatv(
+          "    for (long k = 0; k < {0}; ++k)\n"
+          "      results[{1}].push_back((&{2}{3})[k].to_double());\n",
+          size, o, port.name, first);
+      auto shape = port.type.getShape();
+      writes += "  {\n    std::vector<long> shape = {";
+      for (auto [j, x] : llvm::enumerate(shape))
+        writes += (j ? ", " : "") +
+                  (j == 0 && x == 1 ? std::string("batch") : std::to_string(x));
+      writes += "};\n";
+      if (shape.empty() || shape[0] != 1)
+        writes += "    if (batch != 1)\n      shape.insert(shape.begin(), batch);\n";
+      writes += llvm::formatv(
+          "    if (!writeNpy(outputs[{0}], shape, results[{0}])) {{\n"
+          "      std::cerr << \"cannot write \" << outputs[{0}] << \"\\n\";\n"
+          "      return 1;\n    }\n  }\n",
+          o);
+    }
+  }
+  sample += call + ");\n" + collect;
+  std::string bench = kTestbench;
+  bench = replaceAll(bench, "%TOP%", top);
+  bench = replaceAll(bench, "%NUM_INPUTS%", std::to_string(numInputs));
+  bench = replaceAll(bench, "%NUM_OUTPUTS%", std::to_string(numOutputs));
+  bench = replaceAll(bench, "%CHECKS%", checks);
+  bench = replaceAll(bench, "%SAMPLE%", sample);
+  bench = replaceAll(bench, "%WRITES%", writes);
+  if (failed(writeFile(module, path(top + "_test.cpp"), [&](raw_ostream &os) {
+        os << bench;
+        return success();
+      })))
+    return failure();
+
+  if (failed(writeFile(module, path("build_prj.tcl"), [&](raw_ostream &os) {
+        os << "# Vitis HLS project: vitis_hls -f build_prj.tcl\n"
+              "# Set NN_CSIM_ARGS for the testbench's --input/--output "
+              "arguments.\n"
+              "open_project -reset "
+           << top << "_prj\nset_top " << top << "\nadd_files firmware/" << top
+           << ".cpp -cflags \"-std=c++14\"\nadd_files -tb " << top
+           << "_test.cpp -cflags \"-std=c++14 -I.\"\n"
+              "open_solution -reset solution1 -flow_target vivado\n"
+              "set_part {xcvu9p-flga2104-2-e}\ncreate_clock -period 5 -name "
+              "default\n"
+              "set args [expr {[info exists ::env(NN_CSIM_ARGS)] ? "
+              "$::env(NN_CSIM_ARGS) : \"\"}]\n"
+              "csim_design -argv $args\ncsynth_design\ncosim_design -argv "
+              "$args\nexport_design -format ip_catalog\nexit\n";
+        return success();
+      })))
+    return failure();
+  return writeFile(module, path("Makefile"), [&](raw_ostream &os) {
+    os << "# C simulation with g++ and the bundled ap_fixed headers:\n"
+          "#   make && ./"
+       << top
+       << "_csim --input x.npy --output y.npy\n"
+          "NN_RUNTIME_INCLUDE ?= "
+       << runtimeInclude
+       << "\n# The bundled headers use nn's fixed-point library (nn/Support).\n"
+          "NN_SUPPORT_INCLUDE ?= "
+       << NN_SUPPORT_INCLUDE_DIR
+       << "\nCXX ?= g++\nCXXFLAGS ?= -std=c++14 -O2 -Wall -Wextra -Werror\n\n"
+       << top << "_csim: firmware/" << top << ".cpp firmware/" << top
+       << ".h " << top << "_test.cpp\n\t$(CXX) $(CXXFLAGS) -I. -Ifirmware "
+          "-I$(NN_RUNTIME_INCLUDE) -I$(NN_SUPPORT_INCLUDE) firmware/"
+       << top << ".cpp " << top << "_test.cpp -o $@\n\nclean:\n\trm -f " << top
+       << "_csim\n";
+    return success();
+  });
+}
+
+static llvm::cl::opt<std::string>
+    projectDir("hls-project-dir",
+               llvm::cl::desc("Directory of --emit-hls-project"),
+               llvm::cl::init("hls_prj"));
+
+void nn::registerEmitHlsTranslations() {
+  static TranslateFromMLIRRegistration emitCpp(
+      "emit-hls", "print loop-level nn IR as Vitis HLS C++",
+      [](Operation *op, raw_ostream &os) -> LogicalResult {
+        auto module = llvm::dyn_cast<ModuleOp>(op);
+        if (!module)
+          return op->emitError("expects a module");
+        return emitHlsCpp(module, os);
+      },
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
+  static TranslateFromMLIRRegistration emitProject(
+      "emit-hls-project",
+      "write an HLS project (firmware, testbench, build_prj.tcl, Makefile) "
+      "into --hls-project-dir",
+      [](Operation *op, raw_ostream &os) -> LogicalResult {
+        auto module = llvm::dyn_cast<ModuleOp>(op);
+        if (!module)
+          return op->emitError("expects a module");
+        if (failed(emitHlsProject(module, projectDir, NN_RUNTIME_INCLUDE_DIR)))
+          return failure();
+        os << "wrote the HLS project to " << projectDir << "\n";
+        return success();
+      },
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
+}
