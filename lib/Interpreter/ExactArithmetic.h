@@ -27,18 +27,10 @@ inline fx::Wide wideOf(int64_t raw, const fx::Format &f) {
 }
 
 /// |v| as an unsigned 128-bit integer (exact for v = -2^127 too).
-inline u128 magnitude(i128 v) {
-  return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v);
-}
+inline u128 magnitude(i128 v) { return fx::detail::magnitude(v); }
 
 /// Number of significant bits of m (0 for 0).
-inline int bitLength(u128 m) {
-  uint64_t high = static_cast<uint64_t>(m >> 64);
-  if (high)
-    return 128 - __builtin_clzll(high);
-  uint64_t low = static_cast<uint64_t>(m);
-  return low ? 64 - __builtin_clzll(low) : 0;
-}
+inline int bitLength(u128 m) { return fx::detail::bitLength(m); }
 
 /// Whether a value of the lossless intermediate format `f` (productFormat,
 /// sumFormat, ...) always fits the i128 of an fx::Wide, with the room
@@ -77,34 +69,8 @@ inline std::optional<ExactConstant> exactFloat(float x) {
   return ExactConstant{{mantissa, frac}, format};
 }
 
-/// Compares the exact values of a and b: -1, 0 or 1. Any binary points.
-inline int compare(const fx::Wide &a, const fx::Wide &b) {
-  int signA = (a.raw > 0) - (a.raw < 0), signB = (b.raw > 0) - (b.raw < 0);
-  if (signA != signB)
-    return signA < signB ? -1 : 1;
-  if (signA == 0)
-    return 0;
-  // Same sign: compare the magnitudes |a| 2^-Fa and |b| 2^-Fb by shifting
-  // the one with fewer fraction bits left; if that shift would pass 128
-  // bits, that magnitude is the larger (the other is below 2^128).
-  u128 ma = magnitude(a.raw), mb = magnitude(b.raw);
-  int magnitudeOrder = 0;
-  auto order = [](u128 x, u128 y) { return x < y ? -1 : (x > y ? 1 : 0); };
-  if (a.fracWidth >= b.fracWidth) {
-    long long shift = (long long)a.fracWidth - b.fracWidth;
-    if (bitLength(mb) + shift > 128)
-      magnitudeOrder = -1;
-    else
-      magnitudeOrder = order(ma, mb << shift);
-  } else {
-    long long shift = (long long)b.fracWidth - a.fracWidth;
-    if (bitLength(ma) + shift > 128)
-      magnitudeOrder = 1;
-    else
-      magnitudeOrder = order(ma << shift, mb);
-  }
-  return signA > 0 ? magnitudeOrder : -magnitudeOrder;
-}
+/// Compares the exact values of two fx::Wide: -1, 0 or 1. Any binary points.
+using fx::compare;
 
 /// Compares the exact value x with the f32 `bound` as IEEE comparisons do:
 /// -1, 0 or 1, and nullopt when `bound` is NaN (every comparison false).

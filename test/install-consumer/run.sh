@@ -22,4 +22,10 @@ if grep -q 'libMLIR[A-Za-z]*\.a' "$work/build/build.ninja"; then
   echo "consumer links a static libMLIR*.a" >&2
   exit 1
 fi
+# The C-simulation runtime is one self-contained include directory: build the
+# runtime's firmware test against the installed copy alone.
+runtime=$work/prefix/share/nn/runtime/include
+c++ -std=c++14 -Wall -Wextra -Werror -I "$runtime" \
+  "$src/unittests/Runtime/firmware/firmware.cpp" -o "$work/firmware"
+"$work/firmware" | diff - "$src/unittests/Runtime/firmware/firmware.expected"
 echo "install-consumer: OK"

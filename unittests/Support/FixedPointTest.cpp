@@ -331,6 +331,60 @@ TEST(FixedPointHand, ToDouble) {
   EXPECT_EQ(toDouble(quantize(x, fmt(60, 2)), fmt(60, 2)), x);
 }
 
+TEST(FixedPointHand, WideToDoubleAndFloat) {
+  // 128-bit values: 2^126 exactly; (2^127 - 1) rounds up to 2^127;
+  // -2^127 (the i128 minimum) is exact.
+  const i128 p126 = i128(1) << 126;
+  const i128 min128 = static_cast<i128>(u128(1) << 127);
+  EXPECT_EQ(toDouble(Wide{p126, 0}), 0x1p126);
+  EXPECT_EQ(toDouble(Wide{(p126 - 1) + p126, 0}), 0x1p127);
+  EXPECT_EQ(toDouble(Wide{min128, 0}), -0x1p127);
+  EXPECT_EQ(toDouble(Wide{min128, 200}), -0x1p-73);
+  // 2^64 + 2^11 + 1 is just above the tie between 2^64 and 2^64 + 2^12.
+  EXPECT_EQ(toDouble(Wide{(i128(1) << 64) + 2049, 0}), 0x1p64 + 0x1p12);
+  // Floats round once: 2^24 + 1 is a tie -> 2^24; 2^24 + 3 -> 2^24 + 4.
+  EXPECT_EQ(toFloat(Wide{(1 << 24) + 1, 0}), 0x1p24f);
+  EXPECT_EQ(toFloat(Wide{(1 << 24) + 3, 0}), 0x1p24f + 4);
+  // 1 + 2^-24 + 2^-60 is above the tie between 1 and 1 + 2^-23; through
+  // double it would first round to the tie (1 + 2^-24) and then to 1.
+  const i128 above = (i128(1) << 60) + (i128(1) << 36) + 1;
+  EXPECT_EQ(toFloat(Wide{above, 60}), 1.0f + 0x1p-23f);
+  EXPECT_EQ(static_cast<float>(toDouble(Wide{above, 60})), 1.0f);
+  // Subnormal floats: 3 * 2^-151 = 0.75 * 2^-149 -> 2^-149; 2^-150 is a
+  // tie -> 0; beyond the float range -> infinity.
+  EXPECT_EQ(toFloat(Wide{3, 151}), 0x1p-149f);
+  EXPECT_EQ(toFloat(Wide{1, 150}), 0.0f);
+  EXPECT_EQ(toFloat(Wide{-1, -128}), -std::numeric_limits<float>::infinity());
+  // The largest float survives; half an ulp above it rounds to infinity.
+  const i128 fmax = (i128(1) << 24) - 1; // FLT_MAX = fmax * 2^104
+  EXPECT_EQ(toFloat(Wide{fmax, -104}), std::numeric_limits<float>::max());
+  EXPECT_EQ(toFloat(Wide{2 * fmax + 1, -103}),
+            std::numeric_limits<float>::infinity());
+}
+
+TEST(FixedPointHand, Compare) {
+  EXPECT_EQ(compare(Wide{3, 1}, Wide{6, 2}), 0);     // 1.5 == 1.5
+  EXPECT_EQ(compare(Wide{3, 1}, Wide{7, 2}), -1);    // 1.5 < 1.75
+  EXPECT_EQ(compare(Wide{-3, 1}, Wide{-7, 2}), 1);   // -1.5 > -1.75
+  EXPECT_EQ(compare(Wide{0, 5}, Wide{0, -5}), 0);    // zeros
+  EXPECT_EQ(compare(Wide{-1, 1000}, Wide{0, 0}), -1); // signs first
+  // Binary points 2000 bits apart: no shift could align them in 128 bits.
+  EXPECT_EQ(compare(Wide{1, -1000}, Wide{i128(1) << 100, 1000}), 1);
+  EXPECT_EQ(compare(Wide{-1, -1000}, Wide{-(i128(1) << 100), 1000}), -1);
+  // 2^127 - 1 at frac 0 vs 1 at frac -126 (= 2^126).
+  const i128 max128 = static_cast<i128>((u128(1) << 127) - 1);
+  EXPECT_EQ(compare(Wide{max128, 0}, Wide{1, -126}), 1);
+  EXPECT_EQ(compare(Wide{1, -127}, Wide{max128, 0}), 1); // 2^127 > 2^127 - 1
+  static_assert(compare(Wide{1, 0}, Wide{2, 1}) == 0, "usable at compile time");
+}
+
+TEST(FixedPointHand, WideMultiply) {
+  const i128 p63 = i128(1) << 63;
+  Wide p = multiply(Wide{-p63, 3}, Wide{-p63, 4}); // 2^126 * 2^-7
+  EXPECT_TRUE(p.raw == (i128(1) << 126));
+  EXPECT_EQ(p.fracWidth, 7);
+}
+
 // The header is usable at compile time (weights folded by constexpr code).
 static_assert(cast(i128(7), 1,
                    Format{4, 4, true, Rounding::RND, Overflow::SAT}) == 4,

@@ -3,9 +3,12 @@
 // The single definition of fixed-point arithmetic in nn: quantization of
 // doubles, re-quantization (casts) with every rounding and overflow mode,
 // and full-precision products and sums. The interpreter, compile-time weight
-// quantization and the C-simulation runtime all use this header, so it
-// depends on nothing but the C++17 standard library (no MLIR, no LLVM) and it
-// allocates nothing.
+// quantization and the C-simulation runtime (runtime/include/ap_fixed.h,
+// compiled into emitted HLS projects) all use this header, so it depends on
+// nothing but the standard library (no MLIR, no LLVM) and the arithmetic
+// allocates nothing. The arithmetic needs only C++14; the format-spelling
+// parsers (parseFormat, parseRounding, parseOverflow) need C++17 and are
+// left out when compiled as C++14.
 //
 // Semantics are those of Vitis HLS ap_fixed/ap_ufixed (AMD UG1399) and of
 // SystemC sc_fixed/sc_ufixed with n_bits = 0; the unit tests compare every
@@ -31,9 +34,11 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <optional>
 #include <string>
+#if __cplusplus >= 201703L
+#include <optional>
 #include <string_view>
+#endif
 
 namespace nn {
 namespace fx {
@@ -173,6 +178,7 @@ struct Format {
   constexpr bool operator!=(const Format &o) const { return !(*this == o); }
 };
 
+#if __cplusplus >= 201703L
 namespace detail {
 /// A minimal cursor over a format spelling; blanks between tokens ignored.
 struct FormatLexer {
@@ -290,6 +296,7 @@ inline std::optional<Format> parseFormat(std::string_view text) {
     return std::nullopt;
   return f;
 }
+#endif // __cplusplus >= 201703L
 
 /// The mathematical integer held by a stored raw of format `f`. Only differs
 /// from `raw` for 64-bit unsigned formats, whose raw is a uint64_t pattern.
@@ -443,7 +450,7 @@ constexpr int64_t overflowStep(const Quantized &q, const Format &to) {
         rest = ~rest & lowMask(w - 1);
       return extend((sign << (w - 1)) | rest, w, true);
     }
-    [[fallthrough]]; // not valid for unsigned; behaves as WRAP
+    break; // not valid for unsigned; behaves as WRAP
   case Overflow::WRAP:
     break;
   }
@@ -509,40 +516,120 @@ inline int64_t quantize(double x, const Format &f) {
   return cast(i128(mant), -exp, f);
 }
 
-/// The value of a stored raw as a double, correctly rounded (to nearest, ties
-/// to even, like any IEEE conversion); exact whenever the value has at most
-/// 53 significant bits and lies in the double range.
-inline double toDouble(int64_t raw, const Format &f) {
-  i128 v = rawToInt(raw, f);
-  if (v == 0)
+namespace detail {
+/// |v| as an unsigned 128-bit integer (exact for v = -2^127 too).
+constexpr u128 magnitude(i128 v) {
+  return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v);
+}
+
+/// Number of significant bits of m (0 for 0).
+constexpr int bitLength(u128 m) {
+  return static_cast<uint64_t>(m >> 64)
+             ? 128 - __builtin_clzll(static_cast<uint64_t>(m >> 64))
+             : (static_cast<uint64_t>(m)
+                    ? 64 - __builtin_clzll(static_cast<uint64_t>(m))
+                    : 0);
+}
+
+/// The value w rounded to nearest (ties to even) in a binary floating-point
+/// format with `precision` significand bits and smallest normal exponent
+/// `minExponent` (53 and -1022 for double, 24 and -126 for float), returned
+/// as a double, which holds the result exactly for both. No upper exponent
+/// limit: a result beyond the double range is an infinity (std::ldexp).
+inline double roundToBinary(const Wide &w, int precision, int minExponent) {
+  if (w.raw == 0)
     return 0.0;
-  bool negative = v < 0;
-  uint64_t mag = static_cast<uint64_t>(negative ? -v : v);
-  const int frac = f.fracWidth();
-  int len = 64 - __builtin_clzll(mag);
-  // Bits the double can keep: 53, fewer for subnormal results (the last kept
-  // bit must weigh at least 2^-1074). May be <= 0 for tiny values.
-  int lead = len - 1 - frac; // exponent of the leading bit
-  int keep = lead >= -1022 ? 53 : 53 - (-1022 - lead);
+  bool negative = w.raw < 0;
+  u128 mag = magnitude(w.raw);
+  const long long frac = w.fracWidth;
+  const int len = bitLength(mag);
+  // Bits the result can keep: `precision`, fewer for subnormal results (the
+  // last kept bit must weigh at least 2^(minExponent - precision + 1)). May
+  // be <= 0 for tiny values.
+  long long lead = len - 1 - frac; // exponent of the leading bit
+  long long keep =
+      lead >= minExponent ? precision : precision - (minExponent - lead);
   double result;
   if (len <= keep) {
-    result = std::ldexp(static_cast<double>(mag), -frac); // exact
+    result = std::ldexp(static_cast<double>(mag), static_cast<int>(-frac));
   } else {
-    int drop = len - keep; // >= 1
+    long long drop = len - keep; // >= 1
     u128 q = 0;
-    if (drop <= 64) {
-      u128 wide = mag;
-      q = wide >> drop;
-      u128 rem = wide & ((u128(1) << drop) - 1);
+    if (drop < 128) {
+      q = mag >> drop;
+      u128 rem = mag & ((u128(1) << drop) - 1);
       u128 half = u128(1) << (drop - 1);
       if (rem > half || (rem == half && (q & 1)))
         ++q;
-    } // else mag < 2^64 <= half: rounds to 0
-    // q has at most 54 bits, a carry only gives a power of two: exact.
-    result =
-        std::ldexp(static_cast<double>(static_cast<uint64_t>(q)), drop - frac);
+    } else if (drop == 128) {
+      // q = 0; the remainder is mag itself and half is 2^127.
+      q = mag > (u128(1) << 127) ? 1 : 0;
+    } // else mag < 2^128 <= half: rounds to 0
+    // q has at most precision + 1 bits, a carry only gives a power of two:
+    // exact.
+    result = std::ldexp(static_cast<double>(static_cast<uint64_t>(q)),
+                        static_cast<int>(drop - frac));
   }
   return negative ? -result : result;
+}
+} // namespace detail
+
+/// The exact value w as a double, correctly rounded (to nearest, ties to
+/// even, like any IEEE conversion); exact whenever the value has at most 53
+/// significant bits and lies in the double range.
+inline double toDouble(const Wide &w) {
+  return detail::roundToBinary(w, 53, -1022);
+}
+
+/// The value of a stored raw of format f as a double (see above).
+inline double toDouble(int64_t raw, const Format &f) {
+  return toDouble(Wide{rawToInt(raw, f), f.fracWidth()});
+}
+
+/// The exact value w as a float, correctly rounded in one step (converting
+/// toDouble()'s result to float could round twice); an infinity beyond the
+/// float range.
+inline float toFloat(const Wide &w) {
+  double d = detail::roundToBinary(w, 24, -126);
+  // d is a multiple of the float grid; anything above FLT_MAX is >= 2^128,
+  // which rounds to infinity.
+  if (std::fabs(d) > static_cast<double>(std::numeric_limits<float>::max()))
+    return d < 0 ? -std::numeric_limits<float>::infinity()
+                 : std::numeric_limits<float>::infinity();
+  return static_cast<float>(d);
+}
+
+/// Compares the exact values of a and b: -1, 0 or 1, whatever their binary
+/// points (no precondition: the shift that aligns them never overflows).
+constexpr int compare(const Wide &a, const Wide &b) {
+  const int signA = (a.raw > 0) - (a.raw < 0);
+  const int signB = (b.raw > 0) - (b.raw < 0);
+  if (signA != signB)
+    return signA < signB ? -1 : 1;
+  if (signA == 0)
+    return 0;
+  // Same sign: compare the magnitudes |a| 2^-Fa and |b| 2^-Fb by shifting
+  // the one with fewer fraction bits left; if that shift would pass 128
+  // bits, that magnitude is the larger (the other is below 2^128).
+  const u128 ma = detail::magnitude(a.raw), mb = detail::magnitude(b.raw);
+  u128 x = ma, y = mb;
+  int order = 0; // of the magnitudes, when decided without comparing x, y
+  if (a.fracWidth >= b.fracWidth) {
+    long long shift = static_cast<long long>(a.fracWidth) - b.fracWidth;
+    if (detail::bitLength(mb) + shift > 128)
+      order = -1;
+    else
+      y = mb << shift;
+  } else {
+    long long shift = static_cast<long long>(b.fracWidth) - a.fracWidth;
+    if (detail::bitLength(ma) + shift > 128)
+      order = 1;
+    else
+      x = ma << shift;
+  }
+  if (order == 0)
+    order = x < y ? -1 : (x > y ? 1 : 0);
+  return signA > 0 ? order : -order;
 }
 
 /// Lossless format of a product (ap_fixed's rule): width W1 + W2, intWidth
@@ -581,6 +668,13 @@ constexpr Format differenceFormat(const Format &a, const Format &b) {
 /// the sum of the operands' (raws taken as signed int64_t: use the overload
 /// with formats for 64-bit unsigned operands).
 constexpr i128 multiply(int64_t a, int64_t b) { return i128(a) * i128(b); }
+
+/// Full-precision product of two full-precision values. Precondition: the
+/// product fits an i128 (true when its productFormat() has width <= 128,
+/// or <= 127 if unsigned).
+constexpr Wide multiply(const Wide &a, const Wide &b) {
+  return {a.raw * b.raw, a.fracWidth + b.fracWidth};
+}
 
 /// Full-precision product of two stored values of formats fa and fb.
 /// Precondition: not both operands 64-bit-ish unsigned (the product of two
