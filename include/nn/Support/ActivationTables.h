@@ -86,19 +86,7 @@ constexpr TableSpec nonNegativeTableSpec(int64_t size) { return {size, 0, 8}; }
 /// softmax's inverse (of the sum's mantissa in [1, 2)).
 constexpr TableSpec mantissaTableSpec(int64_t size) { return {size, 1, 1}; }
 
-namespace detail {
-constexpr int bitLength(u128 m) {
-  int n = 0;
-  while (m) {
-    m >>= 1;
-    ++n;
-  }
-  return n;
-}
-constexpr u128 magnitude(i128 v) {
-  return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v);
-}
-} // namespace detail
+// detail::bitLength and detail::magnitude come from FixedPoint.h.
 
 /// Whether tableIndex() can index inputs of fraction width `fracWidth` (any
 /// raw) within 128-bit integers: lo * 2^F and span * 2^F * N must fit.
