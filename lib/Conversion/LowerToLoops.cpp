@@ -38,13 +38,6 @@ using namespace nn;
 
 namespace {
 
-fx::Format toFormat(FixedType type) {
-  return fx::Format{int(type.getWidth()), type.getIntWidth(),
-                    type.getIsSigned(),
-                    static_cast<fx::Rounding>(type.getRounding()),
-                    static_cast<fx::Overflow>(type.getOverflow())};
-}
-
 FixedType toType(MLIRContext *context, const fx::Format &format) {
   return FixedType::get(context, unsigned(format.width), format.intWidth,
                         format.isSigned,
@@ -57,19 +50,6 @@ FixedType elementOf(Value value) {
       llvm::cast<ShapedType>(value.getType()).getElementType());
 }
 
-/// The layer name of an op: its NameLoc (the innermost name of a fused
-/// location, as the importer writes them), else "<op>_<index>".
-std::string locName(Location loc) {
-  if (auto name = llvm::dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = llvm::dyn_cast<FusedLoc>(loc))
-    for (Location part : llvm::reverse(fused.getLocations())) {
-      std::string name = locName(part);
-      if (!name.empty())
-        return name;
-    }
-  return "";
-}
 
 /// A C identifier made of the name's [A-Za-z0-9_] characters.
 std::string identifier(StringRef name) {
@@ -106,7 +86,7 @@ private:
         StringAttr::get(context, identifier(layer) + "_" + role.str()));
   }
   std::string layerName(Operation *op) {
-    std::string name = locName(op->getLoc());
+    std::string name = getLayerName(op->getLoc());
     if (name.empty())
       name = op->getName().stripDialect().str() + "_" +
              std::to_string(opIndex.lookup(op));
@@ -278,7 +258,7 @@ LogicalResult FunctionLowering::run() {
     auto shaped = llvm::cast<ShapedType>(arg.getType());
     argTypes.push_back(
         MemRefType::get(shaped.getShape(), shaped.getElementType()));
-    std::string name = locName(arg.getLoc());
+    std::string name = getLayerName(arg.getLoc());
     argLocs.push_back(NameLoc::get(StringAttr::get(
         context, name.empty() ? "input_" + std::to_string(arg.getArgNumber())
                               : name)));
@@ -365,7 +345,7 @@ LogicalResult FunctionLowering::lowerDense(DenseOp op) {
   if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName))
     accT = llvm::cast<FixedType>(attr.getValue());
   else {
-    fx::Format p = fx::productFormat(toFormat(xT), toFormat(wT));
+    fx::Format p = fx::productFormat(xT.getFormat(), wT.getFormat());
     int frac = p.fracWidth(), intW = p.intWidth;
     if (bT) {
       frac = std::max(frac, bT.getFracWidth());
@@ -379,9 +359,9 @@ LogicalResult FunctionLowering::lowerDense(DenseOp op) {
            << layer << "' needs " << accT.getWidth()
            << " bits (at most 64); set nn.accum_type";
   FixedType prodT = toType(
-      context, fx::productFormat(toFormat(xT), toFormat(wT)));
+      context, fx::productFormat(xT.getFormat(), wT.getFormat()));
   FixedType sumT =
-      toType(context, fx::sumFormat(toFormat(accT), toFormat(accT)));
+      toType(context, fx::sumFormat(accT.getFormat(), accT.getFormat()));
 
   auto multiplier = llvm::cast<MultiplierOpInterface>(op.getOperation());
   const int64_t reuse = multiplier.getReuseFactor();
@@ -550,8 +530,8 @@ void FunctionLowering::lowerAdd(AddOp op) {
   Value lhs = lookup(op.getLhs()), rhs = lookup(op.getRhs());
   Value out = bufferFor(op, op.getOutput());
   FixedType rT = elementOf(op.getOutput());
-  FixedType sT = toType(context, fx::sumFormat(toFormat(elementOf(op.getLhs())),
-                                               toFormat(elementOf(op.getRhs()))));
+  FixedType sT = toType(context, fx::sumFormat(elementOf(op.getLhs()).getFormat(),
+                                               elementOf(op.getRhs()).getFormat()));
   auto shape = llvm::cast<ShapedType>(op.getOutput().getType()).getShape();
   Location loc = op.getLoc();
   // numpy broadcasting: operand dimension j is aligned with result

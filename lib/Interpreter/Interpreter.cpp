@@ -20,11 +20,7 @@ using namespace nn;
 using namespace nn::interp;
 
 fx::Format nn::interp::formatOf(Type fixedType) {
-  auto type = llvm::cast<FixedType>(fixedType);
-  return fx::Format{int(type.getWidth()), type.getIntWidth(),
-                    type.getIsSigned(),
-                    static_cast<fx::Rounding>(type.getRounding()),
-                    static_cast<fx::Overflow>(type.getOverflow())};
+  return llvm::cast<FixedType>(fixedType).getFormat();
 }
 
 FailureOr<Tensor> nn::interp::makeTensor(Type type, Location loc) {

@@ -152,25 +152,6 @@ static int fail(const llvm::Twine &message) {
   return 1;
 }
 
-/// The name a location gives its op: a NameLoc's name, the last name of a
-/// fused location (the importer fuses a MatMul+Add pair, named after the
-/// Add's output last), a call site's callee name; empty when none.
-static std::string locationName(Location loc) {
-  if (auto name = llvm::dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = llvm::dyn_cast<FusedLoc>(loc)) {
-    for (Location part : llvm::reverse(fused.getLocations())) {
-      std::string name = locationName(part);
-      if (!name.empty())
-        return name;
-    }
-    return "";
-  }
-  if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc))
-    return locationName(callSite.getCallee());
-  return "";
-}
-
 /// A file name made of [A-Za-z0-9._-] only, never "." or "..".
 static std::string sanitize(llvm::StringRef name) {
   std::string text;
@@ -188,7 +169,7 @@ traceNames(func::FuncOp func) {
   llvm::StringSet<> used;
   int64_t index = 0;
   for (Operation &op : func.getBody().front().without_terminator()) {
-    std::string name = sanitize(locationName(op.getLoc()));
+    std::string name = sanitize(nn::getLayerName(op.getLoc()));
     if (name.empty())
       name = sanitize(op.getName().getStringRef()) + "_" +
              std::to_string(index);
@@ -366,15 +347,15 @@ static int runComparison(MLIRContext &context, func::FuncOp func,
   };
   Block &body = func.getBody().front();
   for (BlockArgument arg : body.getArguments())
-    addLayer(locationName(arg.getLoc()), "(argument)", arg.getType());
+    addLayer(nn::getLayerName(arg.getLoc()), "(argument)", arg.getType());
   for (Operation &op : body.without_terminator())
     if (!llvm::isa<ConstantOp>(op) && op.getNumResults() == 1)
-      addLayer(locationName(op.getLoc()), op.getName().getStringRef(),
+      addLayer(nn::getLayerName(op.getLoc()), op.getName().getStringRef(),
                op.getResult(0).getType());
   std::vector<OutputError> outputs(func.getNumResults());
 
   ScopedDiagnosticHandler layerNames(&context, [](Diagnostic &diag) {
-    std::string name = locationName(diag.getLocation());
+    std::string name = nn::getLayerName(diag.getLocation());
     auto nameLoc = llvm::dyn_cast<NameLoc>(diag.getLocation());
     if (!name.empty() &&
         !(nameLoc && llvm::isa<UnknownLoc>(nameLoc.getChildLoc())))
@@ -394,12 +375,12 @@ static int runComparison(MLIRContext &context, func::FuncOp func,
     llvm::StringMap<Tensor> reference;
     std::vector<Tensor> floatArgs = sampleInputs(*floatInputs, sample);
     for (BlockArgument arg : floatFunc.getBody().front().getArguments())
-      if (std::string name = locationName(arg.getLoc()); layerIndex.count(name))
+      if (std::string name = nn::getLayerName(arg.getLoc()); layerIndex.count(name))
         reference[name] = floatArgs[arg.getArgNumber()];
     EvaluateOptions floatOptions;
     floatOptions.numThreads = int(numThreads);
     floatOptions.onResult = [&](Operation *op, const Tensor &result) {
-      std::string name = locationName(op->getLoc());
+      std::string name = nn::getLayerName(op->getLoc());
       if (!llvm::isa<ConstantOp>(op) && layerIndex.count(name))
         reference[name] = result;
     };
@@ -422,12 +403,12 @@ static int runComparison(MLIRContext &context, func::FuncOp func,
     };
     std::vector<Tensor> args = sampleInputs(*fixedInputs, sample);
     for (BlockArgument arg : body.getArguments())
-      compare(locationName(arg.getLoc()), args[arg.getArgNumber()]);
+      compare(nn::getLayerName(arg.getLoc()), args[arg.getArgNumber()]);
     EvaluateOptions options;
     options.numThreads = int(numThreads);
     options.onResult = [&](Operation *op, const Tensor &result) {
       if (!llvm::isa<ConstantOp>(op))
-        compare(locationName(op->getLoc()), result);
+        compare(nn::getLayerName(op->getLoc()), result);
     };
     FailureOr<std::vector<Tensor>> fixedOutputs = evaluate(func, args, options);
     if (failed(fixedOutputs))
@@ -642,7 +623,7 @@ int main(int argc, char **argv) {
     // location only, so the name is appended before the diagnostic goes on
     // to the printing handler.
     ScopedDiagnosticHandler layerNames(&context, [](Diagnostic &diag) {
-      std::string name = locationName(diag.getLocation());
+      std::string name = nn::getLayerName(diag.getLocation());
       // A bare loc("name") already prints its name.
       auto nameLoc = llvm::dyn_cast<NameLoc>(diag.getLocation());
       if (!name.empty() &&

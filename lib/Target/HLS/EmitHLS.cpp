@@ -44,29 +44,11 @@ constexpr llvm::StringLiteral kName = "nn.hls.name";
 /// nn.hls.name, else the location's name.
 std::string nameOf(Operation *op);
 
-fx::Format toFormat(FixedType type) {
-  return fx::Format{int(type.getWidth()), type.getIntWidth(),
-                    type.getIsSigned(),
-                    static_cast<fx::Rounding>(type.getRounding()),
-                    static_cast<fx::Overflow>(type.getOverflow())};
-}
-
-std::string locName(Location loc) {
-  if (auto name = llvm::dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = llvm::dyn_cast<FusedLoc>(loc))
-    for (Location part : llvm::reverse(fused.getLocations())) {
-      std::string name = locName(part);
-      if (!name.empty())
-        return name;
-    }
-  return "";
-}
 
 std::string nameOf(Operation *op) {
   if (auto name = op->getAttrOfType<StringAttr>("nn.hls.name"))
     return name.str();
-  return locName(op->getLoc());
+  return getLayerName(op->getLoc());
 }
 
 std::string identifier(StringRef name) {
@@ -173,7 +155,7 @@ private:
     name += std::to_string(fixed.getWidth()) + "_";
     name += fixed.getIntWidth() < 0 ? "m" + std::to_string(-fixed.getIntWidth())
                                     : std::to_string(fixed.getIntWidth());
-    fx::Format f = toFormat(fixed);
+    fx::Format f = fixed.getFormat();
     if (f.rounding != fx::Rounding::TRN)
       name += "_" + StringRef(fx::toString(f.rounding)).drop_front(3).lower();
     if (f.overflow != fx::Overflow::WRAP)
@@ -192,7 +174,7 @@ private:
     for (auto [i, d] : llvm::enumerate(type.getShape()))
       text += (i ? ", " : "") + std::to_string(d);
     return text + "] " +
-           toFormat(llvm::cast<FixedType>(type.getElementType())).toString();
+           llvm::cast<FixedType>(type.getElementType()).getFormat().toString();
   }
   std::string expr(AffineExpr e, ArrayRef<std::string> operands,
                    unsigned numDims);
@@ -224,7 +206,7 @@ LogicalResult Emitter::prepare() {
                 "arguments, got "
              << arg.getType();
     bool isOutput = func.getArgAttr(arg.getArgNumber(), kOutput) != nullptr;
-    std::string base = locName(arg.getLoc());
+    std::string base = getLayerName(arg.getLoc());
     if (auto n = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), kName))
       base = n.str();
     if (base.empty())
@@ -279,7 +261,7 @@ LogicalResult Emitter::prepare() {
 void Emitter::emitTypedefs(raw_ostream &os) {
   os << "// Fixed-point types: one per distinct precision of the design.\n";
   for (auto &[type, n] : typeNames) {
-    fx::Format f = toFormat(llvm::cast<FixedType>(type));
+    fx::Format f = llvm::cast<FixedType>(type).getFormat();
     os << "typedef " << f.toString() << " " << n << "; // " << f.width
        << " bits, " << f.intWidth << " integer, LSB 2^" << -f.fracWidth()
        << (f.isSigned ? ", signed" : ", unsigned") << "\n";
@@ -307,7 +289,7 @@ LogicalResult Emitter::emitWeights(raw_ostream &os) {
     FailureOr<std::vector<int64_t>> raws = romRaws(rom);
     if (failed(raws))
       return failure();
-    fx::Format f = toFormat(fixed);
+    fx::Format f = fixed.getFormat();
     os << "\n// " << nameOf(rom) << ": " << shapeComment(type)
        << "\nstatic const " << typeName(fixed) << " " << name(rom)
        << dims(type) << " = {";
@@ -534,7 +516,7 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
   line(os, indent) << "const " << tn(result) << " " << n << " = ";
   if (auto c = llvm::dyn_cast<FxConstantOp>(op)) {
     auto fixed = llvm::cast<FixedType>(c.getType());
-    os << tn(result) << "(" << exactLiteral(c.getRaw(), toFormat(fixed))
+    os << tn(result) << "(" << exactLiteral(c.getRaw(), fixed.getFormat())
        << ")";
   } else if (llvm::isa<FxMulOp>(op)) {
     // ap_fixed's operator* is exact with the type nn.fx.mul verified.

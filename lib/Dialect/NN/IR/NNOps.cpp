@@ -23,6 +23,20 @@ std::string nn::formatShape(ArrayRef<int64_t> shape) {
   return text;
 }
 
+std::string nn::getLayerName(Location loc) {
+  if (auto name = llvm::dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  if (auto fused = llvm::dyn_cast<FusedLoc>(loc)) {
+    for (Location part : llvm::reverse(fused.getLocations()))
+      if (std::string name = getLayerName(part); !name.empty())
+        return name;
+    return "";
+  }
+  if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc))
+    return getLayerName(callSite.getCallee());
+  return "";
+}
+
 LogicalResult nn::verifyConsistentElementTypes(Operation *op) {
   Type firstFloat, firstFixed;
   auto check = [&](Type type) -> LogicalResult {

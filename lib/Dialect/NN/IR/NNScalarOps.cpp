@@ -14,13 +14,6 @@
 using namespace mlir;
 using namespace nn;
 
-static fx::Format toFormat(FixedType type) {
-  return fx::Format{int(type.getWidth()), type.getIntWidth(),
-                    type.getIsSigned(),
-                    static_cast<fx::Rounding>(type.getRounding()),
-                    static_cast<fx::Overflow>(type.getOverflow())};
-}
-
 static FixedType toType(MLIRContext *context, const fx::Format &format) {
   return FixedType::get(context, unsigned(format.width), format.intWidth,
                         format.isSigned,
@@ -33,7 +26,7 @@ LogicalResult FxConstantOp::verify() {
   if (type.getWidth() > 64)
     return emitOpError("result type ")
            << type << " has more than 64 bits";
-  fx::Format format = toFormat(type);
+  fx::Format format = type.getFormat();
   int64_t raw = getRaw();
   fx::i128 value = fx::rawToInt(raw, format);
   if (value < format.minInt() || value > format.maxInt())
@@ -46,7 +39,7 @@ LogicalResult FxMulOp::verify() {
   auto lhs = llvm::cast<FixedType>(getLhs().getType());
   auto rhs = llvm::cast<FixedType>(getRhs().getType());
   FixedType expected =
-      toType(getContext(), fx::productFormat(toFormat(lhs), toFormat(rhs)));
+      toType(getContext(), fx::productFormat(lhs.getFormat(), rhs.getFormat()));
   if (getResult().getType() != expected)
     return emitOpError("result type ")
            << getResult().getType() << " differs from the exact product type "
@@ -58,7 +51,7 @@ LogicalResult FxAddOp::verify() {
   auto lhs = llvm::cast<FixedType>(getLhs().getType());
   auto rhs = llvm::cast<FixedType>(getRhs().getType());
   FixedType expected =
-      toType(getContext(), fx::sumFormat(toFormat(lhs), toFormat(rhs)));
+      toType(getContext(), fx::sumFormat(lhs.getFormat(), rhs.getFormat()));
   if (getResult().getType() != expected)
     return emitOpError("result type ")
            << getResult().getType() << " differs from the exact sum type "

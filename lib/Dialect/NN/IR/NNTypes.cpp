@@ -109,6 +109,14 @@ void FixedType::print(AsmPrinter &printer) const {
   printer << ">";
 }
 
+// The enums have the same cases in the same order (see NNTypes.td and
+// FixedPoint.h), so the conversion is a cast.
+fx::Format FixedType::getFormat() const {
+  return fx::Format{int(getWidth()), getIntWidth(), getIsSigned(),
+                    static_cast<fx::Rounding>(getRounding()),
+                    static_cast<fx::Overflow>(getOverflow())};
+}
+
 std::string FixedType::getHlsTypeName() const {
   std::string name;
   llvm::raw_string_ostream os(name);

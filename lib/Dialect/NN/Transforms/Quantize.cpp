@@ -47,16 +47,6 @@ static FixedType toFixedType(MLIRContext *context, const fx::Format &f) {
                         static_cast<OverflowMode>(f.overflow));
 }
 
-static fx::Format toFormat(FixedType type) {
-  fx::Format f;
-  f.width = static_cast<int>(type.getWidth());
-  f.intWidth = type.getIntWidth();
-  f.isSigned = type.getIsSigned();
-  f.rounding = static_cast<fx::Rounding>(type.getRounding());
-  f.overflow = static_cast<fx::Overflow>(type.getOverflow());
-  return f;
-}
-
 static FixedType getFixedElement(Value value) {
   return llvm::dyn_cast<FixedType>(getElementTypeOrSelf(value.getType()));
 }
@@ -427,7 +417,7 @@ FailureOr<Value> QuantizePass::quantizeConstant(ConstantOp constant,
            << layerName(constant.getLoc())
            << "': cannot read its values for quantization (dense floats or "
               "f32/f64 dense_resource blobs are read)";
-  fx::Format format = toFormat(type);
+  fx::Format format = type.getFormat();
   RankedTensorType floatType = constant.getType();
   unsigned width = type.getWidth();
   auto rawType = RankedTensorType::get(
@@ -546,7 +536,7 @@ QuantizePass::resultPrecision(Location loc, const Levels &levels,
       return emitError(loc, "layer '")
              << report.name << "': " << kQdqTypeAttrName
              << " must be a fixed-point type, got " << qdqHint;
-    return Chosen<hls::Precision>{hls::Precision{false, toFormat(type)},
+    return Chosen<hls::Precision>{hls::Precision{false, type.getFormat()},
                                   "QDQ: nn.qdq_type from the model"};
   }
   if (!range)
@@ -569,7 +559,7 @@ QuantizePass::parameterPrecision(ConstantOp constant, Var role,
       return constant.emitError("weight '")
              << layerName(constant.getLoc()) << "': " << kQdqTypeAttrName
              << " must be a fixed-point type, got " << hint;
-    return Chosen<hls::Precision>{hls::Precision{false, toFormat(type)},
+    return Chosen<hls::Precision>{hls::Precision{false, type.getFormat()},
                                   "QDQ: nn.qdq_type from the model"};
   }
   if (!ranges)
@@ -624,13 +614,13 @@ LogicalResult QuantizePass::setMultiplierAttributes(MultiplierOpInterface op,
     std::optional<fx::Format> bias;
     if (operation->getNumOperands() > 2)
       if (FixedType biasType = getFixedElement(operation->getOperand(2)))
-        bias = toFormat(biasType);
+        bias = biasType.getFormat();
     if (!input || !weight)
       return operation->emitError("layer '")
              << report.name << "': auto accumulator needs fixed-point input "
              << "and weight types";
     std::string why;
-    accumFormat = autoAccumulator(toFormat(input), toFormat(weight), bias,
+    accumFormat = autoAccumulator(input.getFormat(), weight.getFormat(), bias,
                                   op.getMultiplierInputs(), why);
     accumSource = why + " (" + accum.source + ")";
     if (accumFormat.width > 1024 || accumFormat.intWidth > 1024 ||
@@ -798,7 +788,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     if (!table && readsTable && resultType) {
       fx::Format format = llvm::isa<SoftmaxOp>(op)
                               ? fx::kDefaultSoftmaxTableFormat
-                              : toFormat(resultType);
+                              : resultType.getFormat();
       table = Chosen<hls::Precision>{
           hls::Precision{false, format},
           llvm::isa<SoftmaxOp>(op) ? "default (softmax tables)"

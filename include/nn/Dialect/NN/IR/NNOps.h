@@ -25,6 +25,12 @@ mlir::LogicalResult verifyConsistentElementTypes(mlir::Operation *op);
 /// shape of its operands.
 mlir::LogicalResult verifyBroadcastResult(mlir::Operation *op);
 
+/// The layer name a location carries: a NameLoc's name (the importer names
+/// every op after its ONNX node), the last name inside a FusedLoc (a folded
+/// MatMul+Add or conv+batch-norm is named after the op whose output it
+/// produces), a call site's callee name; "" when there is none.
+std::string getLayerName(mlir::Location loc);
+
 /// Formats a shape as "[1, 3, 32, 32]" for diagnostics.
 std::string formatShape(llvm::ArrayRef<int64_t> shape);
 

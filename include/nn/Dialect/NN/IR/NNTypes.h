@@ -7,6 +7,8 @@
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/Types.h"
 
+#include "nn/Support/FixedPoint.h"
+
 #include "nn/Dialect/NN/IR/NNEnums.h.inc"
 
 #define GET_TYPEDEF_CLASSES

@@ -93,6 +93,9 @@ def NN_FixedType : TypeDef<NN_Dialect, "Fixed", [MemRefElementTypeInterface]> {
   let extraClassDeclaration = [{
     /// Number of bits below the binary point (W - I); may be negative.
     int getFracWidth() const { return int(getWidth()) - getIntWidth(); }
+    /// The same format for nn::fx, the arithmetic shared by the
+    /// interpreter, quantization and the C-simulation runtime.
+    ::nn::fx::Format getFormat() const;
     /// The Vitis HLS spelling, e.g. "ap_fixed<16,6,AP_RND,AP_SAT>".
     std::string getHlsTypeName() const;
     /// Parses what follows the mnemonic: `<W, I [, Q [, O]]>`.
