@@ -1,0 +1,166 @@
+//===- FunctionLowering.h - shared state of --nn-lower-to-loops -*- C++ -*-===//
+//
+// The lowering of one function of fixed-point nn ops to affine loops on
+// memrefs (docs/Lowering.md). LowerToLoops.cpp holds the pass, the new
+// signature and the op dispatch; each op group lowers in its own file
+// (LowerDense.cpp, LowerElementwise.cpp, ...) with the helpers declared
+// here, so that every layer gets the same buffers, names and directives.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_CONVERSION_FUNCTIONLOWERING_H
+#define NN_LIB_CONVERSION_FUNCTIONLOWERING_H
+
+#include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/FixedPoint.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <string>
+
+namespace nn {
+namespace lowering {
+
+/// The nn type of a fixed-point format.
+FixedType toType(mlir::MLIRContext *context, const fx::Format &format);
+
+/// The element type of a shaped fixed-point value.
+FixedType elementOf(mlir::Value value);
+
+/// A C identifier made of the name's [A-Za-z0-9_] characters.
+std::string identifier(llvm::StringRef name);
+
+/// The affine dimension expressions d0 .. d(count-1).
+llvm::SmallVector<mlir::AffineExpr> dimExprs(mlir::MLIRContext *context,
+                                             unsigned count);
+
+class FunctionLowering {
+public:
+  FunctionLowering(mlir::func::FuncOp func, int64_t maxUnrollMults)
+      : func(func), maxUnrollMults(maxUnrollMults),
+        context(func.getContext()), builder(func.getContext()) {}
+
+  mlir::LogicalResult run();
+
+  //===--------------------------------------------------------------------===//
+  // Per-op lowerings (one file per group). Each reads its operands through
+  // lookup() and writes its result into bufferFor().
+  //===--------------------------------------------------------------------===//
+
+  mlir::LogicalResult lowerDense(DenseOp op);
+  void lowerRelu(ReluOp op);
+  void lowerAdd(AddOp op);
+  void lowerCopy(mlir::Operation *op, mlir::Value input, mlir::Value output);
+
+  //===--------------------------------------------------------------------===//
+  // Shared helpers
+  //===--------------------------------------------------------------------===//
+
+  /// The buffer of an op's result: its out-parameter when it is returned,
+  /// otherwise a completely partitioned memref.alloc named after the layer.
+  mlir::Value bufferFor(mlir::Operation *op, mlir::Value result);
+  /// The nn.fx.rom of a constant (flattened to 1-D when `flatten`), created
+  /// once at the start of the function.
+  mlir::Value romFor(ConstantOp constant, bool flatten);
+  /// The memref holding a tensor value (argument, lowered result or rom).
+  mlir::Value lookup(mlir::Value tensor, bool flattenConstant = false);
+
+  /// A nest of loops over `shape` (one per dimension, named
+  /// <layer>_<role><dim>), each marked with `unroll`; calls body with the
+  /// induction variables (rank 0: the body runs once, no loop).
+  void loopNest(llvm::ArrayRef<int64_t> shape, llvm::StringRef layer,
+                llvm::StringRef role, bool unroll,
+                llvm::function_ref<void(mlir::OpBuilder &,
+                                        llvm::ArrayRef<mlir::Value>)>
+                    body);
+  /// One affine.for [0, tripCount) named <layer>_<role>; returns a builder
+  /// before its terminator.
+  mlir::affine::AffineForOp namedLoop(mlir::OpBuilder &b, llvm::StringRef layer,
+                                      llvm::StringRef role, int64_t tripCount);
+  /// copy `from` into `to` element by element in row-major order (shapes
+  /// with the same number of elements).
+  void copyLoops(mlir::Value from, mlir::Value to, mlir::Location loc,
+                 llvm::StringRef name);
+
+  mlir::Location loopLoc(llvm::StringRef layer, llvm::StringRef role) {
+    return mlir::NameLoc::get(mlir::StringAttr::get(
+        context, identifier(layer) + "_" + role.str()));
+  }
+  std::string layerName(mlir::Operation *op) {
+    std::string name = getLayerName(op->getLoc());
+    if (name.empty())
+      name = op->getName().stripDialect().str() + "_" +
+             std::to_string(opIndex.lookup(op));
+    return name;
+  }
+
+  mlir::Value load(mlir::OpBuilder &b, mlir::Location loc, mlir::Value memref,
+                   llvm::ArrayRef<mlir::AffineExpr> exprs,
+                   mlir::ValueRange operands) {
+    auto map = mlir::AffineMap::get(operands.size(), 0, exprs, context);
+    return mlir::affine::AffineLoadOp::create(b, loc, memref, map, operands);
+  }
+  void store(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+             mlir::Value memref, llvm::ArrayRef<mlir::AffineExpr> exprs,
+             mlir::ValueRange operands) {
+    auto map = mlir::AffineMap::get(operands.size(), 0, exprs, context);
+    mlir::affine::AffineStoreOp::create(b, loc, value, memref, map, operands);
+  }
+  /// Identity-indexed load/store over the loop variables.
+  mlir::Value loadAt(mlir::OpBuilder &b, mlir::Location loc, mlir::Value memref,
+                     llvm::ArrayRef<mlir::Value> ivs) {
+    return load(b, loc, memref, dimExprs(context, ivs.size()), ivs);
+  }
+  void storeAt(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+               mlir::Value memref, llvm::ArrayRef<mlir::Value> ivs) {
+    store(b, loc, value, memref, dimExprs(context, ivs.size()), ivs);
+  }
+  mlir::Value cast(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
+                   FixedType to) {
+    if (v.getType() == to)
+      return v;
+    return FxCastOp::create(b, loc, to, v);
+  }
+  /// Names survive printing without debug info (NameLocs do not): the
+  /// emitter reads nn.hls.name first.
+  void setName(mlir::Operation *op, llvm::StringRef name) {
+    op->setAttr(kHlsNameAttr, builder.getStringAttr(identifier(name)));
+  }
+  void setUnroll(mlir::Operation *loop) {
+    loop->setAttr(kHlsUnrollAttr, builder.getI64IntegerAttr(0));
+  }
+  void setPipeline(mlir::Operation *op, int64_t ii) {
+    op->setAttr(kHlsPipelineAttr, builder.getI64IntegerAttr(ii));
+  }
+  void setPartition(mlir::Operation *op, llvm::StringRef how) {
+    op->setAttr(kHlsPartitionAttr, builder.getStringAttr(how));
+  }
+
+  mlir::func::FuncOp func;
+  int64_t maxUnrollMults;
+  mlir::MLIRContext *context;
+  mlir::OpBuilder builder;
+  mlir::func::FuncOp newFunc;
+  llvm::DenseMap<mlir::Value, mlir::Value> buffers;
+  llvm::DenseMap<mlir::Operation *, mlir::Value> roms, flatRoms;
+  llvm::DenseMap<mlir::Operation *, int64_t> opIndex;
+  /// Returned values written straight into their out-parameter.
+  llvm::DenseMap<mlir::Value, mlir::Value> outParams;
+  /// Cleared by a layer that is not fully unrolled: only a function whose
+  /// layers all are gets PIPELINE II=1 as a whole.
+  bool allFullyUnrolled = true;
+
+private:
+  mlir::LogicalResult check();
+  mlir::LogicalResult lowerOp(mlir::Operation &op);
+};
+
+} // namespace lowering
+} // namespace nn
+
+#endif // NN_LIB_CONVERSION_FUNCTIONLOWERING_H
