@@ -41,8 +41,9 @@ llvm::SmallVector<mlir::AffineExpr> dimExprs(mlir::MLIRContext *context,
 
 class FunctionLowering {
 public:
-  FunctionLowering(mlir::func::FuncOp func, int64_t maxUnrollMults)
-      : func(func), maxUnrollMults(maxUnrollMults),
+  FunctionLowering(mlir::func::FuncOp func, int64_t maxUnrollMults,
+                   int64_t maxPartition)
+      : func(func), maxUnrollMults(maxUnrollMults), maxPartition(maxPartition),
         context(func.getContext()), builder(func.getContext()) {}
 
   mlir::LogicalResult run();
@@ -78,6 +79,18 @@ public:
                 llvm::function_ref<void(mlir::OpBuilder &,
                                         llvm::ArrayRef<mlir::Value>)>
                     body);
+  /// The loops of an element-wise op over `shape`: fully unrolled when the
+  /// shape has at most max-unroll-mults elements, otherwise rolled with the
+  /// innermost loop pipelined at II=1 (and the function is no longer one
+  /// pipeline).
+  void elementLoops(llvm::ArrayRef<int64_t> shape, llvm::StringRef layer,
+                    llvm::StringRef role,
+                    llvm::function_ref<void(mlir::OpBuilder &,
+                                            llvm::ArrayRef<mlir::Value>)>
+                        body);
+  /// Marks a buffer (alloc or rom) completely partitioned when it has at
+  /// most max-partition elements; warns and leaves it a memory otherwise.
+  void partitionBuffer(mlir::Operation *buffer, llvm::StringRef layer);
   /// One affine.for [0, tripCount) named <layer>_<role>; returns a builder
   /// before its terminator.
   mlir::affine::AffineForOp namedLoop(mlir::OpBuilder &b, llvm::StringRef layer,
@@ -143,6 +156,7 @@ public:
 
   mlir::func::FuncOp func;
   int64_t maxUnrollMults;
+  int64_t maxPartition;
   mlir::MLIRContext *context;
   mlir::OpBuilder builder;
   mlir::func::FuncOp newFunc;

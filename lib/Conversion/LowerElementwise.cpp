@@ -17,7 +17,7 @@ void FunctionLowering::lowerRelu(ReluOp op) {
   FixedType rT = elementOf(op.getOutput());
   auto shape = llvm::cast<ShapedType>(op.getOutput().getType()).getShape();
   Location loc = op.getLoc();
-  loopNest(shape, layerName(op), "i", true,
+  elementLoops(shape, layerName(op), "i",
            [&](OpBuilder &b, ArrayRef<Value> ivs) {
              auto map = AffineMap::getMultiDimIdentityMap(ivs.size(), context);
              Value v = affine::AffineLoadOp::create(b, loc, in, map, ivs);
@@ -49,7 +49,7 @@ void FunctionLowering::lowerAdd(AddOp op) {
   };
   SmallVector<AffineExpr> le = broadcastExprs(op.getLhs()),
                           re = broadcastExprs(op.getRhs());
-  loopNest(shape, layerName(op), "i", true,
+  elementLoops(shape, layerName(op), "i",
            [&](OpBuilder &b, ArrayRef<Value> ivs) {
              Value a = load(b, loc, lhs, le, ivs);
              Value c = load(b, loc, rhs, re, ivs);

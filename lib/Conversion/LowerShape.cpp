@@ -14,7 +14,7 @@ void FunctionLowering::copyLoops(Value from, Value to, Location loc,
                                  StringRef name) {
   auto inShape = llvm::cast<ShapedType>(from.getType()).getShape();
   auto outShape = llvm::cast<ShapedType>(to.getType()).getShape();
-  loopNest(outShape, name, "i", true, [&](OpBuilder &b, ArrayRef<Value> ivs) {
+  elementLoops(outShape, name, "i", [&](OpBuilder &b, ArrayRef<Value> ivs) {
     // The row-major linear index of the output element...
     AffineExpr linear = getAffineConstantExpr(0, context);
     for (size_t j = 0; j < outShape.size(); ++j)

@@ -122,6 +122,28 @@ void FunctionLowering::loopNest(
 }
 
 
+void FunctionLowering::elementLoops(
+    ArrayRef<int64_t> shape, StringRef layer, StringRef role,
+    function_ref<void(OpBuilder &, ArrayRef<Value>)> body) {
+  int64_t elements = 1;
+  for (int64_t d : shape)
+    elements *= d;
+  const bool unroll = elements <= maxUnrollMults;
+  Operation *last = nullptr;
+  loopNest(shape, layer, role, unroll,
+           [&](OpBuilder &b, ArrayRef<Value> ivs) {
+             if (!ivs.empty())
+               last = llvm::cast<BlockArgument>(ivs.back()).getOwner()->getParentOp();
+             body(b, ivs);
+           });
+  if (!unroll) {
+    // Too many copies of the body to unroll: one element per cycle.
+    allFullyUnrolled = false;
+    if (last)
+      setPipeline(last, 1);
+  }
+}
+
 affine::AffineForOp FunctionLowering::namedLoop(OpBuilder &b, StringRef layer,
                                                 StringRef role,
                                                 int64_t tripCount) {
@@ -139,9 +161,23 @@ Value FunctionLowering::bufferFor(Operation *op, Value result) {
   auto type = MemRefType::get(shaped.getShape(), shaped.getElementType());
   auto alloc = memref::AllocOp::create(
       builder, NameLoc::get(StringAttr::get(context, layerName(op))), type);
-  setPartition(alloc, "complete");
+  partitionBuffer(alloc, layerName(op));
   setName(alloc, layerName(op));
   return buffers[result] = alloc;
+}
+
+void FunctionLowering::partitionBuffer(Operation *buffer, StringRef layer) {
+  auto type = llvm::cast<MemRefType>(buffer->getResult(0).getType());
+  if (type.getNumElements() <= maxPartition) {
+    setPartition(buffer, "complete");
+    return;
+  }
+  // Vitis HLS refuses to partition an array into more than 4096 registers
+  // (XFORM 203-103); a larger buffer stays a memory.
+  buffer->emitWarning("buffer of layer '")
+      << layer << "' has " << type.getNumElements()
+      << " elements, more than " << maxPartition
+      << " (max-partition): not partitioned, kept in memory";
 }
 
 Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
@@ -164,7 +200,7 @@ Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
   auto rom = FxRomOp::create(
       builder, NameLoc::get(StringAttr::get(context, layerName(constant))),
       MemRefType::get(shape, shaped.getElementType()), value);
-  setPartition(rom, "complete");
+  partitionBuffer(rom, layerName(constant));
   setName(rom, layerName(constant));
   return cache[constant] = rom;
 }
@@ -208,7 +244,15 @@ LogicalResult FunctionLowering::run() {
     arg.setLoc(loc);
   unsigned numInputs = func.getNumArguments();
   for (unsigned i = 0; i < argTypes.size(); ++i) {
-    newFunc.setArgAttr(i, kHlsPartitionAttr, builder.getStringAttr("complete"));
+    if (llvm::cast<MemRefType>(argTypes[i]).getNumElements() <= maxPartition)
+      newFunc.setArgAttr(i, kHlsPartitionAttr,
+                         builder.getStringAttr("complete"));
+    else
+      emitWarning(argLocs[i])
+          << "port '" << llvm::cast<NameLoc>(argLocs[i]).getName().getValue()
+          << "' has " << llvm::cast<MemRefType>(argTypes[i]).getNumElements()
+          << " elements, more than " << maxPartition
+          << " (max-partition): not partitioned, kept in memory";
     newFunc.setArgAttr(i, kHlsNameAttr,
                        builder.getStringAttr(identifier(
                            llvm::cast<NameLoc>(argLocs[i]).getName().getValue())));
@@ -288,7 +332,7 @@ struct LowerToLoopsPass
       else if (!func.isExternal() && func.getNumResults() > 0)
         funcs.push_back(func);
     for (func::FuncOp func : funcs)
-      if (failed(FunctionLowering(func, maxUnrollMults).run()))
+      if (failed(FunctionLowering(func, maxUnrollMults, maxPartition).run()))
         return signalPassFailure();
   }
 };
@@ -298,6 +342,11 @@ struct LowerToHlsOptions : public PassPipelineOptions<LowerToHlsOptions> {
       *this, "max-unroll-mults",
       llvm::cl::desc("dense layers with reuse factor 1 and more "
                      "multiplications than this are pipelined, not unrolled"),
+      llvm::cl::init(4096)};
+  Option<int64_t> maxPartition{
+      *this, "max-partition",
+      llvm::cl::desc("buffers with more elements than this are not "
+                     "partitioned completely (Vitis HLS's limit is 4096)"),
       llvm::cl::init(4096)};
 };
 
@@ -312,6 +361,7 @@ void nn::registerNNConversionPipelines() {
       [](OpPassManager &pm, const LowerToHlsOptions &options) {
         NNLowerToLoopsOptions loopOptions;
         loopOptions.maxUnrollMults = options.maxUnrollMults;
+        loopOptions.maxPartition = options.maxPartition;
         pm.addPass(createNNLowerToLoops(loopOptions));
       });
 }

@@ -28,6 +28,10 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
     Option<"maxUnrollMults", "max-unroll-mults", "int64_t", /*default=*/"4096",
            "a dense layer with reuse factor 1 and more multiplications than "
            "this is not fully unrolled: a warning, and a pipelined loop">,
+    Option<"maxPartition", "max-partition", "int64_t", /*default=*/"4096",
+           "buffers and ports with more elements than this are not "
+           "partitioned completely (Vitis HLS refuses more than 4096 "
+           "registers): a warning, and a memory">,
   ];
   let dependentDialects = ["::nn::NNDialect", "::mlir::affine::AffineDialect",
                            "::mlir::memref::MemRefDialect",
