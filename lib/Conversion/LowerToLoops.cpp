@@ -61,7 +61,8 @@ SmallVector<AffineExpr> nn::lowering::dimExprs(MLIRContext *context,
 /// The ops the lowering handles (the error for any other op lists them).
 static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.dense", "nn.relu", "nn.add", "nn.flatten", "nn.reshape",
-    "nn.constant",
+    "nn.constant", "nn.sub", "nn.mul", "nn.concat", "nn.transpose", "nn.pad",
+    "nn.resize",
     // LowerActivations.cpp
     "nn.sigmoid", "nn.tanh", "nn.softmax"};
 
@@ -305,8 +306,24 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
         lowerRelu(relu);
         return success();
       })
-      .Case([&](AddOp add) {
-        lowerAdd(add);
+      .Case<AddOp, SubOp, MulOp>([&](Operation *binary) {
+        lowerBinary(binary);
+        return success();
+      })
+      .Case([&](ConcatOp concat) {
+        lowerConcat(concat);
+        return success();
+      })
+      .Case([&](TransposeOp transpose) {
+        lowerTranspose(transpose);
+        return success();
+      })
+      .Case([&](PadOp pad) {
+        lowerPad(pad);
+        return success();
+      })
+      .Case([&](ResizeOp resize) {
+        lowerResize(resize);
         return success();
       })
       .Case<SigmoidOp, TanhOp>(
