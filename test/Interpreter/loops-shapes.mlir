@@ -10,7 +10,7 @@
 // RUN: cmp %t.nn3.npy %t.lp3.npy
 // RUN: cmp %t.nn4.npy %t.lp4.npy
 // RUN: cmp %t.nn5.npy %t.lp5.npy
-// RUN: rm -rf %t.prj && nn-translate --emit-hls-project --hls-project-dir=%t.prj %t.loops.mlir
+// RUN: rm -rf %t.prj && nn-translate --emit-hls-project=%t.prj %t.loops.mlir
 // RUN: make -s -C %t.prj NN_RUNTIME_INCLUDE=%nn_src_root/runtime/include NN_SUPPORT_INCLUDE=%nn_src_root/include
 // RUN: %t.prj/shapes_csim --input %S/Inputs/x-3x4.npy --output %t.cs0.npy --output %t.cs1.npy --output %t.cs2.npy --output %t.cs3.npy --output %t.cs4.npy --output %t.cs5.npy
 // Payload bytes (float64) after the .npy headers: 3x6, 3x2x2, 3x2x3,
