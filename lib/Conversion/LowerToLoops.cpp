@@ -204,7 +204,11 @@ Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
   auto rom = FxRomOp::create(
       builder, NameLoc::get(StringAttr::get(context, layerName(constant))),
       MemRefType::get(shape, shaped.getElementType()), value);
-  partitionBuffer(rom, layerName(constant), constant.getLoc());
+  // Complete partitioning up to max-partition; a larger rom stays a memory
+  // silently: its consumer (a dense or conv with a reuse factor) chooses
+  // its banking (cyclic partition) and reports its own limits.
+  if (MemRefType(rom.getType()).getNumElements() <= maxPartition)
+    setPartition(rom, "complete");
   setName(rom, layerName(constant));
   return cache[constant] = rom;
 }
