@@ -59,8 +59,16 @@ public:
 
   mlir::LogicalResult lowerDense(DenseOp op);
   void lowerRelu(ReluOp op);
-  /// nn.add, nn.sub, nn.mul (LowerElementwise.cpp).
+  /// nn.add, nn.sub, nn.mul, nn.max, nn.min (LowerElementwise.cpp).
   void lowerBinary(mlir::Operation *op);
+  /// leaky_relu, prelu, thresholded_relu, hard_sigmoid, clip.
+  mlir::LogicalResult lowerPiecewise(mlir::Operation *op);
+  /// The exact value of an f32 attribute as an nn.fx.constant (an error
+  /// naming `what` for infinities and NaN).
+  mlir::FailureOr<mlir::Value> exactConstant(mlir::OpBuilder &b,
+                                             mlir::Location loc,
+                                             mlir::Operation *op,
+                                             llvm::StringRef what, float value);
   /// Data movement (LowerShape.cpp).
   void lowerCopy(mlir::Operation *op, mlir::Value input, mlir::Value output);
   void lowerConcat(ConcatOp op);

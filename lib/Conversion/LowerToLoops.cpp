@@ -11,6 +11,8 @@
 
 #include "FunctionLowering.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Pass/PassManager.h"
@@ -61,8 +63,9 @@ SmallVector<AffineExpr> nn::lowering::dimExprs(MLIRContext *context,
 /// The ops the lowering handles (the error for any other op lists them).
 static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.dense", "nn.relu", "nn.add", "nn.flatten", "nn.reshape",
-    "nn.constant", "nn.sub", "nn.mul", "nn.concat", "nn.transpose", "nn.pad",
-    "nn.resize",
+    "nn.constant", "nn.sub", "nn.mul", "nn.max", "nn.min", "nn.concat",
+    "nn.transpose", "nn.pad", "nn.resize", "nn.leaky_relu", "nn.prelu",
+    "nn.thresholded_relu", "nn.hard_sigmoid", "nn.clip",
     // LowerActivations.cpp
     "nn.sigmoid", "nn.tanh", "nn.softmax"};
 
@@ -310,7 +313,9 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
         lowerRelu(relu);
         return success();
       })
-      .Case<AddOp, SubOp, MulOp>([&](Operation *binary) {
+      .Case<LeakyReluOp, PReluOp, ThresholdedReluOp, HardSigmoidOp, ClipOp>(
+          [&](Operation *piecewise) { return lowerPiecewise(piecewise); })
+      .Case<AddOp, SubOp, MulOp, MaxOp, MinOp>([&](Operation *binary) {
         lowerBinary(binary);
         return success();
       })

@@ -10,6 +10,7 @@
 #ifndef NN_LIB_INTERPRETER_EXACTARITHMETIC_H
 #define NN_LIB_INTERPRETER_EXACTARITHMETIC_H
 
+#include "nn/Support/ExactConstant.h"
 #include "nn/Support/FixedPoint.h"
 
 #include <cmath>
@@ -37,37 +38,9 @@ inline int bitLength(u128 m) { return fx::detail::bitLength(m); }
 /// fx::add needs to align binary points.
 inline bool fitsWide(const fx::Format &f) { return f.width <= 127; }
 
-/// A finite f32 as an exact fixed-point value: raw * 2^-fracWidth with the
-/// fewest fraction bits, and the smallest signed format holding it (so that
-/// fx::multiply, productFormat and sumFormat apply to it).
-struct ExactConstant {
-  fx::Wide value;
-  fx::Format format;
-};
-
-/// The exact value of `x`, or nullopt for an infinity or NaN.
-inline std::optional<ExactConstant> exactFloat(float x) {
-  if (!std::isfinite(x))
-    return std::nullopt;
-  int64_t mantissa = 0;
-  int exponent = 0; // x = mantissa * 2^exponent
-  if (x != 0.0f) {
-    int e = 0;
-    double m = std::frexp(double(x), &e); // |m| in [0.5, 1)
-    // A float has at most 24 significant bits: m * 2^24 is an integer.
-    mantissa = static_cast<int64_t>(std::ldexp(m, 24));
-    exponent = e - 24;
-    while ((mantissa & 1) == 0) {
-      mantissa /= 2;
-      ++exponent;
-    }
-  }
-  int width = bitLength(magnitude(mantissa)) + 1; // + sign bit
-  int frac = -exponent;
-  fx::Format format{width, width - frac, true, fx::Rounding::TRN,
-                    fx::Overflow::WRAP};
-  return ExactConstant{{mantissa, frac}, format};
-}
+/// The exact value of an f32 (nn/Support/ExactConstant.h).
+using fx::ExactConstant;
+using fx::exactFloat;
 
 /// Compares the exact values of two fx::Wide: -1, 0 or 1. Any binary points.
 using fx::compare;

@@ -370,6 +370,23 @@ LogicalResult LoopRunner::exec(Operation &op) {
   } else if (llvm::isa<FxMaxOp>(op)) {
     RtValue a = operand(0), b = operand(1);
     result = a.raw > b.raw ? a : b; // same type: raws compare as values
+  } else if (auto cmp = llvm::dyn_cast<FxCmpOp>(op)) {
+    RtValue a = operand(0), b = operand(1);
+    int order = fx::compare(fx::Wide{a.raw, a.format.fracWidth()},
+                            fx::Wide{b.raw, b.format.fracWidth()});
+    bool holds = false;
+    switch (cmp.getPredicate()) {
+    case FxCmpPredicate::lt: holds = order < 0; break;
+    case FxCmpPredicate::le: holds = order <= 0; break;
+    case FxCmpPredicate::gt: holds = order > 0; break;
+    case FxCmpPredicate::ge: holds = order >= 0; break;
+    case FxCmpPredicate::eq: holds = order == 0; break;
+    case FxCmpPredicate::ne: holds = order != 0; break;
+    }
+    values[op.getResult(0)].index = holds ? 1 : 0;
+    return success();
+  } else if (llvm::isa<arith::SelectOp>(op)) {
+    result = operand(0).index != 0 ? operand(1) : operand(2);
   } else if (llvm::isa<FxSubOp>(op)) {
     RtValue a = operand(0), b = operand(1);
     Type type = op.getResult(0).getType();

@@ -1,5 +1,5 @@
-// Every diagnostic of the table activations and softmax lowering
-// (LowerActivations.cpp).
+// Every diagnostic of the activation lowerings: tables and softmax
+// (LowerActivations.cpp), non-finite attributes (LowerElementwise.cpp).
 // RUN: nn-opt %s -split-input-file -verify-diagnostics --nn-lower-to-hls
 
 func.func @table_size_not_pow2(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
@@ -40,4 +40,20 @@ func.func @softmax_sum_too_wide(%x: tensor<1x4096x!nn.fixed<8, 3>>) -> tensor<1x
   // expected-error @+1 {{nn-lower-to-loops: the softmax of layer 'softmax_0' needs more than 64-bit intermediates (sum of 4096 entries of '!nn.ufixed<53, 1, RND, SAT>')}}
   %y = nn.softmax %x {axis = 1 : i64, nn.table_type = !nn.ufixed<53, 1, RND, SAT>} : tensor<1x4096x!nn.fixed<8, 3>> -> tensor<1x4096x!nn.fixed<8, 3>>
   return %y : tensor<1x4096x!nn.fixed<8, 3>>
+}
+
+// -----
+
+func.func @infinite_alpha(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: alpha = INF of 'nn.leaky_relu' is not finite; the lowering handles finite values only}}
+  %y = nn.leaky_relu %x {alpha = 0x7F800000 : f32} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+func.func @infinite_clip(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: max = INF of 'nn.clip' is not finite; the lowering handles finite values only}}
+  %y = nn.clip %x {max = 0x7F800000 : f32} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
 }

@@ -35,6 +35,7 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
   ];
   let dependentDialects = ["::nn::NNDialect", "::mlir::affine::AffineDialect",
                            "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect",
                            "::mlir::func::FuncDialect"];
 }
 

@@ -227,7 +227,8 @@ LogicalResult Emitter::prepare() {
                    memref::AllocOp, memref::LoadOp, memref::StoreOp,
                    arith::ConstantOp, func::ReturnOp, FxRomOp, FxConstantOp,
                    FxMulOp, FxAddOp, FxCastOp, FxReluOp, FxMaxOp, FxSubOp,
-                   FxToIndexOp, FxIlog2Op, FxDivPow2Op>(op) &&
+                   FxToIndexOp, FxIlog2Op, FxDivPow2Op, FxCmpOp,
+                   arith::SelectOp>(op) &&
         op != func.getOperation()) {
       op->emitError("the HLS emitter does not handle '")
           << op->getName() << "'";
@@ -512,6 +513,14 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     os << " = " << name(store.getValueToStore()) << ";\n";
     return success();
   }
+  if (auto cmp = llvm::dyn_cast<FxCmpOp>(op)) {
+    static const char *symbols[] = {"<", "<=", ">", ">=", "==", "!="};
+    std::string n = fresh(cmp.getResult(), "c");
+    line(os, indent) << "const bool " << n << " = " << name(cmp.getLhs())
+                     << " " << symbols[int(cmp.getPredicate())] << " "
+                     << name(cmp.getRhs()) << ";\n";
+    return success();
+  }
   // Table index arithmetic: results of type index are C ints.
   if (auto toIndex = llvm::dyn_cast<FxToIndexOp>(op)) {
     std::string n = fresh(toIndex.getResult(), "idx");
@@ -551,6 +560,9 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     os << name(op.getOperand(0)) << " + " << name(op.getOperand(1));
   } else if (llvm::isa<FxCastOp>(op)) {
     os << tn(result) << "(" << name(op.getOperand(0)) << ")";
+  } else if (auto select = llvm::dyn_cast<arith::SelectOp>(op)) {
+    os << name(select.getCondition()) << " ? " << name(select.getTrueValue())
+       << " : " << name(select.getFalseValue());
   } else if (llvm::isa<FxSubOp>(op)) {
     // Exact: the type nn.fx.sub verified is ap_fixed's difference type.
     os << name(op.getOperand(0)) << " - " << name(op.getOperand(1));

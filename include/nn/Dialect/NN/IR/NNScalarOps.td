@@ -254,4 +254,34 @@ def NN_FxDivPow2Op : NN_ScalarOp<"div_pow2"> {
   let hasVerifier = 1;
 }
 
+def NN_FxCmpPredicate : I32EnumAttr<"FxCmpPredicate",
+    "comparison of nn.fx.cmp", [
+  I32EnumAttrCase<"lt", 0>, I32EnumAttrCase<"le", 1>,
+  I32EnumAttrCase<"gt", 2>, I32EnumAttrCase<"ge", 3>,
+  I32EnumAttrCase<"eq", 4>, I32EnumAttrCase<"ne", 5>
+]> {
+  let cppNamespace = "::nn";
+}
+
+def NN_FxCmpOp : NN_ScalarOp<"cmp"> {
+  let summary = "exact comparison of two fixed-point scalars of any types";
+  let description = [{
+    Compares the exact values of `lhs` and `rhs` (any formats: the binary
+    points are aligned, nothing is rounded) and returns an `i1`, for
+    `arith.select` to choose between values. Emitted as the C++ comparison
+    of the two ap types (exact in ap_fixed as well).
+
+    Example:
+
+    ```mlir
+    %neg = nn.fx.cmp lt %x, %zero : !nn.fixed<16, 6>, !nn.fixed<1, 1>
+    %y = arith.select %neg, %a, %b : !nn.fixed<16, 6>
+    ```
+  }];
+  let arguments = (ins NN_FxCmpPredicate:$predicate, NN_AnyFixed:$lhs,
+                       NN_AnyFixed:$rhs);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$predicate $lhs `,` $rhs attr-dict `:` qualified(type($lhs)) `,` qualified(type($rhs))";
+}
+
 #endif // NN_DIALECT_NN_IR_NNSCALAROPS_TD
