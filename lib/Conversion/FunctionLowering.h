@@ -21,6 +21,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <functional>
 #include <string>
 
 namespace nn {
@@ -43,6 +44,57 @@ std::string identifier(llvm::StringRef name);
 llvm::SmallVector<mlir::AffineExpr> dimExprs(mlir::MLIRContext *context,
                                              unsigned count);
 
+//===----------------------------------------------------------------------===//
+// The dot-product structure of dense and conv (LowerDense.cpp)
+//===----------------------------------------------------------------------===//
+
+/// How a layer's M x K products are laid out in loops (docs/Lowering.md).
+enum class DotStructure {
+  Unrolled, ///< R = 1: m and k fully unrolled.
+  Latency,  ///< R > 1, latency: m, k unrolled in a one-trip block loop with
+            ///< PIPELINE II=R and ALLOCATION mul limit=B.
+  Resource, ///< R > 1: an R-trip reuse loop (II=1) of B unrolled products.
+  Rolled,   ///< too many products to unroll: rolled m, pipelined k.
+};
+
+/// One dot-product layer at one position: M outputs of K terms each,
+/// `acc = init(m); for k: acc = cast_A(acc + cast_A(x(m, k) * w(m, k)));
+/// y(m) = cast_R(acc)`. The callbacks build loads/stores with affine
+/// expressions over the dimensions of `ops`: the caller's outer induction
+/// variables first (d0 ..), then the dot product's own loops.
+struct DotSpec {
+  std::string layer;
+  mlir::Location loc;
+  int64_t m = 0, k = 0;
+  FixedType accT, rT, prodT, sumT;
+  int64_t reuse = 1;
+  bool resource = false;
+  /// x(m, k); `flat` is m * K + k when the structure has it directly.
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::ValueRange ops,
+                            mlir::AffineExpr m, mlir::AffineExpr k)>
+      loadX;
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::ValueRange ops,
+                            mlir::AffineExpr m, mlir::AffineExpr k,
+                            mlir::AffineExpr flat)>
+      loadW;
+  /// bias[m], or null without a bias.
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::ValueRange ops,
+                            mlir::AffineExpr m)>
+      loadBias;
+  std::function<void(mlir::OpBuilder &, mlir::Value, mlir::ValueRange ops,
+                     mlir::AffineExpr m)>
+      storeY;
+  /// The flattened weight rom (cyclic partition for Resource), or null.
+  mlir::Operation *weightRom = nullptr;
+};
+
+struct DotPlan {
+  DotStructure kind = DotStructure::Unrolled;
+  int64_t blockSize = 1;
+  /// Resource: the accumulators acc[M], allocated before the outer loops.
+  mlir::Value accBuf;
+};
+
 class FunctionLowering {
 public:
   FunctionLowering(mlir::func::FuncOp func, int64_t maxUnrollMults,
@@ -58,6 +110,11 @@ public:
   //===--------------------------------------------------------------------===//
 
   mlir::LogicalResult lowerDense(DenseOp op);
+  // Conv and pools (LowerConv.cpp, LowerPool.cpp).
+  mlir::LogicalResult lowerConv(ConvOp op);
+  mlir::LogicalResult lowerMaxPool(MaxPoolOp op);
+  mlir::LogicalResult lowerAvgPool(AvgPoolOp op);
+  mlir::LogicalResult lowerGlobalPool(mlir::Operation *op, bool isMax);
   void lowerRelu(ReluOp op);
   /// nn.add, nn.sub, nn.mul, nn.max, nn.min (LowerElementwise.cpp).
   void lowerBinary(mlir::Operation *op);
@@ -82,6 +139,31 @@ public:
   //===--------------------------------------------------------------------===//
   // Shared helpers
   //===--------------------------------------------------------------------===//
+
+  /// The accumulator of a dense/conv with `terms` products per output:
+  /// nn.accum_type, else lossless; an error above 64 bits.
+  mlir::FailureOr<FixedType> accumulatorType(mlir::Operation *op,
+                                             llvm::StringRef layer,
+                                             FixedType xT, FixedType wT,
+                                             FixedType bT, int64_t terms);
+  /// Fills the types of `spec` from x, w and the accumulator.
+  void setDotTypes(DotSpec &spec, FixedType xT, FixedType wT);
+  /// Chooses the structure from R, the strategy and max-unroll-mults (with
+  /// the warnings of a fallback); allocates the Resource accumulators at
+  /// the current point, before the caller's outer loops.
+  DotPlan planDot(mlir::Operation *op, const DotSpec &spec);
+  /// The loops of one dot product at the builder's point, inside the outer
+  /// loops whose induction variables are `outer`.
+  void emitDot(mlir::OpBuilder &b, const DotSpec &spec, const DotPlan &plan,
+               mlir::ValueRange outer);
+  /// A buffer named <layer>_padded: `input` with `padBegin`/`padEnd` more
+  /// elements per spatial dimension (dims 2..), filled with the raw `fill`.
+  mlir::Value paddedBuffer(mlir::Value input, llvm::StringRef layer,
+                           llvm::ArrayRef<int64_t> padBegin,
+                           llvm::ArrayRef<int64_t> paddedShape, int64_t fill);
+  void setMulLimit(mlir::Operation *op, int64_t limit) {
+    op->setAttr(kHlsMulLimitAttr, builder.getI64IntegerAttr(limit));
+  }
 
   /// The buffer of an op's result: its out-parameter when it is returned,
   /// otherwise a completely partitioned memref.alloc named after the layer.

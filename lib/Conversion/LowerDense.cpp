@@ -1,10 +1,12 @@
-//===- LowerDense.cpp - nn.dense to loops shaped by the reuse factor ------===//
+//===- LowerDense.cpp - dot products (dense, conv) shaped by R and strategy ===//
 //
 //   acc = cast_A(bias[m]) (or 0); for k = 0..K-1:
 //   acc = cast_A(acc + cast_A(x[k] * w[m, k])); y[m] = cast_R(acc)
 //
-// with the loop structure hls4ml derives from the reuse factor
-// (docs/Lowering.md, "Dense").
+// with the loop structure hls4ml derives from the reuse factor and the
+// strategy (docs/Lowering.md, "Dense"). The dot-product part (planDot,
+// emitDot) is shared with conv (LowerConv.cpp), which runs it once per
+// output position.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,18 +16,14 @@ using namespace mlir;
 using namespace nn;
 using namespace nn::lowering;
 
-LogicalResult FunctionLowering::lowerDense(DenseOp op) {
-  std::string layer = layerName(op);
-  Location loc = op.getLoc();
-  auto inType = llvm::cast<ShapedType>(op.getInput().getType());
-  auto wType = llvm::cast<ShapedType>(op.getWeight().getType());
-  const int64_t m = wType.getShape()[0], k = wType.getShape()[1];
-  FixedType xT = elementOf(op.getInput()), wT = elementOf(op.getWeight());
-  FixedType rT = elementOf(op.getOutput());
-  FixedType bT = op.getBias() ? elementOf(op.getBias()) : FixedType();
-
-  // The accumulator: nn.accum_type, else lossless (product format, one more
-  // integer bit per doubling of the K + 1 terms, the bias aligned).
+FailureOr<FixedType> FunctionLowering::accumulatorType(Operation *op,
+                                                       StringRef layer,
+                                                       FixedType xT,
+                                                       FixedType wT,
+                                                       FixedType bT,
+                                                       int64_t terms) {
+  // nn.accum_type, else lossless (product format, one more integer bit per
+  // doubling of the terms + 1 summands, the bias aligned).
   FixedType accT;
   if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName))
     accT = llvm::cast<FixedType>(attr.getValue());
@@ -36,157 +34,235 @@ LogicalResult FunctionLowering::lowerDense(DenseOp op) {
       frac = std::max(frac, bT.getFracWidth());
       intW = std::max(intW, bT.getIntWidth() + (bT.getIsSigned() ? 0 : 1));
     }
-    intW += int(llvm::Log2_64_Ceil(uint64_t(k + 1)));
+    intW += int(llvm::Log2_64_Ceil(uint64_t(terms + 1)));
     accT = FixedType::get(context, unsigned(intW + frac), intW);
   }
   if (accT.getWidth() > 64)
-    return op.emitError("nn-lower-to-loops: the accumulator of layer '")
+    return op->emitError("nn-lower-to-loops: the accumulator of layer '")
            << layer << "' needs " << accT.getWidth()
            << " bits (at most 64); set nn.accum_type";
-  FixedType prodT = toType(
-      context, fx::productFormat(xT.getFormat(), wT.getFormat()));
-  FixedType sumT =
-      toType(context, fx::sumFormat(accT.getFormat(), accT.getFormat()));
+  return accT;
+}
+
+void FunctionLowering::setDotTypes(DotSpec &spec, FixedType xT, FixedType wT) {
+  spec.prodT =
+      toType(context, fx::productFormat(xT.getFormat(), wT.getFormat()));
+  spec.sumT = toType(context, fx::sumFormat(spec.accT.getFormat(),
+                                            spec.accT.getFormat()));
+}
+
+DotPlan FunctionLowering::planDot(Operation *op, const DotSpec &spec) {
+  DotPlan plan;
+  const int64_t n = spec.m * spec.k;
+  const int64_t reuse = spec.reuse;
+  plan.blockSize = n / reuse;
+  if (reuse == 1) {
+    plan.kind = DotStructure::Unrolled;
+    if (n > maxUnrollMults) {
+      op->emitWarning("layer '")
+          << spec.layer << "' has " << n << " multiplications, more than "
+          << maxUnrollMults
+          << " (max-unroll-mults): not fully unrolled, a pipelined loop "
+             "instead";
+      plan.kind = DotStructure::Rolled;
+    }
+  } else {
+    plan.kind = spec.resource ? DotStructure::Resource : DotStructure::Latency;
+    if (plan.kind == DotStructure::Latency && n > maxUnrollMults) {
+      op->emitWarning("layer '")
+          << spec.layer << "' (strategy latency, reuse factor " << reuse
+          << ") has " << n << " multiplications, more than "
+          << maxUnrollMults
+          << " (max-unroll-mults) to unroll in one block: the resource "
+             "structure instead";
+      plan.kind = DotStructure::Resource;
+    }
+    if (plan.kind == DotStructure::Resource &&
+        plan.blockSize > maxUnrollMults) {
+      op->emitWarning("layer '")
+          << spec.layer << "' (reuse factor " << reuse << ") has "
+          << plan.blockSize << " multiplications per reuse step, more than "
+          << maxUnrollMults
+          << " (max-unroll-mults): not unrolled, a pipelined loop instead";
+      plan.kind = DotStructure::Rolled;
+    }
+  }
+  if (plan.kind == DotStructure::Resource) {
+    auto accBuf = memref::AllocOp::create(
+        builder,
+        NameLoc::get(StringAttr::get(context, identifier(spec.layer) + "_acc")),
+        MemRefType::get({spec.m}, spec.accT));
+    setName(accBuf, spec.layer + "_acc");
+    setPartition(accBuf, "complete");
+    plan.accBuf = accBuf;
+    if (spec.weightRom)
+      setPartition(spec.weightRom,
+                   "cyclic factor=" + std::to_string(plan.blockSize));
+  }
+  return plan;
+}
+
+void FunctionLowering::emitDot(OpBuilder &b, const DotSpec &spec,
+                               const DotPlan &plan, ValueRange outer) {
+  const unsigned r = outer.size();
+  const std::string &layer = spec.layer;
+  Location loc = spec.loc;
+  auto dim = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  auto initAcc = [&](OpBuilder &ib, ValueRange ops, AffineExpr mIdx) -> Value {
+    if (!spec.loadBias)
+      return FxConstantOp::create(ib, loc, spec.accT, ib.getI64IntegerAttr(0));
+    return cast(ib, loc, spec.loadBias(ib, ops, mIdx), spec.accT);
+  };
+  auto step = [&](OpBuilder &sb, Value acc, Value xv, Value wv) -> Value {
+    Value p = FxMulOp::create(sb, loc, spec.prodT, wv, xv);
+    Value pc = cast(sb, loc, p, spec.accT);
+    Value s = FxAddOp::create(sb, loc, spec.sumT, acc, pc);
+    return cast(sb, loc, s, spec.accT);
+  };
+  auto bodyBuilder = [&](affine::AffineForOp loop) {
+    OpBuilder inner = OpBuilder::atBlockBegin(loop.getBody());
+    inner.setInsertionPoint(loop.getBody()->getTerminator());
+    return inner;
+  };
+
+  if (plan.kind != DotStructure::Resource) {
+    // [block:] for m: acc = init; for k: acc = step(acc); y[m] = cast_R(acc)
+    const bool unroll = plan.kind != DotStructure::Rolled;
+    OpBuilder mParent = b;
+    if (plan.kind == DotStructure::Latency) {
+      // hls4ml's dense_latency with R > 1: the unrolled products in a
+      // pipeline of II = R sharing B multipliers.
+      auto block = namedLoop(b, layer, "block", 1);
+      setPipeline(block, spec.reuse);
+      setMulLimit(block, plan.blockSize);
+      mParent = bodyBuilder(block);
+    }
+    auto mLoop = namedLoop(mParent, layer, "m", spec.m);
+    if (unroll)
+      setUnroll(mLoop);
+    OpBuilder mb = bodyBuilder(mLoop);
+    SmallVector<Value> mOps(outer.begin(), outer.end());
+    mOps.push_back(mLoop.getInductionVar());
+    Value init = initAcc(mb, mOps, dim(r));
+    auto kLoop = affine::AffineForOp::create(
+        mb, loopLoc(layer, "k"), 0, spec.k, 1, ValueRange{init},
+        [&](OpBuilder &kb, Location, Value kIv, ValueRange iter) {
+          SmallVector<Value> ops(mOps);
+          ops.push_back(kIv);
+          Value xv = spec.loadX(kb, ops, dim(r), dim(r + 1));
+          Value wv = spec.loadW(kb, ops, dim(r), dim(r + 1), AffineExpr());
+          affine::AffineYieldOp::create(kb, loc, step(kb, iter[0], xv, wv));
+        });
+    setName(kLoop, layer + "_k");
+    if (unroll)
+      setUnroll(kLoop);
+    else
+      setPipeline(kLoop, 1);
+    spec.storeY(mb, cast(mb, loc, kLoop.getResult(0), spec.rT), mOps, dim(r));
+    return;
+  }
+
+  // Resource: R pipelined steps of B = N / R products each, accumulating
+  // in acc[M] (hls4ml's resource kernel).
+  const int64_t blockSize = plan.blockSize, k = spec.k;
+  Value accBuf = plan.accBuf;
+  auto init = namedLoop(b, layer, "init", spec.m);
+  setUnroll(init);
+  {
+    OpBuilder ib = bodyBuilder(init);
+    SmallVector<Value> ops(outer.begin(), outer.end());
+    ops.push_back(init.getInductionVar());
+    store(ib, loc, initAcc(ib, ops, dim(r)), accBuf, {dim(r)}, ops);
+  }
+  auto reuseLoop = namedLoop(b, layer, "reuse", spec.reuse);
+  setPipeline(reuseLoop, 1);
+  OpBuilder rb = bodyBuilder(reuseLoop);
+  auto blockLoop = namedLoop(rb, layer, "mult", blockSize);
+  setUnroll(blockLoop);
+  {
+    OpBuilder bb = bodyBuilder(blockLoop);
+    // Operands (outer..., ir, b); i = ir * B + b, m = i floordiv K,
+    // k = i mod K: consecutive products in (m, k) order, so the per-m
+    // accumulation order is k = 0..K-1 whatever R.
+    SmallVector<Value> ops(outer.begin(), outer.end());
+    ops.push_back(reuseLoop.getInductionVar());
+    ops.push_back(blockLoop.getInductionVar());
+    AffineExpr i = dim(r) * blockSize + dim(r + 1);
+    AffineExpr mIdx = i.floorDiv(k), kIdx = i % k;
+    Value xv = spec.loadX(bb, ops, mIdx, kIdx);
+    Value wv = spec.loadW(bb, ops, mIdx, kIdx, i);
+    Value acc = load(bb, loc, accBuf, {mIdx}, ops);
+    store(bb, loc, step(bb, acc, xv, wv), accBuf, {mIdx}, ops);
+  }
+  auto fin = namedLoop(b, layer, "result", spec.m);
+  setUnroll(fin);
+  OpBuilder fb = bodyBuilder(fin);
+  SmallVector<Value> ops(outer.begin(), outer.end());
+  ops.push_back(fin.getInductionVar());
+  Value a = load(fb, loc, accBuf, {dim(r)}, ops);
+  spec.storeY(fb, cast(fb, loc, a, spec.rT), ops, dim(r));
+}
+
+LogicalResult FunctionLowering::lowerDense(DenseOp op) {
+  std::string layer = layerName(op);
+  Location loc = op.getLoc();
+  auto inType = llvm::cast<ShapedType>(op.getInput().getType());
+  auto wType = llvm::cast<ShapedType>(op.getWeight().getType());
+  const int64_t m = wType.getShape()[0], k = wType.getShape()[1];
+  FixedType xT = elementOf(op.getInput()), wT = elementOf(op.getWeight());
+  FixedType bT = op.getBias() ? elementOf(op.getBias()) : FixedType();
+  FailureOr<FixedType> accT = accumulatorType(op, layer, xT, wT, bT, k);
+  if (failed(accT))
+    return failure();
 
   auto multiplier = llvm::cast<MultiplierOpInterface>(op.getOperation());
-  const int64_t reuse = multiplier.getReuseFactor();
-  const int64_t n = m * k;
   bool weightIsRom = op.getWeight().getDefiningOp<ConstantOp>() != nullptr;
   Value x = lookup(op.getInput());
   Value w = lookup(op.getWeight(), /*flattenConstant=*/true);
   Value bias = op.getBias() ? lookup(op.getBias()) : Value();
   Value out = bufferFor(op, op.getOutput());
   ArrayRef<int64_t> lead = inType.getShape().drop_back();
+  const unsigned r = lead.size();
 
-  // w[mIdx, kIdx] for affine expressions of the loop variables.
-  auto weightExprs = [&](AffineExpr mIdx,
-                         AffineExpr kIdx) -> SmallVector<AffineExpr> {
+  DotSpec spec{layer, loc};
+  spec.m = m;
+  spec.k = k;
+  spec.accT = *accT;
+  spec.rT = elementOf(op.getOutput());
+  setDotTypes(spec, xT, wT);
+  spec.reuse = multiplier.getReuseFactor();
+  spec.resource = multiplier.getStrategy() == reuse::Strategy::Resource;
+  spec.weightRom = weightIsRom ? w.getDefiningOp() : nullptr;
+  // x[rows..., k], w[m * K + k] (rom) or w[m, k], bias[m], y[rows..., m].
+  auto rowsThen = [&](AffineExpr last) {
+    SmallVector<AffineExpr> e = dimExprs(context, r);
+    e.push_back(last);
+    return e;
+  };
+  spec.loadX = [&](OpBuilder &b, ValueRange ops, AffineExpr, AffineExpr kIdx) {
+    return load(b, loc, x, rowsThen(kIdx), ops);
+  };
+  spec.loadW = [&](OpBuilder &b, ValueRange ops, AffineExpr mIdx,
+                   AffineExpr kIdx, AffineExpr flat) {
     if (weightIsRom)
-      return {mIdx * k + kIdx};
-    return {mIdx, kIdx};
+      return load(b, loc, w, {flat ? flat : mIdx * k + kIdx}, ops);
+    return load(b, loc, w, {mIdx, kIdx}, ops);
   };
-  auto dims = [&](unsigned count) { return dimExprs(context, count); };
-  auto initAcc = [&](OpBuilder &b, ValueRange mOperands,
-                     AffineExpr mIdx) -> Value {
-    if (!bias)
-      return FxConstantOp::create(b, loc, accT, b.getI64IntegerAttr(0));
-    Value bv = load(b, loc, bias, {mIdx}, mOperands);
-    return cast(b, loc, bv, accT);
-  };
-  auto step = [&](OpBuilder &b, Value acc, Value xv, Value wv) -> Value {
-    Value p = FxMulOp::create(b, loc, prodT, wv, xv);
-    Value pc = cast(b, loc, p, accT);
-    Value s = FxAddOp::create(b, loc, sumT, acc, pc);
-    return cast(b, loc, s, accT);
+  if (bias)
+    spec.loadBias = [&](OpBuilder &b, ValueRange ops, AffineExpr mIdx) {
+      return load(b, loc, bias, {mIdx}, ops);
+    };
+  spec.storeY = [&](OpBuilder &b, Value y, ValueRange ops, AffineExpr mIdx) {
+    store(b, loc, y, out, rowsThen(mIdx), ops);
   };
 
-  const bool fullUnroll = reuse == 1 && n <= maxUnrollMults;
-  if (reuse == 1 && !fullUnroll) {
-    op.emitWarning("layer '")
-        << layer << "' has " << n << " multiplications, more than "
-        << maxUnrollMults
-        << " (max-unroll-mults): not fully unrolled, a pipelined loop instead";
-  }
+  DotPlan plan = planDot(op, spec);
+  const bool fullUnroll = plan.kind == DotStructure::Unrolled;
   if (!fullUnroll)
     allFullyUnrolled = false;
-
-  loopNest(lead, layer, "row", /*unroll=*/fullUnroll, [&](OpBuilder &b,
-                                                          ArrayRef<Value> rows) {
-    const unsigned r = rows.size();
-    if (reuse == 1) {
-      // for m: acc = init; for k: acc = step(acc); y[m] = cast_R(acc)
-      auto mLoop = affine::AffineForOp::create(b, loopLoc(layer, "m"), 0, m);
-      setName(mLoop, layer + "_m");
-      if (fullUnroll)
-        setUnroll(mLoop);
-      OpBuilder mb = OpBuilder::atBlockBegin(mLoop.getBody());
-      mb.setInsertionPoint(mLoop.getBody()->getTerminator());
-      Value mIv = mLoop.getInductionVar();
-      Value init = initAcc(mb, {mIv}, getAffineDimExpr(0, context));
-      auto kLoop = affine::AffineForOp::create(
-          mb, loopLoc(layer, "k"), 0, k, 1, ValueRange{init},
-          [&](OpBuilder &kb, Location, Value kIv, ValueRange iter) {
-            SmallVector<Value> xOps(rows.begin(), rows.end());
-            xOps.push_back(kIv);
-            SmallVector<AffineExpr> xe = dims(r + 1);
-            Value xv = load(kb, loc, x, xe, xOps);
-            AffineExpr d0 = getAffineDimExpr(0, context),
-                       d1 = getAffineDimExpr(1, context);
-            Value wv = load(kb, loc, w, weightExprs(d0, d1), {mIv, kIv});
-            affine::AffineYieldOp::create(kb, loc,
-                                          step(kb, iter[0], xv, wv));
-          });
-      setName(kLoop, layer + "_k");
-      if (fullUnroll)
-        setUnroll(kLoop);
-      else
-        setPipeline(kLoop, 1);
-      Value y = cast(mb, loc, kLoop.getResult(0), rT);
-      SmallVector<Value> yOps(rows.begin(), rows.end());
-      yOps.push_back(mIv);
-      store(mb, loc, y, out, dims(r + 1), yOps);
-      return;
-    }
-    // Reuse factor R > 1: R pipelined steps of B = N / R products each.
-    const int64_t blockSize = n / reuse;
-    auto accBuf = memref::AllocOp::create(
-        b, NameLoc::get(StringAttr::get(context, identifier(layer) + "_acc")),
-        MemRefType::get({m}, accT));
-    setName(accBuf, layer + "_acc");
-    setPartition(accBuf, "complete");
-    auto init = affine::AffineForOp::create(b, loopLoc(layer, "init"), 0, m);
-    setName(init, layer + "_init");
-    setUnroll(init);
-    {
-      OpBuilder ib = OpBuilder::atBlockBegin(init.getBody());
-      ib.setInsertionPoint(init.getBody()->getTerminator());
-      Value a = initAcc(ib, {init.getInductionVar()},
-                        getAffineDimExpr(0, context));
-      store(ib, loc, a, accBuf, dims(1), {init.getInductionVar()});
-    }
-    auto reuseLoop =
-        affine::AffineForOp::create(b, loopLoc(layer, "reuse"), 0, reuse);
-    setName(reuseLoop, layer + "_reuse");
-    setPipeline(reuseLoop, 1);
-    OpBuilder rb = OpBuilder::atBlockBegin(reuseLoop.getBody());
-    rb.setInsertionPoint(reuseLoop.getBody()->getTerminator());
-    auto blockLoop =
-        affine::AffineForOp::create(rb, loopLoc(layer, "mult"), 0, blockSize);
-    setName(blockLoop, layer + "_mult");
-    setUnroll(blockLoop);
-    {
-      OpBuilder bb = OpBuilder::atBlockBegin(blockLoop.getBody());
-      bb.setInsertionPoint(blockLoop.getBody()->getTerminator());
-      // Operands (rows..., ir, b); i = ir * B + b, m = i floordiv K,
-      // k = i mod K.
-      SmallVector<Value> ops(rows.begin(), rows.end());
-      ops.push_back(reuseLoop.getInductionVar());
-      ops.push_back(blockLoop.getInductionVar());
-      SmallVector<AffineExpr> d = dims(r + 2);
-      AffineExpr i = d[r] * blockSize + d[r + 1];
-      AffineExpr mIdx = i.floorDiv(k), kIdx = i % k;
-      SmallVector<AffineExpr> xe(d.begin(), d.begin() + r);
-      xe.push_back(kIdx);
-      Value xv = load(bb, loc, x, xe, ops);
-      SmallVector<AffineExpr> we =
-          weightIsRom ? SmallVector<AffineExpr>{i} : weightExprs(mIdx, kIdx);
-      Value wv = load(bb, loc, w, we, ops);
-      Value acc = load(bb, loc, accBuf, {mIdx}, ops);
-      store(bb, loc, step(bb, acc, xv, wv), accBuf, {mIdx}, ops);
-    }
-    if (weightIsRom)
-      setPartition(w.getDefiningOp(),
-                   "cyclic factor=" + std::to_string(blockSize));
-    auto fin = affine::AffineForOp::create(b, loopLoc(layer, "result"), 0, m);
-    setName(fin, layer + "_result");
-    setUnroll(fin);
-    OpBuilder fb = OpBuilder::atBlockBegin(fin.getBody());
-    fb.setInsertionPoint(fin.getBody()->getTerminator());
-    Value a = load(fb, loc, accBuf, dims(1), {fin.getInductionVar()});
-    SmallVector<Value> yOps(rows.begin(), rows.end());
-    yOps.push_back(fin.getInductionVar());
-    store(fb, loc, cast(fb, loc, a, rT), out, dims(r + 1), yOps);
-  });
+  loopNest(lead, layer, "row", /*unroll=*/fullUnroll,
+           [&](OpBuilder &b, ArrayRef<Value> rows) {
+             emitDot(b, spec, plan, rows);
+           });
   return success();
 }
-

@@ -3,7 +3,7 @@
 // --nn-lower-to-loops and the --nn-lower-to-hls pipeline (docs/Lowering.md):
 // the new signature (inputs, then out-parameters), buffers, roms and the
 // dispatch to the per-op lowerings of LowerDense.cpp, LowerElementwise.cpp,
-// LowerShape.cpp, ... Every op is lowered to loops of scalar nn.fx ops in
+// LowerShape.cpp, LowerConv.cpp, LowerPool.cpp, ... Every op is lowered to loops of scalar nn.fx ops in
 // exactly the order and with exactly the casts of the interpreter's
 // fixed-point kernels, so both agree bit for bit.
 //
@@ -67,7 +67,10 @@ static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.transpose", "nn.pad", "nn.resize", "nn.leaky_relu", "nn.prelu",
     "nn.thresholded_relu", "nn.hard_sigmoid", "nn.clip",
     // LowerActivations.cpp
-    "nn.sigmoid", "nn.tanh", "nn.softmax"};
+    "nn.sigmoid", "nn.tanh", "nn.softmax",
+    // Conv and pools (LowerConv.cpp, LowerPool.cpp).
+    "nn.conv", "nn.max_pool", "nn.avg_pool", "nn.global_avg_pool",
+    "nn.global_max_pool"};
 
 LogicalResult FunctionLowering::check() {
   auto isFixedShaped = [](Type type) {
@@ -341,6 +344,16 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
       .Case<FlattenOp, ReshapeOp>([&](Operation *copy) {
         lowerCopy(copy, copy->getOperand(0), copy->getResult(0));
         return success();
+      })
+      // Conv and pools (LowerConv.cpp, LowerPool.cpp).
+      .Case([&](ConvOp conv) { return lowerConv(conv); })
+      .Case([&](MaxPoolOp pool) { return lowerMaxPool(pool); })
+      .Case([&](AvgPoolOp pool) { return lowerAvgPool(pool); })
+      .Case([&](GlobalAvgPoolOp pool) {
+        return lowerGlobalPool(pool, /*isMax=*/false);
+      })
+      .Case([&](GlobalMaxPoolOp pool) {
+        return lowerGlobalPool(pool, /*isMax=*/true);
       })
       .Default([&](Operation *other) {
         return other->emitError("internal error: nn-lower-to-loops has no "

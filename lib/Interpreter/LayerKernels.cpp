@@ -17,7 +17,8 @@
 // nn/Support/Accumulator.h: cast into it after every product and every
 // addition, in the order docs/Quantization.md defines. Max pools are exact (a cast into the result format, an identity
 // when the formats agree). Average pools divide the exact window sum by the
-// count so that the cast rounds the exact rational (see castQuotient()).
+// count so that the cast rounds the exact rational (fx::castQuotient() of
+// nn/Support/Quotient.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +29,7 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Interpreter/Interpreter.h"
 #include "nn/Support/Accumulator.h"
+#include "nn/Support/Quotient.h"
 
 #include <algorithm>
 #include <cmath>
@@ -127,41 +129,7 @@ int64_t lowestRaw(const fx::Format &f) {
   return f.minRaw();
 }
 
-i128 floorDiv(i128 a, int64_t b) { // b > 0
-  i128 q = a / b;
-  if (a % b != 0 && a < 0)
-    --q;
-  return q;
-}
-
-/// The value sum * 2^-fracWidth / count (count >= 1), brought to format
-/// `to` exactly as ap_fixed would convert the exact rational: the result is
-/// fx::cast of the exact quotient, with to's rounding and overflow modes.
-///
-/// Why this is exact. Let T = max(to.fracWidth() + 1, fracWidth) and
-/// q = floor(sum * 2^(T - fracWidth) / count), so the exact quotient is
-/// v = (q + f) * 2^-T with 0 <= f < 1, and f = 0 iff the division leaves no
-/// remainder. We hand fx::cast the value v' = (2q + s) * 2^-(T+1) with the
-/// sticky bit s = (f != 0): v' = v when the division is exact, otherwise v'
-/// is the midpoint of the open interval (q, q + 1) * 2^-T that also contains
-/// v. Every rounding mode's decision depends only on the floor at to's LSB
-/// 2^-Fo, on whether the value is exactly on that grid, on its comparison
-/// with the half-way point of its grid interval and on its sign. Grid points
-/// and half-way points are multiples of 2^-(Fo+1), hence of 2^-T (as
-/// Fo + 1 <= T), so none lies strictly inside (q, q + 1) * 2^-T: v and v'
-/// have the same floor, the same comparison with the half-way point, the
-/// same sign, and are both off the grid. So every mode rounds them to the
-/// same value, and the overflow step then sees the same integer.
-///
-/// Callers check with quotientFits() that the shifted sum fits an i128.
-int64_t castQuotient(i128 sum, int fracWidth, int64_t count,
-                     const fx::Format &to) {
-  int t = std::max(to.fracWidth() + 1, fracWidth);
-  i128 numerator = sum * (i128(1) << (t - fracWidth));
-  i128 q = floorDiv(numerator, count);
-  bool sticky = numerator - q * count != 0;
-  return fx::cast(2 * q + (sticky ? 1 : 0), t + 1, to);
-}
+using fx::castQuotient; // nn/Support/Quotient.h
 
 /// Whether castQuotient() can compute the average of `terms` values of
 /// format `in` into format `out` in 128 bits: the lossless sum, shifted

@@ -15,6 +15,7 @@
 #include "nn/Interpreter/Interpreter.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/Quotient.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -259,6 +260,25 @@ LogicalResult LoopRunner::exec(Operation &op) {
     values[constant.getResult()].index = integer.getInt();
     return success();
   }
+  // Index arithmetic of the pools' window counts: affine.min/max and
+  // arith.muli.
+  if (llvm::isa<affine::AffineMinOp, affine::AffineMaxOp>(op)) {
+    bool isMin = llvm::isa<affine::AffineMinOp>(op);
+    AffineMap map = isMin ? llvm::cast<affine::AffineMinOp>(op).getMap()
+                          : llvm::cast<affine::AffineMaxOp>(op).getMap();
+    FailureOr<SmallVector<int64_t>> r = evalMap(&op, map, op.getOperands());
+    if (failed(r))
+      return failure();
+    values[op.getResult(0)].index =
+        isMin ? *std::min_element(r->begin(), r->end())
+              : *std::max_element(r->begin(), r->end());
+    return success();
+  }
+  if (auto mul = llvm::dyn_cast<arith::MulIOp>(op)) {
+    values[mul.getResult()].index =
+        values.lookup(mul.getLhs()).index * values.lookup(mul.getRhs()).index;
+    return success();
+  }
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
     FailureOr<SmallVector<int64_t>> r =
         evalMap(&op, apply.getAffineMap(), apply.getMapOperands());
@@ -367,6 +387,21 @@ LogicalResult LoopRunner::exec(Operation &op) {
   } else if (llvm::isa<FxReluOp>(op)) {
     RtValue a = operand(0);
     result = scalar(&op, a.raw < 0 ? i128(0) : a.raw, op.getResult(0).getType());
+  } else if (auto div = llvm::dyn_cast<FxDivIntOp>(op)) {
+    RtValue a = operand(0);
+    int64_t count = values.lookup(div.getCount()).index;
+    if (count <= 0)
+      return op.emitError() << "nn.fx.div_int by a non-positive count "
+                            << count;
+    fx::Format to = formatOf(div.getType());
+    if (fx::quotientBits(a.format, to) > 127)
+      return op.emitError() << "the loop interpreter computes with at most "
+                               "127 bits, the quotient of "
+                            << a.format.toString() << " rounded to "
+                            << to.toString() << " needs "
+                            << fx::quotientBits(a.format, to);
+    int64_t stored = fx::castQuotient(a.raw, a.format.fracWidth(), count, to);
+    result = scalar(&op, fx::rawToInt(stored, to), div.getType());
   } else if (llvm::isa<FxMaxOp>(op)) {
     RtValue a = operand(0), b = operand(1);
     result = a.raw > b.raw ? a : b; // same type: raws compare as values

@@ -50,3 +50,54 @@ func.func @too_large_to_unroll(%x: tensor<1x3x!nn.fixed<8, 3>>) -> tensor<1x2x!n
   %y = nn.dense %x, %w : (tensor<1x3x!nn.fixed<8, 3>>, tensor<2x3x!nn.fixed<8, 2>>) -> tensor<1x2x!nn.fixed<16, 6>>
   return %y : tensor<1x2x!nn.fixed<16, 6>>
 }
+
+// -----
+
+// Latency with R > 1 and more products than max-unroll-mults: the resource
+// structure (B = 6 / 2 = 3 <= 4 products per step).
+func.func @latency_too_large(%x: tensor<1x3x!nn.fixed<8, 3>>) -> tensor<1x2x!nn.fixed<16, 6>> {
+  %w = nn.constant dense<[[1, 2, 3], [4, 5, 6]]> : tensor<2x3xi8> -> tensor<2x3x!nn.fixed<8, 2>>
+  // expected-warning @+1 {{layer 'dense_1' (strategy latency, reuse factor 2) has 6 multiplications, more than 4 (max-unroll-mults) to unroll in one block: the resource structure instead}}
+  %y = nn.dense %x, %w {nn.reuse_factor = 2 : i64} : (tensor<1x3x!nn.fixed<8, 3>>, tensor<2x3x!nn.fixed<8, 2>>) -> tensor<1x2x!nn.fixed<16, 6>>
+  return %y : tensor<1x2x!nn.fixed<16, 6>>
+}
+
+// -----
+
+// Resource with more than max-unroll-mults products per reuse step: the
+// rolled structure.
+func.func @resource_block_too_large(%x: tensor<1x6x!nn.fixed<8, 3>>) -> tensor<1x2x!nn.fixed<16, 6>> {
+  %w = nn.constant dense<[[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]]> : tensor<2x6xi8> -> tensor<2x6x!nn.fixed<8, 2>>
+  // expected-warning @+1 {{layer 'dense_1' (reuse factor 2) has 6 multiplications per reuse step, more than 4 (max-unroll-mults): not unrolled, a pipelined loop instead}}
+  %y = nn.dense %x, %w {nn.reuse_factor = 2 : i64, nn.strategy = "resource"} : (tensor<1x6x!nn.fixed<8, 3>>, tensor<2x6x!nn.fixed<8, 2>>) -> tensor<1x2x!nn.fixed<16, 6>>
+  return %y : tensor<1x2x!nn.fixed<16, 6>>
+}
+
+// -----
+
+// Conv: the lossless accumulator of 2 * 1 * 1 products of 32 + 32 bits.
+func.func @conv_wide_accumulator(%x: tensor<1x2x3x!nn.fixed<32, 6>>) -> tensor<1x1x3x!nn.fixed<16, 6>> {
+  %w = nn.constant dense<[[[1], [2]]]> : tensor<1x2x1xi32> -> tensor<1x2x1x!nn.fixed<32, 6>>
+  // expected-error @+1 {{nn-lower-to-loops: the accumulator of layer 'conv_1' needs 66 bits (at most 64); set nn.accum_type}}
+  %y = nn.conv %x, %w {dilations = array<i64: 1>, pads = array<i64: 0, 0>, strides = array<i64: 1>} : (tensor<1x2x3x!nn.fixed<32, 6>>, tensor<1x2x1x!nn.fixed<32, 6>>) -> tensor<1x1x3x!nn.fixed<16, 6>>
+  return %y : tensor<1x1x3x!nn.fixed<16, 6>>
+}
+
+// -----
+
+// Conv with R = 1 and 2 * 3 = 6 > 4 products per position.
+func.func @conv_too_large_to_unroll(%x: tensor<1x3x4x!nn.fixed<8, 3>>) -> tensor<1x2x4x!nn.fixed<16, 6>> {
+  %w = nn.constant dense<[[[1], [2], [3]], [[4], [5], [6]]]> : tensor<2x3x1xi8> -> tensor<2x3x1x!nn.fixed<8, 2>>
+  // expected-warning @+1 {{layer 'conv_1' has 6 multiplications, more than 4 (max-unroll-mults): not fully unrolled, a pipelined loop instead}}
+  %y = nn.conv %x, %w {dilations = array<i64: 1>, pads = array<i64: 0, 0>, strides = array<i64: 1>} : (tensor<1x3x4x!nn.fixed<8, 3>>, tensor<2x3x1x!nn.fixed<8, 2>>) -> tensor<1x2x4x!nn.fixed<16, 6>>
+  return %y : tensor<1x2x4x!nn.fixed<16, 6>>
+}
+
+// -----
+
+// Average pool: the exact sum of 3 * 3 values of 62 bits needs 66 bits.
+func.func @pool_wide_sum(%x: tensor<1x1x3x3x!nn.fixed<62, 10>>) -> tensor<1x1x1x1x!nn.fixed<16, 6>> {
+  // expected-error @+1 {{nn-lower-to-loops: the window sum of layer 'avg_pool_0' needs 66 bits (at most 64)}}
+  %y = nn.avg_pool %x {kernel_shape = array<i64: 3, 3>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : tensor<1x1x3x3x!nn.fixed<62, 10>> -> tensor<1x1x1x1x!nn.fixed<16, 6>>
+  return %y : tensor<1x1x1x1x!nn.fixed<16, 6>>
+}

@@ -13,7 +13,7 @@
 // Weights: roms, dense weights flattened to [M * K].
 // CHECK-DAG: nn.fx.rom dense<[16, -32, 5, 7, 1, 2, 3, 4, -64, 63, -1, 0]> : tensor<12xi8> {nn.hls.array_partition = "complete", nn.hls.name = "fc1_w"} -> memref<12x!nn.fixed<8, 2>>
 // CHECK-DAG: nn.fx.rom dense<[20, -3, 100]> : tensor<3xi8> {nn.hls.array_partition = "complete", nn.hls.name = "fc1_b"} -> memref<3x!nn.fixed<8, 3>>
-// CHECK-DAG: nn.fx.rom dense<[3, -4, 5, -6, 7, -8]> : tensor<6xi8> {nn.hls.array_partition = "cyclic factor=3", nn.hls.name = "fc2_w"} -> memref<6x!nn.fixed<8, 1>>
+// CHECK-DAG: nn.fx.rom dense<[3, -4, 5, -6, 7, -8]> : tensor<6xi8> {nn.hls.array_partition = "complete", nn.hls.name = "fc2_w"} -> memref<6x!nn.fixed<8, 1>>
 
 // fc1, R = 1: rows, m and k loops fully unrolled; acc = cast_A(bias),
 // acc = cast_A(acc + cast_A(w * x)) in k order, y = cast_R(acc), written
@@ -54,26 +54,21 @@
 // CHECK: affine.for %[[R1:.*]] = 0 to 1 {
 // CHECK: affine.load %{{.*}}[(%[[R0]] + %[[R1]]) floordiv 3, (%[[R0]] + %[[R1]]) mod 3] : memref<1x3x!nn.fixed<12, 5>>
 
-// fc2, R = 2: accumulators in a partitioned buffer, R pipelined steps of
-// N / R = 3 unrolled products each, i = ir * 3 + b, m = i floordiv 3,
-// k = i mod 3; no nn.accum_type: a lossless accumulator.
-// CHECK: memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "fc2_acc"} : memref<2x!nn.fixed<22, 8>>
+// fc2, R = 2, strategy latency (hls4ml's dense_latency): m and k fully
+// unrolled inside a one-trip block loop pipelined at II = R = 2 with at
+// most B = N / R = 3 multipliers; no nn.accum_type: a lossless accumulator.
+// CHECK: affine.for %{{.*}} = 0 to 1 {
+// CHECK: affine.for %{{.*}} = 0 to 1 {
 // CHECK: affine.for %{{.*}} = 0 to 2 {
 // CHECK: nn.fx.cast %{{.*}} : !nn.fixed<16, 4> -> !nn.fixed<22, 8>
-// CHECK: } {nn.hls.name = "fc2_init", nn.hls.unroll = 0 : i64}
-// CHECK: affine.for %[[IR:.*]] = 0 to 2 {
-// CHECK: affine.for %[[BB:.*]] = 0 to 3 {
-// (ir * 3 + b) mod 3 = b mod 3 and (ir * 3 + b) floordiv 3 = ir + b floordiv 3,
-// as MLIR simplifies them.
-// CHECK: affine.load %{{.*}}[%{{.*}}, %[[BB]] mod 3] : memref<1x3x!nn.fixed<12, 5>>
-// CHECK: affine.load %{{.*}}[%[[IR]] * 3 + %[[BB]]] : memref<6x!nn.fixed<8, 1>>
-// CHECK: affine.load %{{.*}}[%[[IR]] + %[[BB]] floordiv 3] : memref<2x!nn.fixed<22, 8>>
+// CHECK: affine.for %{{.*}} = 0 to 3 iter_args
 // CHECK: nn.fx.mul
 // CHECK: nn.fx.add
-// CHECK: affine.store
-// CHECK: } {nn.hls.name = "fc2_mult", nn.hls.unroll = 0 : i64}
-// CHECK: } {nn.hls.name = "fc2_reuse", nn.hls.pipeline_ii = 1 : i64}
+// CHECK: } {nn.hls.name = "fc2_k", nn.hls.unroll = 0 : i64}
 // CHECK: nn.fx.cast %{{.*}} : !nn.fixed<22, 8> -> !nn.fixed<16, 6>
+// CHECK: } {nn.hls.name = "fc2_m", nn.hls.unroll = 0 : i64}
+// CHECK: } {nn.hls.mul_limit = 3 : i64, nn.hls.name = "fc2_block", nn.hls.pipeline_ii = 2 : i64}
+// CHECK: } {nn.hls.name = "fc2_row0"}
 
 // The second use of fc1's result is copied into its out-parameter.
 // CHECK: affine.store %{{.*}}, %[[OUT2]][%{{.*}}, %{{.*}}]

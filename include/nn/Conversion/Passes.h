@@ -28,6 +28,9 @@ inline constexpr llvm::StringLiteral kHlsUnrollAttr = "nn.hls.unroll";
 inline constexpr llvm::StringLiteral kHlsPartitionAttr =
     "nn.hls.array_partition";
 inline constexpr llvm::StringLiteral kHlsOutputAttr = "nn.hls.output";
+/// On a loop: at most this many multipliers in its body (Vitis'
+/// `ALLOCATION operation instances=mul limit=N`).
+inline constexpr llvm::StringLiteral kHlsMulLimitAttr = "nn.hls.mul_limit";
 /// C++ name of a port, buffer, rom or loop label (the layer's name).
 inline constexpr llvm::StringLiteral kHlsNameAttr = "nn.hls.name";
 

@@ -14,6 +14,7 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/InitNN.h"
 #include "nn/Support/FixedPoint.h"
+#include "nn/Support/Quotient.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -27,6 +28,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -37,6 +39,7 @@ namespace {
 
 constexpr llvm::StringLiteral kPipeline = "nn.hls.pipeline_ii";
 constexpr llvm::StringLiteral kUnroll = "nn.hls.unroll";
+constexpr llvm::StringLiteral kMulLimit = "nn.hls.mul_limit";
 constexpr llvm::StringLiteral kPartition = "nn.hls.array_partition";
 constexpr llvm::StringLiteral kOutput = "nn.hls.output";
 constexpr llvm::StringLiteral kName = "nn.hls.name";
@@ -187,6 +190,11 @@ private:
     return os.indent(2 * indent);
   }
 
+  // nn.fx.div_int: one static helper per (input, result) type pair.
+  LogicalResult addDivision(FxDivIntOp div);
+  void emitDivisions(raw_ostream &os);
+  llvm::MapVector<std::pair<Type, Type>, std::string> divisions;
+
   func::FuncOp func;
   llvm::MapVector<Type, std::string> typeNames;
   llvm::StringSet<> usedNames;
@@ -228,7 +236,8 @@ LogicalResult Emitter::prepare() {
                    arith::ConstantOp, func::ReturnOp, FxRomOp, FxConstantOp,
                    FxMulOp, FxAddOp, FxCastOp, FxReluOp, FxMaxOp, FxSubOp,
                    FxToIndexOp, FxIlog2Op, FxDivPow2Op, FxCmpOp,
-                   arith::SelectOp>(op) &&
+                   arith::SelectOp, FxDivIntOp, affine::AffineMinOp,
+                   affine::AffineMaxOp, arith::MulIOp>(op) &&
         op != func.getOperation()) {
       op->emitError("the HLS emitter does not handle '")
           << op->getName() << "'";
@@ -250,6 +259,9 @@ LogicalResult Emitter::prepare() {
         addType(fixed);
       }
     }
+    if (auto div = llvm::dyn_cast<FxDivIntOp>(op))
+      if (failed(addDivision(div)))
+        return WalkResult::interrupt();
     if (auto rom = llvm::dyn_cast<FxRomOp>(op)) {
       roms.push_back(rom);
       std::string base = nameOf(rom);
@@ -431,6 +443,11 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
         os << " factor=" << u.getInt();
       os << ")\n";
     }
+    // The multipliers of a latency block with reuse factor > 1.
+    if (auto limit = forOp->getAttrOfType<IntegerAttr>(kMulLimit))
+      line(os, indent + 1)
+          << "NN_HLS(HLS ALLOCATION operation instances=mul limit="
+          << limit.getInt() << ")\n";
     if (failed(emitBlock(*forOp.getBody(), indent + 1, os)))
       return failure();
     line(os, indent) << "}\n";
@@ -470,6 +487,31 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
         return failure();
     }
     line(os, indent) << "}\n";
+    return success();
+  }
+  // The pools' window counts: affine.min/max as ternaries, arith.muli.
+  if (llvm::isa<affine::AffineMinOp, affine::AffineMaxOp>(op)) {
+    bool isMin = llvm::isa<affine::AffineMinOp>(op);
+    AffineMap map = isMin ? llvm::cast<affine::AffineMinOp>(op).getMap()
+                          : llvm::cast<affine::AffineMaxOp>(op).getMap();
+    SmallVector<std::string> ops;
+    for (Value v : op.getOperands())
+      ops.push_back(name(v));
+    std::string text;
+    for (AffineExpr e : map.getResults()) {
+      std::string x = expr(e, ops, map.getNumDims());
+      text = text.empty() ? x
+                          : "((" + x + (isMin ? " < " : " > ") + text +
+                                ") ? " + x + " : " + text + ")";
+    }
+    std::string n = fresh(op.getResult(0), "idx");
+    line(os, indent) << "const int " << n << " = " << text << ";\n";
+    return success();
+  }
+  if (auto mul = llvm::dyn_cast<arith::MulIOp>(op)) {
+    std::string n = fresh(mul.getResult(), "idx");
+    line(os, indent) << "const int " << n << " = " << name(mul.getLhs())
+                     << " * " << name(mul.getRhs()) << ";\n";
     return success();
   }
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
@@ -588,12 +630,72 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     std::string x = name(op.getOperand(0));
     os << "(" << x << " > " << tn(result) << "(0)) ? " << x << " : "
        << tn(result) << "(0)";
+  } else if (auto div = llvm::dyn_cast<FxDivIntOp>(op)) {
+    os << divisions.lookup({div.getInput().getType(), div.getType()}) << "("
+       << name(div.getInput()) << ", " << name(div.getCount()) << ")";
   }
   os << ";\n";
   return success();
 }
 
+// nn.fx.div_int as C++ on the API that Vitis' ap_fixed.h and nn's csim
+// ap_types.h share (no division, shifts or range() on ap types): the sum
+// times 2^T (a power-of-two ap_ufixed, exact) is an integer read with
+// to_int64(); the floor division and the sticky bit of fx::castQuotient are
+// done on long long; 2q + s times 2^-(T+1) is the exact value v' that one
+// final conversion rounds into R (nn/Support/Quotient.h says why v' rounds
+// like the exact quotient).
+LogicalResult Emitter::addDivision(FxDivIntOp div) {
+  auto key = std::make_pair(div.getInput().getType(), div.getType());
+  if (divisions.count(key))
+    return success();
+  fx::Format in = llvm::cast<FixedType>(key.first).getFormat();
+  fx::Format to = llvm::cast<FixedType>(key.second).getFormat();
+  if (fx::quotientBits(in, to) > 63)
+    return div.emitError("the HLS emitter divides in 64-bit integers: the "
+                         "quotient of ")
+           << key.first << " rounded to " << key.second << " needs "
+           << fx::quotientBits(in, to) << " bits";
+  addType(key.first);
+  divisions[key] = freshName("nn_div_int_" + std::to_string(divisions.size()));
+  return success();
+}
+
+void Emitter::emitDivisions(raw_ostream &os) {
+  for (auto &[key, fn] : divisions) {
+    fx::Format in = llvm::cast<FixedType>(key.first).getFormat();
+    fx::Format to = llvm::cast<FixedType>(key.second).getFormat();
+    int t = fx::quotientFracWidth(in.fracWidth(), to);
+    int bits = fx::quotientBits(in, to);
+    auto literal = [](int exponent) { // 2^exponent, exactly
+      char buffer[40];
+      std::snprintf(buffer, sizeof buffer, "%.17g",
+                    std::ldexp(1.0, exponent));
+      std::string text = buffer;
+      if (text.find_first_of(".en") == std::string::npos)
+        text += ".0";
+      return text;
+    };
+    os << "\n// nn.fx.div_int: " << typeName(key.second) << "(sum / count) of "
+       << "the exact quotient (sum * 2^" << t
+       << " floor-divided, plus a sticky bit for a remainder).\n"
+       << "static inline " << typeName(key.second) << " " << fn << "(const "
+       << typeName(key.first) << " sum, const int count) {\n"
+       << "  const long long num = (sum * ap_ufixed<1, " << (t + 1) << ">("
+       << literal(t) << ")).to_int64();\n"
+       << "  long long q = num / count;\n"
+       << "  if (num % count != 0 && num < 0)\n"
+       << "    --q;\n"
+       << "  const long long twice = 2 * q + (num != q * count ? 1 : 0);\n"
+       << "  return " << typeName(key.second) << "(ap_fixed<" << bits << ", "
+       << bits << ">(twice) * ap_ufixed<1, " << -t << ">(" << literal(-t - 1)
+       << "));\n"
+       << "}\n";
+  }
+}
+
 LogicalResult Emitter::emitFunction(raw_ostream &os) {
+  emitDivisions(os);
   os << "\n// The top function: inputs, then outputs (out-parameters).\n";
   emitPrototype(os);
   os << " {\n";
@@ -689,7 +791,7 @@ static const char *kTestbench = R"(// C-simulation testbench: runs the top funct
 #include "firmware/%TOP%.h"
 
 #include <cstdint>
-#include <cstdio>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>

@@ -142,3 +142,22 @@ func.func @div_pow2_result(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<65, 1>
   %y = nn.fx.div_pow2 %x, %e {min_exp = 0 : i64, max_exp = 2 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<65, 1>
   return %y : !nn.ufixed<65, 1>
 }
+
+// -----
+
+
+func.func @div_int_wide(%s: !nn.fixed<18, 8>, %n: index) -> !nn.fixed<65, 8> {
+  // expected-error @+1 {{'nn.fx.div_int' op result type '!nn.fixed<65, 8>' has more than 64 bits}}
+  %a = nn.fx.div_int %s, %n : (!nn.fixed<18, 8>, index) -> !nn.fixed<65, 8>
+  return %a : !nn.fixed<65, 8>
+}
+
+// -----
+
+
+func.func @div_int_zero(%s: !nn.fixed<18, 8>) -> !nn.fixed<16, 6> {
+  %c0 = arith.constant 0 : index
+  // expected-error @+1 {{'nn.fx.div_int' op count must be positive, got 0}}
+  %a = nn.fx.div_int %s, %c0 : (!nn.fixed<18, 8>, index) -> !nn.fixed<16, 6>
+  return %a : !nn.fixed<16, 6>
+}

@@ -60,3 +60,14 @@ func.func @table_arithmetic(%a: !nn.fixed<16, 6>, %b: !nn.fixed<16, 6>,
   %n = nn.fx.div_pow2 %s, %e {max_exp = 3 : i64, min_exp = -17 : i64} : (!nn.ufixed<21, 4>, index) -> !nn.ufixed<21, 1>
   return %m, %n, %i, %e : !nn.fixed<16, 6>, !nn.ufixed<21, 1>, index, index
 }
+
+// nn.fx.div_int: a fixed-point sum divided by an index count.
+// CHECK-LABEL: func.func @div_int
+func.func @div_int(%s: !nn.fixed<18, 8>, %n: index) -> (!nn.fixed<16, 6, RND, SAT>, !nn.ufixed<8, 3>) {
+  %c3 = arith.constant 3 : index
+  // CHECK: nn.fx.div_int %{{.*}}, %{{.*}} : (!nn.fixed<18, 8>, index) -> !nn.fixed<16, 6, RND, SAT>
+  %a = nn.fx.div_int %s, %c3 : (!nn.fixed<18, 8>, index) -> !nn.fixed<16, 6, RND, SAT>
+  // CHECK: nn.fx.div_int %{{.*}}, %{{.*}} : (!nn.fixed<18, 8>, index) -> !nn.ufixed<8, 3>
+  %b = nn.fx.div_int %s, %n : (!nn.fixed<18, 8>, index) -> !nn.ufixed<8, 3>
+  return %a, %b : !nn.fixed<16, 6, RND, SAT>, !nn.ufixed<8, 3>
+}

@@ -24,7 +24,7 @@
 // CHECK-NEXT: fixed_10_4_rnd_sat_t output_2[1][3]) {
 // CHECK: NN_HLS(HLS INTERFACE ap_vld port=x)
 // CHECK: NN_HLS(HLS ARRAY_PARTITION variable=x complete dim=0)
-// CHECK: NN_HLS(HLS ARRAY_PARTITION variable=fc2_w cyclic factor=3 dim=1)
+// CHECK: NN_HLS(HLS ARRAY_PARTITION variable=fc2_w complete dim=0)
 // fc1: unrolled loops, the accumulator carried in a variable.
 // CHECK: fc1_row0: for (int [[ROW:i[0-9]+]] = 0; [[ROW]] < 1; [[ROW]]++) {
 // CHECK-NEXT: NN_HLS(HLS UNROLL)
@@ -47,8 +47,10 @@
 // relu
 // CHECK: ufixed_9_3_t relu1[1][3];
 // CHECK: ? {{.*}} : fixed_10_4_rnd_sat_t(0);
-// fc2: the pipelined reuse loop.
-// CHECK: fc2_reuse: for (int [[IR:i[0-9]+]] = 0; [[IR]] < 2; [[IR]]++) {
-// CHECK-NEXT: NN_HLS(HLS PIPELINE II=1)
-// CHECK: fc2_mult: for
+// fc2 (R = 2, latency): the one-trip block pipelined at II = 2 with at most
+// 3 multipliers, the products unrolled inside.
+// CHECK: fc2_block: for (int [[BL:i[0-9]+]] = 0; [[BL]] < 1; [[BL]]++) {
+// CHECK-NEXT: NN_HLS(HLS PIPELINE II=2)
+// CHECK-NEXT: NN_HLS(HLS ALLOCATION operation instances=mul limit=3)
+// CHECK-NEXT: fc2_m: for
 // CHECK-NEXT: NN_HLS(HLS UNROLL)

@@ -1,7 +1,7 @@
 //===- NNScalarOps.cpp - verifiers of the scalar fixed-point ops ----------===//
 //
 // nn.fx.constant, mul, add, sub, cast, relu, max, to_index, ilog2,
-// div_pow2 and nn.fx.rom: the ops of loop-level IR (docs/Lowering.md).
+// div_pow2, div_int and nn.fx.rom: the ops of loop-level IR (docs/Lowering.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace nn;
@@ -122,5 +123,19 @@ LogicalResult FxDivPow2Op::verify() {
     return emitOpError("exponent range [")
            << lo << ", " << hi
            << "] must be non-empty with at most 128 values";
+  return success();
+}
+
+// nn.fx.div_int (the average pools).
+LogicalResult FxDivIntOp::verify() {
+  auto type = llvm::cast<FixedType>(getResult().getType());
+  if (type.getWidth() > 64)
+    return emitOpError("result type ")
+           << type << " has more than 64 bits";
+  APInt count;
+  if (matchPattern(getCount(), m_ConstantInt(&count)) &&
+      !count.isStrictlyPositive())
+    return emitOpError("count must be positive, got ")
+           << count.getSExtValue();
   return success();
 }

@@ -284,4 +284,33 @@ def NN_FxCmpOp : NN_ScalarOp<"cmp"> {
   let assemblyFormat = "$predicate $lhs `,` $rhs attr-dict `:` qualified(type($lhs)) `,` qualified(type($rhs))";
 }
 
+// nn.fx.div_int: the average of nn.avg_pool / nn.global_avg_pool.
+def NN_FxDivIntOp : NN_ScalarOp<"div_int"> {
+  let summary = "a fixed-point value divided by a positive integer, rounded once";
+  let description = [{
+    `cast_R(input / count)`: the exact rational quotient of the fixed-point
+    `input` and the positive index `count`, brought to the result type R
+    with R's rounding mode, then its overflow mode, exactly as an ap_fixed
+    conversion of the exact quotient would (nn::fx::castQuotient in
+    nn/Support/Quotient.h: the floor of the quotient at
+    `T = max(F_R + 1, F_input)` fraction bits plus a sticky bit for a
+    non-zero remainder decides every rounding mode like the exact value).
+    The result type must have at most 64 bits; a constant `count` must be
+    positive (a non-positive count at run time is an error of the
+    interpreter). The average pools use it on the exact window sum.
+
+    Example:
+
+    ```mlir
+    %c3 = arith.constant 3 : index
+    %avg = nn.fx.div_int %sum, %c3 : (!nn.fixed<18, 8>, index) -> !nn.fixed<16, 6, RND, SAT>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$input, Index:$count);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat =
+      "$input `,` $count attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
 #endif // NN_DIALECT_NN_IR_NNSCALAROPS_TD
