@@ -2,15 +2,16 @@
 //
 // Exactly poolKernel's semantics (lib/Interpreter/LayerKernels.cpp):
 //
-//   max: m = lowest(X); for each window tap: m = max(m, xp[...]);
+//   max: m = min(X); for each window tap: m = max(m, xp[...]);
 //        y = cast_R(m)     (exact max, one cast; an empty window gives R's
 //                           lowest value, stored separately)
 //   avg: s = 0 (lossless sum type S); for each tap: s = cast_S(s + xp[...]);
 //        y = nn.fx.div_int s, count   (cast_R of the exact quotient)
 //
 // xp is the input, or a copy <layer>_padded when windows reach outside it
-// (pads, ceil_mode), filled with X's lowest value for max (never above an
-// element, so it changes no non-empty maximum) and with 0 for avg (adds
+// (pads, ceil_mode), filled with X's minimum raw for max (never above an
+// element, even with SAT_SYM, so it changes no non-empty maximum) and with
+// 0 for avg (adds
 // nothing to the sum). The count of an average depends on the position only
 // through the per-axis counts: a constant when it is the same everywhere,
 // otherwise per axis max(min(start + k, hi) - max(start, lo), 1) with
@@ -89,7 +90,7 @@ static LogicalResult lowerPoolOp(FunctionLowering &fl, Operation *op,
   }
   if (needsPad)
     x = fl.paddedBuffer(x, layer, g.padBegin, paddedShape,
-                        g.isMax ? lowestRaw(xT.getFormat()) : 0);
+                        g.isMax ? xT.getFormat().minRaw() : 0);
 
   // Per-axis counts of an average at every output position (>= 1; an axis
   // whose window is empty has a zero sum, whatever it is divided by).
@@ -150,7 +151,7 @@ static LogicalResult lowerPoolOp(FunctionLowering &fl, Operation *op,
   Value init =
       g.isMax ? Value(FxConstantOp::create(
                     b, loc, xT,
-                    b.getI64IntegerAttr(lowestRaw(xT.getFormat()))))
+                    b.getI64IntegerAttr(xT.getFormat().minRaw())))
               : Value(FxConstantOp::create(b, loc, sumT,
                                            b.getI64IntegerAttr(0)));
   SmallVector<Value> taps;
