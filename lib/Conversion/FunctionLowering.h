@@ -158,9 +158,11 @@ public:
                mlir::ValueRange outer);
   /// A buffer named <layer>_padded: `input` with `padBegin`/`padEnd` more
   /// elements per spatial dimension (dims 2..), filled with the raw `fill`.
+  /// Warnings go to `where` (the layer's location).
   mlir::Value paddedBuffer(mlir::Value input, llvm::StringRef layer,
                            llvm::ArrayRef<int64_t> padBegin,
-                           llvm::ArrayRef<int64_t> paddedShape, int64_t fill);
+                           llvm::ArrayRef<int64_t> paddedShape, int64_t fill,
+                           mlir::Location where);
   void setMulLimit(mlir::Operation *op, int64_t limit) {
     op->setAttr(kHlsMulLimitAttr, builder.getI64IntegerAttr(limit));
   }

@@ -28,14 +28,14 @@ using namespace nn::lowering;
 Value FunctionLowering::paddedBuffer(Value input, StringRef layer,
                                      ArrayRef<int64_t> padBegin,
                                      ArrayRef<int64_t> paddedShape,
-                                     int64_t fill) {
+                                     int64_t fill, Location where) {
   auto inType = llvm::cast<MemRefType>(input.getType());
   auto fixed = llvm::cast<FixedType>(inType.getElementType());
   auto type = MemRefType::get(paddedShape, fixed);
   std::string name = layer.str() + "_padded";
   auto alloc = memref::AllocOp::create(
       builder, NameLoc::get(StringAttr::get(context, identifier(name))), type);
-  partitionBuffer(alloc, layer);
+  partitionBuffer(alloc, layer, where);
   setName(alloc, name);
   Location loc = alloc.getLoc();
   // xp[n, c, p...] = p - padBegin inside the input ? x[n, c, p - pad...]
@@ -104,7 +104,8 @@ LogicalResult FunctionLowering::lowerConv(ConvOp op) {
     SmallVector<int64_t> shape(inType.getShape());
     for (unsigned s = 0; s < spatial; ++s)
       shape[2 + s] += pads[s] + pads[spatial + s];
-    x = paddedBuffer(x, layer, pads.take_front(spatial), shape, 0);
+    x = paddedBuffer(x, layer, pads.take_front(spatial), shape, 0,
+                     op.getLoc());
   }
 
   auto multiplier = llvm::cast<MultiplierOpInterface>(op.getOperation());

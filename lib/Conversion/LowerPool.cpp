@@ -90,7 +90,7 @@ static LogicalResult lowerPoolOp(FunctionLowering &fl, Operation *op,
   }
   if (needsPad)
     x = fl.paddedBuffer(x, layer, g.padBegin, paddedShape,
-                        g.isMax ? xT.getFormat().minRaw() : 0);
+                        g.isMax ? xT.getFormat().minRaw() : 0, op->getLoc());
 
   // Per-axis counts of an average at every output position (>= 1; an axis
   // whose window is empty has a zero sum, whatever it is divided by).
