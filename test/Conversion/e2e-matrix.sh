@@ -17,8 +17,8 @@
 #   MODEL... (or NN_MATRIX_MODELS="mlp lenet5") restricts the models;
 #   NN_MATRIX_CONFIGS="a16" restricts the configurations.
 set -u
-build=$1
-src=$2
+build=$(cd "$1" && pwd) || exit 2
+src=$(cd "$2" && pwd) || exit 2
 shift 2
 bin=$build/bin
 models_dir=$src/test/Models/hls
@@ -34,6 +34,24 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 status=0
 fail() { echo "FAIL: $*"; status=1; }
+# The checks of one model x configuration, in order; a step that fails
+# fails the checks that depend on it (each check prints one line).
+checks="loop-IR firmware csim"
+check_name() {
+  case $1 in
+    loop-IR) echo "nn IR == loop IR (bit for bit)" ;;
+    firmware) echo "firmware without dynamic memory, STL or I/O" ;;
+    csim) echo "C simulation == nn IR (bit for bit)" ;;
+  esac
+}
+# fail_from ID CHECK REASON: FAIL lines for CHECK and the checks after it.
+fail_from() {
+  on=0
+  for k in $checks; do
+    [ "$k" = "$2" ] && on=1
+    [ $on = 1 ] && fail "$1: $(check_name "$k"): $3"
+  done
+}
 # The first error line of a log, for FAIL lines.
 why() { grep -m1 -i 'error' "$1" || head -n1 "$1"; }
 
@@ -131,7 +149,7 @@ run_config() {
   if ! "$bin/nn-opt" "$work/$m/folded.mlir" --mlir-print-debuginfo \
       --nn-quantize="$3 report=$d/report.json" -o "$d/fixed.mlir" \
       > "$d/quantize.log" 2>&1; then
-    fail "$id: quantize: $(why "$d/quantize.log")"
+    fail_from "$id" loop-IR "quantize: $(why "$d/quantize.log")"
     return
   fi
   ins=""
@@ -139,41 +157,41 @@ run_config() {
   # shellcheck disable=SC2086
   if ! "$bin/nn-interp" "$d/fixed.mlir" $ins --output "$d/nn.npy" \
       > "$d/interp-nn.log" 2>&1; then
-    fail "$id: nn-interp on nn IR: $(why "$d/interp-nn.log")"
+    fail_from "$id" loop-IR "nn-interp on nn IR: $(why "$d/interp-nn.log")"
     return
   fi
   if ! "$bin/nn-opt" "$d/fixed.mlir" --mlir-print-debuginfo --nn-lower-to-hls \
       -o "$d/loops.mlir" > "$d/lower.log" 2>&1; then
-    fail "$id: lowering (--nn-lower-to-hls): $(why "$d/lower.log")"
+    fail_from "$id" loop-IR "lowering (--nn-lower-to-hls): $(why "$d/lower.log")"
     return
   fi
   t1=$(now)
   # shellcheck disable=SC2086
   if ! "$bin/nn-interp" "$d/loops.mlir" $ins --output "$d/loops.npy" \
       > "$d/interp-loops.log" 2>&1; then
-    fail "$id: nn-interp on loop IR: $(why "$d/interp-loops.log")"
+    fail "$id: $(check_name loop-IR): nn-interp on loop IR: $(why "$d/interp-loops.log")"
   elif same_npy "$d/nn.npy" "$d/loops.npy"; then
-    echo "ok: $id: nn IR == loop IR (bit for bit) [interp $(elapsed "$t1")]"
+    echo "ok: $id: $(check_name loop-IR) [interp $(elapsed "$t1")]"
   else
-    fail "$id: the loop IR differs from the nn IR"
+    fail "$id: $(check_name loop-IR): the outputs differ"
   fi
   t1=$(now)
   if ! "$bin/nn-translate" --emit-hls-project --hls-project-dir="$d/prj" \
       "$d/loops.mlir" > "$d/emit.log" 2>&1; then
-    fail "$id: --emit-hls-project: $(why "$d/emit.log")"
+    fail_from "$id" firmware "--emit-hls-project: $(why "$d/emit.log")"
     return
   fi
   if forbidden "$d/prj/firmware" > "$d/forbidden.log"; then
-    echo "ok: $id: firmware without dynamic memory, STL or I/O"
+    echo "ok: $id: $(check_name firmware)"
   else
-    fail "$id: forbidden constructs in the firmware:"
+    fail "$id: $(check_name firmware): found"
     cat "$d/forbidden.log"
   fi
   # The Makefile's own flags (-std=c++14 -O2 -Wall -Wextra -Werror): a
   # CXXFLAGS from the environment would replace them.
   if ! env -u CXXFLAGS -u CXX make -s -C "$d/prj" \
       NN_RUNTIME_INCLUDE="$src/runtime/include" > "$d/make.log" 2>&1; then
-    fail "$id: C simulation build (make): $(why "$d/make.log")"
+    fail "$id: $(check_name csim): C simulation build (make): $(why "$d/make.log")"
     return
   fi
   tc=$(elapsed "$t1")
@@ -181,11 +199,11 @@ run_config() {
   csim=$(ls "$d"/prj/*_csim)
   # shellcheck disable=SC2086
   if ! "$csim" $ins --output "$d/csim.npy" > "$d/csim.log" 2>&1; then
-    fail "$id: C simulation run: $(why "$d/csim.log")"
+    fail "$id: $(check_name csim): C simulation run: $(why "$d/csim.log")"
   elif same_npy "$d/nn.npy" "$d/csim.npy"; then
-    echo "ok: $id: C simulation == nn IR (bit for bit) [emit+compile $tc, run $(elapsed "$t1")]"
+    echo "ok: $id: $(check_name csim) [emit+compile $tc, run $(elapsed "$t1")]"
   else
-    fail "$id: the C simulation differs from the nn IR"
+    fail "$id: $(check_name csim): the outputs differ"
   fi
   echo "   $id: $(elapsed "$t0")"
 }
@@ -206,7 +224,9 @@ for m in $models; do
            --mlir-print-debuginfo \
          | "$bin/nn-opt" --canonicalize --mlir-print-debuginfo \
              -o "$work/$m/folded.mlir"; } > "$work/$m/import.log" 2>&1; then
-    fail "$m: import + canonicalize: $(why "$work/$m/import.log")"
+    for c in $configs; do
+      fail_from "$m/$c" loop-IR "import + canonicalize: $(why "$work/$m/import.log")"
+    done
     continue
   fi
   for c in $configs; do
