@@ -44,12 +44,17 @@ check_name() {
     csim) echo "C simulation == nn IR (bit for bit)" ;;
   esac
 }
-# fail_from ID CHECK REASON: FAIL lines for CHECK and the checks after it.
+# fail_from ID CHECK STEP REASON: FAIL lines for CHECK (with the reason) and
+# the checks after it (not run).
 fail_from() {
   on=0
   for k in $checks; do
-    [ "$k" = "$2" ] && on=1
-    [ $on = 1 ] && fail "$1: $(check_name "$k"): $3"
+    if [ "$k" = "$2" ]; then
+      on=1
+      fail "$1: $(check_name "$k"): $3 failed: $4"
+    elif [ $on = 1 ]; then
+      fail "$1: $(check_name "$k"): not run ($3 failed)"
+    fi
   done
 }
 # The first error line of a log, for FAIL lines.
@@ -149,7 +154,7 @@ run_config() {
   if ! "$bin/nn-opt" "$work/$m/folded.mlir" --mlir-print-debuginfo \
       --nn-quantize="$3 report=$d/report.json" -o "$d/fixed.mlir" \
       > "$d/quantize.log" 2>&1; then
-    fail_from "$id" loop-IR "quantize: $(why "$d/quantize.log")"
+    fail_from "$id" loop-IR quantize "$(why "$d/quantize.log")"
     return
   fi
   ins=""
@@ -157,12 +162,12 @@ run_config() {
   # shellcheck disable=SC2086
   if ! "$bin/nn-interp" "$d/fixed.mlir" $ins --output "$d/nn.npy" \
       > "$d/interp-nn.log" 2>&1; then
-    fail_from "$id" loop-IR "nn-interp on nn IR: $(why "$d/interp-nn.log")"
+    fail_from "$id" loop-IR "nn-interp on nn IR" "$(why "$d/interp-nn.log")"
     return
   fi
   if ! "$bin/nn-opt" "$d/fixed.mlir" --mlir-print-debuginfo --nn-lower-to-hls \
       -o "$d/loops.mlir" > "$d/lower.log" 2>&1; then
-    fail_from "$id" loop-IR "lowering (--nn-lower-to-hls): $(why "$d/lower.log")"
+    fail_from "$id" loop-IR "lowering (--nn-lower-to-hls)" "$(why "$d/lower.log")"
     return
   fi
   t1=$(now)
@@ -178,7 +183,7 @@ run_config() {
   t1=$(now)
   if ! "$bin/nn-translate" --emit-hls-project --hls-project-dir="$d/prj" \
       "$d/loops.mlir" > "$d/emit.log" 2>&1; then
-    fail_from "$id" firmware "--emit-hls-project: $(why "$d/emit.log")"
+    fail_from "$id" firmware "--emit-hls-project" "$(why "$d/emit.log")"
     return
   fi
   if forbidden "$d/prj/firmware" > "$d/forbidden.log"; then
@@ -225,7 +230,7 @@ for m in $models; do
          | "$bin/nn-opt" --canonicalize --mlir-print-debuginfo \
              -o "$work/$m/folded.mlir"; } > "$work/$m/import.log" 2>&1; then
     for c in $configs; do
-      fail_from "$m/$c" loop-IR "import + canonicalize: $(why "$work/$m/import.log")"
+      fail_from "$m/$c" loop-IR "import + canonicalize" "$(why "$work/$m/import.log")"
     done
     continue
   fi
