@@ -4,21 +4,22 @@
 #   static const fixed_16_6_t w[N] = {0.5, -0.25, ...};
 # (ap_fixed<16,6> from the double literals, runtime/include headers), against
 # the same N values as plain `static const double`, as raw `short` integers,
-# and as `ap_int<16>` raws. N defaults to 2,000,000 (ResNet-18 has about
+# as `ap_int<16>` raws, and as ap_fixed built by nn's constexpr raw
+# constructor (`fixedraw`, nn's csim headers only). N defaults to 2,000,000 (ResNet-18 has about
 # 11.7 million weights). Prints the source size, then per variant the g++
 # wall and user time, peak RSS and object size (flags of the emitted
 # Makefile: -std=c++14 -O2 -Wall -Wextra -Werror, plus -c).
 # Not a ctest.
 #
 # Usage: test/Benchmarks/large_weights_compile.sh [N [WORK_DIR [VARIANT...]]]
-#   VARIANT: fixed double short apint (default: all)
+#   VARIANT: fixed double short apint fixedraw (default: all)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 n=${1:-2000000}
 work=${2:-/tmp/nn-large-weights}
 shift 2 2>/dev/null || shift $#
-variants=${*:-fixed double short apint}
+variants=${*:-fixed double short apint fixedraw}
 mkdir -p "$work"
 
 python3 - "$n" "$work" <<'PY'
@@ -53,6 +54,13 @@ variants = {
                + use % ("double", "double", n, "w[i]")),
     "short": ("static const short w[%d] = {\n%s\n};\n" % (n, body(ints))
               + use % ("double", "double", n, "w[i] / 1024.0")),
+    # nn's csim headers only (not Vitis): the constexpr raw constructor, so
+    # the table is constant-initialized.
+    "fixedraw": ('#include "ap_fixed.h"\ntypedef ap_fixed<16, 6> fixed_16_6_t;\n'
+                 "#define R(x) fixed_16_6_t(nn_csim::raw_tag(), x)\n"
+                 "static const fixed_16_6_t w[%d] = {\n%s\n};\n"
+                 % (n, body(["R(%s)" % v for v in ints]))
+                 + use % ("double", "double", n, "w[i].to_double()")),
     "apint": ('#include "ap_int.h"\n'
               "static const ap_int<16> w[%d] = {\n%s\n};\n" % (n, body(ints))
               + use % ("double", "double", n, "w[i].to_double() / 1024.0")),
