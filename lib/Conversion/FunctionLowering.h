@@ -24,6 +24,10 @@
 #include <string>
 
 namespace nn {
+namespace fx {
+struct ActivationTable;
+struct TableSpec;
+} // namespace fx
 namespace lowering {
 
 /// The nn type of a fixed-point format.
@@ -57,6 +61,9 @@ public:
   void lowerRelu(ReluOp op);
   void lowerAdd(AddOp op);
   void lowerCopy(mlir::Operation *op, mlir::Value input, mlir::Value output);
+  /// nn.sigmoid and nn.tanh (LowerActivations.cpp).
+  mlir::LogicalResult lowerTableActivation(mlir::Operation *op);
+  mlir::LogicalResult lowerSoftmax(SoftmaxOp op);
 
   //===--------------------------------------------------------------------===//
   // Shared helpers
@@ -90,7 +97,17 @@ public:
                         body);
   /// Marks a buffer (alloc or rom) completely partitioned when it has at
   /// most max-partition elements; warns and leaves it a memory otherwise.
-  void partitionBuffer(mlir::Operation *buffer, llvm::StringRef layer);
+  /// The warning goes to `where` (the nn op's location).
+  void partitionBuffer(mlir::Operation *buffer, llvm::StringRef layer,
+                       mlir::Location where);
+  /// A lookup table as an nn.fx.rom named <layer>_<role> (not partitioned:
+  /// it is read at computed indices).
+  mlir::Value tableRom(mlir::Operation *op, llvm::StringRef role,
+                       const fx::ActivationTable &table, FixedType type);
+  /// The index of a uniform table for the scalar `t` (see
+  /// LowerActivations.cpp); N / span must be a power of two.
+  mlir::Value tableIndex(mlir::OpBuilder &b, mlir::Location loc, mlir::Value t,
+                         const fx::TableSpec &spec);
   /// One affine.for [0, tripCount) named <layer>_<role>; returns a builder
   /// before its terminator.
   mlir::affine::AffineForOp namedLoop(mlir::OpBuilder &b, llvm::StringRef layer,

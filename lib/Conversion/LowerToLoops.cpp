@@ -61,7 +61,9 @@ SmallVector<AffineExpr> nn::lowering::dimExprs(MLIRContext *context,
 /// The ops the lowering handles (the error for any other op lists them).
 static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.dense", "nn.relu", "nn.add", "nn.flatten", "nn.reshape",
-    "nn.constant"};
+    "nn.constant",
+    // LowerActivations.cpp
+    "nn.sigmoid", "nn.tanh", "nn.softmax"};
 
 LogicalResult FunctionLowering::check() {
   auto isFixedShaped = [](Type type) {
@@ -161,12 +163,13 @@ Value FunctionLowering::bufferFor(Operation *op, Value result) {
   auto type = MemRefType::get(shaped.getShape(), shaped.getElementType());
   auto alloc = memref::AllocOp::create(
       builder, NameLoc::get(StringAttr::get(context, layerName(op))), type);
-  partitionBuffer(alloc, layerName(op));
+  partitionBuffer(alloc, layerName(op), op->getLoc());
   setName(alloc, layerName(op));
   return buffers[result] = alloc;
 }
 
-void FunctionLowering::partitionBuffer(Operation *buffer, StringRef layer) {
+void FunctionLowering::partitionBuffer(Operation *buffer, StringRef layer,
+                                       Location where) {
   auto type = llvm::cast<MemRefType>(buffer->getResult(0).getType());
   if (type.getNumElements() <= maxPartition) {
     setPartition(buffer, "complete");
@@ -174,7 +177,7 @@ void FunctionLowering::partitionBuffer(Operation *buffer, StringRef layer) {
   }
   // Vitis HLS refuses to partition an array into more than 4096 registers
   // (XFORM 203-103); a larger buffer stays a memory.
-  buffer->emitWarning("buffer of layer '")
+  emitWarning(where, "buffer of layer '")
       << layer << "' has " << type.getNumElements()
       << " elements, more than " << maxPartition
       << " (max-partition): not partitioned, kept in memory";
@@ -200,7 +203,7 @@ Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
   auto rom = FxRomOp::create(
       builder, NameLoc::get(StringAttr::get(context, layerName(constant))),
       MemRefType::get(shape, shaped.getElementType()), value);
-  partitionBuffer(rom, layerName(constant));
+  partitionBuffer(rom, layerName(constant), constant.getLoc());
   setName(rom, layerName(constant));
   return cache[constant] = rom;
 }
@@ -248,7 +251,7 @@ LogicalResult FunctionLowering::run() {
       newFunc.setArgAttr(i, kHlsPartitionAttr,
                          builder.getStringAttr("complete"));
     else
-      emitWarning(argLocs[i])
+      emitWarning(func.getLoc())
           << "port '" << llvm::cast<NameLoc>(argLocs[i]).getName().getValue()
           << "' has " << llvm::cast<MemRefType>(argTypes[i]).getNumElements()
           << " elements, more than " << maxPartition
@@ -306,6 +309,9 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
         lowerAdd(add);
         return success();
       })
+      .Case<SigmoidOp, TanhOp>(
+          [&](Operation *activation) { return lowerTableActivation(activation); })
+      .Case([&](SoftmaxOp softmax) { return lowerSoftmax(softmax); })
       .Case<FlattenOp, ReshapeOp>([&](Operation *copy) {
         lowerCopy(copy, copy->getOperand(0), copy->getResult(0));
         return success();

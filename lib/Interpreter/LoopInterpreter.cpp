@@ -3,7 +3,9 @@
 // Executes what --nn-lower-to-hls produces, op by op: a function on memrefs
 // (inputs, then out-parameters marked nn.hls.output), affine.for (with
 // iter_args), affine.if, affine.apply/load/store, memref.alloc/load/store,
-// arith constants and index arithmetic, nn.fx.rom and the scalar nn.fx ops.
+// arith constants and index arithmetic, nn.fx.rom and the scalar nn.fx ops
+// (including the index arithmetic of lookup tables: to_index, ilog2,
+// div_pow2).
 // Scalars are computed exactly with nn::fx in 128-bit integers: a value of
 // a type wider than 127 bits is a diagnostic. Buffers are interpreter
 // Tensors (elements of up to 64 bits).
@@ -365,6 +367,47 @@ LogicalResult LoopRunner::exec(Operation &op) {
   } else if (llvm::isa<FxReluOp>(op)) {
     RtValue a = operand(0);
     result = scalar(&op, a.raw < 0 ? i128(0) : a.raw, op.getResult(0).getType());
+  } else if (llvm::isa<FxMaxOp>(op)) {
+    RtValue a = operand(0), b = operand(1);
+    result = a.raw > b.raw ? a : b; // same type: raws compare as values
+  } else if (llvm::isa<FxSubOp>(op)) {
+    RtValue a = operand(0), b = operand(1);
+    Type type = op.getResult(0).getType();
+    if (llvm::cast<FixedType>(type).getWidth() > 127)
+      return op.emitError() << "the loop interpreter computes with at most "
+                               "127 bits, got a difference of type "
+                            << type;
+    fx::Wide d = fx::sub(fx::Wide{a.raw, a.format.fracWidth()},
+                         fx::Wide{b.raw, b.format.fracWidth()});
+    result = scalar(&op, d.raw, type);
+  } else if (llvm::isa<FxToIndexOp>(op)) {
+    // Unsigned, no fraction bits, <= 31 bits (verified): value = raw * 2^-F.
+    RtValue a = operand(0);
+    values[op.getResult(0)].index =
+        int64_t(a.raw) << -a.format.fracWidth();
+    return success();
+  } else if (llvm::isa<FxIlog2Op>(op)) {
+    RtValue a = operand(0);
+    if (a.raw <= 0)
+      return op.emitError() << "nn.fx.ilog2 of a value that is not positive";
+    int bits = 0;
+    for (fx::u128 r = fx::u128(a.raw); r > 1; r >>= 1)
+      ++bits;
+    values[op.getResult(0)].index = int64_t(bits) - a.format.fracWidth();
+    return success();
+  } else if (auto divPow2 = llvm::dyn_cast<FxDivPow2Op>(op)) {
+    RtValue a = operand(0);
+    int64_t e = operand(1).index;
+    int64_t lo = int64_t(divPow2.getMinExp()),
+            hi = int64_t(divPow2.getMaxExp());
+    if (e < lo || e > hi)
+      return op.emitError() << "nn.fx.div_pow2: exponent " << e
+                            << " is outside [" << lo << ", " << hi << "]";
+    Type type = op.getResult(0).getType();
+    fx::Format to = formatOf(type);
+    // x * 2^-e: the same raw read with e more fraction bits.
+    int64_t stored = fx::cast(a.raw, a.format.fracWidth() + int(e), to);
+    result = scalar(&op, fx::rawToInt(stored, to), type);
   } else {
     return op.emitError() << "the loop interpreter has no semantics for '"
                           << op.getName() << "'";

@@ -226,7 +226,8 @@ LogicalResult Emitter::prepare() {
                    affine::AffineStoreOp, affine::AffineApplyOp,
                    memref::AllocOp, memref::LoadOp, memref::StoreOp,
                    arith::ConstantOp, func::ReturnOp, FxRomOp, FxConstantOp,
-                   FxMulOp, FxAddOp, FxCastOp, FxReluOp>(op) &&
+                   FxMulOp, FxAddOp, FxCastOp, FxReluOp, FxMaxOp, FxSubOp,
+                   FxToIndexOp, FxIlog2Op, FxDivPow2Op>(op) &&
         op != func.getOperation()) {
       op->emitError("the HLS emitter does not handle '")
           << op->getName() << "'";
@@ -511,6 +512,31 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     os << " = " << name(store.getValueToStore()) << ";\n";
     return success();
   }
+  // Table index arithmetic: results of type index are C ints.
+  if (auto toIndex = llvm::dyn_cast<FxToIndexOp>(op)) {
+    std::string n = fresh(toIndex.getResult(), "idx");
+    line(os, indent) << "const int " << n << " = "
+                     << name(toIndex.getInput()) << ".to_int();\n";
+    return success();
+  }
+  if (auto ilog2 = llvm::dyn_cast<FxIlog2Op>(op)) {
+    // A leading-one detector: compare with each power of two of the
+    // input's type, from the largest down.
+    auto type = llvm::cast<FixedType>(ilog2.getInput().getType());
+    fx::Format f = type.getFormat();
+    std::string x = name(ilog2.getInput()), t = tn(ilog2.getInput());
+    std::string n = fresh(ilog2.getResult(), "exp");
+    line(os, indent) << "const int " << n << " =";
+    for (int k = f.intWidth - 1; k > f.intWidth - f.width; --k) {
+      os << "\n";
+      line(os, indent + 2) << "(" << x << " >= " << t << "("
+                           << exactLiteral(int64_t(1) << (k + f.fracWidth()), f)
+                           << ")) ? " << k << " :";
+    }
+    os << "\n";
+    line(os, indent + 2) << (f.intWidth - f.width) << ";\n";
+    return success();
+  }
   Value result = op.getResult(0);
   std::string n = fresh(result, "v");
   line(os, indent) << "const " << tn(result) << " " << n << " = ";
@@ -525,6 +551,27 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     os << name(op.getOperand(0)) << " + " << name(op.getOperand(1));
   } else if (llvm::isa<FxCastOp>(op)) {
     os << tn(result) << "(" << name(op.getOperand(0)) << ")";
+  } else if (llvm::isa<FxSubOp>(op)) {
+    // Exact: the type nn.fx.sub verified is ap_fixed's difference type.
+    os << name(op.getOperand(0)) << " - " << name(op.getOperand(1));
+  } else if (llvm::isa<FxMaxOp>(op)) {
+    std::string a = name(op.getOperand(0)), b = name(op.getOperand(1));
+    os << "(" << a << " > " << b << ") ? " << a << " : " << b;
+  } else if (auto divPow2 = llvm::dyn_cast<FxDivPow2Op>(op)) {
+    // x * 2^-e for each possible e: an exact product with the constant
+    // ap_ufixed<1, 1 - e> (whose one bit weighs 2^-e), then one cast.
+    std::string x = name(divPow2.getInput()), e = name(divPow2.getExponent());
+    for (int64_t k = int64_t(divPow2.getMinExp());
+         k <= int64_t(divPow2.getMaxExp()); ++k) {
+      fx::Format pow2{1, int(1 - k), false, fx::Rounding::TRN,
+                      fx::Overflow::WRAP};
+      os << "\n";
+      line(os, indent + 2) << "(" << e << " == " << k << ") ? " << tn(result)
+                           << "(" << x << " * " << pow2.toString() << "("
+                           << exactLiteral(1, pow2) << ")) :";
+    }
+    os << "\n";
+    line(os, indent + 2) << tn(result) << "(0)";
   } else if (llvm::isa<FxReluOp>(op)) {
     std::string x = name(op.getOperand(0));
     os << "(" << x << " > " << tn(result) << "(0)) ? " << x << " : "

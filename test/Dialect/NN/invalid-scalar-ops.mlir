@@ -70,3 +70,75 @@ func.func @rom_raw_type() {
   %w = nn.fx.rom dense<[1, 2]> : tensor<2xi16> -> memref<2x!nn.fixed<8, 4>>
   return
 }
+
+// -----
+
+func.func @sub_type(%a: !nn.ufixed<8, 4>, %b: !nn.ufixed<8, 4>) -> !nn.ufixed<9, 5> {
+  // expected-error @+1 {{'nn.fx.sub' op result type '!nn.ufixed<9, 5>' differs from the exact difference type '!nn.fixed<9, 5>'}}
+  %d = nn.fx.sub %a, %b : (!nn.ufixed<8, 4>, !nn.ufixed<8, 4>) -> !nn.ufixed<9, 5>
+  return %d : !nn.ufixed<9, 5>
+}
+
+// -----
+
+func.func @max_types(%a: !nn.fixed<8, 4>, %b: !nn.fixed<8, 3>) -> !nn.fixed<8, 4> {
+  // expected-error @+1 {{'nn.fx.max' op failed to verify that all of {lhs, rhs, result} have same type}}
+  %m = "nn.fx.max"(%a, %b) : (!nn.fixed<8, 4>, !nn.fixed<8, 3>) -> !nn.fixed<8, 4>
+  return %m : !nn.fixed<8, 4>
+}
+
+// -----
+
+func.func @to_index_fraction(%x: !nn.ufixed<8, 4>) -> index {
+  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.ufixed<8, 4>' must be unsigned, without fraction bits and at most 31 bits wide}}
+  %i = nn.fx.to_index %x : !nn.ufixed<8, 4>
+  return %i : index
+}
+
+// -----
+
+func.func @to_index_signed(%x: !nn.fixed<8, 8>) -> index {
+  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.fixed<8, 8>' must be unsigned, without fraction bits and at most 31 bits wide}}
+  %i = nn.fx.to_index %x : !nn.fixed<8, 8>
+  return %i : index
+}
+
+// -----
+
+func.func @to_index_wide(%x: !nn.ufixed<32, 32>) -> index {
+  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.ufixed<32, 32>' must be unsigned, without fraction bits and at most 31 bits wide}}
+  %i = nn.fx.to_index %x : !nn.ufixed<32, 32>
+  return %i : index
+}
+
+// -----
+
+func.func @ilog2_signed(%x: !nn.fixed<8, 4>) -> index {
+  // expected-error @+1 {{'nn.fx.ilog2' op input type '!nn.fixed<8, 4>' must be unsigned and at most 64 bits wide}}
+  %e = nn.fx.ilog2 %x : !nn.fixed<8, 4>
+  return %e : index
+}
+
+// -----
+
+func.func @div_pow2_range(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<8, 1> {
+  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [3, 2] must be non-empty with at most 128 values}}
+  %y = nn.fx.div_pow2 %x, %e {min_exp = 3 : i64, max_exp = 2 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<8, 1>
+  return %y : !nn.ufixed<8, 1>
+}
+
+// -----
+
+func.func @div_pow2_wide_range(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<8, 1> {
+  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [0, 128] must be non-empty with at most 128 values}}
+  %y = nn.fx.div_pow2 %x, %e {min_exp = 0 : i64, max_exp = 128 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<8, 1>
+  return %y : !nn.ufixed<8, 1>
+}
+
+// -----
+
+func.func @div_pow2_result(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<65, 1> {
+  // expected-error @+1 {{'nn.fx.div_pow2' op result type '!nn.ufixed<65, 1>' has more than 64 bits}}
+  %y = nn.fx.div_pow2 %x, %e {min_exp = 0 : i64, max_exp = 2 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<65, 1>
+  return %y : !nn.ufixed<65, 1>
+}

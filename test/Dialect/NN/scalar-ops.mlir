@@ -40,3 +40,23 @@ func.func @roms(%buf: memref<2x!nn.fixed<8, 4>>) -> !nn.fixed<8, 4> {
   memref.store %v, %buf[%c0] : memref<2x!nn.fixed<8, 4>>
   return %v : !nn.fixed<8, 4>
 }
+
+// CHECK-LABEL: func.func @table_arithmetic
+func.func @table_arithmetic(%a: !nn.fixed<16, 6>, %b: !nn.fixed<16, 6>,
+                            %s: !nn.ufixed<21, 4>) -> (!nn.fixed<16, 6>, !nn.ufixed<21, 1>, index, index) {
+  // CHECK: nn.fx.max %{{.*}}, %{{.*}} : !nn.fixed<16, 6>
+  %m = nn.fx.max %a, %b : !nn.fixed<16, 6>
+  // CHECK: nn.fx.sub %{{.*}}, %{{.*}} : (!nn.fixed<16, 6>, !nn.fixed<16, 6>) -> !nn.fixed<17, 7>
+  %d = nn.fx.sub %m, %b : (!nn.fixed<16, 6>, !nn.fixed<16, 6>) -> !nn.fixed<17, 7>
+  // Two unsigned operands: the difference is signed.
+  // CHECK: nn.fx.sub %{{.*}}, %{{.*}} : (!nn.ufixed<21, 4>, !nn.ufixed<21, 4>) -> !nn.fixed<22, 5>
+  %ud = nn.fx.sub %s, %s : (!nn.ufixed<21, 4>, !nn.ufixed<21, 4>) -> !nn.fixed<22, 5>
+  %q = nn.fx.cast %d : !nn.fixed<17, 7> -> !nn.ufixed<10, 10, TRN, SAT>
+  // CHECK: nn.fx.to_index %{{.*}} : !nn.ufixed<10, 10, TRN, SAT>
+  %i = nn.fx.to_index %q : !nn.ufixed<10, 10, TRN, SAT>
+  // CHECK: nn.fx.ilog2 %{{.*}} : !nn.ufixed<21, 4>
+  %e = nn.fx.ilog2 %s : !nn.ufixed<21, 4>
+  // CHECK: nn.fx.div_pow2 %{{.*}}, %{{.*}} {max_exp = 3 : i64, min_exp = -17 : i64} : (!nn.ufixed<21, 4>, index) -> !nn.ufixed<21, 1>
+  %n = nn.fx.div_pow2 %s, %e {max_exp = 3 : i64, min_exp = -17 : i64} : (!nn.ufixed<21, 4>, index) -> !nn.ufixed<21, 1>
+  return %m, %n, %i, %e : !nn.fixed<16, 6>, !nn.ufixed<21, 1>, index, index
+}

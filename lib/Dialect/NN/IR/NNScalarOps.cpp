@@ -1,7 +1,7 @@
 //===- NNScalarOps.cpp - verifiers of the scalar fixed-point ops ----------===//
 //
-// nn.fx.constant, nn.fx.mul, nn.fx.add, nn.fx.cast, nn.fx.relu and
-// nn.fx.rom: the ops of loop-level IR (docs/Lowering.md).
+// nn.fx.constant, mul, add, sub, cast, relu, max, to_index, ilog2,
+// div_pow2 and nn.fx.rom: the ops of loop-level IR (docs/Lowering.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -79,5 +79,48 @@ LogicalResult FxRomOp::verify() {
     return emitOpError("value elements must be the raw integers i")
            << element.getWidth() << " of " << element << ", got "
            << valueType.getElementType();
+  return success();
+}
+
+LogicalResult FxSubOp::verify() {
+  auto lhs = llvm::cast<FixedType>(getLhs().getType());
+  auto rhs = llvm::cast<FixedType>(getRhs().getType());
+  FixedType expected = toType(
+      getContext(), fx::differenceFormat(lhs.getFormat(), rhs.getFormat()));
+  if (getResult().getType() != expected)
+    return emitOpError("result type ")
+           << getResult().getType()
+           << " differs from the exact difference type " << expected;
+  return success();
+}
+
+LogicalResult FxToIndexOp::verify() {
+  auto type = llvm::cast<FixedType>(getInput().getType());
+  if (type.getIsSigned() || type.getFracWidth() > 0 || type.getWidth() > 31)
+    return emitOpError("input type ")
+           << type
+           << " must be unsigned, without fraction bits and at most 31 bits "
+              "wide";
+  return success();
+}
+
+LogicalResult FxIlog2Op::verify() {
+  auto type = llvm::cast<FixedType>(getInput().getType());
+  if (type.getIsSigned() || type.getWidth() > 64)
+    return emitOpError("input type ")
+           << type << " must be unsigned and at most 64 bits wide";
+  return success();
+}
+
+LogicalResult FxDivPow2Op::verify() {
+  auto type = llvm::cast<FixedType>(getResult().getType());
+  if (type.getWidth() > 64)
+    return emitOpError("result type ") << type << " has more than 64 bits";
+  // I64Attr getters return the bits unsigned.
+  int64_t lo = int64_t(getMinExp()), hi = int64_t(getMaxExp());
+  if (lo > hi || hi - lo >= 128)
+    return emitOpError("exponent range [")
+           << lo << ", " << hi
+           << "] must be non-empty with at most 128 values";
   return success();
 }

@@ -145,4 +145,113 @@ def NN_FxRomOp : NN_ScalarOp<"rom"> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Comparisons, differences and the index arithmetic of lookup tables
+// (activations, softmax)
+//===----------------------------------------------------------------------===//
+
+def NN_FxMaxOp : NN_ScalarOp<"max", [Commutative, AllTypesMatch<["lhs", "rhs", "result"]>]> {
+  let summary = "the larger of two fixed-point scalars of one type";
+  let description = [{
+    `lhs` if it is greater than `rhs`, else `rhs` (exact; both of the
+    result's type). Emitted as `(lhs > rhs) ? lhs : rhs`.
+
+    Example:
+
+    ```mlir
+    %m = nn.fx.max %a, %b : !nn.fixed<16, 6>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$lhs, NN_AnyFixed:$rhs);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($result))";
+}
+
+def NN_FxSubOp : NN_ScalarOp<"sub"> {
+  let summary = "exact fixed-point difference";
+  let description = [{
+    The exact difference `lhs - rhs`. The result type must be the lossless
+    difference type of ap_fixed, `nn::fx::differenceFormat`: the sum type,
+    always signed.
+
+    Example:
+
+    ```mlir
+    %d = nn.fx.sub %a, %b : (!nn.fixed<16, 6>, !nn.fixed<16, 6>) -> !nn.fixed<17, 7>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$lhs, NN_AnyFixed:$rhs);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def NN_FxToIndexOp : NN_ScalarOp<"to_index"> {
+  let summary = "an integer-valued unsigned fixed-point scalar as an index";
+  let description = [{
+    The value of `input` as an `index`, for reading a lookup table with
+    `memref.load`. The input type must be unsigned, have no fraction bits
+    (`W <= I`) and at most 31 bits, so every value is a valid `int`.
+    Emitted as `input.to_int()`.
+
+    Example:
+
+    ```mlir
+    %i = nn.fx.to_index %x : !nn.ufixed<10, 10, TRN, SAT>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$input);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+  let hasVerifier = 1;
+}
+
+def NN_FxIlog2Op : NN_ScalarOp<"ilog2"> {
+  let summary = "floor(log2(x)) of a positive unsigned fixed-point scalar";
+  let description = [{
+    The exponent `e` with `2^e <= x < 2^(e+1)` (the position of the leading
+    one relative to the binary point): for `!nn.ufixed<W, I>`, `e` lies in
+    `[I - W, I - 1]`. `x` must be positive (evaluating it on 0 is an error
+    of the interpreter). Softmax normalizes its sum with it. Emitted as a
+    chain of comparisons with the powers of two of the input type (a
+    leading-one detector in hardware).
+
+    Example:
+
+    ```mlir
+    %e = nn.fx.ilog2 %sum : !nn.ufixed<21, 4>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$input);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input))";
+  let hasVerifier = 1;
+}
+
+def NN_FxDivPow2Op : NN_ScalarOp<"div_pow2"> {
+  let summary = "x / 2^e cast to the result type, for a run-time exponent";
+  let description = [{
+    `cast_R(x * 2^-e)`: the exact value `x * 2^-e` brought to the result
+    type with its rounding and overflow modes, for an exponent `e` that is
+    known only at run time but lies in `[min_exp, max_exp]` (checked by the
+    interpreter; at most 128 values). Emitted as one exact product with the
+    power-of-two constant of each possible exponent, selected by `e` (a
+    barrel shifter in hardware). The result type has at most 64 bits.
+
+    Example:
+
+    ```mlir
+    %m = nn.fx.div_pow2 %sum, %e {max_exp = 3 : i64, min_exp = -17 : i64}
+        : (!nn.ufixed<21, 4>, index) -> !nn.ufixed<21, 1>
+    ```
+  }];
+  let arguments = (ins NN_AnyFixed:$input, Index:$exponent, I64Attr:$min_exp,
+                       I64Attr:$max_exp);
+  let results = (outs NN_AnyFixed:$result);
+  let assemblyFormat =
+      "$input `,` $exponent attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
 #endif // NN_DIALECT_NN_IR_NNSCALAROPS_TD

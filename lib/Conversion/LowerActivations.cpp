@@ -1,0 +1,310 @@
+//===- LowerActivations.cpp - table activations and softmax to loops ------===//
+//
+// nn.sigmoid, nn.tanh and nn.softmax read the lookup tables of
+// nn/Support/ActivationTables.h (the interpreter's, entry for entry) from
+// nn.fx.rom buffers. The table index
+//
+//   index(t) = clamp(floor((t - lo) * N / span), 0, N - 1)
+//
+// is computed with exact scalar ops when N / span is a power of two:
+// d = t - lo (nn.fx.sub), d * 2^r (nn.fx.mul with the constant 2^r,
+// r = log2(N / span)), cast into ap_ufixed<log2 N, log2 N, AP_TRN, AP_SAT>
+// (TRN floors, SAT clamps to [0, N - 1]) and nn.fx.to_index. Softmax then
+// follows fx::softmax(): max, exp entries, their exact sum, the leading
+// one of the sum (nn.fx.ilog2), the inverse of its mantissa from the second
+// table, and y_i = cast_R(e_i * v / 2^e) (nn.fx.div_pow2).
+//
+//===----------------------------------------------------------------------===//
+
+#include "FunctionLowering.h"
+
+#include "nn/Dialect/NN/IR/NNInterfaces.h"
+#include "nn/Support/ActivationTables.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::lowering;
+
+namespace {
+
+/// The table of an activation: its size (nn.table_size, a power of two >= 2
+/// here) and format (nn.table_type or `defaultType`).
+struct TableChoice {
+  int64_t size;
+  FixedType type;
+};
+
+FailureOr<TableChoice> chooseTable(Operation *op, FixedType defaultType) {
+  TableChoice choice{fx::kDefaultTableSize, defaultType};
+  if (auto size = op->getAttrOfType<IntegerAttr>(kTableSizeAttrName))
+    choice.size = size.getInt();
+  if (auto type = op->getAttrOfType<TypeAttr>(kTableTypeAttrName))
+    if (auto fixed = llvm::dyn_cast<FixedType>(type.getValue()))
+      choice.type = fixed;
+  if (choice.size < 2 || choice.size > fx::kMaxTableSize ||
+      !llvm::isPowerOf2_64(uint64_t(choice.size)))
+    return op->emitError("nn-lower-to-loops: the table of '")
+           << op->getName() << "' has " << choice.size
+           << " entries; lowered tables need a power of two in [2, "
+           << fx::kMaxTableSize << "] (nn.table_size)";
+  if (choice.type.getWidth() > 53)
+    return op->emitError("nn-lower-to-loops: the table type ")
+           << choice.type << " of '" << op->getName()
+           << "' is wider than 53 bits";
+  return choice;
+}
+
+} // namespace
+
+Value FunctionLowering::tableRom(Operation *op, StringRef role,
+                                 const fx::ActivationTable &table,
+                                 FixedType type) {
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToStart(&newFunc.getBody().front());
+  std::string name = layerName(op) + "_" + role.str();
+  auto raws = RankedTensorType::get(
+      {int64_t(table.entries.size())},
+      IntegerType::get(context, type.getWidth()));
+  SmallVector<APInt> values;
+  for (int64_t raw : table.entries)
+    values.push_back(APInt(type.getWidth(), uint64_t(raw), /*isSigned=*/true,
+                           /*implicitTrunc=*/true));
+  auto rom = FxRomOp::create(
+      builder, NameLoc::get(StringAttr::get(context, identifier(name))),
+      MemRefType::get({int64_t(table.entries.size())}, type),
+      DenseElementsAttr::get(raws, values));
+  // A lookup table stays a ROM: it is read at computed indices.
+  setName(rom, name);
+  return rom;
+}
+
+Value FunctionLowering::tableIndex(OpBuilder &b, Location loc, Value t,
+                                   const fx::TableSpec &spec) {
+  // d = t - lo (exact), skipped for lo = 0.
+  Value d = t;
+  if (spec.lo != 0) {
+    int bits = 1;
+    while ((int64_t(1) << (bits - 1)) <= (spec.lo < 0 ? -spec.lo : spec.lo))
+      ++bits;
+    auto loType = FixedType::get(context, unsigned(bits), bits);
+    Value lo = FxConstantOp::create(b, loc, loType,
+                                    b.getI64IntegerAttr(spec.lo));
+    FixedType tType = llvm::cast<FixedType>(t.getType());
+    d = FxSubOp::create(
+        b, loc,
+        toType(context, fx::differenceFormat(tType.getFormat(),
+                                             loType.getFormat())),
+        t, lo);
+  }
+  // d * N / span = d * 2^r.
+  int r = int(llvm::Log2_64(uint64_t(spec.size))) -
+          int(llvm::Log2_64(uint64_t(spec.span)));
+  auto pow2Type = FixedType::get(context, 1, r + 1, /*isSigned=*/false);
+  Value pow2 = FxConstantOp::create(b, loc, pow2Type, b.getI64IntegerAttr(1));
+  FixedType dType = llvm::cast<FixedType>(d.getType());
+  Value scaled = FxMulOp::create(
+      b, loc,
+      toType(context, fx::productFormat(dType.getFormat(),
+                                        pow2Type.getFormat())),
+      d, pow2);
+  // Floor and clamp to [0, N - 1] in one cast.
+  unsigned indexBits = llvm::Log2_64(uint64_t(spec.size));
+  auto indexType =
+      FixedType::get(context, indexBits, int(indexBits), /*isSigned=*/false,
+                     RoundingMode::TRN, OverflowMode::SAT);
+  Value clamped = FxCastOp::create(b, loc, indexType, scaled);
+  return FxToIndexOp::create(b, loc, b.getIndexType(), clamped);
+}
+
+LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
+  Value input = op->getOperand(0), output = op->getResult(0);
+  FixedType rT = elementOf(output);
+  FailureOr<TableChoice> choice = chooseTable(op, rT);
+  if (failed(choice))
+    return failure();
+  const bool isSigmoid = llvm::isa<SigmoidOp>(op);
+  fx::TableSpec spec = isSigmoid ? fx::sigmoidTableSpec(choice->size)
+                                 : fx::tanhTableSpec(choice->size);
+  fx::Format tableFormat = choice->type.getFormat();
+  fx::ActivationTable table =
+      isSigmoid ? fx::sigmoidTable(choice->size, tableFormat)
+                : fx::tanhTable(choice->size, tableFormat);
+  Value rom = tableRom(op, "table", table, choice->type);
+  Value in = lookup(input);
+  Value out = bufferFor(op, output);
+  Location loc = op->getLoc();
+  auto shape = llvm::cast<ShapedType>(output.getType()).getShape();
+  elementLoops(shape, layerName(op), "i",
+               [&](OpBuilder &b, ArrayRef<Value> ivs) {
+                 Value x = loadAt(b, loc, in, ivs);
+                 Value index = tableIndex(b, loc, x, spec);
+                 Value entry = memref::LoadOp::create(b, loc, rom, index);
+                 storeAt(b, loc, cast(b, loc, entry, rT), out, ivs);
+               });
+  return success();
+}
+
+LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
+  Location loc = op.getLoc();
+  std::string layer = layerName(op);
+  auto shape = llvm::cast<ShapedType>(op.getOutput().getType()).getShape();
+  const int64_t rank = int64_t(shape.size());
+  int64_t axis = int64_t(op.getAxis());
+  if (axis < 0)
+    axis += rank;
+  const int64_t n = shape[axis];
+  FixedType xT = elementOf(op.getInput()), rT = elementOf(op.getOutput());
+  FailureOr<TableChoice> choice = chooseTable(
+      op, toType(context, fx::kDefaultSoftmaxTableFormat));
+  if (failed(choice))
+    return failure();
+  FixedType tT = choice->type;
+  fx::Format tF = tT.getFormat();
+  fx::ActivationTable expTab = fx::expTable(choice->size, tF);
+  fx::ActivationTable invTab = fx::inverseTable(choice->size, tF);
+  // The sum of the exp entries is positive when the entry of t = 0 (the
+  // maximum's) is and none is negative; then the normalization is defined.
+  if (expTab.entries.front() <= 0 ||
+      llvm::any_of(expTab.entries, [&](int64_t raw) {
+        return fx::rawToInt(raw, tF) < 0;
+      }))
+    return op.emitError("nn-lower-to-loops: the softmax table type ")
+           << tT << " of layer '" << layer
+           << "' cannot hold e^0 = 1 and the smaller exponentials as "
+              "non-negative values (use e.g. !nn.ufixed<18, 1, RND, SAT>)";
+  // The exact sum of n entries; as unsigned (the entries are >= 0).
+  fx::Format sumF = fx::sumOfTermsFormat(tF, n);
+  fx::Format sumU = sumF;
+  if (sumU.isSigned) {
+    sumU.isSigned = false;
+    sumU.width -= 1;
+    sumU.intWidth -= 1;
+  }
+  fx::Format prodF = fx::productFormat(tF, tF);
+  if (sumU.width > 64 || prodF.width > 126 || xT.getWidth() + 1 > 64)
+    return op.emitError("nn-lower-to-loops: the softmax of layer '")
+           << layer << "' needs more than 64-bit intermediates (sum of " << n
+           << " entries of " << tT << ")";
+  FixedType sumT = toType(context, sumF), sumUT = toType(context, sumU);
+  FixedType diffT = toType(
+      context, fx::differenceFormat(xT.getFormat(), xT.getFormat()));
+  FixedType prodT = toType(context, prodF);
+  // The mantissa s / 2^e in [1, 2): all of the sum's bits below the point.
+  FixedType mantT = FixedType::get(context, unsigned(sumU.width), 1,
+                                   /*isSigned=*/false);
+  const int64_t minExp = sumU.intWidth - sumU.width, maxExp = sumU.intWidth - 1;
+
+  Value expRom = tableRom(op, "exp_table", expTab, tT);
+  Value invRom = tableRom(op, "inv_table", invTab, tT);
+  Value in = lookup(op.getInput());
+  Value out = bufferFor(op, op.getOutput());
+
+  // The other dimensions (axis removed) index the rows.
+  SmallVector<int64_t> rowShape;
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != axis)
+      rowShape.push_back(shape[d]);
+  int64_t rows = 1;
+  for (int64_t d : rowShape)
+    rows *= d;
+  const bool unrollRows = rows * n <= maxUnrollMults;
+  const bool unrollRow = n <= maxUnrollMults;
+  if (!unrollRows)
+    allFullyUnrolled = false;
+  // Exp entries of the current row.
+  auto expBuf = memref::AllocOp::create(
+      builder, NameLoc::get(StringAttr::get(context, identifier(layer) + "_exps")),
+      MemRefType::get({n}, tT));
+  setName(expBuf, layer + "_exps");
+  partitionBuffer(expBuf, layer + "_exps", loc);
+
+  Operation *innermostRow = nullptr;
+  loopNest(rowShape, layer, "row", unrollRows,
+           [&](OpBuilder &b, ArrayRef<Value> rowIvs) {
+    if (!rowIvs.empty())
+      innermostRow =
+          llvm::cast<BlockArgument>(rowIvs.back()).getOwner()->getParentOp();
+    // Operands (row ivs..., i) and the element's indices.
+    // The element (row, i) with the row's ivs as d0.., i as d<numRow>
+    // (or the constant `fixedI`).
+    auto element = [&](unsigned numRow, std::optional<int64_t> fixedI = {}) {
+      SmallVector<AffineExpr> exprs;
+      unsigned next = 0;
+      for (int64_t d = 0; d < rank; ++d)
+        exprs.push_back(d != axis ? getAffineDimExpr(next++, context)
+                        : fixedI  ? getAffineConstantExpr(*fixedI, context)
+                                  : getAffineDimExpr(numRow, context));
+      return exprs;
+    };
+    auto operands = [&](Value i) {
+      SmallVector<Value> ops(rowIvs.begin(), rowIvs.end());
+      ops.push_back(i);
+      return ops;
+    };
+    const unsigned r = rowIvs.size();
+    auto rowLoop = [&](OpBuilder &ob, StringRef role, ValueRange inits,
+                       int64_t from,
+                       function_ref<SmallVector<Value>(OpBuilder &, Value,
+                                                       ValueRange)>
+                           body) {
+      auto loop = affine::AffineForOp::create(
+          ob, loopLoc(layer, role), from, n, 1, inits,
+          [&](OpBuilder &lb, Location, Value iv, ValueRange iter) {
+            affine::AffineYieldOp::create(lb, loc, body(lb, iv, iter));
+          });
+      setName(loop, layer + "_" + role.str());
+      if (unrollRow)
+        setUnroll(loop);
+      return loop;
+    };
+    // 1. m = max_i x_i.
+    Value first = load(b, loc, in, element(r, 0), rowIvs);
+    auto maxLoop = rowLoop(b, "max", ValueRange{first}, 1,
+                           [&](OpBuilder &lb, Value i, ValueRange iter) {
+                             Value x = load(lb, loc, in, element(r),
+                                            operands(i));
+                             return SmallVector<Value>{
+                                 FxMaxOp::create(lb, loc, x.getType(), iter[0], x)};
+                           });
+    Value max = maxLoop.getResult(0);
+    // 2-3. e_i = X[index(m - x_i)], s = sum e_i (exact).
+    Value zero = FxConstantOp::create(b, loc, sumT, b.getI64IntegerAttr(0));
+    auto sumLoop = rowLoop(
+        b, "exp", ValueRange{zero}, 0, [&](OpBuilder &lb, Value i, ValueRange iter) {
+          Value x = load(lb, loc, in, element(r), operands(i));
+          Value t = FxSubOp::create(lb, loc, diffT, max, x);
+          Value index =
+              tableIndex(lb, loc, t, fx::nonNegativeTableSpec(choice->size));
+          Value e = memref::LoadOp::create(lb, loc, expRom, index);
+          store(lb, loc, e, expBuf, {getAffineDimExpr(0, context)}, {i});
+          Value s = FxAddOp::create(
+              lb, loc, toType(context, fx::sumFormat(sumF, tF)), iter[0], e);
+          return SmallVector<Value>{cast(lb, loc, s, sumT)};
+        });
+    // 4. e = floor(log2 s), v = V[index(s / 2^e)].
+    Value sum = cast(b, loc, sumLoop.getResult(0), sumUT);
+    Value exponent = FxIlog2Op::create(b, loc, b.getIndexType(), sum);
+    Value mantissa = FxDivPow2Op::create(b, loc, mantT, sum, exponent,
+                                         b.getI64IntegerAttr(minExp),
+                                         b.getI64IntegerAttr(maxExp));
+    Value invIndex =
+        tableIndex(b, loc, mantissa, fx::mantissaTableSpec(choice->size));
+    Value inverse = memref::LoadOp::create(b, loc, invRom, invIndex);
+    // 5. y_i = cast_R(e_i * v / 2^e).
+    rowLoop(b, "norm", ValueRange{}, 0, [&](OpBuilder &lb, Value i, ValueRange) {
+      Value e = load(lb, loc, expBuf, {getAffineDimExpr(0, context)}, {i});
+      Value p = FxMulOp::create(lb, loc, prodT, e, inverse);
+      Value y = FxDivPow2Op::create(lb, loc, rT, p, exponent,
+                                    lb.getI64IntegerAttr(minExp),
+                                    lb.getI64IntegerAttr(maxExp));
+      store(lb, loc, y, out, element(r), operands(i));
+      return SmallVector<Value>{};
+    });
+  });
+  if (!unrollRows && innermostRow)
+    setPipeline(innermostRow, 1);
+  return success();
+}

@@ -1,0 +1,27 @@
+// Tool limits: buffers and ports above max-partition stay memories (with a
+// warning naming them); element-wise loops above max-unroll-mults are
+// pipelined instead of unrolled, and the function is then no longer one
+// II=1 pipeline.
+// RUN: nn-opt %s --nn-lower-to-hls="max-partition=3 max-unroll-mults=2" -verify-diagnostics | FileCheck %s
+
+// expected-warning @+2 {{port 'x' has 4 elements, more than 3 (max-partition): not partitioned, kept in memory}}
+// expected-warning @+1 {{port 'output_0' has 4 elements, more than 3 (max-partition): not partitioned, kept in memory}}
+func.func @big(%x: tensor<1x4x!nn.fixed<8, 3>> loc("x")) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-warning @+1 {{buffer of layer 'relu_0' has 4 elements, more than 3 (max-partition): not partitioned, kept in memory}}
+  %a = nn.relu %x : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  %b = nn.relu %a : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %b : tensor<1x4x!nn.fixed<8, 3>>
+}
+// CHECK-LABEL: func.func @big
+// CHECK-NOT: nn.hls.array_partition
+// CHECK: memref.alloc() {nn.hls.name = "relu_0"}
+// CHECK: affine.for
+// CHECK: affine.for
+// CHECK: nn.fx.relu
+// CHECK: } {nn.hls.name = "relu_0_i1", nn.hls.pipeline_ii = 1 : i64}
+// CHECK-NEXT: } {nn.hls.name = "relu_0_i0"}
+// CHECK: } {nn.hls.name = "relu_1_i1", nn.hls.pipeline_ii = 1 : i64}
+// CHECK-NEXT: } {nn.hls.name = "relu_1_i0"}
+// CHECK-NEXT: return
+// CHECK-NEXT: }
+// CHECK-NOT: nn.hls.pipeline_ii

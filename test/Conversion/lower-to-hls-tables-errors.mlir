@@ -1,0 +1,43 @@
+// Every diagnostic of the table activations and softmax lowering
+// (LowerActivations.cpp).
+// RUN: nn-opt %s -split-input-file -verify-diagnostics --nn-lower-to-hls
+
+func.func @table_size_not_pow2(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the table of 'nn.sigmoid' has 1000 entries; lowered tables need a power of two in [2, 16777216] (nn.table_size)}}
+  %y = nn.sigmoid %x {nn.table_size = 1000 : i64} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+func.func @table_size_one(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the table of 'nn.tanh' has 1 entries; lowered tables need a power of two in [2, 16777216] (nn.table_size)}}
+  %y = nn.tanh %x {nn.table_size = 1 : i64} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+func.func @table_too_wide(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the table type '!nn.fixed<54, 2>' of 'nn.sigmoid' is wider than 53 bits}}
+  %y = nn.sigmoid %x {nn.table_type = !nn.fixed<54, 2>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// In ap_ufixed<8,0> (wrap), e^0 = 1 becomes 0: the normalization is undefined.
+func.func @softmax_table_cannot_hold_one(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the softmax table type '!nn.ufixed<8, 0>' of layer 'softmax_0' cannot hold e^0 = 1 and the smaller exponentials as non-negative values (use e.g. !nn.ufixed<18, 1, RND, SAT>)}}
+  %y = nn.softmax %x {axis = 1 : i64, nn.table_type = !nn.ufixed<8, 0>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// 2^12 terms of 53 bits: the exact sum needs 65 bits.
+func.func @softmax_sum_too_wide(%x: tensor<1x4096x!nn.fixed<8, 3>>) -> tensor<1x4096x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the softmax of layer 'softmax_0' needs more than 64-bit intermediates (sum of 4096 entries of '!nn.ufixed<53, 1, RND, SAT>')}}
+  %y = nn.softmax %x {axis = 1 : i64, nn.table_type = !nn.ufixed<53, 1, RND, SAT>} : tensor<1x4096x!nn.fixed<8, 3>> -> tensor<1x4096x!nn.fixed<8, 3>>
+  return %y : tensor<1x4096x!nn.fixed<8, 3>>
+}
