@@ -59,8 +59,14 @@ public:
 
   mlir::LogicalResult lowerDense(DenseOp op);
   void lowerRelu(ReluOp op);
-  void lowerAdd(AddOp op);
+  /// nn.add, nn.sub, nn.mul (LowerElementwise.cpp).
+  void lowerBinary(mlir::Operation *op);
+  /// Data movement (LowerShape.cpp).
   void lowerCopy(mlir::Operation *op, mlir::Value input, mlir::Value output);
+  void lowerConcat(ConcatOp op);
+  void lowerTranspose(TransposeOp op);
+  void lowerPad(PadOp op);
+  void lowerResize(ResizeOp op);
   /// nn.sigmoid and nn.tanh (LowerActivations.cpp).
   mlir::LogicalResult lowerTableActivation(mlir::Operation *op);
   mlir::LogicalResult lowerSoftmax(SoftmaxOp op);

@@ -1,7 +1,7 @@
 //===- LowerElementwise.cpp - element-wise nn ops to loops ----------------===//
 //
-//   relu:   y = cast_R(max(x, 0))
-//   add:    y = cast_R(a + b)        (exact sum, numpy broadcasting)
+//   relu:          y = cast_R(max(x, 0))
+//   add, sub, mul: y = cast_R(a op b)  (exact result, numpy broadcasting)
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,14 +27,15 @@ void FunctionLowering::lowerRelu(ReluOp op) {
            });
 }
 
-void FunctionLowering::lowerAdd(AddOp op) {
-  Value lhs = lookup(op.getLhs()), rhs = lookup(op.getRhs());
-  Value out = bufferFor(op, op.getOutput());
-  FixedType rT = elementOf(op.getOutput());
-  FixedType sT = toType(context, fx::sumFormat(elementOf(op.getLhs()).getFormat(),
-                                               elementOf(op.getRhs()).getFormat()));
-  auto shape = llvm::cast<ShapedType>(op.getOutput().getType()).getShape();
-  Location loc = op.getLoc();
+void FunctionLowering::lowerBinary(Operation *op) {
+  Value lhsT = op->getOperand(0), rhsT = op->getOperand(1);
+  Value lhs = lookup(lhsT), rhs = lookup(rhsT);
+  Value output = op->getResult(0);
+  Value out = bufferFor(op, output);
+  FixedType rT = elementOf(output);
+  fx::Format fa = elementOf(lhsT).getFormat(), fb = elementOf(rhsT).getFormat();
+  auto shape = llvm::cast<ShapedType>(output.getType()).getShape();
+  Location loc = op->getLoc();
   // numpy broadcasting: operand dimension j is aligned with result
   // dimension j + (rank - operandRank); a dimension of 1 reads index 0.
   auto broadcastExprs = [&](Value operand) {
@@ -47,16 +48,24 @@ void FunctionLowering::lowerAdd(AddOp op) {
                           : getAffineDimExpr(unsigned(j + offset), context));
     return exprs;
   };
-  SmallVector<AffineExpr> le = broadcastExprs(op.getLhs()),
-                          re = broadcastExprs(op.getRhs());
+  SmallVector<AffineExpr> le = broadcastExprs(lhsT), re = broadcastExprs(rhsT);
   elementLoops(shape, layerName(op), "i",
-           [&](OpBuilder &b, ArrayRef<Value> ivs) {
-             Value a = load(b, loc, lhs, le, ivs);
-             Value c = load(b, loc, rhs, re, ivs);
-             Value s = FxAddOp::create(b, loc, sT, a, c);
-             auto map = AffineMap::getMultiDimIdentityMap(ivs.size(), context);
-             affine::AffineStoreOp::create(b, loc, cast(b, loc, s, rT), out,
-                                           map, ivs);
-           });
+               [&](OpBuilder &b, ArrayRef<Value> ivs) {
+                 Value a = load(b, loc, lhs, le, ivs);
+                 Value c = load(b, loc, rhs, re, ivs);
+                 // The exact result, then one cast (the interpreter's).
+                 Value exact;
+                 if (llvm::isa<AddOp>(op))
+                   exact = FxAddOp::create(
+                       b, loc, toType(context, fx::sumFormat(fa, fb)), a, c);
+                 else if (llvm::isa<SubOp>(op))
+                   exact = FxSubOp::create(
+                       b, loc, toType(context, fx::differenceFormat(fa, fb)),
+                       a, c);
+                 else
+                   exact = FxMulOp::create(
+                       b, loc, toType(context, fx::productFormat(fa, fb)), a,
+                       c);
+                 storeAt(b, loc, cast(b, loc, exact, rT), out, ivs);
+               });
 }
-

@@ -61,7 +61,8 @@ SmallVector<AffineExpr> nn::lowering::dimExprs(MLIRContext *context,
 /// The ops the lowering handles (the error for any other op lists them).
 static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.dense", "nn.relu", "nn.add", "nn.flatten", "nn.reshape",
-    "nn.constant",
+    "nn.constant", "nn.sub", "nn.mul", "nn.concat", "nn.transpose", "nn.pad",
+    "nn.resize",
     // LowerActivations.cpp
     "nn.sigmoid", "nn.tanh", "nn.softmax"};
 
@@ -203,7 +204,11 @@ Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
   auto rom = FxRomOp::create(
       builder, NameLoc::get(StringAttr::get(context, layerName(constant))),
       MemRefType::get(shape, shaped.getElementType()), value);
-  partitionBuffer(rom, layerName(constant), constant.getLoc());
+  // Complete partitioning up to max-partition; a larger rom stays a memory
+  // silently: its consumer (a dense or conv with a reuse factor) chooses
+  // its banking (cyclic partition) and reports its own limits.
+  if (MemRefType(rom.getType()).getNumElements() <= maxPartition)
+    setPartition(rom, "complete");
   setName(rom, layerName(constant));
   return cache[constant] = rom;
 }
@@ -305,8 +310,24 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
         lowerRelu(relu);
         return success();
       })
-      .Case([&](AddOp add) {
-        lowerAdd(add);
+      .Case<AddOp, SubOp, MulOp>([&](Operation *binary) {
+        lowerBinary(binary);
+        return success();
+      })
+      .Case([&](ConcatOp concat) {
+        lowerConcat(concat);
+        return success();
+      })
+      .Case([&](TransposeOp transpose) {
+        lowerTranspose(transpose);
+        return success();
+      })
+      .Case([&](PadOp pad) {
+        lowerPad(pad);
+        return success();
+      })
+      .Case([&](ResizeOp resize) {
+        lowerResize(resize);
         return success();
       })
       .Case<SigmoidOp, TanhOp>(

@@ -11,6 +11,9 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 
 #include "nn/InitNN.h"
+
+#include <string>
+#include <vector>
 #include "nn/Target/HLS/EmitHLS.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
@@ -27,10 +30,36 @@ static void registerRoundTrip() {
       });
 }
 
+/// `--emit-hls-project=DIR` is spelled `--emit-hls-project
+/// --hls-project-dir=DIR` for the registry: a translation is a flag without
+/// a value, so the one-flag form is split here.
+static std::vector<std::string> splitProjectFlag(int argc, char **argv) {
+  std::vector<std::string> args;
+  for (int i = 0; i < argc; ++i) {
+    llvm::StringRef arg(argv[i]);
+    bool split = false;
+    for (llvm::StringRef prefix : {"--emit-hls-project=", "-emit-hls-project="})
+      if (!split && arg.starts_with(prefix)) {
+        args.push_back("--emit-hls-project");
+        args.push_back("--hls-project-dir=" +
+                       arg.drop_front(prefix.size()).str());
+        split = true;
+      }
+    if (!split)
+      args.push_back(arg.str());
+  }
+  return args;
+}
+
 int main(int argc, char **argv) {
   registerRoundTrip();
   nn::registerImportOnnxTranslation();
   nn::registerEmitHlsTranslations();
-  return mlir::failed(
-      mlir::mlirTranslateMain(argc, argv, "nn translation driver\n"));
+  std::vector<std::string> args = splitProjectFlag(argc, argv);
+  std::vector<char *> argvSplit;
+  for (std::string &arg : args)
+    argvSplit.push_back(arg.data());
+  argvSplit.push_back(nullptr);
+  return mlir::failed(mlir::mlirTranslateMain(
+      int(args.size()), argvSplit.data(), "nn translation driver\n"));
 }
