@@ -1,0 +1,246 @@
+#!/bin/sh
+# The back end's acceptance matrix: every network of test/Models/hls/ under
+# two configurations,
+#   a16:   --nn-quantize="default-precision=ap_fixed<16,6> accum=auto"
+#   mixed: --nn-quantize="config=test/Models/hls/<model>.json" (hls4ml-style
+#          per-layer precisions, lossy accumulators, reuse factors > 1),
+# each imported, canonicalized, quantized, lowered (--nn-lower-to-hls),
+# emitted as an HLS project and compiled (g++ C simulation, the project's
+# Makefile: -std=c++14 -Wall -Wextra -Werror). On 16 deterministic inputs per
+# model the three executions must agree bit for bit:
+#   nn-interp on nn IR == nn-interp on loop IR == the C simulation,
+# and the emitted firmware must not use dynamic memory or the STL.
+# One ok/FAIL line per model x configuration x check; exits 1 on any FAIL.
+# A network the lowering cannot handle yet FAILs (it is not skipped).
+#
+# Usage: e2e-matrix.sh BUILD_DIR SOURCE_DIR [MODEL...]
+#   MODEL... (or NN_MATRIX_MODELS="mlp lenet5") restricts the models;
+#   NN_MATRIX_CONFIGS="a16" restricts the configurations.
+set -u
+build=$(cd "$1" && pwd) || exit 2
+src=$(cd "$2" && pwd) || exit 2
+shift 2
+bin=$build/bin
+models_dir=$src/test/Models/hls
+all_models="mlp conv_residual lenet5 conv1d concat2"
+models=${*:-${NN_MATRIX_MODELS:-$all_models}}
+configs=${NN_MATRIX_CONFIGS:-a16 mixed}
+work=$build/test/Conversion/e2e-matrix
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work" || exit 1
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
+status=0
+fail() { echo "FAIL: $*"; status=1; }
+# The checks of one model x configuration, in order; a step that fails
+# fails the checks that depend on it (each check prints one line).
+checks="loop-IR firmware csim"
+check_name() {
+  case $1 in
+    loop-IR) echo "nn IR == loop IR (bit for bit)" ;;
+    firmware) echo "firmware without dynamic memory, STL or I/O" ;;
+    csim) echo "C simulation == nn IR (bit for bit)" ;;
+  esac
+}
+# fail_from ID CHECK STEP REASON: FAIL lines for CHECK (with the reason) and
+# the checks after it (not run).
+fail_from() {
+  on=0
+  for k in $checks; do
+    if [ "$k" = "$2" ]; then
+      on=1
+      fail "$1: $(check_name "$k"): $3 failed: $4"
+    elif [ $on = 1 ]; then
+      fail "$1: $(check_name "$k"): not run ($3 failed)"
+    fi
+  done
+}
+# The first error line of a log, for FAIL lines.
+why() { grep -m1 -i 'error' "$1" || head -n1 "$1"; }
+
+# The model's inputs, one "name shape" per argument (batch 1 first).
+inputs_of() {
+  case $1 in
+    mlp) echo "jets 16" ;;
+    conv_residual) echo "image 3,8,8" ;;
+    lenet5) echo "digit 1,16,16" ;;
+    conv1d) echo "signal 4,32" ;;
+    concat2) echo "tracks 8"; echo "calo 6" ;;
+    *) return 1 ;;
+  esac
+}
+
+# gen_npy FILE SHAPE SEED: 16 samples of SHAPE (comma-separated, without the
+# batch) as float32 .npy, values in [-5, 5) from an LCG (no NumPy needed).
+# The configurations' input types saturate a little at the edges of that.
+gen_npy() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import struct, sys
+path, shape, seed = sys.argv[1], [16] + [int(d) for d in sys.argv[2].split(",")], int(sys.argv[3])
+n = 1
+for d in shape:
+    n *= d
+vals = []
+s = seed
+for _ in range(n):
+    s = (s * 1103515245 + 12345) % 2**31
+    vals.append((s / 2**31) * 10.0 - 5.0)
+header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % (
+    ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else ""))
+header += " " * (-(10 + len(header) + 1) % 64) + "\n"
+with open(path, "wb") as f:
+    f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode())
+    f.write(b"".join(struct.pack("<f", v) for v in vals))
+PY
+}
+
+# same_npy A B: the same dtype, shape and payload (headers may be padded
+# differently).
+same_npy() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+def parse(p):
+    b = open(p, "rb").read()
+    assert b[:6] == b"\x93NUMPY", p
+    n = int.from_bytes(b[8:10], "little")
+    h = b[10:10 + n].decode()
+    descr = re.search(r"'descr': *'([^']*)'", h).group(1)
+    shape = re.search(r"'shape': *\(([^)]*)\)", h).group(1).replace(" ", "").rstrip(",")
+    return descr, shape, b[10 + n:]
+a, b = parse(sys.argv[1]), parse(sys.argv[2])
+if a != b:
+    print("  %s: %s [%s], %s: %s [%s], payload %s" % (
+        sys.argv[1], a[0], a[1], sys.argv[2], b[0], b[1],
+        "equal" if a[2] == b[2] else "differs"))
+    sys.exit(1)
+PY
+}
+
+# forbidden DIR: what an HLS top must not use, in the firmware's code
+# (comments and string literals removed).
+forbidden() {
+  python3 - "$1" <<'PY'
+import os, re, sys
+bad = [r"\bnew\b", r"\bdelete\b", r"\bmalloc\b", r"\bcalloc\b", r"\brealloc\b",
+       r"\bfree\s*\(", r"\bstd::", r"#\s*include\s*<(vector|map|set|list|deque|"
+       r"string|memory|iostream|cstdio|stdio\.h|cstdlib|stdlib\.h|functional)>",
+       r"\bprintf\b", r"\bcout\b", r"\bthrow\b", r"\btry\b", r"\bvirtual\b",
+       r"\bfloat\b", r"\bdouble\b\s+[A-Za-z_]"]
+found = 0
+for root, _, files in os.walk(sys.argv[1]):
+    for name in sorted(files):
+        path = os.path.join(root, name)
+        text = open(path).read()
+        code = re.sub(r'//[^\n]*|/\*.*?\*/|"(\\.|[^"\\])*"', " ", text, flags=re.S)
+        for i, line in enumerate(code.split("\n"), 1):
+            for pat in bad:
+                if re.search(pat, line):
+                    print("  %s:%d: %s" % (path, i, line.strip()[:100]))
+                    found = 1
+sys.exit(found)
+PY
+}
+
+# run_config MODEL CONFIG QUANTIZE_OPTIONS
+run_config() {
+  m=$1
+  c=$2
+  id="$m/$c"
+  d=$work/$m/$c
+  mkdir -p "$d"
+  t0=$(now)
+  if ! "$bin/nn-opt" "$work/$m/folded.mlir" --mlir-print-debuginfo \
+      --nn-quantize="$3 report=$d/report.json" -o "$d/fixed.mlir" \
+      > "$d/quantize.log" 2>&1; then
+    fail_from "$id" loop-IR quantize "$(why "$d/quantize.log")"
+    return
+  fi
+  ins=""
+  for n in $(inputs_of "$m" | cut -d' ' -f1); do ins="$ins --input $work/$m/$n.npy"; done
+  # shellcheck disable=SC2086
+  if ! "$bin/nn-interp" "$d/fixed.mlir" $ins --output "$d/nn.npy" \
+      > "$d/interp-nn.log" 2>&1; then
+    fail_from "$id" loop-IR "nn-interp on nn IR" "$(why "$d/interp-nn.log")"
+    return
+  fi
+  if ! "$bin/nn-opt" "$d/fixed.mlir" --mlir-print-debuginfo --nn-lower-to-hls \
+      -o "$d/loops.mlir" > "$d/lower.log" 2>&1; then
+    fail_from "$id" loop-IR "lowering (--nn-lower-to-hls)" "$(why "$d/lower.log")"
+    return
+  fi
+  t1=$(now)
+  # shellcheck disable=SC2086
+  if ! "$bin/nn-interp" "$d/loops.mlir" $ins --output "$d/loops.npy" \
+      > "$d/interp-loops.log" 2>&1; then
+    fail "$id: $(check_name loop-IR): nn-interp on loop IR: $(why "$d/interp-loops.log")"
+  elif same_npy "$d/nn.npy" "$d/loops.npy"; then
+    echo "ok: $id: $(check_name loop-IR) [interp $(elapsed "$t1")]"
+  else
+    fail "$id: $(check_name loop-IR): the outputs differ"
+  fi
+  t1=$(now)
+  if ! "$bin/nn-translate" --emit-hls-project --hls-project-dir="$d/prj" \
+      "$d/loops.mlir" > "$d/emit.log" 2>&1; then
+    fail_from "$id" firmware "--emit-hls-project" "$(why "$d/emit.log")"
+    return
+  fi
+  if forbidden "$d/prj/firmware" > "$d/forbidden.log"; then
+    echo "ok: $id: $(check_name firmware)"
+  else
+    fail "$id: $(check_name firmware): found"
+    cat "$d/forbidden.log"
+  fi
+  # The Makefile's own flags (-std=c++14 -O2 -Wall -Wextra -Werror): a
+  # CXXFLAGS from the environment would replace them.
+  if ! env -u CXXFLAGS -u CXX make -s -C "$d/prj" \
+      NN_RUNTIME_INCLUDE="$src/runtime/include" > "$d/make.log" 2>&1; then
+    fail "$id: $(check_name csim): C simulation build (make): $(why "$d/make.log")"
+    return
+  fi
+  tc=$(elapsed "$t1")
+  t1=$(now)
+  csim=$(ls "$d"/prj/*_csim)
+  # shellcheck disable=SC2086
+  if ! "$csim" $ins --output "$d/csim.npy" > "$d/csim.log" 2>&1; then
+    fail "$id: $(check_name csim): C simulation run: $(why "$d/csim.log")"
+  elif same_npy "$d/nn.npy" "$d/csim.npy"; then
+    echo "ok: $id: $(check_name csim) [emit+compile $tc, run $(elapsed "$t1")]"
+  else
+    fail "$id: $(check_name csim): the outputs differ"
+  fi
+  echo "   $id: $(elapsed "$t0")"
+}
+
+total=$(now)
+for m in $models; do
+  if ! inputs_of "$m" > /dev/null; then
+    fail "$m: unknown model (known: $all_models)"
+    continue
+  fi
+  mkdir -p "$work/$m"
+  i=0
+  inputs_of "$m" | while read -r n shape; do
+    gen_npy "$work/$m/$n.npy" "$shape" $((12345 + 1000 * i))
+    i=$((i + 1))
+  done
+  if ! { "$bin/nn-translate" --import-onnx "$models_dir/$m.onnx" \
+           --mlir-print-debuginfo \
+         | "$bin/nn-opt" --canonicalize --mlir-print-debuginfo \
+             -o "$work/$m/folded.mlir"; } > "$work/$m/import.log" 2>&1; then
+    for c in $configs; do
+      fail_from "$m/$c" loop-IR "import + canonicalize" "$(why "$work/$m/import.log")"
+    done
+    continue
+  fi
+  for c in $configs; do
+    case $c in
+      a16) run_config "$m" "$c" "default-precision=ap_fixed<16,6> accum=auto" ;;
+      mixed) run_config "$m" "$c" "config=$models_dir/$m.json" ;;
+      *) fail "$m/$c: unknown configuration (known: a16 mixed)" ;;
+    esac
+  done
+done
+echo "matrix: $(elapsed "$total")"
+exit $status
