@@ -292,7 +292,22 @@ void Emitter::emitPrototype(raw_ostream &os) {
   os << ")";
 }
 
+/// The smallest C integer type holding every raw integer of `f`.
+static const char *rawIntType(const fx::Format &f) {
+  int bits = f.width + (f.isSigned ? 0 : 1);
+  return bits <= 8 ? "signed char" : bits <= 16 ? "short" : bits <= 32 ? "int"
+                                                                       : "long long";
+}
+
 LogicalResult Emitter::emitWeights(raw_ostream &os) {
+  // Two forms of each rom. For synthesis (__SYNTHESIS__) a static const
+  // array of the fixed-point type initialised from exact decimal literals,
+  // which Vitis folds into a ROM. For C simulation the raw integers in a
+  // plain C array, converted exactly once at the first call: g++ needs
+  // code for every element of a class-type initialiser (the double
+  // constructor is not constexpr), which makes large networks impossible to
+  // compile (a 200k-element ap_fixed array takes minutes and gigabytes),
+  // while integer arrays of millions of elements compile in seconds.
   for (FxRomOp rom : roms) {
     auto type = llvm::cast<MemRefType>(rom.getType());
     auto fixed = llvm::cast<FixedType>(type.getElementType());
@@ -304,20 +319,52 @@ LogicalResult Emitter::emitWeights(raw_ostream &os) {
     if (failed(raws))
       return failure();
     fx::Format f = fixed.getFormat();
+    auto elements = [&](function_ref<void(int64_t)> print) {
+      // Row-major, flat: C aggregate initialisation fills nested arrays in
+      // order (brace elision).
+      for (size_t i = 0; i < raws->size(); ++i) {
+        os << (i % 8 == 0 ? "\n    " : " ");
+        print((*raws)[i]);
+        if (i + 1 < raws->size())
+          os << ",";
+      }
+      os << "\n};\n";
+    };
     os << "\n// " << nameOf(rom) << ": " << shapeComment(type)
-       << "\nstatic const " << typeName(fixed) << " " << name(rom)
-       << dims(type) << " = {";
-    // Row-major, flat: C aggregate initialisation fills nested arrays in
-    // order (brace elision).
-    for (size_t i = 0; i < raws->size(); ++i) {
-      if (i % 8 == 0)
-        os << "\n    ";
-      else
-        os << " ";
-      os << exactLiteral((*raws)[i], f) << (i + 1 < raws->size() ? "," : "");
-    }
-    os << "\n};\n";
+       << "\n#ifdef __SYNTHESIS__\nstatic const " << typeName(fixed) << " "
+       << name(rom) << dims(type) << " = {";
+    elements([&](int64_t raw) { os << exactLiteral(raw, f); });
+    os << "#else\n// The raw integers: value = raw * 2^" << -f.fracWidth()
+       << ".\nstatic " << typeName(fixed) << " " << name(rom) << dims(type)
+       << ";\nstatic const " << rawIntType(f) << " " << name(rom) << "_raw["
+       << raws->size() << "] = {";
+    elements([&](int64_t raw) {
+      os << static_cast<long long>(fx::rawToInt(raw, f));
+    });
+    os << "#endif\n";
   }
+  if (roms.empty())
+    return success();
+  // value = raw * 2^-F exactly: an integer-valued ap_fixed times the
+  // power-of-two constant, then a cast that changes nothing (portable to
+  // Vitis's ap_fixed, unlike reading or writing bit patterns).
+  os << "\n#ifndef __SYNTHESIS__\n// C simulation: the roms from their raw "
+        "integers, once.\nstatic void nn_load_weights() {\n  static bool "
+        "loaded = false;\n  if (loaded)\n    return;\n";
+  for (FxRomOp rom : roms) {
+    auto type = llvm::cast<MemRefType>(rom.getType());
+    auto fixed = llvm::cast<FixedType>(type.getElementType());
+    fx::Format f = fixed.getFormat();
+    fx::Format scale{1, 1 - f.fracWidth(), false, fx::Rounding::TRN,
+                     fx::Overflow::WRAP};
+    std::string t = typeName(fixed);
+    os << "  for (int i = 0; i < " << type.getNumElements() << "; ++i)\n"
+       << "    reinterpret_cast<" << t << " *>(" << name(rom) << ")[i] = " << t
+       << "(ap_fixed<" << f.width + 1 << "," << f.width + 1 << ">("
+       << name(rom) << "_raw[i]) * " << scale.toString() << "("
+       << exactLiteral(1, scale) << "));\n";
+  }
+  os << "  loaded = true;\n}\n#endif\n";
   return success();
 }
 
@@ -715,6 +762,8 @@ LogicalResult Emitter::emitFunction(raw_ostream &os) {
     os << "  ";
     partitionPragma(os, name(rom), rom->getAttr(kPartition));
   }
+  if (!roms.empty())
+    os << "#ifndef __SYNTHESIS__\n  nn_load_weights();\n#endif\n";
   os << "\n";
   if (failed(emitBlock(func.getBody().front(), 1, os)))
     return failure();

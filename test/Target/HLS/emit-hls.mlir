@@ -11,11 +11,25 @@
 // Weights: exact values of the raw integers (16 * 2^-6 = 0.25, ...).
 // CHECK: static const fixed_8_3_t fc1_b[3] = {
 // CHECK-NEXT: 0.625, -0.09375, 3.125
+// For synthesis: exact literals; for C simulation: the raw integers in a C
+// array (fast to compile), converted exactly once by nn_load_weights().
 // CHECK: // fc1_w: [12] ap_fixed<8,2>
+// CHECK-NEXT: #ifdef __SYNTHESIS__
 // CHECK-NEXT: static const fixed_8_2_t fc1_w[12] = {
 // CHECK-NEXT: 0.25, -0.5, 0.078125, 0.109375, 0.015625, 0.03125, 0.046875, 0.0625,
 // CHECK-NEXT: -1.0, 0.984375, -0.015625, 0.0
 // CHECK-NEXT: };
+// CHECK-NEXT: #else
+// CHECK-NEXT: // The raw integers: value = raw * 2^-6.
+// CHECK-NEXT: static fixed_8_2_t fc1_w[12];
+// CHECK-NEXT: static const signed char fc1_w_raw[12] = {
+// CHECK-NEXT: 16, -32, 5, 7, 1, 2, 3, 4,
+// CHECK-NEXT: -64, 63, -1, 0
+// CHECK-NEXT: };
+// CHECK-NEXT: #endif
+// CHECK: static void nn_load_weights() {
+// CHECK: for (int i = 0; i < 12; ++i)
+// CHECK-NEXT: reinterpret_cast<fixed_8_2_t *>(fc1_w)[i] = fixed_8_2_t(ap_fixed<9,9>(fc1_w_raw[i]) * ap_ufixed<1,-5>(0.015625));
 // The top function: inputs const, outputs as out-parameters.
 // CHECK: void small(
 // CHECK-NEXT: const fixed_8_3_t x[1][4],
@@ -25,6 +39,9 @@
 // CHECK: NN_HLS(HLS INTERFACE ap_vld port=x)
 // CHECK: NN_HLS(HLS ARRAY_PARTITION variable=x complete dim=0)
 // CHECK: NN_HLS(HLS ARRAY_PARTITION variable=fc2_w complete dim=0)
+// CHECK: #ifndef __SYNTHESIS__
+// CHECK-NEXT: nn_load_weights();
+// CHECK-NEXT: #endif
 // fc1: unrolled loops, the accumulator carried in a variable.
 // CHECK: fc1_row0: for (int [[ROW:i[0-9]+]] = 0; [[ROW]] < 1; [[ROW]]++) {
 // CHECK-NEXT: NN_HLS(HLS UNROLL)
