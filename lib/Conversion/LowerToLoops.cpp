@@ -408,5 +408,8 @@ void nn::registerNNConversionPipelines() {
         loopOptions.maxUnrollMults = options.maxUnrollMults;
         loopOptions.maxPartition = options.maxPartition;
         pm.addPass(createNNLowerToLoops(loopOptions));
+        NNCheckHlsLimitsOptions checkOptions;
+        checkOptions.maxUnroll = options.maxUnrollMults;
+        pm.addPass(createNNCheckHlsLimits(checkOptions));
       });
 }

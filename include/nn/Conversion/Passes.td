@@ -39,4 +39,30 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
                            "::mlir::func::FuncDialect"];
 }
 
+def NNCheckHlsLimits : Pass<"nn-check-hls-limits", "::mlir::ModuleOp"> {
+  let summary = "check that no operation of loop-level IR is unrolled more than a limit";
+  let description = [{
+    Vitis HLS unrolls a loop marked `nn.hls.unroll` and every loop inside a
+    pipelined loop or function (`nn.hls.pipeline_ii`). This pass computes,
+    for every operation of a lowered function, how many copies of it that
+    makes (the product of the trip counts of its unrolled enclosing loops)
+    and reports an error naming the operation and its innermost loop when
+    it exceeds `max-unroll` (the unroll limit of --nn-lower-to-hls, 4096 by
+    default: a layer must never ask for more than that many multipliers or
+    element copies at once). The `nn-lower-to-hls` pipeline runs it last,
+    so a lowering that breaks the rule fails instead of emitting code the
+    HLS tool cannot build.
+
+    Example:
+
+    ```
+    nn-opt loops.mlir --nn-check-hls-limits="max-unroll=4096"
+    ```
+  }];
+  let options = [
+    Option<"maxUnroll", "max-unroll", "int64_t", /*default=*/"4096",
+           "the largest number of copies unrolling may make of one operation">,
+  ];
+}
+
 #endif // NN_CONVERSION_PASSES_TD

@@ -451,7 +451,13 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     std::string n = freshName(base.empty() ? "buffer" : base);
     names[alloc.getResult()] = n;
     line(os, indent) << "// " << shapeComment(alloc.getType()) << "\n";
-    line(os, indent) << typeName(alloc.getType().getElementType()) << " " << n
+    // A buffer kept in memory (not partitioned: too large for registers) is
+    // static: large arrays overflow the C simulation's stack, and every
+    // element is written before it is read in each call, so nothing
+    // carries over between calls.
+    bool inMemory = !alloc->hasAttr(kPartition);
+    line(os, indent) << (inMemory ? "static " : "")
+                     << typeName(alloc.getType().getElementType()) << " " << n
                      << dims(alloc.getType()) << ";\n";
     line(os, indent);
     partitionPragma(os, n, alloc->getAttr(kPartition));
