@@ -173,6 +173,9 @@ public:
   /// The nn.fx.rom of a constant (flattened to 1-D when `flatten`), created
   /// once at the start of the function.
   mlir::Value romFor(ConstantOp constant, bool flatten);
+  /// The rom's name: <layer>_w / <layer>_b / <layer>_c<i> after its only
+  /// user, else the constant's own name.
+  std::string romName(ConstantOp constant);
   /// The memref holding a tensor value (argument, lowered result or rom).
   mlir::Value lookup(mlir::Value tensor, bool flattenConstant = false);
 

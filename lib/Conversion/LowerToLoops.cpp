@@ -92,7 +92,8 @@ LogicalResult FunctionLowering::check() {
       continue;
     if (!llvm::is_contained(kLowerableOps, op.getName().getStringRef())) {
       auto diag = op.emitError("nn-lower-to-loops cannot lower '")
-                  << op.getName() << "' yet (supported: ";
+                  << op.getName() << "' (layer '" << layerName(&op)
+                  << "') yet (supported: ";
       llvm::interleaveComma(kLowerableOps, diag);
       return diag << ")";
     }
@@ -190,6 +191,26 @@ void FunctionLowering::partitionBuffer(Operation *buffer, StringRef layer,
       << " (max-partition): not partitioned, kept in memory";
 }
 
+std::string FunctionLowering::romName(ConstantOp constant) {
+  // A constant used by one layer is named after it: <layer>_w and <layer>_b
+  // for the weights and bias of a dense or conv (after batch-norm folding
+  // the constant's own location names the batch norm), <layer>_c<i> for
+  // other operands; a shared constant keeps its own name.
+  if (!constant->hasOneUse())
+    return layerName(constant);
+  OpOperand &use = *constant->getUses().begin();
+  Operation *user = use.getOwner();
+  if (llvm::isa<func::ReturnOp>(user))
+    return layerName(constant);
+  unsigned index = use.getOperandNumber();
+  std::string suffix = "_c" + std::to_string(index);
+  if (llvm::isa<DenseOp, ConvOp>(user) && index == 1)
+    suffix = "_w";
+  else if (llvm::isa<DenseOp, ConvOp>(user) && index == 2)
+    suffix = "_b";
+  return layerName(user) + suffix;
+}
+
 Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
   auto &cache = flatten ? flatRoms : roms;
   if (Value rom = cache.lookup(constant))
@@ -207,15 +228,16 @@ Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
     value = DenseResourceElementsAttr::get(rawType, resource.getRawHandle());
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToStart(&newFunc.getBody().front());
+  std::string name = romName(constant);
   auto rom = FxRomOp::create(
-      builder, NameLoc::get(StringAttr::get(context, layerName(constant))),
+      builder, NameLoc::get(StringAttr::get(context, identifier(name))),
       MemRefType::get(shape, shaped.getElementType()), value);
   // Complete partitioning up to max-partition; a larger rom stays a memory
   // silently: its consumer (a dense or conv with a reuse factor) chooses
   // its banking (cyclic partition) and reports its own limits.
   if (MemRefType(rom.getType()).getNumElements() <= maxPartition)
     setPartition(rom, "complete");
-  setName(rom, layerName(constant));
+  setName(rom, name);
   return cache[constant] = rom;
 }
 

@@ -1109,9 +1109,10 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
        << "\n# The bundled headers use nn's fixed-point library (nn/Support).\n"
           "NN_SUPPORT_INCLUDE ?= "
        << NN_SUPPORT_INCLUDE_DIR
-       << "\nCXX ?= g++\nCXXFLAGS ?= -std=c++14 -O2 -Wall -Wextra -Werror\n\n"
+       << "\nCXX ?= g++\n# The firmware's contract; CXXFLAGS from the environment add to it.\n"
+          "NN_CXXFLAGS = -std=c++14 -O2 -Wall -Wextra -Werror\n\n"
        << top << "_csim: firmware/" << top << ".cpp firmware/" << top
-       << ".h " << top << "_test.cpp\n\t$(CXX) $(CXXFLAGS) -I. -Ifirmware "
+       << ".h " << top << "_test.cpp\n\t$(CXX) $(NN_CXXFLAGS) $(CXXFLAGS) -I. -Ifirmware "
           "-I$(NN_RUNTIME_INCLUDE) -I$(NN_SUPPORT_INCLUDE) firmware/"
        << top << ".cpp " << top << "_test.cpp -o $@\n\nclean:\n\trm -f " << top
        << "_csim\n";
