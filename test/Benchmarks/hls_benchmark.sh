@@ -118,5 +118,5 @@ for m in $models; do
     continue
   fi
   echo "  C simulation: $samples samples in $r: $(awk -v n="$samples" -v t="${r%% s*}" \
-    'BEGIN { if (t > 0) printf "%.1f", n / t; else printf ">%d", n / 0.01 }') inferences/s"
+    'BEGIN { if (t > 0) printf "%.3g", n / t; else printf ">%d", n / 0.01 }') inferences/s"
 done
