@@ -26,6 +26,12 @@ exported=$build/benchmark-models
 work=$build/hls-benchmark
 mkdir -p "$work"
 
+npy_payload() {  # the data of a .npy file (v1 header: 10 bytes + HEADER_LEN)
+  local n
+  n=$(od -An -tu2 -j8 -N2 "$1" | tr -d ' ')
+  tail -c +$((11 + n)) "$1"
+}
+
 timed() {  # timed LOG CMD...: runs CMD, prints "<s> s <KB> KB" from GNU time
   local log=$1
   shift
@@ -119,4 +125,12 @@ for m in $models; do
   fi
   echo "  C simulation: $samples samples in $r: $(awk -v n="$samples" -v t="${r%% s*}" \
     'BEGIN { if (t > 0) printf "%.3g", n / t; else printf ">%d", n / 0.01 }') inferences/s"
+  # The same samples through the reference interpreter on the nn IR: the C
+  # simulation must agree bit for bit (the .npy payloads after the header).
+  if "$bin/nn-interp" "$d/fixed.mlir" --input "$d/x.npy" --output "$d/ref.npy"        > "$d/interp.log" 2>&1 &&
+     cmp -s <(npy_payload "$d/y.npy") <(npy_payload "$d/ref.npy"); then
+    echo "  C simulation == nn-interp on the nn IR: bit for bit"
+  else
+    echo "  C simulation == nn-interp on the nn IR: NO (see $d/interp.log)"
+  fi
 done
