@@ -13,10 +13,11 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
     body is affine loops over scalar `nn.fx` ops, with HLS directives as
     discardable attributes (`nn.hls.pipeline_ii`, `nn.hls.unroll`,
     `nn.hls.array_partition`). Weights become `nn.fx.rom` buffers.
-    The reuse factor of each dense layer decides its loop structure (see
-    docs/Lowering.md). Covered: nn.dense, nn.relu, nn.add, nn.flatten,
-    nn.reshape and nn.constant; any other op, and floating-point values,
-    are errors naming the op.
+    The reuse factor and strategy of each dense and conv layer decide its
+    loop structure (see docs/Lowering.md); lookup-table activations and
+    softmax read the interpreter's tables from nn.fx.rom buffers. The ops
+    covered are listed in docs/Lowering.md; any other op, and
+    floating-point values, are errors naming the op and its layer.
 
     Example:
 
