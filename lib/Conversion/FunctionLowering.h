@@ -135,6 +135,10 @@ public:
   /// nn.sigmoid and nn.tanh (LowerActivations.cpp).
   mlir::LogicalResult lowerTableActivation(mlir::Operation *op);
   mlir::LogicalResult lowerSoftmax(SoftmaxOp op);
+  /// nn.elu, nn.selu, nn.softplus (LowerActivations.cpp).
+  mlir::LogicalResult lowerExpLinear(mlir::Operation *op);
+  /// nn.reduce_mean (LowerReduce.cpp).
+  void lowerReduceMean(ReduceMeanOp op);
 
   //===--------------------------------------------------------------------===//
   // Shared helpers

@@ -20,6 +20,9 @@
 
 #include "nn/Dialect/NN/IR/NNInterfaces.h"
 #include "nn/Support/ActivationTables.h"
+#include "nn/Support/ExactConstant.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "llvm/Support/MathExtras.h"
@@ -306,5 +309,79 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
   });
   if (!unrollRows && innermostRow)
     setPipeline(innermostRow, 1);
+  return success();
+}
+
+LogicalResult FunctionLowering::lowerExpLinear(Operation *op) {
+  // elu and selu: x > 0 ? cast_R(slope * x) : cast_R(E[index(-x)]), E over
+  // [0, 8) holding scale * (e^-t - 1) (fx::expLinear); softplus:
+  // cast_R(max(x, 0) + P[index(|x|)]), the sum exact (fx::softplus).
+  Value input = op->getOperand(0), output = op->getResult(0);
+  FixedType xT = elementOf(input), rT = elementOf(output);
+  FailureOr<TableChoice> choice = chooseTable(op, rT);
+  if (failed(choice))
+    return failure();
+  fx::Format tableFormat = choice->type.getFormat();
+  std::optional<float> slope; // nullopt: softplus
+  double scale = 0;
+  if (auto elu = llvm::dyn_cast<EluOp>(op)) {
+    slope = 1.0f;
+    scale = double(elu.getAlpha().convertToFloat());
+  } else if (auto selu = llvm::dyn_cast<SeluOp>(op)) {
+    slope = selu.getGamma().convertToFloat();
+    scale = double(*slope) * double(selu.getAlpha().convertToFloat());
+  }
+  if (slope && (!fx::exactFloat(*slope) || !std::isfinite(scale)))
+    return op->emitError("nn-lower-to-loops: the parameters of '")
+           << op->getName() << "' are not finite";
+  fx::ActivationTable table =
+      slope ? fx::expm1Table(choice->size, tableFormat, scale)
+            : fx::softplusTable(choice->size, tableFormat);
+  Value rom = tableRom(op, "table", table, choice->type);
+  Value in = lookup(input);
+  Value out = bufferFor(op, output);
+  Location loc = op->getLoc();
+  auto shape = llvm::cast<ShapedType>(output.getType()).getShape();
+  auto zeroType = FixedType::get(context, 1, 1);
+  FixedType negT = toType(
+      context, fx::differenceFormat(zeroType.getFormat(), xT.getFormat()));
+  fx::TableSpec spec = fx::nonNegativeTableSpec(choice->size);
+  elementLoops(shape, layerName(op), "i", [&](OpBuilder &b,
+                                              ArrayRef<Value> ivs) {
+    Value x = loadAt(b, loc, in, ivs);
+    Value zero = FxConstantOp::create(b, loc, zeroType, b.getI64IntegerAttr(0));
+    Value positive = FxCmpOp::create(b, loc, b.getI1Type(),
+                                     FxCmpPredicate::gt, x, zero);
+    Value negX = FxSubOp::create(b, loc, negT, zero, x);
+    Value y;
+    if (slope) {
+      Value entry =
+          memref::LoadOp::create(b, loc, rom, tableIndex(b, loc, negX, spec));
+      Value s = FxConstantOp::create(
+          b, loc, toType(context, fx::exactFloat(*slope)->format),
+          b.getI64IntegerAttr(int64_t(fx::exactFloat(*slope)->value.raw)));
+      Value p = FxMulOp::create(
+          b, loc,
+          toType(context, fx::productFormat(
+                              xT.getFormat(),
+                              llvm::cast<FixedType>(s.getType()).getFormat())),
+          x, s);
+      y = arith::SelectOp::create(b, loc, positive, cast(b, loc, p, rT),
+                                  cast(b, loc, entry, rT));
+    } else {
+      // |x| and max(x, 0), both exact.
+      Value magnitude = arith::SelectOp::create(b, loc, positive,
+                                                cast(b, loc, x, negT), negX);
+      Value entry = memref::LoadOp::create(
+          b, loc, rom, tableIndex(b, loc, magnitude, spec));
+      Value relu = FxReluOp::create(b, loc, x.getType(), x);
+      Value sum = FxAddOp::create(
+          b, loc,
+          toType(context, fx::sumFormat(xT.getFormat(), tableFormat)), relu,
+          entry);
+      y = cast(b, loc, sum, rT);
+    }
+    storeAt(b, loc, y, out, ivs);
+  });
   return success();
 }

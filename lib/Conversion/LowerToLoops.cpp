@@ -67,7 +67,9 @@ static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.transpose", "nn.pad", "nn.resize", "nn.leaky_relu", "nn.prelu",
     "nn.thresholded_relu", "nn.hard_sigmoid", "nn.clip",
     // LowerActivations.cpp
-    "nn.sigmoid", "nn.tanh", "nn.softmax",
+    "nn.sigmoid", "nn.tanh", "nn.softmax", "nn.elu", "nn.selu", "nn.softplus",
+    // LowerReduce.cpp
+    "nn.reduce_mean",
     // Conv and pools (LowerConv.cpp, LowerPool.cpp).
     "nn.conv", "nn.max_pool", "nn.avg_pool", "nn.global_avg_pool",
     "nn.global_max_pool"};
@@ -363,6 +365,12 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
       .Case<SigmoidOp, TanhOp>(
           [&](Operation *activation) { return lowerTableActivation(activation); })
       .Case([&](SoftmaxOp softmax) { return lowerSoftmax(softmax); })
+      .Case<EluOp, SeluOp, SoftplusOp>(
+          [&](Operation *curved) { return lowerExpLinear(curved); })
+      .Case([&](ReduceMeanOp reduce) {
+        lowerReduceMean(reduce);
+        return success();
+      })
       .Case<FlattenOp, ReshapeOp>([&](Operation *copy) {
         lowerCopy(copy, copy->getOperand(0), copy->getResult(0));
         return success();
