@@ -95,9 +95,16 @@ DotPlan FunctionLowering::planDot(Operation *op, const DotSpec &spec) {
     setName(accBuf, spec.layer + "_acc");
     setPartition(accBuf, "complete");
     plan.accBuf = accBuf;
-    if (spec.weightRom)
-      setPartition(spec.weightRom,
-                   "cyclic factor=" + std::to_string(plan.blockSize));
+    // One wide word per reuse step (as hls4ml's resource kernel reshapes
+    // its weights): step ir reads weights [ir * B, ir * B + B), which a
+    // cyclic reshape by B packs into word ir, instead of B banks.
+    if (spec.weightRom) {
+      spec.weightRom->removeAttr(kHlsPartitionAttr);
+      spec.weightRom->setAttr(
+          kHlsReshapeAttr,
+          builder.getStringAttr("cyclic factor=" +
+                                std::to_string(plan.blockSize)));
+    }
   }
   return plan;
 }

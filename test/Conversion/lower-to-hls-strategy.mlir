@@ -6,9 +6,15 @@
 // resource layer with B = 6 > 4 products per step to the rolled one.
 // RUN: nn-opt %s --nn-lower-to-hls | FileCheck %s
 // RUN: nn-opt %s --nn-lower-to-hls="max-unroll-mults=4" 2>&1 | FileCheck %s --check-prefix=SMALL
+// The directives in C++: the resource weights reshaped into one word per
+// step, the latency block with its multiplier limit.
+// RUN: nn-opt %s --nn-lower-to-hls | nn-translate --emit-hls | FileCheck %s --check-prefix=CPP
+// CPP-DAG: NN_HLS(HLS ARRAY_RESHAPE variable=res_w cyclic factor=2 dim=1)
+// CPP-DAG: NN_HLS(HLS ARRAY_PARTITION variable=lat_w complete dim=0)
+// CPP-DAG: NN_HLS(HLS ALLOCATION operation instances=mul limit=2)
 
 // CHECK-LABEL: func.func @strategies(
-// CHECK-DAG: nn.fx.rom {{.*}} {nn.hls.array_partition = "cyclic factor=2", nn.hls.name = "res_w"} -> memref<6x!nn.fixed<8, 2>>
+// CHECK-DAG: nn.fx.rom {{.*}} {nn.hls.array_reshape = "cyclic factor=2", nn.hls.name = "res_w"} -> memref<6x!nn.fixed<8, 2>>
 // CHECK-DAG: nn.fx.rom {{.*}} {nn.hls.array_partition = "complete", nn.hls.name = "lat_w"} -> memref<6x!nn.fixed<8, 2>>
 // CHECK: memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "res_acc"} : memref<2x!nn.fixed<18, 7>>
 // CHECK: } {nn.hls.name = "res_init", nn.hls.unroll = 0 : i64}

@@ -28,6 +28,8 @@ inline constexpr llvm::StringLiteral kHlsUnrollAttr = "nn.hls.unroll";
 inline constexpr llvm::StringLiteral kHlsPartitionAttr =
     "nn.hls.array_partition";
 inline constexpr llvm::StringLiteral kHlsOutputAttr = "nn.hls.output";
+/// On a rom: Vitis' `ARRAY_RESHAPE` (e.g. "cyclic factor=4").
+inline constexpr llvm::StringLiteral kHlsReshapeAttr = "nn.hls.array_reshape";
 /// On a loop: at most this many multipliers in its body (Vitis'
 /// `ALLOCATION operation instances=mul limit=N`).
 inline constexpr llvm::StringLiteral kHlsMulLimitAttr = "nn.hls.mul_limit";

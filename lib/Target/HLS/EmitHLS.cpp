@@ -767,6 +767,9 @@ LogicalResult Emitter::emitFunction(raw_ostream &os) {
   for (FxRomOp rom : roms) {
     os << "  ";
     partitionPragma(os, name(rom), rom->getAttr(kPartition));
+    if (auto reshape = rom->getAttrOfType<StringAttr>(kHlsReshapeAttr))
+      os << "  NN_HLS(HLS ARRAY_RESHAPE variable=" << name(rom) << " "
+         << reshape.getValue() << " dim=1)\n";
   }
   if (!roms.empty())
     os << "#ifndef __SYNTHESIS__\n  nn_load_weights();\n#endif\n";
