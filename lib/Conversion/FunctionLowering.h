@@ -227,7 +227,7 @@ public:
         context, identifier(layer) + "_" + role.str()));
   }
   std::string layerName(mlir::Operation *op) {
-    std::string name = getLayerName(op->getLoc());
+    std::string name = getHardwareLayerName(op->getLoc());
     if (name.empty())
       name = op->getName().stripDialect().str() + "_" +
              std::to_string(opIndex.lookup(op));

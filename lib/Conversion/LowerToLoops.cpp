@@ -262,7 +262,7 @@ LogicalResult FunctionLowering::run() {
     auto shaped = llvm::cast<ShapedType>(arg.getType());
     argTypes.push_back(
         MemRefType::get(shaped.getShape(), shaped.getElementType()));
-    std::string name = getLayerName(arg.getLoc());
+    std::string name = getHardwareLayerName(arg.getLoc());
     argLocs.push_back(NameLoc::get(StringAttr::get(
         context, name.empty() ? "input_" + std::to_string(arg.getArgNumber())
                               : name)));

@@ -51,7 +51,7 @@ std::string nameOf(Operation *op);
 std::string nameOf(Operation *op) {
   if (auto name = op->getAttrOfType<StringAttr>("nn.hls.name"))
     return name.str();
-  return getLayerName(op->getLoc());
+  return getHardwareLayerName(op->getLoc());
 }
 
 std::string identifier(StringRef name) {
@@ -214,7 +214,7 @@ LogicalResult Emitter::prepare() {
                 "arguments, got "
              << arg.getType();
     bool isOutput = func.getArgAttr(arg.getArgNumber(), kOutput) != nullptr;
-    std::string base = getLayerName(arg.getLoc());
+    std::string base = getHardwareLayerName(arg.getLoc());
     if (auto n = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), kName))
       base = n.str();
     if (base.empty())

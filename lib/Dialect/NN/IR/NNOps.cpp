@@ -37,6 +37,20 @@ std::string nn::getLayerName(Location loc) {
   return "";
 }
 
+std::string nn::getHardwareLayerName(Location loc) {
+  if (auto name = llvm::dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  if (auto fused = llvm::dyn_cast<FusedLoc>(loc)) {
+    for (Location part : fused.getLocations())
+      if (std::string name = getHardwareLayerName(part); !name.empty())
+        return name;
+    return "";
+  }
+  if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc))
+    return getHardwareLayerName(callSite.getCallee());
+  return "";
+}
+
 LogicalResult nn::verifyConsistentElementTypes(Operation *op) {
   Type firstFloat, firstFixed;
   auto check = [&](Type type) -> LogicalResult {

@@ -56,16 +56,10 @@ static bool isFloatTensor(Type type) {
   return tensor && llvm::isa<FloatType>(tensor.getElementType());
 }
 
-/// The layer name of a location: the ONNX node name the importer put in a
-/// NameLoc (also found inside a FusedLoc), or "".
+/// The layer name of a location (the ONNX node name the importer put in a
+/// NameLoc; the first one inside a FusedLoc: the computing layer), or "".
 static std::string layerName(Location loc) {
-  if (auto name = llvm::dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = llvm::dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (std::string name = layerName(inner); !name.empty())
-        return name;
-  return "";
+  return getHardwareLayerName(loc);
 }
 
 /// Data movement: the result is a copy of input elements and has the

@@ -31,6 +31,14 @@ mlir::LogicalResult verifyBroadcastResult(mlir::Operation *op);
 /// produces), a call site's callee name; "" when there is none.
 std::string getLayerName(mlir::Location loc);
 
+/// The name of the hardware layer at a location: as getLayerName() but the
+/// FIRST name inside a FusedLoc, i.e. the layer that computes (a dense or
+/// conv that absorbed a batch norm keeps its own name, as hls4ml names the
+/// layers it folds). Precision configuration (LayerName keys), the lowering
+/// and the emitted C++ use it; getLayerName() stays the name of the value
+/// a fused op produces, which traces compare with float models.
+std::string getHardwareLayerName(mlir::Location loc);
+
 /// Formats a shape as "[1, 3, 32, 32]" for diagnostics.
 std::string formatShape(llvm::ArrayRef<int64_t> shape);
 
