@@ -57,3 +57,11 @@ func.func @infinite_clip(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixe
   %y = nn.clip %x {max = 0x7F800000 : f32} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
   return %y : tensor<1x4x!nn.fixed<8, 3>>
 }
+
+// -----
+
+func.func @infinite_elu(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the parameters of 'nn.elu' are not finite}}
+  %y = nn.elu %x {alpha = 0x7F800000 : f32} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
