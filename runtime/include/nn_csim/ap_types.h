@@ -285,6 +285,20 @@ private:
   }
   template <int W2, int I2, bool S2>
   static constexpr raw_type convertInto(i128 v, std::true_type) {
+    return convertExact<W2, I2, S2>(
+        v, std::integral_constant<bool, holds(W, I, S, W2, I2, S2)>());
+  }
+  /// A source type whose every value this type holds: no rounding or
+  /// overflow can happen, the raw is the value shifted to this LSB (what
+  /// nn::fx::cast returns then, without its run-time checks; lossless
+  /// accumulations in emitted code are all of this kind).
+  template <int W2, int I2, bool S2>
+  static constexpr raw_type convertExact(i128 v, std::true_type) {
+    return static_cast<raw_type>(static_cast<int64_t>(static_cast<uint64_t>(
+        static_cast<u128>(v) << ((W - I) - (W2 - I2)))));
+  }
+  template <int W2, int I2, bool S2>
+  static constexpr raw_type convertExact(i128 v, std::false_type) {
     return static_cast<raw_type>(nn::fx::cast(v, W2 - I2, format()));
   }
   template <int W2, int I2, bool S2>
