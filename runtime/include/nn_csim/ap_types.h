@@ -286,12 +286,14 @@ private:
   template <int W2, int I2, bool S2>
   static constexpr raw_type convertInto(i128 v, std::true_type) {
     return convertExact<W2, I2, S2>(
-        v, std::integral_constant<bool, holds(W, I, S, W2, I2, S2)>());
+        v, std::integral_constant<bool, holds(W, I, S, W2, I2, S2) &&
+                                            !(S && O == AP_SAT_SYM)>());
   }
   /// A source type whose every value this type holds: no rounding or
   /// overflow can happen, the raw is the value shifted to this LSB (what
   /// nn::fx::cast returns then, without its run-time checks; lossless
-  /// accumulations in emitted code are all of this kind).
+  /// accumulations in emitted code are all of this kind). Not for signed
+  /// AP_SAT_SYM types, whose minimum itself overflows (to -max).
   template <int W2, int I2, bool S2>
   static constexpr raw_type convertExact(i128 v, std::true_type) {
     return static_cast<raw_type>(static_cast<int64_t>(static_cast<uint64_t>(
