@@ -11,6 +11,7 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 
 #include "mlir/Dialect/Affine/Analysis/LoopAnalysis.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace nn {
 #define GEN_PASS_DEF_NNCHECKHLSLIMITS
@@ -38,12 +39,18 @@ struct CheckHlsLimitsPass
     : public nn::impl::NNCheckHlsLimitsBase<CheckHlsLimitsPass> {
   using Base::Base;
   void runOnOperation() override {
+    if (maxUnroll < 1) {
+      getOperation().emitError("nn-check-hls-limits: max-unroll must be at "
+                               "least 1, got ")
+          << int64_t(maxUnroll);
+      return signalPassFailure();
+    }
     bool failedCheck = false;
     getOperation().walk([&](Operation *op) {
       if (failedCheck || llvm::isa<affine::AffineForOp, affine::AffineYieldOp,
                                    func::FuncOp, ModuleOp>(op))
         return;
-      int64_t copies = 1;
+      uint64_t copies = 1;
       affine::AffineForOp innermost;
       for (auto loop = op->getParentOfType<affine::AffineForOp>(); loop;
            loop = loop->getParentOfType<affine::AffineForOp>()) {
@@ -52,9 +59,15 @@ struct CheckHlsLimitsPass
         if (!innermost)
           innermost = loop;
         std::optional<uint64_t> trips = affine::getConstantTripCount(loop);
-        copies *= trips ? int64_t(*trips) : 1;
+        if (!trips) {
+          loop.emitError("nn-check-hls-limits: an unrolled loop needs a "
+                         "constant trip count");
+          failedCheck = true;
+          return;
+        }
+        copies = llvm::SaturatingMultiply(copies, *trips); // no overflow
       }
-      if (copies <= int64_t(maxUnroll))
+      if (copies <= uint64_t(maxUnroll))
         return;
       std::string loopName = "?";
       if (auto n = innermost->getAttrOfType<StringAttr>(kHlsNameAttr))

@@ -138,7 +138,7 @@ public:
   /// nn.elu, nn.selu, nn.softplus (LowerActivations.cpp).
   mlir::LogicalResult lowerExpLinear(mlir::Operation *op);
   /// nn.reduce_mean (LowerReduce.cpp).
-  void lowerReduceMean(ReduceMeanOp op);
+  mlir::LogicalResult lowerReduceMean(ReduceMeanOp op);
 
   //===--------------------------------------------------------------------===//
   // Shared helpers
@@ -151,7 +151,13 @@ public:
                                              FixedType xT, FixedType wT,
                                              FixedType bT, int64_t terms);
   /// Fills the types of `spec` from x, w and the accumulator.
-  void setDotTypes(DotSpec &spec, FixedType xT, FixedType wT);
+  /// The spec of a dense or conv (an nn MultiplierOpInterface op): M
+  /// outputs of K terms, accumulator and result types, the product and sum
+  /// types, reuse factor, strategy and weight rom. The caller adds the
+  /// loads and the store.
+  DotSpec dotSpec(mlir::Operation *op, llvm::StringRef layer, int64_t m,
+                  int64_t k, FixedType accT, FixedType xT, FixedType wT,
+                  mlir::Value weight);
   /// Chooses the structure from R, the strategy and max-unroll-mults (with
   /// the warnings of a fallback); allocates the Resource accumulators at
   /// the current point, before the caller's outer loops.

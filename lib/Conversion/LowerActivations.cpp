@@ -187,7 +187,7 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
     sumU.intWidth -= 1;
   }
   fx::Format prodF = fx::productFormat(tF, tF);
-  if (sumU.width > 64 || prodF.width > 126 || xT.getWidth() + 1 > 64)
+  if (sumF.width > 64 || prodF.width > 126 || xT.getWidth() + 1 > 64)
     return op.emitError("nn-lower-to-loops: the softmax of layer '")
            << layer << "' needs more than 64-bit intermediates (sum of " << n
            << " entries of " << tT << ")";

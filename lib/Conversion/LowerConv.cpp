@@ -108,16 +108,7 @@ LogicalResult FunctionLowering::lowerConv(ConvOp op) {
                      op.getLoc());
   }
 
-  auto multiplier = llvm::cast<MultiplierOpInterface>(op.getOperation());
-  DotSpec spec{layer, loc};
-  spec.m = m;
-  spec.k = k;
-  spec.accT = *accT;
-  spec.rT = elementOf(op.getOutput());
-  setDotTypes(spec, xT, wT);
-  spec.reuse = multiplier.getReuseFactor();
-  spec.resource = multiplier.getStrategy() == reuse::Strategy::Resource;
-  spec.weightRom = weightIsRom ? w.getDefiningOp() : nullptr;
+  DotSpec spec = dotSpec(op, layer, m, k, *accT, xT, wT, w);
 
   // Outer operands: d0 = n, d1.. = output position. Term k = (c, taps):
   // c = k floordiv taps, tap s = (k floordiv prod(kernel[s+1..])) mod

@@ -44,11 +44,22 @@ FailureOr<FixedType> FunctionLowering::accumulatorType(Operation *op,
   return accT;
 }
 
-void FunctionLowering::setDotTypes(DotSpec &spec, FixedType xT, FixedType wT) {
+DotSpec FunctionLowering::dotSpec(Operation *op, StringRef layer, int64_t m,
+                                  int64_t k, FixedType accT, FixedType xT,
+                                  FixedType wT, Value weight) {
+  DotSpec spec{layer.str(), op->getLoc()};
+  spec.m = m;
+  spec.k = k;
+  spec.accT = accT;
+  spec.rT = elementOf(op->getResult(0));
   spec.prodT =
       toType(context, fx::productFormat(xT.getFormat(), wT.getFormat()));
-  spec.sumT = toType(context, fx::sumFormat(spec.accT.getFormat(),
-                                            spec.accT.getFormat()));
+  spec.sumT = toType(context, fx::sumFormat(accT.getFormat(), accT.getFormat()));
+  auto multiplier = llvm::cast<MultiplierOpInterface>(op);
+  spec.reuse = multiplier.getReuseFactor();
+  spec.resource = multiplier.getStrategy() == reuse::Strategy::Resource;
+  spec.weightRom = weight.getDefiningOp<FxRomOp>();
+  return spec;
 }
 
 DotPlan FunctionLowering::planDot(Operation *op, const DotSpec &spec) {
@@ -222,7 +233,6 @@ LogicalResult FunctionLowering::lowerDense(DenseOp op) {
   if (failed(accT))
     return failure();
 
-  auto multiplier = llvm::cast<MultiplierOpInterface>(op.getOperation());
   bool weightIsRom = op.getWeight().getDefiningOp<ConstantOp>() != nullptr;
   Value x = lookup(op.getInput());
   Value w = lookup(op.getWeight(), /*flattenConstant=*/true);
@@ -231,15 +241,7 @@ LogicalResult FunctionLowering::lowerDense(DenseOp op) {
   ArrayRef<int64_t> lead = inType.getShape().drop_back();
   const unsigned r = lead.size();
 
-  DotSpec spec{layer, loc};
-  spec.m = m;
-  spec.k = k;
-  spec.accT = *accT;
-  spec.rT = elementOf(op.getOutput());
-  setDotTypes(spec, xT, wT);
-  spec.reuse = multiplier.getReuseFactor();
-  spec.resource = multiplier.getStrategy() == reuse::Strategy::Resource;
-  spec.weightRom = weightIsRom ? w.getDefiningOp() : nullptr;
+  DotSpec spec = dotSpec(op, layer, m, k, *accT, xT, wT, w);
   // x[rows..., k], w[m * K + k] (rom) or w[m, k], bias[m], y[rows..., m].
   auto rowsThen = [&](AffineExpr last) {
     SmallVector<AffineExpr> e = dimExprs(context, r);

@@ -38,12 +38,26 @@ struct PoolGeometry {
   bool isMax = false, countIncludePad = false;
 };
 
-/// The lowest value of a format as a raw (-max with SAT_SYM), as the
-/// interpreter's lowestRaw().
-int64_t lowestRaw(const fx::Format &f) {
-  if (f.isSigned && f.overflow == fx::Overflow::SAT_SYM)
-    return -f.maxRaw();
-  return f.minRaw();
+/// The geometry of a max/avg pool from its types and attributes (pads as
+/// ONNX: all begins, then all ends; no dilations means 1).
+PoolGeometry poolGeometry(Value input, Value output,
+                          ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                          ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads) {
+  PoolGeometry g;
+  auto in = llvm::cast<ShapedType>(input.getType()).getShape();
+  auto out = llvm::cast<ShapedType>(output.getType()).getShape();
+  const size_t spatial = in.size() - 2;
+  g.in.assign(in.begin() + 2, in.end());
+  g.out.assign(out.begin() + 2, out.end());
+  g.kernel.assign(kernel.begin(), kernel.end());
+  g.strides.assign(strides.begin(), strides.end());
+  if (dilations.empty())
+    g.dilations.assign(spatial, 1);
+  else
+    g.dilations.assign(dilations.begin(), dilations.end());
+  g.padBegin.assign(pads.begin(), pads.begin() + spatial);
+  g.padEnd.assign(pads.begin() + spatial, pads.end());
+  return g;
 }
 
 } // namespace
@@ -264,7 +278,7 @@ static LogicalResult lowerPoolOp(FunctionLowering &fl, Operation *op,
           {batch, channels}, layer, "empty",
           [&](OpBuilder &eb, ArrayRef<Value> ivs) {
             Value low = FxConstantOp::create(
-                eb, loc, rT, eb.getI64IntegerAttr(lowestRaw(rT.getFormat())));
+                eb, loc, rT, eb.getI64IntegerAttr(rT.getFormat().lowestRaw()));
             SmallVector<AffineExpr> e{getAffineDimExpr(0, context),
                                       getAffineDimExpr(1, context)};
             for (int64_t v : at)
@@ -277,33 +291,17 @@ static LogicalResult lowerPoolOp(FunctionLowering &fl, Operation *op,
 }
 
 LogicalResult FunctionLowering::lowerMaxPool(MaxPoolOp op) {
-  PoolGeometry g;
-  auto in = llvm::cast<ShapedType>(op.getInput().getType()).getShape();
-  auto outShape = llvm::cast<ShapedType>(op.getOutput().getType()).getShape();
-  unsigned spatial = in.size() - 2;
-  g.in.assign(in.begin() + 2, in.end());
-  g.out.assign(outShape.begin() + 2, outShape.end());
-  g.kernel.assign(op.getKernelShape().begin(), op.getKernelShape().end());
-  g.strides.assign(op.getStrides().begin(), op.getStrides().end());
-  g.dilations.assign(op.getDilations().begin(), op.getDilations().end());
-  g.padBegin.assign(op.getPads().begin(), op.getPads().begin() + spatial);
-  g.padEnd.assign(op.getPads().begin() + spatial, op.getPads().end());
+  PoolGeometry g =
+      poolGeometry(op.getInput(), op.getOutput(), op.getKernelShape(),
+                   op.getStrides(), op.getDilations(), op.getPads());
   g.isMax = true;
   return lowerPoolOp(*this, op, op.getInput(), op.getOutput(), g);
 }
 
 LogicalResult FunctionLowering::lowerAvgPool(AvgPoolOp op) {
-  PoolGeometry g;
-  auto in = llvm::cast<ShapedType>(op.getInput().getType()).getShape();
-  auto outShape = llvm::cast<ShapedType>(op.getOutput().getType()).getShape();
-  unsigned spatial = in.size() - 2;
-  g.in.assign(in.begin() + 2, in.end());
-  g.out.assign(outShape.begin() + 2, outShape.end());
-  g.kernel.assign(op.getKernelShape().begin(), op.getKernelShape().end());
-  g.strides.assign(op.getStrides().begin(), op.getStrides().end());
-  g.dilations.assign(spatial, 1);
-  g.padBegin.assign(op.getPads().begin(), op.getPads().begin() + spatial);
-  g.padEnd.assign(op.getPads().begin() + spatial, op.getPads().end());
+  PoolGeometry g = poolGeometry(op.getInput(), op.getOutput(),
+                                op.getKernelShape(), op.getStrides(),
+                                /*dilations=*/{}, op.getPads());
   g.countIncludePad = op.getCountIncludePad();
   return lowerPoolOp(*this, op, op.getInput(), op.getOutput(), g);
 }

@@ -16,7 +16,7 @@ using namespace mlir;
 using namespace nn;
 using namespace nn::lowering;
 
-void FunctionLowering::lowerReduceMean(ReduceMeanOp op) {
+LogicalResult FunctionLowering::lowerReduceMean(ReduceMeanOp op) {
   Value in = lookup(op.getInput());
   Value out = bufferFor(op, op.getOutput());
   auto inShape = llvm::cast<ShapedType>(op.getInput().getType()).getShape();
@@ -40,6 +40,9 @@ void FunctionLowering::lowerReduceMean(ReduceMeanOp op) {
   }
   FixedType sumT =
       toType(context, fx::sumOfTermsFormat(xT.getFormat(), count));
+  if (sumT.getWidth() > 64)
+    return op.emitError("nn-lower-to-loops: the sum of layer '")
+           << layer << "' needs " << sumT.getWidth() << " bits (at most 64)";
   FixedType stepT =
       toType(context, fx::sumFormat(sumT.getFormat(), xT.getFormat()));
   const bool keepdims = op.getKeepdims();
@@ -104,4 +107,5 @@ void FunctionLowering::lowerReduceMean(ReduceMeanOp op) {
   });
   if (!unrollAll && count <= maxUnrollMults && innermostKept)
     setPipeline(innermostKept, 1);
+  return success();
 }

@@ -367,10 +367,7 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
       .Case([&](SoftmaxOp softmax) { return lowerSoftmax(softmax); })
       .Case<EluOp, SeluOp, SoftplusOp>(
           [&](Operation *curved) { return lowerExpLinear(curved); })
-      .Case([&](ReduceMeanOp reduce) {
-        lowerReduceMean(reduce);
-        return success();
-      })
+      .Case([&](ReduceMeanOp reduce) { return lowerReduceMean(reduce); })
       .Case<FlattenOp, ReshapeOp>([&](Operation *copy) {
         lowerCopy(copy, copy->getOperand(0), copy->getResult(0));
         return success();

@@ -121,14 +121,6 @@ std::pair<int64_t, int64_t> validRange(int64_t outSize, int64_t inSize,
   return {std::min(lo, hi), hi};
 }
 
-/// The lowest value of a fixed-point format as a stored raw (-max with
-/// SAT_SYM, whose range is symmetric).
-int64_t lowestRaw(const fx::Format &f) {
-  if (f.isSigned && f.overflow == fx::Overflow::SAT_SYM)
-    return -f.maxRaw();
-  return f.minRaw();
-}
-
 using fx::castQuotient; // nn/Support/Quotient.h
 
 /// Whether castQuotient() can compute the average of `terms` values of
@@ -443,6 +435,29 @@ static void convFloat(const Window &g, int64_t m, int64_t groups,
     runGroup(job / groups, job % groups, col, numThreads);
 }
 
+/// Calls visit(in-index, tap) for every window position of output (oy, ox)
+/// that lies inside the input, in kernel row-major order (tap = i * kw + j
+/// indexes the kernel), and returns how many there are. Conv and the pools
+/// walk their windows through it.
+template <typename Visit>
+static int64_t forEachInWindow(const Window &g, int64_t oy, int64_t ox,
+                               Visit visit) {
+  int64_t count = 0;
+  for (int64_t i = 0; i < g.kh; ++i) {
+    int64_t iy = oy * g.sh + i * g.dh - g.padTop;
+    if (iy < 0 || iy >= g.h)
+      continue;
+    for (int64_t j = 0; j < g.kw; ++j) {
+      int64_t ix = ox * g.sw + j * g.dw - g.padLeft;
+      if (ix < 0 || ix >= g.w)
+        continue;
+      visit(iy * g.w + ix, i * g.kw + j);
+      ++count;
+    }
+  }
+  return count;
+}
+
 /// Fixed-point conv: for each output, the terms in the order input channel
 /// of the group, kernel row, kernel column (the weight layout's); taps in
 /// the padding are skipped (their product is 0, and adding 0 leaves any
@@ -463,18 +478,11 @@ static void convFixed(const Window &g, int64_t m, int64_t groups,
         for (int64_t ox = 0; ox < g.ow; ++ox) {
           dot.start(o);
           for (int64_t c = 0; c < cg; ++c) {
-            for (int64_t i = 0; i < g.kh; ++i) {
-              int64_t iy = oy * g.sh + i * g.dh - g.padTop;
-              if (iy < 0 || iy >= g.h)
-                continue;
-              for (int64_t j = 0; j < g.kw; ++j) {
-                int64_t ix = ox * g.sw + j * g.dw - g.padLeft;
-                if (ix < 0 || ix >= g.w)
-                  continue;
-                dot.add(in[(c * g.h + iy) * g.w + ix],
-                        wo[(c * g.kh + i) * g.kw + j]);
-              }
-            }
+            const int64_t *inC = in + c * g.inPlane();
+            const int64_t *wC = wo + c * g.kh * g.kw;
+            forEachInWindow(g, oy, ox, [&](int64_t at, int64_t tap) {
+              dot.add(inC[at], wC[tap]);
+            });
           }
           result.raw()[idx * plane + oy * g.ow + ox] = dot.finish(o);
         }
@@ -581,26 +589,6 @@ static LogicalResult batchNormKernel(Operation *op,
 // Pools
 //===----------------------------------------------------------------------===//
 
-/// Calls visit(in-index) for every window position of output (oy, ox) that
-/// lies inside the input, and returns how many there are.
-template <typename Visit>
-static int64_t forEachInWindow(const Window &g, int64_t oy, int64_t ox,
-                               Visit visit) {
-  int64_t count = 0;
-  for (int64_t i = 0; i < g.kh; ++i) {
-    int64_t iy = oy * g.sh + i * g.dh - g.padTop;
-    if (iy < 0 || iy >= g.h)
-      continue;
-    for (int64_t j = 0; j < g.kw; ++j) {
-      int64_t ix = ox * g.sw + j * g.dw - g.padLeft;
-      if (ix < 0 || ix >= g.w)
-        continue;
-      visit(iy * g.w + ix);
-      ++count;
-    }
-  }
-  return count;
-}
 
 /// The number of window positions of one axis inside the padded range
 /// [-padBegin, size + padEnd) (positions past it exist only with ceil_mode).
@@ -630,18 +618,18 @@ static LogicalResult poolKernel(Operation *op, const Window &g,
             if (isMax) {
               bool any = false;
               i128 best = 0;
-              forEachInWindow(g, oy, ox, [&](int64_t at) {
+              forEachInWindow(g, oy, ox, [&](int64_t at, int64_t) {
                 i128 v = fx::rawToInt(src[at], in);
                 if (!any || v > best)
                   best = v;
                 any = true;
               });
               dst[oy * g.ow + ox] =
-                  any ? fx::cast(best, in.fracWidth(), out) : lowestRaw(out);
+                  any ? fx::cast(best, in.fracWidth(), out) : out.lowestRaw();
               continue;
             }
             i128 sum = 0;
-            int64_t count = forEachInWindow(g, oy, ox, [&](int64_t at) {
+            int64_t count = forEachInWindow(g, oy, ox, [&](int64_t at, int64_t) {
               sum += fx::rawToInt(src[at], in);
             });
             if (countIncludePad)
@@ -664,7 +652,7 @@ static LogicalResult poolKernel(Operation *op, const Window &g,
         for (int64_t ox = 0; ox < g.ow; ++ox) {
           if (isMax) {
             float best = -std::numeric_limits<float>::infinity();
-            forEachInWindow(g, oy, ox, [&](int64_t at) {
+            forEachInWindow(g, oy, ox, [&](int64_t at, int64_t) {
               // NaN propagates, as in ONNX Runtime's max.
               if (src[at] > best || std::isnan(src[at]))
                 best = src[at];
@@ -674,7 +662,7 @@ static LogicalResult poolKernel(Operation *op, const Window &g,
           }
           double sum = 0;
           int64_t count = forEachInWindow(
-              g, oy, ox, [&](int64_t at) { sum += double(src[at]); });
+              g, oy, ox, [&](int64_t at, int64_t) { sum += double(src[at]); });
           if (countIncludePad)
             count = paddedCount(oy * g.sh - g.padTop, g.kh, g.h, g.padTop,
                                 g.padBottom) *

@@ -110,8 +110,11 @@ int64_t floorDiv(int64_t a, int64_t b) {
   return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-int64_t evalExpr(AffineExpr expr, ArrayRef<int64_t> dims,
-                 ArrayRef<int64_t> symbols) {
+/// The value of an affine expression; nullopt for a floordiv, ceildiv or
+/// mod by a value that is not positive (affine maps divide by positive
+/// constants or symbols; a symbol can be anything at run time).
+std::optional<int64_t> evalExpr(AffineExpr expr, ArrayRef<int64_t> dims,
+                                ArrayRef<int64_t> symbols) {
   switch (expr.getKind()) {
   case AffineExprKind::Constant:
     return llvm::cast<AffineConstantExpr>(expr).getValue();
@@ -123,21 +126,28 @@ int64_t evalExpr(AffineExpr expr, ArrayRef<int64_t> dims,
     break;
   }
   auto binary = llvm::cast<AffineBinaryOpExpr>(expr);
-  int64_t l = evalExpr(binary.getLHS(), dims, symbols);
-  int64_t r = evalExpr(binary.getRHS(), dims, symbols);
+  std::optional<int64_t> lv = evalExpr(binary.getLHS(), dims, symbols);
+  std::optional<int64_t> rv = evalExpr(binary.getRHS(), dims, symbols);
+  if (!lv || !rv)
+    return std::nullopt;
+  int64_t l = *lv, r = *rv;
   switch (expr.getKind()) {
   case AffineExprKind::Add:
     return l + r;
   case AffineExprKind::Mul:
     return l * r;
+  default:
+    break;
+  }
+  if (r <= 0)
+    return std::nullopt;
+  switch (expr.getKind()) {
   case AffineExprKind::FloorDiv:
     return floorDiv(l, r);
   case AffineExprKind::CeilDiv:
     return -floorDiv(-l, r);
-  case AffineExprKind::Mod:
+  default: // Mod, the last kind of affine expression
     return l - floorDiv(l, r) * r;
-  default:
-    return 0;
   }
 }
 
@@ -172,8 +182,17 @@ LoopRunner::evalMap(Operation *op, AffineMap map, ValueRange operands) {
   ArrayRef<int64_t> dims = all.take_front(map.getNumDims());
   ArrayRef<int64_t> syms = all.drop_front(map.getNumDims());
   SmallVector<int64_t> results;
-  for (AffineExpr e : map.getResults())
-    results.push_back(evalExpr(e, dims, syms));
+  for (AffineExpr e : map.getResults()) {
+    std::optional<int64_t> v = evalExpr(e, dims, syms);
+    if (!v) {
+      std::string text;
+      llvm::raw_string_ostream(text) << e;
+      op->emitError() << "the loop interpreter evaluated " << text
+                      << " with a divisor that is not positive";
+      return failure();
+    }
+    results.push_back(*v);
+  }
   return results;
 }
 

@@ -55,3 +55,15 @@ func.func @pipelined_function(%a: memref<4x4x!nn.fixed<8, 3>>) attributes {nn.hl
   } {nn.hls.name = "rows"}
   return
 }
+
+// -----
+
+// An unrolled loop whose trip count is not a constant.
+func.func @symbolic_bound(%a: memref<8x!nn.fixed<8, 3>>, %n: index) {
+  // expected-error @+1 {{nn-check-hls-limits: an unrolled loop needs a constant trip count}}
+  affine.for %i = 0 to %n {
+    %v = affine.load %a[%i] : memref<8x!nn.fixed<8, 3>>
+    affine.store %v, %a[%i] : memref<8x!nn.fixed<8, 3>>
+  } {nn.hls.name = "open", nn.hls.unroll = 0 : i64}
+  return
+}

@@ -1,5 +1,6 @@
-// Every diagnostic of the activation lowerings: tables and softmax
-// (LowerActivations.cpp), non-finite attributes (LowerElementwise.cpp).
+// Every diagnostic of the activation and reduction lowerings: tables, softmax
+// (LowerActivations.cpp), sums (LowerReduce.cpp), non-finite attributes
+// (LowerElementwise.cpp).
 // RUN: nn-opt %s -split-input-file -verify-diagnostics --nn-lower-to-hls
 
 func.func @table_size_not_pow2(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
@@ -64,4 +65,23 @@ func.func @infinite_elu(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed
   // expected-error @+1 {{nn-lower-to-loops: the parameters of 'nn.elu' are not finite}}
   %y = nn.elu %x {alpha = 0x7F800000 : f32} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
   return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// A signed table type: the signed sum of 2^12 entries of 53 bits needs 65
+// bits (its unsigned form 64 would fit, but the sum is built signed).
+func.func @softmax_signed_sum_too_wide(%x: tensor<1x4096x!nn.fixed<8, 3>>) -> tensor<1x4096x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the softmax of layer 'softmax_0' needs more than 64-bit intermediates (sum of 4096 entries of '!nn.fixed<53, 2, RND, SAT>')}}
+  %y = nn.softmax %x {axis = 1 : i64, nn.table_type = !nn.fixed<53, 2, RND, SAT>} : tensor<1x4096x!nn.fixed<8, 3>> -> tensor<1x4096x!nn.fixed<8, 3>>
+  return %y : tensor<1x4096x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// 32 terms of 60 bits: the exact sum needs 65 bits.
+func.func @reduce_mean_sum_too_wide(%x: tensor<1x32x!nn.fixed<60, 10>>) -> tensor<1x1x!nn.fixed<16, 6>> {
+  // expected-error @+1 {{nn-lower-to-loops: the sum of layer 'reduce_mean_0' needs 65 bits (at most 64)}}
+  %y = nn.reduce_mean %x {axes = array<i64: 1>} : tensor<1x32x!nn.fixed<60, 10>> -> tensor<1x1x!nn.fixed<16, 6>>
+  return %y : tensor<1x1x!nn.fixed<16, 6>>
 }

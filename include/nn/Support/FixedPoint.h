@@ -151,6 +151,12 @@ struct Format {
   constexpr int64_t maxRaw() const {
     return static_cast<int64_t>(static_cast<uint64_t>(maxInt()));
   }
+  /// The lowest value a store into this format can produce, as a raw:
+  /// minRaw(), or -maxRaw() with SAT_SYM (whose range is symmetric). An
+  /// empty max window gives it (interpreter and lowering alike).
+  constexpr int64_t lowestRaw() const {
+    return isSigned && overflow == Overflow::SAT_SYM ? -maxRaw() : minRaw();
+  }
 
   /// The Vitis spelling: "ap_fixed<16,6>", "ap_ufixed<8,0,AP_RND>",
   /// "ap_fixed<16,6,AP_TRN,AP_SAT>" (the rounding mode is printed when it or

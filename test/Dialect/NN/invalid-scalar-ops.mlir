@@ -90,7 +90,7 @@ func.func @max_types(%a: !nn.fixed<8, 4>, %b: !nn.fixed<8, 3>) -> !nn.fixed<8, 4
 // -----
 
 func.func @to_index_fraction(%x: !nn.ufixed<8, 4>) -> index {
-  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.ufixed<8, 4>' must be unsigned, without fraction bits and at most 31 bits wide}}
+  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.ufixed<8, 4>' must be unsigned, without fraction bits and with at most 31 integer bits}}
   %i = nn.fx.to_index %x : !nn.ufixed<8, 4>
   return %i : index
 }
@@ -98,7 +98,7 @@ func.func @to_index_fraction(%x: !nn.ufixed<8, 4>) -> index {
 // -----
 
 func.func @to_index_signed(%x: !nn.fixed<8, 8>) -> index {
-  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.fixed<8, 8>' must be unsigned, without fraction bits and at most 31 bits wide}}
+  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.fixed<8, 8>' must be unsigned, without fraction bits and with at most 31 integer bits}}
   %i = nn.fx.to_index %x : !nn.fixed<8, 8>
   return %i : index
 }
@@ -106,7 +106,7 @@ func.func @to_index_signed(%x: !nn.fixed<8, 8>) -> index {
 // -----
 
 func.func @to_index_wide(%x: !nn.ufixed<32, 32>) -> index {
-  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.ufixed<32, 32>' must be unsigned, without fraction bits and at most 31 bits wide}}
+  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.ufixed<32, 32>' must be unsigned, without fraction bits and with at most 31 integer bits}}
   %i = nn.fx.to_index %x : !nn.ufixed<32, 32>
   return %i : index
 }
@@ -122,7 +122,7 @@ func.func @ilog2_signed(%x: !nn.fixed<8, 4>) -> index {
 // -----
 
 func.func @div_pow2_range(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<8, 1> {
-  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [3, 2] must be non-empty with at most 128 values}}
+  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [3, 2] must be non-empty, within [-1024, 1024], with at most 128 values}}
   %y = nn.fx.div_pow2 %x, %e {min_exp = 3 : i64, max_exp = 2 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<8, 1>
   return %y : !nn.ufixed<8, 1>
 }
@@ -130,7 +130,7 @@ func.func @div_pow2_range(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<8, 1> {
 // -----
 
 func.func @div_pow2_wide_range(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<8, 1> {
-  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [0, 128] must be non-empty with at most 128 values}}
+  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [0, 128] must be non-empty, within [-1024, 1024], with at most 128 values}}
   %y = nn.fx.div_pow2 %x, %e {min_exp = 0 : i64, max_exp = 128 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<8, 1>
   return %y : !nn.ufixed<8, 1>
 }
@@ -160,4 +160,21 @@ func.func @div_int_zero(%s: !nn.fixed<18, 8>) -> !nn.fixed<16, 6> {
   // expected-error @+1 {{'nn.fx.div_int' op count must be positive, got 0}}
   %a = nn.fx.div_int %s, %c0 : (!nn.fixed<18, 8>, index) -> !nn.fixed<16, 6>
   return %a : !nn.fixed<16, 6>
+}
+
+// -----
+
+// 8 bits but 40 integer bits (values up to 2^40): too large for an int.
+func.func @to_index_large_values(%x: !nn.ufixed<8, 40>) -> index {
+  // expected-error @+1 {{'nn.fx.to_index' op input type '!nn.ufixed<8, 40>' must be unsigned, without fraction bits and with at most 31 integer bits}}
+  %i = nn.fx.to_index %x : !nn.ufixed<8, 40>
+  return %i : index
+}
+
+// -----
+
+func.func @div_pow2_far_exponent(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<8, 1> {
+  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [-2000, -1990] must be non-empty, within [-1024, 1024], with at most 128 values}}
+  %y = nn.fx.div_pow2 %x, %e {min_exp = -2000 : i64, max_exp = -1990 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<8, 1>
+  return %y : !nn.ufixed<8, 1>
 }

@@ -97,11 +97,13 @@ LogicalResult FxSubOp::verify() {
 
 LogicalResult FxToIndexOp::verify() {
   auto type = llvm::cast<FixedType>(getInput().getType());
-  if (type.getIsSigned() || type.getFracWidth() > 0 || type.getWidth() > 31)
+  // Values below 2^31: an int in C++ and no overflow in the interpreter.
+  if (type.getIsSigned() || type.getFracWidth() > 0 ||
+      type.getIntWidth() > 31)
     return emitOpError("input type ")
            << type
-           << " must be unsigned, without fraction bits and at most 31 bits "
-              "wide";
+           << " must be unsigned, without fraction bits and with at most 31 "
+              "integer bits";
   return success();
 }
 
@@ -119,10 +121,11 @@ LogicalResult FxDivPow2Op::verify() {
     return emitOpError("result type ") << type << " has more than 64 bits";
   // I64Attr getters return the bits unsigned.
   int64_t lo = int64_t(getMinExp()), hi = int64_t(getMaxExp());
-  if (lo > hi || hi - lo >= 128)
+  if (lo > hi || hi - lo >= 128 || lo < -1024 || hi > 1024)
     return emitOpError("exponent range [")
            << lo << ", " << hi
-           << "] must be non-empty with at most 128 values";
+           << "] must be non-empty, within [-1024, 1024], with at most 128 "
+              "values";
   return success();
 }
 

@@ -192,7 +192,8 @@ def NN_FxToIndexOp : NN_ScalarOp<"to_index"> {
   let description = [{
     The value of `input` as an `index`, for reading a lookup table with
     `memref.load`. The input type must be unsigned, have no fraction bits
-    (`W <= I`) and at most 31 bits, so every value is a valid `int`.
+    (`W <= I`) and at most 31 integer bits, so every value is a valid
+    `int`.
     Emitted as `input.to_int()`.
 
     Example:
@@ -235,7 +236,7 @@ def NN_FxDivPow2Op : NN_ScalarOp<"div_pow2"> {
     `cast_R(x * 2^-e)`: the exact value `x * 2^-e` brought to the result
     type with its rounding and overflow modes, for an exponent `e` that is
     known only at run time but lies in `[min_exp, max_exp]` (checked by the
-    interpreter; at most 128 values). Emitted as one exact product with the
+    interpreter; at most 128 values, within [-1024, 1024]). Emitted as one exact product with the
     power-of-two constant of each possible exponent, selected by `e` (a
     barrel shifter in hardware). The result type has at most 64 bits.
 
