@@ -192,8 +192,8 @@ run_config() {
     fail "$id: $(check_name firmware): found"
     cat "$d/forbidden.log"
   fi
-  # The Makefile's own flags (-std=c++14 -O2 -Wall -Wextra -Werror): a
-  # CXXFLAGS from the environment would replace them.
+  # Exactly the Makefile's own flags (-std=c++14 -O2 -Wall -Wextra
+  # -Werror): a CXXFLAGS from the environment would be added to them.
   if ! env -u CXXFLAGS -u CXX make -s -C "$d/prj" \
       NN_RUNTIME_INCLUDE="$src/runtime/include" > "$d/make.log" 2>&1; then
     fail "$id: $(check_name csim): C simulation build (make): $(why "$d/make.log")"

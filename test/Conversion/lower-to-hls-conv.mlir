@@ -5,12 +5,14 @@
 // RUN: nn-opt %S/Inputs/conv1d.mlir --nn-lower-to-hls | FileCheck %s --check-prefix=ONED
 // RUN: nn-opt %S/Inputs/conv2d.mlir --nn-lower-to-hls="max-unroll-mults=4" 2>&1 | FileCheck %s --check-prefix=SMALL
 
+// The function is not one pipeline (rolled position loops): no
+// nn.hls.pipeline_ii on its signature line.
+// CHECK-LABEL: func.func @conv2d(
+// CHECK-NOT: nn.hls.pipeline_ii
 // Weights flattened row-major of [M, C/g, kh, kw]; c3 (resource, R = 3,
 // B = 6 / 3 = 2): cyclic reshape by B (one word per reuse step).
 // CHECK-DAG: nn.fx.rom {{.*}} {nn.hls.array_reshape = "cyclic factor=2", nn.hls.name = "c3_w"} -> memref<6x!nn.fixed<8, 2>>
 // CHECK-DAG: nn.fx.rom {{.*}} {nn.hls.array_partition = "complete", nn.hls.name = "c1_w"} -> memref<36x!nn.fixed<8, 2>>
-// The function is not one pipeline (rolled position loops).
-// CHECK-NOT: nn.hls.pipeline_ii = 1 : i64}
 // c1: pads 1 -> a zero-padded copy: input element inside, 0 outside.
 // CHECK: memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "c1_padded"} : memref<1x2x8x8x!nn.fixed<8, 3>>
 // CHECK: affine.if
