@@ -412,8 +412,10 @@ struct LowerToLoopsPass
 struct LowerToHlsOptions : public PassPipelineOptions<LowerToHlsOptions> {
   Option<int64_t> maxUnrollMults{
       *this, "max-unroll-mults",
-      llvm::cl::desc("dense layers with reuse factor 1 and more "
-                     "multiplications than this are pipelined, not unrolled"),
+      llvm::cl::desc("the most copies one unrolled region may make (dense/"
+                     "conv multiplications per step, element-wise elements); "
+                     "above it a rolled, pipelined structure, and the "
+                     "nn-check-hls-limits bound"),
       llvm::cl::init(4096)};
   Option<int64_t> maxPartition{
       *this, "max-partition",

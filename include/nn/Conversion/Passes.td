@@ -12,7 +12,8 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
     (inputs, then one out-parameter per result, marked `nn.hls.output`) whose
     body is affine loops over scalar `nn.fx` ops, with HLS directives as
     discardable attributes (`nn.hls.pipeline_ii`, `nn.hls.unroll`,
-    `nn.hls.array_partition`). Weights become `nn.fx.rom` buffers.
+    `nn.hls.array_partition`, `nn.hls.array_reshape`, `nn.hls.mul_limit`;
+    names in `nn.hls.name`). Weights become `nn.fx.rom` buffers.
     The reuse factor and strategy of each dense and conv layer decide its
     loop structure (see docs/Lowering.md); lookup-table activations and
     softmax read the interpreter's tables from nn.fx.rom buffers. The ops
@@ -27,8 +28,10 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"maxUnrollMults", "max-unroll-mults", "int64_t", /*default=*/"4096",
-           "a dense layer with reuse factor 1 and more multiplications than "
-           "this is not fully unrolled: a warning, and a pipelined loop">,
+           "the most copies one unrolled region may make: multiplications of "
+           "a dense/conv step (per output position) or of a reuse step, "
+           "elements of an element-wise op, pool or softmax; above it a "
+           "warning naming the layer and a rolled, pipelined structure">,
     Option<"maxPartition", "max-partition", "int64_t", /*default=*/"4096",
            "buffers and ports with more elements than this are not "
            "partitioned completely (Vitis HLS refuses more than 4096 "
