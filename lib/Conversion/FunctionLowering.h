@@ -116,6 +116,10 @@ public:
   mlir::LogicalResult lowerAvgPool(AvgPoolOp op);
   mlir::LogicalResult lowerGlobalPool(mlir::Operation *op, bool isMax);
   void lowerRelu(ReluOp op);
+  /// The indices of `operand` (numpy broadcasting to `shape`) over the
+  /// loop variables d0.. of `shape`.
+  llvm::SmallVector<mlir::AffineExpr>
+  broadcastExprs(llvm::ArrayRef<int64_t> shape, mlir::Value operand);
   /// nn.add, nn.sub, nn.mul, nn.max, nn.min (LowerElementwise.cpp).
   void lowerBinary(mlir::Operation *op);
   /// leaky_relu, prelu, thresholded_relu, hard_sigmoid, clip.

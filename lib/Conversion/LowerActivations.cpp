@@ -357,9 +357,8 @@ LogicalResult FunctionLowering::lowerExpLinear(Operation *op) {
     if (slope) {
       Value entry =
           memref::LoadOp::create(b, loc, rom, tableIndex(b, loc, negX, spec));
-      Value s = FxConstantOp::create(
-          b, loc, toType(context, fx::exactFloat(*slope)->format),
-          b.getI64IntegerAttr(int64_t(fx::exactFloat(*slope)->value.raw)));
+      // Finite (checked above), so exactConstant cannot fail here.
+      Value s = *exactConstant(b, loc, op, "gamma", *slope);
       Value p = FxMulOp::create(
           b, loc,
           toType(context, fx::productFormat(

@@ -34,6 +34,20 @@ void FunctionLowering::lowerRelu(ReluOp op) {
            });
 }
 
+SmallVector<AffineExpr>
+FunctionLowering::broadcastExprs(ArrayRef<int64_t> shape, Value operand) {
+  // numpy broadcasting: operand dimension j is aligned with result
+  // dimension j + (rank - operandRank); a dimension of 1 reads index 0.
+  auto opShape = llvm::cast<ShapedType>(operand.getType()).getShape();
+  size_t offset = shape.size() - opShape.size();
+  SmallVector<AffineExpr> exprs;
+  for (size_t j = 0; j < opShape.size(); ++j)
+    exprs.push_back(opShape[j] == 1 && shape[j + offset] != 1
+                        ? getAffineConstantExpr(0, context)
+                        : getAffineDimExpr(unsigned(j + offset), context));
+  return exprs;
+}
+
 void FunctionLowering::lowerBinary(Operation *op) {
   Value lhsT = op->getOperand(0), rhsT = op->getOperand(1);
   Value lhs = lookup(lhsT), rhs = lookup(rhsT);
@@ -45,17 +59,8 @@ void FunctionLowering::lowerBinary(Operation *op) {
   Location loc = op->getLoc();
   // numpy broadcasting: operand dimension j is aligned with result
   // dimension j + (rank - operandRank); a dimension of 1 reads index 0.
-  auto broadcastExprs = [&](Value operand) {
-    auto opShape = llvm::cast<ShapedType>(operand.getType()).getShape();
-    size_t offset = shape.size() - opShape.size();
-    SmallVector<AffineExpr> exprs;
-    for (size_t j = 0; j < opShape.size(); ++j)
-      exprs.push_back(opShape[j] == 1 && shape[j + offset] != 1
-                          ? getAffineConstantExpr(0, context)
-                          : getAffineDimExpr(unsigned(j + offset), context));
-    return exprs;
-  };
-  SmallVector<AffineExpr> le = broadcastExprs(lhsT), re = broadcastExprs(rhsT);
+  SmallVector<AffineExpr> le = broadcastExprs(shape, lhsT),
+                          re = broadcastExprs(shape, rhsT);
   elementLoops(shape, layerName(op), "i",
                [&](OpBuilder &b, ArrayRef<Value> ivs) {
                  Value a = load(b, loc, lhs, le, ivs);
@@ -122,12 +127,7 @@ LogicalResult FunctionLowering::lowerPiecewise(Operation *op) {
   SmallVector<AffineExpr> slopeExprs;
   if (auto prelu = llvm::dyn_cast<PReluOp>(op)) {
     slope = lookup(prelu.getSlope());
-    auto sShape = llvm::cast<ShapedType>(prelu.getSlope().getType()).getShape();
-    size_t offset = shape.size() - sShape.size();
-    for (size_t j = 0; j < sShape.size(); ++j)
-      slopeExprs.push_back(sShape[j] == 1 && shape[j + offset] != 1
-                               ? getAffineConstantExpr(0, context)
-                               : getAffineDimExpr(unsigned(j + offset), context));
+    slopeExprs = broadcastExprs(shape, prelu.getSlope());
   }
   auto mul = [&](OpBuilder &b, Value a, Value c) -> Value {
     return FxMulOp::create(

@@ -11,6 +11,7 @@
 
 #include "nn/Target/HLS/EmitHLS.h"
 
+#include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/InitNN.h"
 #include "nn/Support/FixedPoint.h"
@@ -37,19 +38,11 @@ using namespace nn;
 
 namespace {
 
-constexpr llvm::StringLiteral kPipeline = "nn.hls.pipeline_ii";
-constexpr llvm::StringLiteral kUnroll = "nn.hls.unroll";
-constexpr llvm::StringLiteral kMulLimit = "nn.hls.mul_limit";
-constexpr llvm::StringLiteral kPartition = "nn.hls.array_partition";
-constexpr llvm::StringLiteral kOutput = "nn.hls.output";
-constexpr llvm::StringLiteral kName = "nn.hls.name";
+// The directive attributes are nn/Conversion/Passes.h's kHls*Attr.
 
 /// nn.hls.name, else the location's name.
-std::string nameOf(Operation *op);
-
-
 std::string nameOf(Operation *op) {
-  if (auto name = op->getAttrOfType<StringAttr>("nn.hls.name"))
+  if (auto name = op->getAttrOfType<StringAttr>(kHlsNameAttr))
     return name.str();
   return getHardwareLayerName(op->getLoc());
 }
@@ -213,9 +206,9 @@ LogicalResult Emitter::prepare() {
              << "the HLS emitter expects static memrefs of !nn.fixed "
                 "arguments, got "
              << arg.getType();
-    bool isOutput = func.getArgAttr(arg.getArgNumber(), kOutput) != nullptr;
+    bool isOutput = func.getArgAttr(arg.getArgNumber(), kHlsOutputAttr) != nullptr;
     std::string base = getHardwareLayerName(arg.getLoc());
-    if (auto n = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), kName))
+    if (auto n = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), kHlsNameAttr))
       base = n.str();
     if (base.empty())
       base = (isOutput ? "output_" : "input_") +
@@ -455,12 +448,12 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     // static: large arrays overflow the C simulation's stack, and every
     // element is written before it is read in each call, so nothing
     // carries over between calls.
-    bool inMemory = !alloc->hasAttr(kPartition);
+    bool inMemory = !alloc->hasAttr(kHlsPartitionAttr);
     line(os, indent) << (inMemory ? "static " : "")
                      << typeName(alloc.getType().getElementType()) << " " << n
                      << dims(alloc.getType()) << ";\n";
     line(os, indent);
-    partitionPragma(os, n, alloc->getAttr(kPartition));
+    partitionPragma(os, n, alloc->getAttr(kHlsPartitionAttr));
     return success();
   }
   if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op)) {
@@ -487,17 +480,17 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
       os << "++) {\n";
     else
       os << " += " << forOp.getStepAsInt() << ") {\n";
-    if (auto ii = forOp->getAttrOfType<IntegerAttr>(kPipeline))
+    if (auto ii = forOp->getAttrOfType<IntegerAttr>(kHlsPipelineAttr))
       line(os, indent + 1) << "NN_HLS(HLS PIPELINE II=" << ii.getInt()
                            << ")\n";
-    if (auto u = forOp->getAttrOfType<IntegerAttr>(kUnroll)) {
+    if (auto u = forOp->getAttrOfType<IntegerAttr>(kHlsUnrollAttr)) {
       line(os, indent + 1) << "NN_HLS(HLS UNROLL";
       if (u.getInt() > 0)
         os << " factor=" << u.getInt();
       os << ")\n";
     }
     // The multipliers of a latency block with reuse factor > 1.
-    if (auto limit = forOp->getAttrOfType<IntegerAttr>(kMulLimit))
+    if (auto limit = forOp->getAttrOfType<IntegerAttr>(kHlsMulLimitAttr))
       line(os, indent + 1)
           << "NN_HLS(HLS ALLOCATION operation instances=mul limit="
           << limit.getInt() << ")\n";
@@ -758,15 +751,15 @@ LogicalResult Emitter::emitFunction(raw_ostream &os) {
   }
   for (Port &port : ports)
     os << "  NN_HLS(HLS INTERFACE ap_vld port=" << port.name << ")\n";
-  if (auto ii = func->getAttrOfType<IntegerAttr>(kPipeline))
+  if (auto ii = func->getAttrOfType<IntegerAttr>(kHlsPipelineAttr))
     os << "  NN_HLS(HLS PIPELINE II=" << ii.getInt() << ")\n";
   for (auto [i, port] : llvm::enumerate(ports)) {
     os << "  ";
-    partitionPragma(os, port.name, func.getArgAttr(unsigned(i), kPartition));
+    partitionPragma(os, port.name, func.getArgAttr(unsigned(i), kHlsPartitionAttr));
   }
   for (FxRomOp rom : roms) {
     os << "  ";
-    partitionPragma(os, name(rom), rom->getAttr(kPartition));
+    partitionPragma(os, name(rom), rom->getAttr(kHlsPartitionAttr));
     if (auto reshape = rom->getAttrOfType<StringAttr>(kHlsReshapeAttr))
       os << "  NN_HLS(HLS ARRAY_RESHAPE variable=" << name(rom) << " "
          << reshape.getValue() << " dim=1)\n";
