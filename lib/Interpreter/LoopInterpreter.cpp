@@ -85,7 +85,7 @@ struct RtValue {
 
 class LoopRunner {
 public:
-  LoopRunner(llvm::DenseMap<Operation *, Tensor> &roms) : roms(roms) {}
+  LoopRunner(ConstantCache &roms) : roms(roms) {}
 
   FailureOr<std::vector<Tensor>> run(func::FuncOp func,
                                      ArrayRef<Tensor> inputs);
@@ -100,7 +100,7 @@ private:
                               ArrayRef<int64_t> indices);
   FailureOr<RtValue> scalar(Operation *op, i128 raw, Type type);
 
-  llvm::DenseMap<Operation *, Tensor> &roms;
+  ConstantCache &roms;
   llvm::DenseMap<Value, RtValue> values;
   std::deque<Tensor> buffers;
 };
@@ -534,6 +534,6 @@ FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
 
 FailureOr<std::vector<Tensor>>
 nn::interp::runLoops(func::FuncOp func, ArrayRef<Tensor> inputs,
-                     llvm::DenseMap<Operation *, Tensor> &roms) {
+                     ConstantCache &roms) {
   return LoopRunner(roms).run(func, inputs);
 }
