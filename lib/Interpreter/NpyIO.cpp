@@ -10,9 +10,12 @@
 
 #include "nn/Interpreter/TensorIO.h"
 
+#include "nn/Support/InputFile.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Endian.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -166,6 +169,7 @@ llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
   if (bytes.size() < 10)
     return makeError("truncated .npy header");
   unsigned major = static_cast<unsigned char>(bytes[6]);
+  unsigned minor = static_cast<unsigned char>(bytes[7]);
   size_t headerStart, headerLength;
   if (major == 1) {
     headerStart = 10;
@@ -176,11 +180,19 @@ llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
     headerStart = 12;
     headerLength = llvm::support::endian::read32le(bytes.data() + 8);
   } else {
-    return makeError(".npy format version " + llvm::Twine(major) +
-                     " is not supported (versions 1 to 3 are)");
+    return makeError(".npy format version " + llvm::Twine(major) + "." +
+                     llvm::Twine(minor) +
+                     " is not supported (versions 1.0 to 3.0 are)");
   }
+  if (minor != 0)
+    return makeError(".npy format version " + llvm::Twine(major) + "." +
+                     llvm::Twine(minor) +
+                     " is not supported (versions 1.0 to 3.0 are)");
   if (headerLength > bytes.size() - headerStart)
-    return makeError("truncated .npy header");
+    return makeError("truncated .npy header: it declares " +
+                     llvm::Twine(headerLength) + " bytes, the file holds " +
+                     llvm::Twine(bytes.size() - headerStart) +
+                     " after the prefix");
   HeaderParser parser(bytes.substr(headerStart, headerLength));
   auto dict = parser.parseDict();
   if (!dict)
@@ -189,6 +201,12 @@ llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
     if (!dict->count(key))
       return makeError(llvm::Twine("malformed .npy header (no '") + key +
                        "' entry)");
+  // NumPy writes exactly these three keys and refuses others on reading.
+  for (const auto &entry : *dict)
+    if (entry.first != "descr" && entry.first != "fortran_order" &&
+        entry.first != "shape")
+      return makeError("malformed .npy header (unknown key '" + entry.first +
+                       "')");
   const HeaderValue &descr = dict->at("descr");
   const HeaderValue &fortran = dict->at("fortran_order");
   const HeaderValue &shape = dict->at("shape");
@@ -197,9 +215,11 @@ llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
     return makeError("malformed .npy header (descr must be a string, "
                      "fortran_order a boolean, shape a tuple)");
 
+  // The dtypes read: float32 and float64 in either byte order ('<' little,
+  // '>' big, converted). '|' (no byte order) only describes 1-byte types
+  // and '=' (native) is never written to files: both are refused by name.
   RealArray array;
   size_t itemSize;
-  llvm::endianness endian;
   llvm::StringRef dtype = descr.string;
   if (dtype == "<f4" || dtype == ">f4") {
     itemSize = 4;
@@ -212,7 +232,8 @@ llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
                      "' is not supported; nn-interp reads float32 ('<f4') "
                      "and float64 ('<f8') arrays");
   }
-  endian = dtype[0] == '<' ? llvm::endianness::little : llvm::endianness::big;
+  llvm::endianness endian =
+      dtype[0] == '<' ? llvm::endianness::little : llvm::endianness::big;
   if (fortran.boolean)
     return makeError("the array is stored in Fortran order "
                      "(fortran_order: True); only C order is supported "
@@ -220,24 +241,26 @@ llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
 
   size_t dataStart = headerStart + headerLength;
   uint64_t available = bytes.size() - dataStart;
-  uint64_t count = 1;
-  for (int64_t dim : shape.tuple) {
-    // Any dimension larger than the data is an error below; bounding each
-    // factor keeps the product from overflowing.
-    if (dim != 0 && count > std::numeric_limits<uint64_t>::max() / 16 /
-                                uint64_t(dim))
-      return makeError("the shape in the .npy header is too large");
-    count *= uint64_t(dim);
-  }
+  // Dimensions are non-negative (the header parser reads digits only).
+  std::optional<int64_t> count = elementCount(shape.tuple);
+  uint64_t expected;
+  if (!count || llvm::MulOverflow(uint64_t(*count), uint64_t(itemSize),
+                                  expected))
+    return makeError("the shape in the .npy header has more elements than "
+                     "fit in 64 bits");
   array.shape = shape.tuple;
-  if (count * itemSize != available)
-    return makeError("the .npy header describes " + llvm::Twine(count) +
-                     " elements (" + llvm::Twine(count * itemSize) +
+  if (expected != available)
+    return makeError("the .npy header describes " + llvm::Twine(*count) +
+                     " elements (" + llvm::Twine(expected) +
                      " bytes) but the file holds " + llvm::Twine(available) +
                      " bytes of data");
-  array.values.resize(count);
+  // Values are held as doubles: 8 bytes each.
+  if (std::optional<std::string> over = checkBudget(*count, 8))
+    return makeError("the array of " + llvm::Twine(*count) + " elements " +
+                     *over);
+  array.values.resize(*count);
   const char *data = bytes.data() + dataStart;
-  for (uint64_t i = 0; i < count; ++i) {
+  for (int64_t i = 0; i < *count; ++i) {
     if (itemSize == 4) {
       uint32_t bits = llvm::support::endian::read<uint32_t>(data + 4 * i, endian);
       float value;
@@ -253,26 +276,37 @@ llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
   return array;
 }
 
+/// The bytes of a tensor file named by the user: a regular file (never a
+/// FIFO or device) no larger than the memory budget, which also bounds the
+/// values read from it (limits().maxTensorBytes).
+static llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readTensorBytes(llvm::StringRef path) {
+  return readInputFile(path, limits().maxTensorBytes);
+}
+
 llvm::Expected<RealArray> nn::interp::readNpy(llvm::StringRef path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+  auto buffer = readTensorBytes(path);
   if (!buffer)
-    return makeError("cannot read the file: " + buffer.getError().message());
+    return buffer.takeError();
   return parseNpy((*buffer)->getBuffer());
 }
 
-llvm::Expected<RealArray> nn::interp::readTensorFile(llvm::StringRef path) {
-  if (llvm::sys::fs::is_directory(path))
-    return makeError("is a directory, not a tensor file");
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+llvm::Expected<RealArray> nn::interp::readOnnxTensor(llvm::StringRef path) {
+  auto buffer = readTensorBytes(path);
   if (!buffer)
-    return makeError("cannot read the file: " + buffer.getError().message());
+    return buffer.takeError();
+  return parseOnnxTensor((*buffer)->getBuffer());
+}
+
+llvm::Expected<RealArray> nn::interp::readTensorFile(llvm::StringRef path) {
+  auto buffer = readTensorBytes(path);
+  if (!buffer)
+    return buffer.takeError();
   llvm::StringRef bytes = (*buffer)->getBuffer();
   if (bytes.starts_with(kMagic) || llvm::sys::path::extension(path) == ".npy")
     return parseNpy(bytes);
   if (llvm::sys::path::extension(path) == ".pb")
-    return readOnnxTensor(path);
+    return parseOnnxTensor(bytes);
   return makeError("unknown tensor file format: expected a .npy file or an "
                    "ONNX TensorProto named *.pb");
 }
