@@ -24,11 +24,10 @@
 
 namespace nn {
 
-/// Default size limits of the files nn reads (bytes). A tensor file may
-/// be as large as the interpreter's memory budget allows; configurations
-/// are small by nature.
-inline constexpr uint64_t kMaxConfigFileBytes = uint64_t(16) << 20; // 16 MiB
-inline constexpr uint64_t kMaxInputFileBytes = uint64_t(8) << 30;   // 8 GiB
+/// The size limit of a model file (bytes). Tensor files are bounded by
+/// the interpreter's memory budget (nn/Interpreter/Tensor.h), configurations
+/// by hls::kMaxConfigBytes (nn/Support/HlsConfig.h).
+inline constexpr uint64_t kMaxInputFileBytes = uint64_t(8) << 30; // 8 GiB
 
 /// Reads the whole of `path`, a regular file of at most `maxBytes` bytes.
 /// The buffer is null-terminated when `nullTerminate` is set (for parsers

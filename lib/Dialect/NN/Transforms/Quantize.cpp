@@ -298,7 +298,7 @@ LogicalResult QuantizePass::readConfig() {
     return success();
   // A regular file of bounded size (never a FIFO): nn/Support/InputFile.h.
   llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      readInputFile(configFile, kMaxConfigFileBytes);
+      readInputFile(configFile, hls::kMaxConfigBytes);
   if (!buffer)
     return emitError(configLoc()) << "the configuration file "
                                   << llvm::toString(buffer.takeError());
