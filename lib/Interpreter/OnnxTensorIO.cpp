@@ -1,8 +1,4 @@
-  onnx::TensorProto proto;
-  if (bytes.size() > size_t(std::numeric_limits<int>::max()))
-    return makeError("the TensorProto file has " + llvm::Twine(bytes.size()) +
-                     " bytes, more than protobuf's limit of 2 GiB");
-  if (!proto.ParseFromArray//===- OnnxTensorIO.cpp - ONNX TensorProto files --------------------------===//
+//===- OnnxTensorIO.cpp - ONNX TensorProto files --------------------------===//
 //
 // Reads the serialized onnx.TensorProto files of the ONNX backend test data
 // (input_K.pb, output_K.pb): FLOAT or DOUBLE elements, stored little endian

@@ -27,11 +27,11 @@ std::optional<std::string> nn::interp::checkBudget(int64_t count,
                                                    uint64_t itemBytes) {
   uint64_t budget = limits().maxTensorBytes;
   uint64_t bytes;
-  if (count >= 0 && !llvm::MulOverflow(uint64_t(count), itemBytes, bytes) &&
+  if (count >= 0 && !__builtin_mul_overflow(uint64_t(count), itemBytes, &bytes) &&
       bytes <= budget)
     return std::nullopt;
   std::string need =
-      count < 0 || llvm::MulOverflow(uint64_t(count), itemBytes, bytes)
+      count < 0 || __builtin_mul_overflow(uint64_t(count), itemBytes, &bytes)
           ? "more than 2^64"
           : std::to_string(bytes);
   return "needs " + need +
