@@ -2,6 +2,7 @@
 //
 //   nn-interp MODEL --input X [--input Y ...] [--output OUT ...]
 //             [--trace DIR] [--threads N] [--entry NAME] [--print]
+//             [--max-memory SIZE] [--max-steps N]
 //
 // MODEL is nn IR (.mlir; the entry is its single func.func or --entry) or an
 // ONNX model (.onnx, .onnxtext), imported on the fly. Inputs are .npy files
