@@ -221,13 +221,9 @@ struct FirstPass : json::json_sax_t {
   }
 };
 
-/// A value for a message: short scalars as written, anything else by kind
-/// (never the whole of a large or deep value).
+/// A value for a message, as written but cut after 40 characters (a value
+/// can be megabytes long; its depth is bounded by the first pass).
 std::string describe(const json &value) {
-  if (value.is_object())
-    return "an object";
-  if (value.is_array())
-    return "an array";
   std::string text = value.dump();
   if (text.size() > 40)
     text = text.substr(0, 37) + "...";

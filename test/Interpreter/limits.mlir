@@ -7,7 +7,7 @@
 // A verified but huge constant: refused before allocation, naming the op
 // (its location) and the bytes: 10^15 elements x 4 bytes.
 // RUN: not nn-interp %s --entry huge --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=HUGE
-// HUGE: limits.mlir:[[# @LINE + 2]]:{{[0-9]+}}: error: the interpreter cannot allocate tensor<100000x100000x100000xf32>: it needs 4000000000000000 bytes, more than the interpreter's memory budget of 8589934592 bytes (nn-interp --max-memory)
+// HUGE: limits.mlir:[[# @LINE + 2]]:{{[0-9]+}}: error: the interpreter cannot allocate 'tensor<100000x100000x100000xf32>': it needs 4000000000000000 bytes, more than the interpreter's memory budget of 8589934592 bytes (nn-interp --max-memory)
 func.func @huge(%x: tensor<1x4xf32>) -> tensor<100000x100000x100000xf32> {
   %c = nn.constant dense<0.0> : tensor<100000x100000x100000xf32>
   return %c : tensor<100000x100000x100000xf32>
@@ -15,7 +15,7 @@ func.func @huge(%x: tensor<1x4xf32>) -> tensor<100000x100000x100000xf32> {
 
 // An element count that overflows 64 bits.
 // RUN: not nn-interp %s --entry overflow --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=OVERFLOW
-// OVERFLOW: limits.mlir:[[# @LINE + 2]]:{{[0-9]+}}: error: the interpreter cannot allocate tensor<4294967296x4294967296x2xf32>: it has more than 2^63 elements
+// OVERFLOW: limits.mlir:[[# @LINE + 2]]:{{[0-9]+}}: error: the interpreter cannot allocate 'tensor<4294967296x4294967296x2xf32>': it has more than 2^63 elements
 func.func @overflow(%x: tensor<1x4xf32>) -> tensor<4294967296x4294967296x2xf32> {
   %c = nn.constant dense<0.0> : tensor<4294967296x4294967296x2xf32>
   return %c : tensor<4294967296x4294967296x2xf32>
@@ -24,7 +24,7 @@ func.func @overflow(%x: tensor<1x4xf32>) -> tensor<4294967296x4294967296x2xf32> 
 // The budget can be lowered (and raised): a 16x16 f32 tensor takes 1024
 // bytes.
 // RUN: not nn-interp %s --entry small --max-memory 1023 --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=SMALL
-// SMALL: error: the interpreter cannot allocate tensor<16x16xf32>: it needs 1024 bytes, more than the interpreter's memory budget of 1023 bytes (nn-interp --max-memory)
+// SMALL: error: the interpreter cannot allocate 'tensor<16x16xf32>': it needs 1024 bytes, more than the interpreter's memory budget of 1023 bytes (nn-interp --max-memory)
 // RUN: nn-interp %s --entry small --max-memory 1K --input %S/Inputs/x-1x4.npy --print | FileCheck %s --check-prefix=SMALL-OK
 // SMALL-OK: output 0: 16x16xf32
 func.func @small(%x: tensor<1x4xf32>) -> tensor<16x16xf32> {
@@ -46,7 +46,7 @@ func.func @small(%x: tensor<1x4xf32>) -> tensor<16x16xf32> {
 
 // A loop-level buffer over the budget (fixed-point elements take 8 bytes).
 // RUN: not nn-interp %s --entry big_alloc --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=ALLOC
-// ALLOC: limits.mlir:[[# @LINE + 2]]:{{[0-9]+}}: error: the interpreter cannot allocate tensor<1000000x1000000x!nn.fixed<8, 3>>: it needs 8000000000000 bytes
+// ALLOC: limits.mlir:[[# @LINE + 2]]:{{[0-9]+}}: error: the interpreter cannot allocate 'tensor<1000000x1000000x!nn.fixed<8, 3>>': it needs 8000000000000 bytes
 func.func @big_alloc(%x: memref<1x4x!nn.fixed<8, 3>>, %y: memref<1x4x!nn.fixed<8, 3>> {nn.hls.output}) {
   %b = memref.alloc() : memref<1000000x1000000x!nn.fixed<8, 3>>
   return
