@@ -70,6 +70,21 @@ TEST(ActivationTablesTest, IndexNonPowerOfTwoSize) {
   EXPECT_EQ(tableIndex(s, i128(1) << 100, -40), 2);
 }
 
+// The fraction widths of !nn.fixed reach -1023 (ap_fixed<1, 1024>): the
+// index of a zero raw never shifts (a shift by 1022 bits was undefined, found
+// by UBSan with ap_fixed<2, 1024>), and any other raw is far outside the
+// ranges (|t| >= 2^1022). Under -fsanitize=undefined the old code fails here.
+TEST(ActivationTablesTest, IndexAtExtremeNegativeFractionWidths) {
+  for (int f : {-1023, -1022, -200, -101}) {
+    // sigmoid: t = 0 is bin floor(8 * 1024 / 16) = 512.
+    EXPECT_EQ(tableIndex(sigmoidTableSpec(1024), 0, f), 512) << f;
+    EXPECT_EQ(tableIndex(tanhTableSpec(1024), 0, f), 512) << f;
+    EXPECT_EQ(tableIndex(nonNegativeTableSpec(1024), 0, f), 0) << f;
+    EXPECT_EQ(tableIndex(sigmoidTableSpec(1024), 1, f), 1023) << f;
+    EXPECT_EQ(tableIndex(sigmoidTableSpec(1024), -1, f), 0) << f;
+  }
+}
+
 TEST(ActivationTablesTest, TableIndexFits) {
   EXPECT_TRUE(tableIndexFits(sigmoidTableSpec(1024), 10));
   EXPECT_TRUE(tableIndexFits(sigmoidTableSpec(1024), -1000));

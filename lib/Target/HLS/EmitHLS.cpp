@@ -235,7 +235,7 @@ static LogicalResult checkDirective(Operation *op, Attribute attr) {
     return success();
   return op->emitError("the HLS emitter prints directives of letters, "
                        "digits, '_', '=' and spaces only, got \"")
-         << text.getValue() << "\"";
+         << escapeComment(text.getValue()) << "\"";
 }
 
 LogicalResult Emitter::checkLoop(affine::AffineForOp forOp) {
