@@ -37,7 +37,8 @@ FixedType toType(mlir::MLIRContext *context, const fx::Format &format);
 /// The element type of a shaped fixed-point value.
 FixedType elementOf(mlir::Value value);
 
-/// A C identifier made of the name's [A-Za-z0-9_] characters.
+/// The C++ identifier of a name: nn::cIdentifier (nn/Support/CIdentifier.h),
+/// the one rule the HLS emitter applies too.
 std::string identifier(llvm::StringRef name);
 
 /// The affine dimension expressions d0 .. d(count-1).

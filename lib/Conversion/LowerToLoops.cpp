@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FunctionLowering.h"
+#include "nn/Support/CIdentifier.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 
@@ -44,12 +45,7 @@ FixedType nn::lowering::elementOf(Value value) {
 }
 
 std::string nn::lowering::identifier(StringRef name) {
-  std::string text;
-  for (char c : name)
-    text += llvm::isAlnum(c) || c == '_' ? c : '_';
-  if (text.empty() || llvm::isDigit(text[0]))
-    text = "l_" + text;
-  return text;
+  return nn::cIdentifier(name);
 }
 
 SmallVector<AffineExpr> nn::lowering::dimExprs(MLIRContext *context,

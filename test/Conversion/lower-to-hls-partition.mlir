@@ -6,7 +6,7 @@
 // A buffer kept in memory is static in C++ (a large one would overflow the
 // C simulation's stack):
 // RUN: nn-opt %s --nn-lower-to-hls="max-partition=3 max-unroll-mults=2" 2>/dev/null | nn-translate --emit-hls | FileCheck %s --check-prefix=CPP
-// CPP: // [1, 4] ap_fixed<8,3>
+// CPP: // relu_0: [1, 4] ap_fixed<8,3>
 // CPP-NEXT: static fixed_8_3_t relu_0[1][4];
 
 // expected-warning @+2 {{port 'x' has 4 elements, more than 3 (max-partition): not partitioned, kept in memory}}

@@ -70,6 +70,43 @@ TEST(ActivationTablesTest, IndexNonPowerOfTwoSize) {
   EXPECT_EQ(tableIndex(s, i128(1) << 100, -40), 2);
 }
 
+// The fraction widths of !nn.fixed reach -1023 (ap_fixed<1, 1024>): the
+// index of a zero raw never shifts (a shift by 1022 bits was undefined, found
+// by UBSan with ap_fixed<2, 1024>), and any other raw is far outside the
+// ranges (|t| >= 2^1022). Under -fsanitize=undefined the old code fails here.
+TEST(ActivationTablesTest, IndexAtExtremeNegativeFractionWidths) {
+  for (int f : {-1023, -1022, -200, -101}) {
+    // sigmoid: t = 0 is bin floor(8 * 1024 / 16) = 512.
+    EXPECT_EQ(tableIndex(sigmoidTableSpec(1024), 0, f), 512) << f;
+    EXPECT_EQ(tableIndex(tanhTableSpec(1024), 0, f), 512) << f;
+    EXPECT_EQ(tableIndex(nonNegativeTableSpec(1024), 0, f), 0) << f;
+    EXPECT_EQ(tableIndex(sigmoidTableSpec(1024), 1, f), 1023) << f;
+    EXPECT_EQ(tableIndex(sigmoidTableSpec(1024), -1, f), 0) << f;
+  }
+}
+
+// The extremes of !nn.fixed's verified range (docs/Dialects/NN.md): F from
+// -1023 (ap_fixed<1, 1024>) to 1088 (ap_fixed<64, -1024>). Values by hand;
+// the point is that nothing shifts out of range (run under UBSan).
+TEST(ActivationTablesTest, ExtremeFormats) {
+  Format big{2, 1024, true, Rounding::TRN, Overflow::WRAP};  // LSB 2^1022
+  Format tiny{64, -1024, true, Rounding::RND, Overflow::SAT}; // LSB 2^-1088
+  Format mid{16, 6, true, Rounding::RND, Overflow::SAT};      // LSB 2^-10
+  EXPECT_EQ(cast(int64_t(0), big, mid), 0);
+  EXPECT_EQ(cast(int64_t(1), big, mid), 32767);   // 2^1022 saturates
+  EXPECT_EQ(cast(int64_t(-1), big, mid), -32768); // -2^1022 saturates
+  EXPECT_EQ(cast(int64_t(1), tiny, mid), 0);      // 2^-1088 rounds to 0
+  EXPECT_EQ(cast(int64_t(512), mid, big), 0);     // 0.5 truncates to 0
+  ActivationTable t = sigmoidTable(1024, mid);
+  ASSERT_TRUE(tableIndexFits(t.spec, big.fracWidth()));
+  // sigmoid(0) = 0.5 = 512 * 2^-10; sigmoid(+-2^1022) saturates the table.
+  EXPECT_EQ(lookupActivation(t, 0, big, mid), 512);
+  EXPECT_EQ(lookupActivation(t, 1, big, mid), t.entries.back());
+  EXPECT_EQ(lookupActivation(t, -1, big, mid), t.entries.front());
+  // F = 1088 is too fine for the 128-bit index: callers refuse it.
+  EXPECT_FALSE(tableIndexFits(t.spec, tiny.fracWidth()));
+}
+
 TEST(ActivationTablesTest, TableIndexFits) {
   EXPECT_TRUE(tableIndexFits(sigmoidTableSpec(1024), 10));
   EXPECT_TRUE(tableIndexFits(sigmoidTableSpec(1024), -1000));

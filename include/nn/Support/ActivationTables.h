@@ -116,11 +116,13 @@ constexpr int64_t tableIndex(const TableSpec &spec, i128 raw, int fracWidth) {
     num = raw - i128(spec.lo) * scale;
     den = i128(spec.span) * scale;
   } else {
-    // raw * 2^-F: saturate when the shift would leave 125 bits.
+    // raw * 2^-F: saturate when the shift would leave 125 bits. A zero raw
+    // is zero at any scale: never shift then, as -F reaches 1023 for
+    // ap_fixed<1, 1024> (a shift of 128 bits or more is undefined).
     int up = -fracWidth;
     if (raw != 0 && detail::bitLength(detail::magnitude(raw)) + up > 100)
       return raw < 0 ? 0 : last;
-    num = raw * (i128(1) << up) - spec.lo;
+    num = (raw == 0 ? i128(0) : raw * (i128(1) << up)) - spec.lo;
     den = spec.span;
   }
   if (num < 0)

@@ -14,6 +14,7 @@
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/InitNN.h"
+#include "nn/Support/CIdentifier.h"
 #include "nn/Support/FixedPoint.h"
 #include "nn/Support/Quotient.h"
 
@@ -40,20 +41,19 @@ namespace {
 
 // The directive attributes are nn/Conversion/Passes.h's kHls*Attr.
 
+/// The emitter's size limits (docs/Lowering.md, "Limits"), checked with
+/// overflow-checked products before anything is allocated or printed: each
+/// array of the emitted C++ at most 2 GiB (static data beyond it needs
+/// -mcmodel=medium on x86-64, and no FPGA holds it), and at most 2^27
+/// weights in all (printed as literals twice, read as int64_t first).
+constexpr int64_t kMaxArrayBytes = int64_t(1) << 31;
+constexpr int64_t kMaxWeightElements = int64_t(1) << 27;
+
 /// nn.hls.name, else the location's name.
 std::string nameOf(Operation *op) {
   if (auto name = op->getAttrOfType<StringAttr>(kHlsNameAttr))
     return name.str();
   return getHardwareLayerName(op->getLoc());
-}
-
-std::string identifier(StringRef name) {
-  std::string text;
-  for (char c : name)
-    text += llvm::isAlnum(c) || c == '_' ? c : '_';
-  if (text.empty() || llvm::isDigit(text[0]))
-    text = "v_" + text;
-  return text;
 }
 
 /// The exact value of a raw as a C++ double literal: %.17g round-trips
@@ -115,34 +115,22 @@ public:
   LogicalResult emitWeights(raw_ostream &os);
   LogicalResult emitFunction(raw_ostream &os);
 
-  std::string topName() { return identifier(func.getSymName()); }
+  const std::string &topName() const { return top; }
+  /// The include guard of the project's header (all capitals: no user
+  /// name can take it, see CIdentifier.h).
+  std::string guard() const { return "NN_" + StringRef(top).upper() + "_H"; }
   const std::string &typeName(Type type) { return typeNames[type]; }
 
   struct Port {
     std::string name;
     MemRefType type;
     bool isOutput;
+    std::string original; ///< the IR's name, for the comment
   };
   std::vector<Port> ports;
 
 private:
-  std::string freshName(StringRef base) {
-    std::string name = identifier(base);
-    std::string candidate = name;
-    for (int i = 1; usedNames.contains(candidate) || isReserved(candidate); ++i)
-      candidate = name + "_" + std::to_string(i);
-    usedNames.insert(candidate);
-    return candidate;
-  }
-  static bool isReserved(StringRef name) {
-    static const char *words[] = {"int", "for", "if", "else", "return",
-                                  "const", "static", "void", "float",
-                                  "double", "char", "long", "short", "auto"};
-    for (const char *w : words)
-      if (name == w)
-        return true;
-    return false;
-  }
+  std::string freshName(StringRef base) { return scope.fresh(base); }
   void addType(Type type) {
     auto fixed = llvm::dyn_cast<FixedType>(type);
     if (!fixed || typeNames.count(type))
@@ -157,7 +145,7 @@ private:
     if (f.overflow != fx::Overflow::WRAP)
       name += "_" + StringRef(fx::toString(f.overflow)).drop_front(3).lower();
     typeNames[type] = name + "_t";
-    usedNames.insert(name + "_t");
+    scope.reserve(name + "_t");
   }
   std::string dims(MemRefType type) {
     std::string text;
@@ -185,18 +173,105 @@ private:
 
   // nn.fx.div_int: one static helper per (input, result) type pair.
   LogicalResult addDivision(FxDivIntOp div);
+  LogicalResult checkArray(Location loc, const std::string &what,
+                           MemRefType type);
+  LogicalResult checkLoop(affine::AffineForOp forOp);
+  int64_t weightElements = 0;
   void emitDivisions(raw_ostream &os);
   llvm::MapVector<std::pair<Type, Type>, std::string> divisions;
 
   func::FuncOp func;
   llvm::MapVector<Type, std::string> typeNames;
-  llvm::StringSet<> usedNames;
+  /// The one namespace of the emitted names (the top function's, the
+  /// weights', ports', buffers', loop variables' and the testbench's).
+  IdentifierScope scope;
+  std::string top;
   llvm::DenseMap<Value, std::string> names;
   std::vector<FxRomOp> roms;
   int counter = 0;
 };
 
+/// The bytes of one element of a fixed-point array in the C types that
+/// hold it (1, 2, 4 or 8 bytes, then 8 per 64 bits).
+static int64_t elementBytes(FixedType type) {
+  unsigned w = type.getWidth();
+  return w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 4 : 8 * ((int64_t(w) + 63) / 64);
+}
+
+LogicalResult Emitter::checkArray(Location loc, const std::string &what,
+                                  MemRefType type) {
+  auto fixed = llvm::dyn_cast<FixedType>(type.getElementType());
+  if (!type.hasStaticShape() || !fixed)
+    return emitError(loc) << "the HLS emitter expects static memrefs of "
+                             "!nn.fixed, got "
+                          << type << " for " << what;
+  std::optional<int64_t> count = checkedProduct(type.getShape());
+  std::optional<int64_t> bytes =
+      count ? checkedBytes(*count, elementBytes(fixed)) : std::nullopt;
+  if (!bytes || *bytes > kMaxArrayBytes) {
+    InFlightDiagnostic diag = emitError(loc)
+                              << "the HLS emitter declares arrays of at most "
+                              << kMaxArrayBytes << " bytes, but " << what
+                              << " (" << type << ") needs ";
+    if (bytes)
+      diag << *bytes << " bytes";
+    else
+      diag << "more than 2^63 - 1 bytes";
+    return diag;
+  }
+  return success();
+}
+
+/// A directive's text from the IR goes into a pragma: words, digits, '_'
+/// and '=' only ("complete", "cyclic factor=4"), so that it cannot end the
+/// pragma or the line.
+static LogicalResult checkDirective(Operation *op, Attribute attr) {
+  auto text = llvm::dyn_cast_or_null<StringAttr>(attr);
+  if (!text)
+    return success();
+  if (llvm::all_of(text.getValue(), [](char c) {
+        return llvm::isAlnum(c) || c == '_' || c == '=' || c == ' ';
+      }))
+    return success();
+  return op->emitError("the HLS emitter prints directives of letters, "
+                       "digits, '_', '=' and spaces only, got \"")
+         << escapeComment(text.getValue()) << "\"";
+}
+
+LogicalResult Emitter::checkLoop(affine::AffineForOp forOp) {
+  if (!forOp.hasConstantBounds())
+    return forOp.emitError("the HLS emitter handles loops with constant "
+                           "bounds only");
+  // The loop variable is a C int: its bounds, and its last increment, must
+  // fit (docs/Lowering.md, "Limits").
+  int64_t lo = forOp.getConstantLowerBound();
+  int64_t hi = forOp.getConstantUpperBound();
+  int64_t step = forOp.getStepAsInt();
+  std::optional<int64_t> past = llvm::checkedAdd(hi, step);
+  if (lo < INT32_MIN || hi > INT32_MAX || !past || *past > INT32_MAX)
+    return forOp.emitError("the HLS emitter's loop variables are C ints, "
+                           "but the loop '")
+           << nameOf(forOp) << "' runs from " << lo << " to " << hi
+           << " by " << step;
+  return success();
+}
+
+/// Names the emitted code declares itself, in the scope of the user's
+/// names: nn_load_weights() and its loop variable (which see the weights),
+/// and the testbench's main(), whose locals live in the same scope as the
+/// port arrays it declares.
+static const char *const kEmitterNames[] = {
+    "nn_load_weights", "loaded", "i",      "readNpy", "writeNpy", "in",
+    "inputs",          "outputs", "batch", "results", "s",        "k",
+    "d",               "flat",    "offset", "shape",  "expected", "same",
+    "arg"};
+
 LogicalResult Emitter::prepare() {
+  for (const char *n : kEmitterNames)
+    scope.reserve(n);
+  // The top function first: nothing else may shadow it.
+  top = freshName(func.getSymName().empty() ? StringRef("top")
+                                            : func.getSymName());
   // Ports.
   for (BlockArgument arg : func.getArguments()) {
     auto type = llvm::dyn_cast<MemRefType>(arg.getType());
@@ -213,9 +288,13 @@ LogicalResult Emitter::prepare() {
     if (base.empty())
       base = (isOutput ? "output_" : "input_") +
              std::to_string(arg.getArgNumber());
+    if (failed(checkArray(arg.getLoc(), "port '" + base + "'", type)) ||
+        failed(checkDirective(func, func.getArgAttr(arg.getArgNumber(),
+                                                    kHlsPartitionAttr))))
+      return failure();
     std::string n = freshName(base);
     names[arg] = n;
-    ports.push_back({n, type, isOutput});
+    ports.push_back({n, type, isOutput, base});
     addType(type.getElementType());
   }
   if (func.getNumResults() != 0)
@@ -241,9 +320,19 @@ LogicalResult Emitter::prepare() {
         op->emitError("the HLS emitter handles integer constants only");
         return WalkResult::interrupt();
       }
+    if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op))
+      if (failed(checkLoop(forOp)))
+        return WalkResult::interrupt();
+    for (StringRef attr : {kHlsPartitionAttr, kHlsReshapeAttr})
+      if (failed(checkDirective(op, op->getAttr(attr))))
+        return WalkResult::interrupt();
     for (Type t : op->getResultTypes()) {
-      if (auto memref = llvm::dyn_cast<MemRefType>(t))
+      if (auto memref = llvm::dyn_cast<MemRefType>(t)) {
+        std::string what = "array '" + nameOf(op) + "'";
+        if (failed(checkArray(op->getLoc(), what, memref)))
+          return WalkResult::interrupt();
         t = memref.getElementType();
+      }
       if (auto fixed = llvm::dyn_cast<FixedType>(t)) {
         if (fixed.getWidth() > 1024) {
           op->emitError("the HLS emitter handles up to 1024-bit types");
@@ -256,6 +345,16 @@ LogicalResult Emitter::prepare() {
       if (failed(addDivision(div)))
         return WalkResult::interrupt();
     if (auto rom = llvm::dyn_cast<FxRomOp>(op)) {
+      // Printed as literals, read into a vector of int64_t first: bounded
+      // in total (checkArray bounded each count).
+      weightElements += llvm::cast<MemRefType>(rom.getType()).getNumElements();
+      if (weightElements > kMaxWeightElements) {
+        rom.emitError("the HLS emitter prints at most ")
+            << kMaxWeightElements << " weights in all, and the weights up "
+            << "to '" << nameOf(rom) << "' are " << weightElements
+            << " elements";
+        return WalkResult::interrupt();
+      }
       roms.push_back(rom);
       std::string base = nameOf(rom);
       names[rom] = freshName(base.empty() ? "weights" : base);
@@ -323,7 +422,7 @@ LogicalResult Emitter::emitWeights(raw_ostream &os) {
       }
       os << "\n};\n";
     };
-    os << "\n// " << nameOf(rom) << ": " << shapeComment(type)
+    os << "\n// " << escapeComment(nameOf(rom)) << ": " << shapeComment(type)
        << "\n#ifdef __SYNTHESIS__\nstatic const " << typeName(fixed) << " "
        << name(rom) << dims(type) << " = {";
     elements([&](int64_t raw) { os << exactLiteral(raw, f); });
@@ -443,7 +542,8 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     std::string base = nameOf(alloc);
     std::string n = freshName(base.empty() ? "buffer" : base);
     names[alloc.getResult()] = n;
-    line(os, indent) << "// " << shapeComment(alloc.getType()) << "\n";
+    line(os, indent) << "// " << (base.empty() ? "" : escapeComment(base) + ": ")
+                     << shapeComment(alloc.getType()) << "\n";
     // A buffer kept in memory (not partitioned: too large for registers) is
     // static: large arrays overflow the C simulation's stack, and every
     // element is written before it is read in each call, so nothing
@@ -742,12 +842,17 @@ void Emitter::emitDivisions(raw_ostream &os) {
 
 LogicalResult Emitter::emitFunction(raw_ostream &os) {
   emitDivisions(os);
-  os << "\n// The top function: inputs, then outputs (out-parameters).\n";
+  os << "\n// The top function";
+  if (func.getSymName() != top)
+    os << " ('" << escapeComment(func.getSymName()) << "')";
+  os << ": inputs, then outputs (out-parameters).\n";
   emitPrototype(os);
   os << " {\n";
   for (Port &port : ports) {
-    os << "  // " << (port.isOutput ? "output " : "input ") << port.name
-       << ": " << shapeComment(port.type) << "\n";
+    os << "  // " << (port.isOutput ? "output " : "input ") << port.name;
+    if (port.original != port.name)
+      os << " ('" << escapeComment(port.original) << "')";
+    os << ": " << shapeComment(port.type) << "\n";
   }
   for (Port &port : ports)
     os << "  NN_HLS(HLS INTERFACE ap_vld port=" << port.name << ")\n";
@@ -832,7 +937,68 @@ static LogicalResult writeFile(Operation *op, StringRef path,
   llvm::raw_fd_ostream file(path, ec);
   if (ec)
     return op->emitError("cannot write '") << path << "': " << ec.message();
-  return fn(file);
+  if (failed(fn(file)))
+    return failure();
+  file.close();
+  if (file.has_error()) {
+    // Cleared, or the stream's destructor would abort the process.
+    std::string message = file.error().message();
+    file.clear_error();
+    return op->emitError("cannot write '") << path << "': " << message;
+  }
+  return success();
+}
+
+/// The file that marks a directory as an nn HLS project, which a later
+/// --emit-hls-project may overwrite.
+static constexpr llvm::StringLiteral kProjectMarker = ".nn-hls-project";
+
+/// The rule for the project directory (docs/Lowering.md, "The project
+/// directory"): DIR does not exist, is an empty directory, or holds an nn
+/// project (kProjectMarker); firmware/ and the files the emitter writes are
+/// a real directory and regular files when they exist (never symlinks,
+/// which could lead outside DIR). Other files in DIR are left alone.
+static LogicalResult checkProjectDir(Operation *op, StringRef dir,
+                                     StringRef firmware,
+                                     ArrayRef<std::string> files) {
+  namespace fs = llvm::sys::fs;
+  if (dir.empty())
+    return op->emitError("--emit-hls-project needs a directory "
+                         "(--hls-project-dir=DIR)");
+  fs::file_status status;
+  if (!fs::status(dir, status)) {
+    if (!fs::is_directory(status))
+      return op->emitError("the HLS project directory '")
+             << dir << "' exists and is not a directory";
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec)
+      return op->emitError("cannot read the HLS project directory '")
+             << dir << "': " << ec.message();
+    if (it != end && !fs::exists(files.front()))
+      return op->emitError("the HLS project directory '")
+             << dir << "' is not empty and holds no nn HLS project (no "
+             << kProjectMarker << "): not writing into it";
+  }
+  auto isLink = [](StringRef path) {
+    fs::file_status st;
+    return !fs::status(path, st, /*Follow=*/false) &&
+           st.type() == fs::file_type::symlink_file;
+  };
+  if (isLink(firmware) || (fs::exists(firmware) && !fs::is_directory(firmware)))
+    return op->emitError("'") << firmware
+                              << "' exists and is not a directory (symbolic "
+                                 "links are not followed)";
+  for (const std::string &file : files)
+    if (isLink(file) || (fs::exists(file) && !fs::is_regular_file(file)))
+      return op->emitError("'") << file
+                                << "' exists and is not a regular file "
+                                   "(symbolic links are not followed): not "
+                                   "overwritten";
+  if (std::error_code ec = fs::create_directories(firmware))
+    return op->emitError("cannot create '") << firmware
+                                            << "': " << ec.message();
+  return success();
 }
 
 static const char *kTestbench = R"(// C-simulation testbench: runs the top function on .npy inputs
@@ -974,11 +1140,6 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
   if (failed(emitter.prepare()))
     return failure();
   std::string top = emitter.topName();
-  SmallString<256> firmware(dir);
-  llvm::sys::path::append(firmware, "firmware");
-  if (std::error_code ec = llvm::sys::fs::create_directories(firmware))
-    return module.emitError("cannot create '") << firmware
-                                               << "': " << ec.message();
   auto path = [&](StringRef a, StringRef b = "") {
     SmallString<256> p(dir);
     llvm::sys::path::append(p, a);
@@ -986,8 +1147,24 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
       llvm::sys::path::append(p, b);
     return std::string(p);
   };
-  std::string guard = identifier(StringRef(top).upper()) + "_H";
-  if (failed(writeFile(module, path("firmware", top + ".h"),
+  // Every file is named after the top function's identifier (letters,
+  // digits and '_', bounded length: CIdentifier.h) or fixed: all stay
+  // directly inside DIR and DIR/firmware.
+  std::vector<std::string> files = {
+      path(kProjectMarker),          path("firmware", top + ".h"),
+      path("firmware", top + ".cpp"), path(top + "_test.cpp"),
+      path("build_prj.tcl"),          path("Makefile")};
+  if (failed(checkProjectDir(module, dir, path("firmware"), files)))
+    return failure();
+  if (failed(writeFile(module, files[0], [&](raw_ostream &os) {
+        os << "This directory holds an HLS project written by nn-translate "
+              "--emit-hls-project for the top function "
+           << top << "; nn-translate overwrites its files.\n";
+        return success();
+      })))
+    return failure();
+  std::string guard = emitter.guard();
+  if (failed(writeFile(module, files[1],
                        [&](raw_ostream &os) {
                          os << "// Generated by nn-translate "
                                "--emit-hls-project.\n#ifndef "
@@ -1001,7 +1178,7 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
                          return success();
                        })))
     return failure();
-  if (failed(writeFile(module, path("firmware", top + ".cpp"),
+  if (failed(writeFile(module, files[2],
                        [&](raw_ostream &os) {
                          return emitSource(emitter, os, true, top + ".h");
                        })))
@@ -1071,13 +1248,13 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
   bench = replaceAll(bench, "%CHECKS%", checks);
   bench = replaceAll(bench, "%SAMPLE%", sample);
   bench = replaceAll(bench, "%WRITES%", writes);
-  if (failed(writeFile(module, path(top + "_test.cpp"), [&](raw_ostream &os) {
+  if (failed(writeFile(module, files[3], [&](raw_ostream &os) {
         os << bench;
         return success();
       })))
     return failure();
 
-  if (failed(writeFile(module, path("build_prj.tcl"), [&](raw_ostream &os) {
+  if (failed(writeFile(module, files[4], [&](raw_ostream &os) {
         os << "# Vitis HLS project: vitis_hls -f build_prj.tcl\n"
               "# Set NN_CSIM_ARGS for the testbench's --input/--output "
               "arguments.\n"
@@ -1095,7 +1272,7 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
         return success();
       })))
     return failure();
-  return writeFile(module, path("Makefile"), [&](raw_ostream &os) {
+  return writeFile(module, files[5], [&](raw_ostream &os) {
     os << "# C simulation with g++ and the bundled ap_fixed headers:\n"
           "#   make && ./"
        << top

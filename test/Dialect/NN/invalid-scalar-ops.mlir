@@ -178,3 +178,13 @@ func.func @div_pow2_far_exponent(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<
   %y = nn.fx.div_pow2 %x, %e {min_exp = -2000 : i64, max_exp = -1990 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<8, 1>
   return %y : !nn.ufixed<8, 1>
 }
+
+// -----
+
+// The bounds are checked before the range's length: max_exp - min_exp
+// overflowed int64 here (UBSan: signed overflow in the verifier).
+func.func @div_pow2_extreme_range(%x: !nn.ufixed<8, 4>, %e: index) -> !nn.ufixed<8, 1> {
+  // expected-error @+1 {{'nn.fx.div_pow2' op exponent range [-9223372036854775808, 9223372036854775807] must be non-empty, within [-1024, 1024], with at most 128 values}}
+  %y = nn.fx.div_pow2 %x, %e {min_exp = -9223372036854775808 : i64, max_exp = 9223372036854775807 : i64} : (!nn.ufixed<8, 4>, index) -> !nn.ufixed<8, 1>
+  return %y : !nn.ufixed<8, 1>
+}

@@ -381,3 +381,49 @@ func.func @reduce_mean_empty_axes_shape(%x: tensor<1x8x4x4xf32>) -> tensor<1x8xf
   %0 = nn.reduce_mean %x {keepdims = false} : tensor<1x8x4x4xf32> -> tensor<1x8xf32>
   return %0 : tensor<1x8xf32>
 }
+
+//===----------------------------------------------------------------------===//
+// Shapes whose arithmetic overflows int64 (every nn tensor's element count
+// fits in int64: NN_Tensor; sums and products of attributes are checked)
+//===----------------------------------------------------------------------===//
+
+// 2^32 * 2^32 elements: nn.flatten's verifier multiplied them (UBSan:
+// signed overflow); the operand's type is refused first now.
+func.func @flatten_uncountable(%x: tensor<4294967296x4294967296xf32>) -> tensor<1x1xf32> {
+  // expected-error @+1 {{'nn.flatten' op operand #0 must be statically shaped tensor (at most 2^63 - 1 elements) of floating-point or fixed-point number values, but got 'tensor<4294967296x4294967296xf32>'}}
+  %0 = nn.flatten %x {axis = 1 : i64} : tensor<4294967296x4294967296xf32> -> tensor<1x1xf32>
+  return %0 : tensor<1x1xf32>
+}
+
+// -----
+
+// A zero dimension does not make the others' product countable.
+func.func @flatten_uncountable_with_zero(%x: tensor<0x4294967296x4294967296xf32>) -> tensor<0x1xf32> {
+  // expected-error @+1 {{'nn.flatten' op operand #0 must be statically shaped tensor (at most 2^63 - 1 elements)}}
+  %0 = nn.flatten %x {axis = 1 : i64} : tensor<0x4294967296x4294967296xf32> -> tensor<0x1xf32>
+  return %0 : tensor<0x1xf32>
+}
+
+// -----
+
+func.func @concat_sum_overflow(%x: tensor<6000000000000000000xf32>) -> tensor<1xf32> {
+  // expected-error @+1 {{'nn.concat' op the inputs' sizes along axis 0 add up to more than 2^63 - 1}}
+  %0 = nn.concat %x, %x {axis = 0 : i64} : (tensor<6000000000000000000xf32>, tensor<6000000000000000000xf32>) -> tensor<1xf32>
+  return %0 : tensor<1xf32>
+}
+
+// -----
+
+func.func @pad_overflow(%x: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{'nn.pad' op pads 9223372036854775807 (begin) and 0 (end) overflow dimension 0 (size 2)}}
+  %0 = nn.pad %x {pads = array<i64: 9223372036854775807, 0>, value = 0.0 : f32} : tensor<2xf32> -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @resize_overflow(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'nn.resize' op scale 4611686018427387904 overflows dimension 0 (size 4)}}
+  %0 = nn.resize %x {scales = array<i64: 4611686018427387904>} : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

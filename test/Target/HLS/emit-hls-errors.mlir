@@ -24,3 +24,50 @@ func.func @wide_weights(%y: memref<1x!nn.fixed<60, 6>> {nn.hls.output}) {
   affine.store %v, %y[%c0] : memref<1x!nn.fixed<60, 6>>
   return
 }
+
+// -----
+
+// Size limits (docs/Lowering.md, "Limits"), checked before anything is
+// allocated or printed: 2^32 one-byte elements.
+// CHECK: error: the HLS emitter declares arrays of at most 2147483648 bytes, but port 'input_0' ('memref<4294967296x!nn.fixed<8, 3>>') needs 4294967296 bytes
+func.func @huge_port(%x: memref<4294967296x!nn.fixed<8, 3>>, %y: memref<1x!nn.fixed<8, 3>> {nn.hls.output}) {
+  return
+}
+
+// -----
+
+// An element count beyond int64 (memrefs have no such rule): no overflow.
+// CHECK: loc("big"): the HLS emitter declares arrays of at most 2147483648 bytes, but array 'big' ('memref<4294967296x4294967296x!nn.fixed<16, 3>>') needs more than 2^63 - 1 bytes
+func.func @overflowing_buffer(%y: memref<1x!nn.fixed<16, 3>> {nn.hls.output}) {
+  %b = memref.alloc() : memref<4294967296x4294967296x!nn.fixed<16, 3>> loc("big")
+  return
+}
+
+// -----
+
+// A splat rom of 2^28 elements: 256 MiB is a valid array, but the weights
+// (printed as literals, read as int64_t first) are bounded in total. This
+// aborted with an uncaught std::length_error / out of memory before.
+// CHECK: loc("w"): the HLS emitter prints at most 134217728 weights in all, and the weights up to 'w' are 268435456 elements
+func.func @huge_weights(%y: memref<1x!nn.fixed<8, 3>> {nn.hls.output}) {
+  %w = nn.fx.rom dense<1> : tensor<268435456xi8> -> memref<268435456x!nn.fixed<8, 3>> loc("w")
+  return
+}
+
+// -----
+
+// CHECK: loc("l"): the HLS emitter's loop variables are C ints, but the loop 'l' runs from 0 to 3000000000 by 1
+func.func @long_loop(%y: memref<1x!nn.fixed<8, 3>> {nn.hls.output}) {
+  affine.for %i = 0 to 3000000000 {
+  } loc("l")
+  return
+}
+
+// -----
+
+// A directive's text goes into a pragma: it cannot end it.
+// CHECK: error: the HLS emitter prints directives of letters, digits, '_', '=' and spaces only, got "complete dim=0)\x0a#include </etc/passwd>"
+func.func @directive_injection(%y: memref<4x!nn.fixed<8, 3>> {nn.hls.output}) {
+  %b = memref.alloc() {nn.hls.array_partition = "complete dim=0)\n#include </etc/passwd>"} : memref<4x!nn.fixed<8, 3>>
+  return
+}

@@ -121,7 +121,8 @@ LogicalResult FxDivPow2Op::verify() {
     return emitOpError("result type ") << type << " has more than 64 bits";
   // I64Attr getters return the bits unsigned.
   int64_t lo = int64_t(getMinExp()), hi = int64_t(getMaxExp());
-  if (lo > hi || hi - lo >= 128 || lo < -1024 || hi > 1024)
+  // Bounds first: hi - lo cannot overflow within [-1024, 1024].
+  if (lo < -1024 || hi > 1024 || lo > hi || hi - lo >= 128)
     return emitOpError("exponent range [")
            << lo << ", " << hi
            << "] must be non-empty, within [-1024, 1024], with at most 128 "

@@ -160,7 +160,12 @@ LogicalResult ConcatOp::verify() {
                << " differs from input 0 shape " << formatShape(first.getShape())
                << " in dimension " << dim << " (only axis " << axis
                << " may differ)";
-    expected[axis] += type.getDimSize(axis);
+    std::optional<int64_t> sum =
+        llvm::checkedAdd(expected[axis], type.getDimSize(axis));
+    if (!sum)
+      return emitOpError("the inputs' sizes along axis ")
+             << axis << " add up to more than 2^63 - 1";
+    expected[axis] = *sum;
   }
   return verifyResultShape(*this, resultType.getShape(), expected);
 }
@@ -226,11 +231,14 @@ LogicalResult FlattenOp::verify() {
                                 << rank;
   if (axis < 0)
     axis += rank;
+  // NN_Tensor's countable shape: both products fit.
   ArrayRef<int64_t> shape = inputType.getShape();
-  int64_t outer = 1, inner = 1;
-  for (int64_t dim = 0; dim < rank; ++dim)
-    (dim < axis ? outer : inner) *= shape[dim];
-  int64_t expected[] = {outer, inner};
+  std::optional<int64_t> outer = checkedProduct(shape.take_front(axis));
+  std::optional<int64_t> inner = checkedProduct(shape.drop_front(axis));
+  if (!outer || !inner)
+    return emitOpError("the element count of the input ")
+           << inputType << " does not fit in 64 bits";
+  int64_t expected[] = {*outer, *inner};
   return verifyResultShape(*this, resultType.getShape(), expected);
 }
 
@@ -399,7 +407,14 @@ LogicalResult PadOp::verify() {
   SmallVector<int64_t> expected;
   for (int64_t dim = 0; dim < rank; ++dim) {
     int64_t begin = pads[dim], end = pads[rank + dim];
-    int64_t size = inputType.getDimSize(dim) + begin + end;
+    std::optional<int64_t> sum = llvm::checkedAdd(inputType.getDimSize(dim), begin);
+    if (sum)
+      sum = llvm::checkedAdd(*sum, end);
+    if (!sum)
+      return emitOpError("pads ")
+             << begin << " (begin) and " << end << " (end) overflow dimension "
+             << dim << " (size " << inputType.getDimSize(dim) << ")";
+    int64_t size = *sum;
     if (size < 1)
       return emitOpError("pads ")
              << begin << " (begin) and " << end << " (end) leave "
@@ -447,7 +462,13 @@ LogicalResult ResizeOp::verify() {
     if (scale < 1)
       return emitOpError("scales must be positive integers, got ")
              << scale << " for dimension " << dim;
-    expected.push_back(inputType.getDimSize(dim) * scale);
+    std::optional<int64_t> size =
+        llvm::checkedMul(inputType.getDimSize(dim), scale);
+    if (!size)
+      return emitOpError("scale ")
+             << scale << " overflows dimension " << dim << " (size "
+             << inputType.getDimSize(dim) << ")";
+    expected.push_back(*size);
   }
   return verifyResultShape(*this, resultType.getShape(), expected);
 }

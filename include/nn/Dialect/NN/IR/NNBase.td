@@ -67,7 +67,14 @@ def NN_AnyFixed : Type<NN_IsFixedType, "fixed-point number", "::nn::FixedType">;
 // after precision typing.
 def NN_Element : AnyTypeOf<[AnyFloat, NN_AnyFixed], "float or fixed-point">;
 
-// Every network value: a ranked tensor with a static shape.
-def NN_Tensor : StaticShapeTensorOf<[AnyFloat, NN_AnyFixed]>;
+// Every network value: a ranked tensor with a static shape whose element
+// count (and so the product of any of its dimensions) fits in int64_t, so
+// that shape arithmetic cannot overflow (nn/Support/CheckedArithmetic.h).
+def NN_CountableShapePred : CPred<
+    "::nn::hasCountableShape(::llvm::cast<::mlir::ShapedType>($_self).getShape())">;
+def NN_Tensor : RankedTensorOf<[AnyFloat, NN_AnyFixed],
+                               [HasStaticShapePred, NN_CountableShapePred],
+                               "statically shaped tensor (at most 2^63 - 1 "
+                               "elements)">;
 
 #endif // NN_DIALECT_NN_IR_NNBASE_TD

@@ -67,7 +67,13 @@ def NN_FixedType : TypeDef<NN_Dialect, "Fixed", [MemRefElementTypeInterface]> {
 
     Verified: `1 <= W <= 1024` (the default `AP_INT_MAX_W`),
     `-1024 <= I <= 1024`, and the sign-magnitude modes `SAT_SYM` and
-    `WRAP_SM` only on signed types.
+    `WRAP_SM` only on signed types. `ap_fixed` itself lets `I` exceed `W` or
+    be negative without a bound (AMD UG1399); nn bounds it so that the
+    fraction width `F = W - I` stays within [-1023, 2048], the range for
+    which the fixed-point library (`nn/Support/FixedPoint.h`, its storage
+    formats have `W <= 64`) and the activation-table index compute without
+    undefined shifts (their shifts by `F` are guarded in 128-bit integers;
+    `ap_fixed<1, 1024>` and `ap_fixed<64, -1024>` are tested).
 
     Example:
 
