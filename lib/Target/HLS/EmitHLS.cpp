@@ -261,10 +261,10 @@ LogicalResult Emitter::checkLoop(affine::AffineForOp forOp) {
 /// and the testbench's main(), whose locals live in the same scope as the
 /// port arrays it declares.
 static const char *const kEmitterNames[] = {
-    "nn_load_weights", "loaded", "i",      "readNpy", "writeNpy", "in",
+    "nn_load_weights", "loaded", "i",      "writeNpy", "in",
     "inputs",          "outputs", "batch", "results", "s",        "k",
     "d",               "flat",    "offset", "shape",  "expected", "same",
-    "arg"};
+    "arg",             "error"};
 
 LogicalResult Emitter::prepare() {
   for (const char *n : kEmitterNames)
@@ -1005,7 +1005,10 @@ static const char *kTestbench = R"(// C-simulation testbench: runs the top funct
 // (float32 or float64, C order; a leading dimension N where the port has 1
 // runs N samples) and writes each output as real values in a float64 .npy,
 // like nn-interp:  %TOP%_test --input x.npy [...] --output y.npy [...]
+// Inputs are read by nn's own .npy reader (nn_csim/npy.h), which accepts
+// and refuses exactly the files nn-interp does.
 #include "firmware/%TOP%.h"
+#include "nn_csim/npy.h"
 
 #include <cstdint>
 #include <cmath>
@@ -1018,56 +1021,6 @@ static const char *kTestbench = R"(// C-simulation testbench: runs the top funct
 #include <vector>
 
 namespace {
-
-struct Array {
-  std::vector<long> shape;
-  std::vector<double> values;
-};
-
-bool readNpy(const std::string &path, Array &array) {
-  std::ifstream in(path, std::ios::binary);
-  char magic[8];
-  if (!in.read(magic, 8) || std::memcmp(magic, "\x93NUMPY", 6) != 0)
-    return false;
-  unsigned headerLen = 0;
-  if (magic[6] == 1) {
-    unsigned char b[2];
-    in.read(reinterpret_cast<char *>(b), 2);
-    headerLen = b[0] | (b[1] << 8);
-  } else {
-    unsigned char b[4];
-    in.read(reinterpret_cast<char *>(b), 4);
-    headerLen = b[0] | (b[1] << 8) | (b[2] << 16) | (unsigned(b[3]) << 24);
-  }
-  std::string header(headerLen, ' ');
-  in.read(&header[0], headerLen);
-  bool f8 = header.find("'<f8'") != std::string::npos;
-  bool f4 = header.find("'<f4'") != std::string::npos;
-  if ((!f4 && !f8) || header.find("'fortran_order': True") != std::string::npos)
-    return false;
-  size_t open = header.find('('), close = header.find(')');
-  std::stringstream dims(header.substr(open + 1, close - open - 1));
-  std::string item;
-  long count = 1;
-  while (std::getline(dims, item, ','))
-    if (item.find_first_not_of(' ') != std::string::npos) {
-      array.shape.push_back(std::stol(item));
-      count *= array.shape.back();
-    }
-  array.values.resize(count);
-  for (long i = 0; i < count; ++i) {
-    if (f8) {
-      double v;
-      in.read(reinterpret_cast<char *>(&v), 8);
-      array.values[i] = v;
-    } else {
-      float v;
-      in.read(reinterpret_cast<char *>(&v), 4);
-      array.values[i] = v;
-    }
-  }
-  return bool(in);
-}
 
 bool writeNpy(const std::string &path, const std::vector<long> &shape,
               const std::vector<double> &values) {
@@ -1104,11 +1057,13 @@ int main(int argc, char **argv) {
     std::cerr << "expects %NUM_INPUTS% --input and %NUM_OUTPUTS% --output\n";
     return 1;
   }
-  std::vector<Array> in(inputs.size());
+  std::vector<nn_csim::NpyArray> in(inputs.size());
   long batch = 1;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    if (!readNpy(inputs[i], in[i])) {
-      std::cerr << "cannot read " << inputs[i] << "\n";
+    std::string error = nn_csim::readNpy(inputs[i], in[i]);
+    if (!error.empty()) {
+      std::cerr << "input " << i << " (" << inputs[i] << "): " << error
+                << "\n";
       return 1;
     }
   }
@@ -1203,7 +1158,7 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
       unsigned i = numInputs++;
       checks += llvm::formatv(
           "  {{\n    const long expected[] = {{{0}};\n"
-          "    const std::vector<long> &shape = in[{1}].shape;\n"
+          "    const std::vector<int64_t> &shape = in[{1}].shape;\n"
           "    bool same = shape.size() == {2};\n"
           "    for (size_t d = 0; same && d < shape.size(); ++d)\n"
           "      same = shape[d] == expected[d] || (d == 0 && expected[0] == 1);\n"

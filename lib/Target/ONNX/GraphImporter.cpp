@@ -3,6 +3,7 @@
 #include "GraphImporter.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/CheckedArithmetic.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
@@ -105,7 +106,7 @@ convertTensorType(const onnx::TypeProto *type, Builder &builder,
   }
   // Shape inference computes sizes from the file's numbers; MLIR's types
   // require them non-negative with a product that fits int64_t.
-  if (!checkedElementCount(shape)) {
+  if (!hasCountableShape(shape)) {
     emitError() << "shape " << formatShape(shape)
                 << " has a negative dimension or more than 2^63 elements";
     return failure();

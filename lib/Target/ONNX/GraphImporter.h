@@ -205,10 +205,6 @@ llvm::StringRef dataTypeName(int32_t dataType);
 /// (OpType)": how diagnostics name a node.
 std::string describeNode(const onnx::NodeProto &node);
 
-/// The product of `dims`, or nothing when a dimension is negative or the
-/// product overflows int64_t.
-std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> dims);
-
 /// Bytes per element of an ONNX data type; 0 for STRING and unknown codes.
 size_t dataTypeSize(int32_t dataType);
 

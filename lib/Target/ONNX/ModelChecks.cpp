@@ -13,9 +13,10 @@
 
 #include "GraphImporter.h"
 
+#include "nn/Support/CheckedArithmetic.h"
+
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/Path.h"
 
 using namespace mlir;
@@ -27,15 +28,6 @@ std::string nn::onnx_import::describeNode(const onnx::NodeProto &node) {
   if (node.name().empty() && node.output_size())
     return "node producing '" + node.output(0) + "' (" + node.op_type() + ")";
   return "node '" + node.name() + "' (" + node.op_type() + ")";
-}
-
-std::optional<int64_t>
-nn::onnx_import::checkedElementCount(ArrayRef<int64_t> dims) {
-  int64_t count = 1;
-  for (int64_t dim : dims)
-    if (dim < 0 || llvm::MulOverflow(count, dim, count))
-      return std::nullopt;
-  return count;
 }
 
 size_t nn::onnx_import::dataTypeSize(int32_t dataType) {
@@ -254,7 +246,7 @@ private:
                        << "; sizes are non-negative";
       dims.push_back(dim.dim_value());
     }
-    if (!checkedElementCount(dims))
+    if (!hasCountableShape(dims))
       return error() << what << " '" << info.name()
                      << "': its number of elements overflows 64 bits";
     return success();
@@ -274,7 +266,9 @@ private:
         return emitTensorError() << "dimension " << dim
                                  << " is negative; sizes are non-negative";
     SmallVector<int64_t> dims(tensor.dims().begin(), tensor.dims().end());
-    std::optional<int64_t> count = checkedElementCount(dims);
+    std::optional<int64_t> count = checkedProduct(dims);
+    if (!hasCountableShape(dims))
+      count.reset();
     size_t elementSize = dataTypeSize(tensor.data_type());
     uint64_t bytes = 0;
     if (!count || (elementSize &&

@@ -7,6 +7,8 @@
 
 #include "GraphImporter.h"
 
+#include "nn/Support/CheckedArithmetic.h"
+
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -29,7 +31,7 @@ StringRef nn::onnx_import::dataTypeName(int32_t dataType) {
 // range.
 static int64_t elementCount(const onnx::TensorProto &tensor) {
   SmallVector<int64_t> dims(tensor.dims().begin(), tensor.dims().end());
-  return checkedElementCount(dims).value_or(0);
+  return checkedProduct(dims).value_or(0);
 }
 
 // The bytes of an external-data tensor: the byte range of the file that

@@ -18,6 +18,14 @@
 // RUN: %t.dir/prj/main_v_csim --input %S/Inputs/names-x-1x4.npy --input %S/Inputs/names-z-1x3.npy --output %t.cs0.npy --output %t.cs1.npy
 // RUN: cmp %t.nn0.npy %t.cs0.npy
 // RUN: cmp %t.nn1.npy %t.cs1.npy
+// The testbench reads inputs with nn-interp's reader (nn_csim/npy.h): a
+// truncated file and a FIFO are refused by name, the FIFO without waiting.
+// RUN: head -c 100 %S/Inputs/names-x-1x4.npy > %t.short.npy
+// RUN: not %t.dir/prj/main_v_csim --input %t.short.npy --input %S/Inputs/names-z-1x3.npy --output %t.cs0.npy --output %t.cs1.npy 2>&1 | FileCheck %s --check-prefix=SHORT
+// SHORT: input 0 ({{.*}}short.npy): {{.*}}bytes
+// RUN: rm -f %t.fifo && mkfifo %t.fifo
+// RUN: not %t.dir/prj/main_v_csim --input %S/Inputs/names-x-1x4.npy --input %t.fifo --output %t.cs0.npy --output %t.cs1.npy 2>&1 | FileCheck %s --check-prefix=FIFO
+// FIFO: input 1 ({{.*}}.fifo): is a FIFO, not a regular file
 // The values themselves, by hand: output 1 = relu(dense(x)) + z with
 // x = [1.5, -2.25, 0.75, 3], rounding each accumulation step to 2^-7 (RND)
 // and the dense's result to 2^-6: [2.515625 - 1, 0.09375 + 0.5, 0 + 2.125].
