@@ -35,6 +35,14 @@ inline constexpr llvm::StringLiteral kHlsReshapeAttr = "nn.hls.array_reshape";
 inline constexpr llvm::StringLiteral kHlsMulLimitAttr = "nn.hls.mul_limit";
 /// C++ name of a port, buffer, rom or loop label (the layer's name).
 inline constexpr llvm::StringLiteral kHlsNameAttr = "nn.hls.name";
+/// On the module: the FPGA part, the clock period in ns (f64) and the
+/// project name, from the configuration's top-level `Part`, `ClockPeriod`
+/// and `ProjectName` (set by --nn-quantize, read by the project writer).
+inline constexpr llvm::StringLiteral kHlsPartAttr = "nn.hls.part";
+inline constexpr llvm::StringLiteral kHlsClockPeriodAttr =
+    "nn.hls.clock_period";
+inline constexpr llvm::StringLiteral kHlsProjectNameAttr =
+    "nn.hls.project_name";
 
 } // namespace nn
 

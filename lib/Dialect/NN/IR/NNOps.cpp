@@ -51,6 +51,27 @@ std::string nn::getHardwareLayerName(Location loc) {
   return "";
 }
 
+static void collectLayerAliases(Location loc,
+                                SmallVectorImpl<std::string> &names) {
+  if (auto name = llvm::dyn_cast<NameLoc>(loc)) {
+    std::string text = name.getName().str();
+    if (!text.empty() && !llvm::is_contained(names, text))
+      names.push_back(text);
+    collectLayerAliases(name.getChildLoc(), names);
+  } else if (auto fused = llvm::dyn_cast<FusedLoc>(loc)) {
+    for (Location part : fused.getLocations())
+      collectLayerAliases(part, names);
+  } else if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc)) {
+    collectLayerAliases(callSite.getCallee(), names);
+  }
+}
+
+SmallVector<std::string> nn::getLayerAliases(Location loc) {
+  SmallVector<std::string> names;
+  collectLayerAliases(loc, names);
+  return names;
+}
+
 LogicalResult nn::verifyConsistentElementTypes(Operation *op) {
   Type firstFloat, firstFixed;
   auto check = [&](Type type) -> LogicalResult {

@@ -40,6 +40,14 @@ std::string getLayerName(mlir::Location loc);
 /// a fused op produces, which traces compare with float models.
 std::string getHardwareLayerName(mlir::Location loc);
 
+/// Every name a layer answers to (configuration LayerName keys, reports),
+/// hardware name first: the names of all NameLocs in the location, a
+/// NameLoc's child included (the importer names an op after the PyTorch
+/// module, with the full ONNX node name as child), and every part of a
+/// FusedLoc (a batch norm folded into a conv still answers to its name).
+/// No duplicates.
+llvm::SmallVector<std::string> getLayerAliases(mlir::Location loc);
+
 /// Formats a shape as "[1, 3, 32, 32]" for diagnostics.
 std::string formatShape(llvm::ArrayRef<int64_t> shape);
 
