@@ -1,6 +1,6 @@
 // Loops of the table activations and softmax (LowerActivations.cpp): the
 // table roms, the index arithmetic and the steps of fx::softmax().
-// RUN: nn-opt %S/Inputs/activations.mlir --nn-lower-to-hls --mlir-elide-elementsattrs-if-larger=8 | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/activations.mlir --nn-lower-to-hls --mlir-elide-elementsattrs-if-larger=8 | FileCheck %s
 
 // Tables: 512-entry softmax tables of hls4ml's signed type, the default
 // 1024-entry ones of ap_ufixed<18,1,RND,SAT>, tanh's 256 entries, sigmoid's

@@ -1,9 +1,9 @@
 // The loop structure, casts and directives of nn.conv (docs/Lowering.md,
 // "Conv") on Inputs/conv2d.mlir and Inputs/conv1d.mlir; the rolled fallback
 // with max-unroll-mults=4.
-// RUN: nn-opt %S/Inputs/conv2d.mlir --nn-lower-to-hls | FileCheck %s
-// RUN: nn-opt %S/Inputs/conv1d.mlir --nn-lower-to-hls | FileCheck %s --check-prefix=ONED
-// RUN: nn-opt %S/Inputs/conv2d.mlir --nn-lower-to-hls="max-unroll-mults=4" 2>&1 | FileCheck %s --check-prefix=SMALL
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/conv2d.mlir --nn-lower-to-hls | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/conv1d.mlir --nn-lower-to-hls | FileCheck %s --check-prefix=ONED
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/conv2d.mlir --nn-lower-to-hls="max-unroll-mults=4" 2>&1 | FileCheck %s --check-prefix=SMALL
 
 // The function is not one pipeline (rolled position loops): no
 // nn.hls.pipeline_ii on its signature line.

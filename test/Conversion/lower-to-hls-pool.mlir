@@ -1,9 +1,9 @@
 // The loops, casts and counts of the pools (docs/Lowering.md, "Pools") on
 // Inputs/pools.mlir and Inputs/conv1d.mlir; the rolled structure with
 // max-unroll-mults=4.
-// RUN: nn-opt %S/Inputs/pools.mlir --nn-lower-to-hls | FileCheck %s
-// RUN: nn-opt %S/Inputs/conv1d.mlir --nn-lower-to-hls | FileCheck %s --check-prefix=ONED
-// RUN: nn-opt %S/Inputs/pools.mlir --nn-lower-to-hls="max-unroll-mults=4" | FileCheck %s --check-prefix=SMALL
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/pools.mlir --nn-lower-to-hls | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/conv1d.mlir --nn-lower-to-hls | FileCheck %s --check-prefix=ONED
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/pools.mlir --nn-lower-to-hls="max-unroll-mults=4" | FileCheck %s --check-prefix=SMALL
 
 // Per-axis counts of ap4 (2x2, stride 2, ceil_mode, end pad 1, padding not
 // counted): max(min(2o + 2, 5) - max(2o, 0), 1).

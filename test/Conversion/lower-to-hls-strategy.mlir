@@ -4,11 +4,11 @@
 // ceil(log2(3 + 1)) = 2 bits = <18, 7>; with max-unroll-mults=4 the
 // latency layer (6 products) falls back to the resource structure, and a
 // resource layer with B = 6 > 4 products per step to the rolled one.
-// RUN: nn-opt %s --nn-lower-to-hls | FileCheck %s
-// RUN: nn-opt %s --nn-lower-to-hls="max-unroll-mults=4" 2>&1 | FileCheck %s --check-prefix=SMALL
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-lower-to-hls | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-lower-to-hls="max-unroll-mults=4" 2>&1 | FileCheck %s --check-prefix=SMALL
 // The directives in C++: the resource weights reshaped into one word per
 // step, the latency block with its multiplier limit.
-// RUN: nn-opt %s --nn-lower-to-hls | nn-translate --emit-hls | FileCheck %s --check-prefix=CPP
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-lower-to-hls | nn-translate --emit-hls | FileCheck %s --check-prefix=CPP
 // CPP-DAG: NN_HLS(HLS ARRAY_RESHAPE variable=res_w cyclic factor=2 dim=1)
 // CPP-DAG: NN_HLS(HLS ARRAY_PARTITION variable=lat_w complete dim=0)
 // CPP-DAG: NN_HLS(HLS ALLOCATION operation instances=mul limit=2)

@@ -1,6 +1,6 @@
 // The loop structure, casts and HLS directives --nn-lower-to-hls produces
 // (docs/Lowering.md) for each op of the slice.
-// RUN: nn-opt %S/Inputs/small-mlp.mlir --nn-lower-to-hls | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/small-mlp.mlir --nn-lower-to-hls | FileCheck %s
 
 // Signature: inputs, then one out-parameter per result; every port
 // completely partitioned; no function-level pipeline (fc2 has R = 2).

@@ -4,11 +4,13 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
 #include "nn/InitNN.h"
+#include "nn/Tools/PrintLayerNames.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   nn::registerAllDialects(registry);
   nn::registerAllPasses();
+  nn::printLocationsByDefault();
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "nn optimizer driver: passes on nn and loop-level IR\n",
       registry));

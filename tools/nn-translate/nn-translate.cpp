@@ -11,6 +11,7 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 
 #include "nn/InitNN.h"
+#include "nn/Tools/PrintLayerNames.h"
 
 #include <string>
 #include <vector>
@@ -55,6 +56,7 @@ int main(int argc, char **argv) {
   registerRoundTrip();
   nn::registerImportOnnxTranslation();
   nn::registerEmitHlsTranslations();
+  nn::printLocationsByDefault();
   std::vector<std::string> args = splitProjectFlag(argc, argv);
   std::vector<char *> argvSplit;
   for (std::string &arg : args)

@@ -370,13 +370,15 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
 
   const llvm::StringMap<OpImportFn> &importers = getOpImporters();
   const onnx::GraphProto &graph = model.graph();
-  for (const onnx::NodeProto &node : graph.node()) {
-    // Every op is named after its node (or, lacking a name, its first
-    // output) so that diagnostics and emitted code name the user's layer.
-    std::string name = node.name();
-    if (name.empty() && node.output_size())
-      name = node.output(0);
-    Location loc = NameLoc::get(builder.getStringAttr(name), fileLocation);
+  std::vector<std::string> layerNames = getLayerNames(graph);
+  for (auto [node, name] : llvm::zip(graph.node(), layerNames)) {
+    // Every op is named after its layer, so that diagnostics, configuration
+    // keys and emitted code use the user's name; a name derived from the
+    // node's (the PyTorch module path) keeps the node's name inside.
+    Location loc = fileLocation;
+    if (!node.name().empty() && node.name() != name)
+      loc = NameLoc::get(builder.getStringAttr(node.name()), loc);
+    loc = NameLoc::get(builder.getStringAttr(name), loc);
     NodeContext ctx(*this, node, loc);
 
     // checkModel rejected other domains before version conversion.

@@ -201,6 +201,12 @@ readTensorFloats(const onnx::TensorProto &tensor, llvm::StringRef modelDir,
 /// ONNX's name of a TensorProto data type, for diagnostics.
 llvm::StringRef dataTypeName(int32_t dataType);
 
+/// The layer name of each node of `graph` (in order): for nodes named as
+/// torch.onnx.export names them, the PyTorch module path (`/fc1/Gemm` ->
+/// `fc1`); otherwise the node's name, or its first output's when unnamed
+/// (LayerNames.cpp).
+std::vector<std::string> getLayerNames(const onnx::GraphProto &graph);
+
 /// "node 'name' (OpType)", or for an unnamed node "node producing 'out'
 /// (OpType)": how diagnostics name a node.
 std::string describeNode(const onnx::NodeProto &node);

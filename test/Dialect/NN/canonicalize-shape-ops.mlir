@@ -1,6 +1,6 @@
 // Folders and canonicalization patterns of the constant and data-movement
 // ops. Every expected constant is worked out by hand in the comment above it.
-// RUN: nn-opt %s -canonicalize | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %s -canonicalize | FileCheck %s
 
 //===----------------------------------------------------------------------===//
 // Identity-like ops disappear

@@ -21,7 +21,7 @@
 
 // margin=1 (the default) with the default ap_fixed<16,6>: results I + 1,
 // parameters I; the accumulator keeps the default precision.
-// RUN: nn-opt %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-3x2.npy" | FileCheck %s --check-prefix=M1
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-3x2.npy" | FileCheck %s --check-prefix=M1
 // M1-LABEL: func.func @net(
 // M1-SAME:      %[[X:.*]]: tensor<1x2x!nn.fixed<16, 4>>) -> tensor<1x2x!nn.fixed<16, 5>>
 // W: weight raws at F = 14: 1 -> 16384, 0.5 -> 8192, -2 -> -32768;
@@ -33,7 +33,7 @@
 
 // margin=0, LayerName 'fc' sets its result: ap_fixed<12,7> stays; relu
 // I = 4; the report gives the observed ranges and the arithmetic.
-// RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-calibrate.json calibrate=%S/Inputs/calibrate-x-3x2.npy margin=0 report=%t.json" | FileCheck %s --check-prefix=M0
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="config=%S/Inputs/nn-quantize-calibrate.json calibrate=%S/Inputs/calibrate-x-3x2.npy margin=0 report=%t.json" | FileCheck %s --check-prefix=M0
 // RUN: FileCheck %s --check-prefix=REPORT < %t.json
 // M0-LABEL: func.func @net(
 // M0-SAME:      tensor<1x2x!nn.fixed<16, 3>>
@@ -76,7 +76,7 @@
 //         max 1.5 < 2^1, min -6.5 >= -2^3              -> I = 3 + 1 = 4
 //   relu = (1.5, 0): max 1.5 < 2^1                     -> I = 1 + 1 = 2
 // with ap_fixed<8,3,AP_RND,AP_SAT> (W = 8, modes kept) and margin 0.
-// RUN: nn-opt %s --nn-quantize="default-precision=ap_fixed<8,3,AP_RND,AP_SAT> calibrate=%S/Inputs/calibrate-pow2-1x2.npy margin=0" | FileCheck %s --check-prefix=POW2
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="default-precision=ap_fixed<8,3,AP_RND,AP_SAT> calibrate=%S/Inputs/calibrate-pow2-1x2.npy margin=0" | FileCheck %s --check-prefix=POW2
 // POW2-LABEL: func.func @net(
 // POW2-SAME:      tensor<1x2x!nn.fixed<8, 3, RND, SAT>>
 // POW2:         nn.dense {{.*}} -> tensor<1x2x!nn.fixed<8, 4, RND, SAT>>
@@ -85,7 +85,7 @@
 // Unsigned types have no sign bit and ignore negative values:
 //   x: max 2 < 2^2 -> I = 2; fc: max 1.5 < 2^1 -> I = 1; relu: I = 1;
 //   W: max 1 < 2^1 -> I = 1; b: max 0.25 < 2^-1 -> I = -1.
-// RUN: nn-opt %s --nn-quantize="default-precision=ap_ufixed<8,4> calibrate=%S/Inputs/calibrate-pow2-1x2.npy margin=0" | FileCheck %s --check-prefix=UNSIGNED
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="default-precision=ap_ufixed<8,4> calibrate=%S/Inputs/calibrate-pow2-1x2.npy margin=0" | FileCheck %s --check-prefix=UNSIGNED
 // UNSIGNED-LABEL: func.func @net(
 // UNSIGNED-SAME:      tensor<1x2x!nn.ufixed<8, 2>>
 // UNSIGNED:         nn.dense {{.*}} : (tensor<1x2x!nn.ufixed<8, 2>>, tensor<2x2x!nn.ufixed<8, 1>>, tensor<2x!nn.ufixed<8, -1>>) -> tensor<1x2x!nn.ufixed<8, 1>>
@@ -94,7 +94,7 @@
 // All-zero data: x has no nonzero value and keeps I = 6; fc = b =
 // (0.25, -1): I = 1 + margin 1 = 2; relu = (0.25, 0): max 0.25 < 2^-1 ->
 // I = -1 + 1 + 1 = 1.
-// RUN: nn-opt %s --nn-quantize="calibrate=%S/Inputs/calibrate-zero-1x2.npy report=%t.zero.json" | FileCheck %s --check-prefix=ZERO
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/calibrate-zero-1x2.npy report=%t.zero.json" | FileCheck %s --check-prefix=ZERO
 // RUN: FileCheck %s --check-prefix=ZERO-REPORT < %t.zero.json
 // ZERO-LABEL: func.func @net(
 // ZERO-SAME:      tensor<1x2x!nn.fixed<16, 6>>
@@ -103,11 +103,11 @@
 // ZERO-REPORT: "source": "calibration: range [0, 0] over 1 samples has no nonzero value; I kept from option default-precision"
 
 // Errors: a missing file, data of the wrong shape, a bad margin.
-// RUN: not nn-opt %s --nn-quantize="calibrate=%S/Inputs/does-not-exist.npy" 2>&1 | FileCheck %s --check-prefix=MISSING
+// RUN: not nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/does-not-exist.npy" 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: calibration input 0 ({{.*}}does-not-exist.npy): cannot be read: No such file or directory
-// RUN: not nn-opt %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-2x3.npy" 2>&1 | FileCheck %s --check-prefix=SHAPE
+// RUN: not nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-2x3.npy" 2>&1 | FileCheck %s --check-prefix=SHAPE
 // SHAPE: error: calibration data: input 0 ({{.*}}calibrate-x-2x3.npy): {{.*}}
-// RUN: not nn-opt %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-3x2.npy margin=65" 2>&1 | FileCheck %s --check-prefix=MARGIN
+// RUN: not nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-3x2.npy margin=65" 2>&1 | FileCheck %s --check-prefix=MARGIN
 // MARGIN: error: option margin must be in [-64, 64], got 65
 
 func.func @net(%x: tensor<1x2xf32> loc("x")) -> tensor<1x2xf32> {

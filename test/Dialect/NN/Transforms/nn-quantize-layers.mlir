@@ -1,6 +1,6 @@
 // Parameters of batch norm and PReLU, constants used as data, data movement
 // and table-based activations.
-// RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-layers.json" 2>&1 | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="config=%S/Inputs/nn-quantize-layers.json" 2>&1 | FileCheck %s
 
 // batch_norm (LayerType 'BatchNormalization'): scale and var take the weight
 // precision ap_fixed<8,2> (F = 6, x64), bias and mean the bias precision

@@ -1,10 +1,10 @@
 // Model-level defaults from pass options alone (no configuration file), and
 // the type spellings they accept.
-// RUN: nn-opt %s --nn-quantize | FileCheck %s --check-prefix=DEFAULT
-// RUN: nn-opt %s --nn-quantize="default-precision=ap_fixed<8,3,AP_RND,AP_SAT> accum=ap_fixed<24,12> default-reuse=2 default-strategy=Resource" | FileCheck %s --check-prefix=RND
-// RUN: nn-opt %s --nn-quantize="default-precision=ap_int<8>" | FileCheck %s --check-prefix=INT
-// RUN: nn-opt %s --nn-quantize="default-precision=fixed<10,2,RND_CONV,SAT_SYM>" | FileCheck %s --check-prefix=HLS4ML
-// RUN: nn-opt %s --nn-quantize="default-precision=ap_ufixed<8,1,AP_TRN_ZERO,AP_SAT> default-strategy=latency default-reuse=4" | FileCheck %s --check-prefix=UFIXED
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize | FileCheck %s --check-prefix=DEFAULT
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="default-precision=ap_fixed<8,3,AP_RND,AP_SAT> accum=ap_fixed<24,12> default-reuse=2 default-strategy=Resource" | FileCheck %s --check-prefix=RND
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="default-precision=ap_int<8>" | FileCheck %s --check-prefix=INT
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="default-precision=fixed<10,2,RND_CONV,SAT_SYM>" | FileCheck %s --check-prefix=HLS4ML
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="default-precision=ap_ufixed<8,1,AP_TRN_ZERO,AP_SAT> default-strategy=latency default-reuse=4" | FileCheck %s --check-prefix=UFIXED
 
 // Weight w = [[0.3, -0.3], [1.5, -2.75]], bias b = [0.5, -0.0625], K = 2, M = 2.
 //

@@ -1,5 +1,5 @@
-// RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-precedence.json" | FileCheck %s
-// RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-precedence.json" | nn-opt | FileCheck %s
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="config=%S/Inputs/nn-quantize-precedence.json" | FileCheck %s
+// RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-precedence.json" | nn-opt --mlir-print-debuginfo=false | FileCheck %s
 
 // Precedence LayerName > LayerType (most specific name first) > Model, per
 // variable (Inputs/nn-quantize-precedence.json):
