@@ -382,16 +382,11 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
     NodeContext ctx(*this, node, loc);
 
     // checkModel rejected other domains before version conversion.
+    // checkModel rejected unknown op types too; this catches one the
+    // version converter made.
     auto it = importers.find(node.op_type());
     if (it == importers.end()) {
-      SmallVector<StringRef> supported;
-      for (const auto &entry : importers)
-        supported.push_back(entry.getKey());
-      llvm::sort(supported);
-      ctx.emitError() << "op type '" << node.op_type()
-                      << "' (domain 'ai.onnx', opset " << kImportOpset
-                      << ") is not supported; supported op types: "
-                      << llvm::join(supported, ", ");
+      ctx.emitError() << describeUnsupportedOp(node.op_type());
       return nullptr;
     }
     if (failed(it->second(ctx)))

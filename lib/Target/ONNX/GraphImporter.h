@@ -207,6 +207,10 @@ llvm::StringRef dataTypeName(int32_t dataType);
 /// (LayerNames.cpp).
 std::vector<std::string> getLayerNames(const onnx::GraphProto &graph);
 
+/// "op type 'X' (domain 'ai.onnx', opset 17) is not supported; supported op
+/// types: ...", for an op type without an importer.
+std::string describeUnsupportedOp(llvm::StringRef opType);
+
 /// "node 'name' (OpType)", or for an unnamed node "node producing 'out'
 /// (OpType)": how diagnostics name a node.
 std::string describeNode(const onnx::NodeProto &node);

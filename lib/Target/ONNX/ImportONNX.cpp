@@ -240,6 +240,54 @@ static void normalizeConstantNodes(onnx::ModelProto &model) {
   }
 }
 
+// libonnx's conv shape inference takes a Conv's kernel shape from its
+// weight when the `kernel_shape` attribute is absent, and then indexes its
+// per-axis lists (sized by the input's rank) by the weight's axes: a weight
+// of another rank than the input is an out-of-bounds read (SIGSEGV). With
+// the attribute, which ONNX defines as exactly those weight dimensions, the
+// same model is a shape inference error. Weights of static shape only
+// (initializers, Constant nodes, typed graph inputs); checkModel has
+// validated the graph's wiring and dimensions.
+static void addConvKernelShapes(onnx::ModelProto &model) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  std::map<std::string, std::vector<int64_t>> shapes;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    if (!input.type().has_tensor_type() ||
+        !input.type().tensor_type().has_shape())
+      continue;
+    std::vector<int64_t> dims;
+    for (const auto &dim : input.type().tensor_type().shape().dim())
+      if (dim.has_dim_value())
+        dims.push_back(dim.dim_value());
+    if (int64_t(dims.size()) == input.type().tensor_type().shape().dim_size())
+      shapes[input.name()] = dims;
+  }
+  for (const onnx::TensorProto &tensor : graph.initializer())
+    shapes[tensor.name()] = {tensor.dims().begin(), tensor.dims().end()};
+  for (onnx::NodeProto &node : *graph.mutable_node()) {
+    bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
+    if (defaultDomain && node.op_type() == "Constant" &&
+        node.output_size() == 1)
+      for (const onnx::AttributeProto &attr : node.attribute())
+        if (attr.name() == "value" && attr.has_t())
+          shapes[node.output(0)] = {attr.t().dims().begin(),
+                                    attr.t().dims().end()};
+    if (!defaultDomain || node.op_type() != "Conv" || node.input_size() < 2)
+      continue;
+    auto weight = shapes.find(node.input(1));
+    if (weight == shapes.end() || weight->second.size() < 2 ||
+        llvm::any_of(node.attribute(), [](const onnx::AttributeProto &attr) {
+          return attr.name() == "kernel_shape";
+        }))
+      continue;
+    onnx::AttributeProto *kernel = node.add_attribute();
+    kernel->set_name("kernel_shape");
+    kernel->set_type(onnx::AttributeProto::INTS);
+    for (size_t i = 2; i < weight->second.size(); ++i)
+      kernel->add_ints(weight->second[i]);
+  }
+}
+
 OwningOpRef<ModuleOp>
 nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
                     const OnnxImportOptions &options) {
@@ -285,6 +333,7 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
   }
 
   normalizeConstantNodes(model);
+  addConvKernelShapes(model);
 
   {
     StashedInitializers stash(model);

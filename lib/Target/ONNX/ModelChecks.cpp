@@ -313,8 +313,8 @@ private:
     return success();
   }
 
-  // Attribute ranges that libonnx's shape inference divides or indexes by
-  // without checking, and the tensors nodes carry as attributes.
+  // Op types, attribute ranges that libonnx's shape inference divides or
+  // indexes by without checking, and the tensors nodes carry as attributes.
   LogicalResult checkNode(const onnx::NodeProto &node) {
     StringRef domain = node.domain();
     bool defaultDomain = domain.empty() || domain == "ai.onnx";
@@ -326,6 +326,13 @@ private:
                      << "' is not supported; nn imports ops of the default "
                         "ONNX domain (opset "
                      << kImportOpset << ")";
+    // An op the importer does not know is rejected before libonnx's shape
+    // inference and version converter run on it: nn would reject it anyway,
+    // and their code for every other op type is attack surface that buys
+    // nothing. Upsample (opset 7 to 9) is converted to Resize.
+    if (!getOpImporters().count(node.op_type()) && node.op_type() != "Upsample")
+      return error() << describeNode(node) << ": "
+                     << describeUnsupportedOp(node.op_type());
     for (const onnx::AttributeProto &attr : node.attribute()) {
       auto emitAttrError = [&] {
         return error() << describeNode(node) << ": attribute '" << attr.name()

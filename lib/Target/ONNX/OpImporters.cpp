@@ -12,6 +12,7 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 
 #include "mlir/Dialect/Traits.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 using namespace nn;
@@ -917,6 +918,13 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"Unsqueeze", importReshapeLike},
   };
   return importers;
+}
+
+std::string nn::onnx_import::describeUnsupportedOp(StringRef opType) {
+  return ("op type '" + opType + "' (domain 'ai.onnx', opset " +
+          Twine(kImportOpset) + ") is not supported; supported op types: " +
+          llvm::join(getSupportedOnnxOpTypes(), ", "))
+      .str();
 }
 
 std::vector<std::string> nn::getSupportedOnnxOpTypes() {
