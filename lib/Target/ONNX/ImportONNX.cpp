@@ -26,7 +26,10 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include <algorithm>
 #include <climits>
+#include <map>
+#include <set>
 
 using namespace mlir;
 using namespace nn;
@@ -245,9 +248,45 @@ static void normalizeConstantNodes(onnx::ModelProto &model) {
 // per-axis lists (sized by the input's rank) by the weight's axes: a weight
 // of another rank than the input is an out-of-bounds read (SIGSEGV). With
 // the attribute, which ONNX defines as exactly those weight dimensions, the
-// same model is a shape inference error. Weights of static shape only
-// (initializers, Constant nodes, typed graph inputs); checkModel has
-// validated the graph's wiring and dimensions.
+// same model is a shape inference error. The weight's shape is static
+// (initializers, Constant nodes, typed graph inputs) or, for a weight that
+// nodes compute (a DequantizeLinear), inferred on a copy of the model without
+// its Conv nodes. checkModel has validated the graph's wiring and dimensions.
+static void addConvKernelShapes(onnx::ModelProto &model);
+
+// Shapes of the values Conv weights that nodes compute, from shape inference
+// on a copy of `model` whose Conv nodes are removed (so that the faulty conv
+// inference cannot run).
+static std::map<std::string, std::vector<int64_t>>
+inferComputedWeightShapes(const onnx::ModelProto &model,
+                          const std::set<std::string> &weights) {
+  std::map<std::string, std::vector<int64_t>> shapes;
+  onnx::ModelProto probe = model;
+  auto *nodes = probe.mutable_graph()->mutable_node();
+  nodes->erase(std::remove_if(nodes->begin(), nodes->end(),
+                              [](const onnx::NodeProto &node) {
+                                return node.op_type() == "Conv";
+                              }),
+               nodes->end());
+  try {
+    onnx::shape_inference::InferShapes(probe);
+  } catch (...) {
+    return shapes; // the real inference will report the problem
+  }
+  for (const onnx::ValueInfoProto &info : probe.graph().value_info()) {
+    if (!weights.count(info.name()) || !info.type().has_tensor_type() ||
+        !info.type().tensor_type().has_shape())
+      continue;
+    std::vector<int64_t> dims;
+    for (const auto &dim : info.type().tensor_type().shape().dim())
+      if (dim.has_dim_value())
+        dims.push_back(dim.dim_value());
+    if (int64_t(dims.size()) == info.type().tensor_type().shape().dim_size())
+      shapes[info.name()] = dims;
+  }
+  return shapes;
+}
+
 static void addConvKernelShapes(onnx::ModelProto &model) {
   onnx::GraphProto &graph = *model.mutable_graph();
   std::map<std::string, std::vector<int64_t>> shapes;
@@ -264,21 +303,31 @@ static void addConvKernelShapes(onnx::ModelProto &model) {
   }
   for (const onnx::TensorProto &tensor : graph.initializer())
     shapes[tensor.name()] = {tensor.dims().begin(), tensor.dims().end()};
-  for (onnx::NodeProto &node : *graph.mutable_node()) {
-    bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
-    if (defaultDomain && node.op_type() == "Constant" &&
-        node.output_size() == 1)
+  auto needsKernelShape = [](const onnx::NodeProto &node) {
+    return node.op_type() == "Conv" && node.input_size() >= 2 &&
+           llvm::none_of(node.attribute(),
+                         [](const onnx::AttributeProto &attr) {
+                           return attr.name() == "kernel_shape";
+                         });
+  };
+  // (checkModel admits default-domain nodes only.)
+  for (const onnx::NodeProto &node : graph.node())
+    if (node.op_type() == "Constant" && node.output_size() == 1)
       for (const onnx::AttributeProto &attr : node.attribute())
         if (attr.name() == "value" && attr.has_t())
           shapes[node.output(0)] = {attr.t().dims().begin(),
                                     attr.t().dims().end()};
-    if (!defaultDomain || node.op_type() != "Conv" || node.input_size() < 2)
+  std::set<std::string> computed;
+  for (const onnx::NodeProto &node : graph.node())
+    if (needsKernelShape(node) && !shapes.count(node.input(1)))
+      computed.insert(node.input(1));
+  if (!computed.empty())
+    shapes.merge(inferComputedWeightShapes(model, computed));
+  for (onnx::NodeProto &node : *graph.mutable_node()) {
+    if (!needsKernelShape(node))
       continue;
     auto weight = shapes.find(node.input(1));
-    if (weight == shapes.end() || weight->second.size() < 2 ||
-        llvm::any_of(node.attribute(), [](const onnx::AttributeProto &attr) {
-          return attr.name() == "kernel_shape";
-        }))
+    if (weight == shapes.end() || weight->second.size() < 2)
       continue;
     onnx::AttributeProto *kernel = node.add_attribute();
     kernel->set_name("kernel_shape");
