@@ -4,8 +4,11 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
 #include "nn/InitNN.h"
+#include "nn/Tools/ToolOptions.h"
 
 int main(int argc, char **argv) {
+  // First: hides LLVM's own options before MLIR registers its options.
+  nn::setUpToolOptions();
   mlir::DialectRegistry registry;
   nn::registerAllDialects(registry);
   nn::registerAllPasses();

@@ -11,6 +11,7 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 
 #include "nn/InitNN.h"
+#include "nn/Tools/ToolOptions.h"
 
 #include <string>
 #include <vector>
@@ -52,9 +53,10 @@ static std::vector<std::string> splitProjectFlag(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  nn::setUpToolOptions({&nn::getEmitHlsOptionCategory()});
   registerRoundTrip();
   nn::registerImportOnnxTranslation();
-  nn::registerEmitHlsTranslations();
+  nn::registerEmitHlsTranslations(argv[0]);
   std::vector<std::string> args = splitProjectFlag(argc, argv);
   std::vector<char *> argvSplit;
   for (std::string &arg : args)
