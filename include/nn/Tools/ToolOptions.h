@@ -45,7 +45,7 @@ setUpToolOptions(llvm::ArrayRef<const llvm::cl::OptionCategory *> keep = {}) {
                      [&](const llvm::cl::OptionCategory *category) {
                        return llvm::is_contained(keep, category);
                      }) ||
-        entry.first().starts_with("help") || entry.first() == "version")
+        entry.first.starts_with("help") || entry.first == "version")
       continue;
     if (option->getOptionHiddenFlag() == llvm::cl::NotHidden)
       option->setHiddenFlag(llvm::cl::Hidden);

@@ -272,9 +272,12 @@ static const char *const kEmitterNames[] = {
 /// which step is missing rather than which detail the emitter lacks.
 static LogicalResult checkLowered(func::FuncOp func) {
   auto isTensor = [](Type type) { return llvm::isa<TensorType>(type); };
+  const char *hint = ": this is nn-level IR, which the HLS emitter does not "
+                     "read; run nn-opt --nn-lower-to-hls first";
+  // The first layer on tensors (the return only repeats the signature).
   Operation *tensorOp = nullptr;
   func.walk<WalkOrder::PreOrder>([&](Operation *op) {
-    if (op != func.getOperation() &&
+    if (op != func.getOperation() && !llvm::isa<func::ReturnOp>(op) &&
         (llvm::any_of(op->getOperandTypes(), isTensor) ||
          llvm::any_of(op->getResultTypes(), isTensor))) {
       tensorOp = op;
@@ -282,8 +285,6 @@ static LogicalResult checkLowered(func::FuncOp func) {
     }
     return WalkResult::advance();
   });
-  const char *hint = ": this is nn-level IR, which the HLS emitter does not "
-                     "read; run nn-opt --nn-lower-to-hls first";
   if (tensorOp) {
     InFlightDiagnostic diag = tensorOp->emitError("'")
                               << tensorOp->getName() << "'";
@@ -1260,8 +1261,9 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
     copies.emplace_back(std::string(source), path(relative));
     files.push_back(path(relative));
   }
-  llvm::sort(dirs, [](const std::string &a, const std::string &b) {
-    return a.size() < b.size();
+  // Parents first (fewer separators), firmware/ first among equals.
+  llvm::stable_sort(dirs, [](const std::string &a, const std::string &b) {
+    return llvm::count(a, '/') < llvm::count(b, '/');
   });
   if (failed(checkProjectDir(module, dir, dirs, files)))
     return failure();

@@ -9,7 +9,7 @@ func.func @not_lowered(%x: tensor<2xf32>) -> tensor<2xf32> {
 
 // -----
 
-// CHECK: loc("fc1"): 'nn.relu' (layer 'fc1') works on tensors: this is nn-level IR, which the HLS emitter does not read; run nn-opt --nn-lower-to-hls first
+// CHECK: error: loc("fc1"): 'nn.relu' (layer 'fc1') works on tensors: this is nn-level IR, which the HLS emitter does not read; run nn-opt --nn-lower-to-hls first
 func.func @nn_level(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
   %y = nn.relu %x : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>> loc("fc1")
   return %y : tensor<1x4x!nn.fixed<8, 3>>
