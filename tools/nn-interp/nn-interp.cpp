@@ -30,6 +30,7 @@
 #include "nn/Interpreter/TensorIO.h"
 #include "nn/Support/InputFile.h"
 #include "nn/Target/ONNX/ImportONNX.h"
+#include "nn/Tools/ToolOptions.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
@@ -585,6 +586,7 @@ static int runComparison(MLIRContext &context, func::FuncOp func,
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   llvm::cl::HideUnrelatedOptions(category);
+  llvm::cl::SetVersionPrinter(nn::printToolVersion);
   std::vector<const char *> args(argv, argv + argc);
   if (!extractThreads(args))
     return 1;

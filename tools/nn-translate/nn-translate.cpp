@@ -12,6 +12,7 @@
 
 #include "nn/InitNN.h"
 #include "nn/Tools/PrintLayerNames.h"
+#include "nn/Tools/ToolOptions.h"
 
 #include <string>
 #include <vector>
@@ -53,9 +54,10 @@ static std::vector<std::string> splitProjectFlag(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  nn::setUpToolOptions({&nn::getEmitHlsOptionCategory()});
   registerRoundTrip();
   nn::registerImportOnnxTranslation();
-  nn::registerEmitHlsTranslations();
+  nn::registerEmitHlsTranslations(argv[0]);
   nn::printLocationsByDefault();
   std::vector<std::string> args = splitProjectFlag(argc, argv);
   std::vector<char *> argvSplit;

@@ -266,12 +266,53 @@ static const char *const kEmitterNames[] = {
     "d",               "flat",    "offset", "shape",  "expected", "same",
     "arg",             "error"};
 
+/// IR that has not been through --nn-lower-to-hls (nn-level layers work on
+/// tensors; loop-level IR only on memrefs and scalars) is refused first,
+/// naming the first op that is still on tensors, so that the user learns
+/// which step is missing rather than which detail the emitter lacks.
+static LogicalResult checkLowered(func::FuncOp func) {
+  auto isTensor = [](Type type) { return llvm::isa<TensorType>(type); };
+  const char *hint = ": this is nn-level IR, which the HLS emitter does not "
+                     "read; run nn-opt --nn-lower-to-hls first";
+  // The first layer on tensors (the return only repeats the signature).
+  Operation *tensorOp = nullptr;
+  func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op != func.getOperation() && !llvm::isa<func::ReturnOp>(op) &&
+        (llvm::any_of(op->getOperandTypes(), isTensor) ||
+         llvm::any_of(op->getResultTypes(), isTensor))) {
+      tensorOp = op;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (tensorOp) {
+    InFlightDiagnostic diag = tensorOp->emitError("'")
+                              << tensorOp->getName() << "'";
+    std::string layer = getHardwareLayerName(tensorOp->getLoc());
+    if (!layer.empty())
+      diag << " (layer '" << layer << "')";
+    return diag << " works on tensors" << hint;
+  }
+  if (llvm::any_of(func.getArgumentTypes(), isTensor) ||
+      llvm::any_of(func.getResultTypes(), isTensor))
+    return func.emitError("the function '")
+           << func.getSymName() << "' takes or returns tensors" << hint;
+  return success();
+}
+
 LogicalResult Emitter::prepare() {
+  if (failed(checkLowered(func)))
+    return failure();
   for (const char *n : kEmitterNames)
     scope.reserve(n);
   // The top function first: nothing else may shadow it.
-  top = freshName(func.getSymName().empty() ? StringRef("top")
-                                            : func.getSymName());
+  // The configuration's ProjectName names the top function (and so the
+  // project's files), else the function's own name.
+  StringRef topBase = func.getSymName();
+  if (auto module = func->getParentOfType<ModuleOp>())
+    if (auto name = module->getAttrOfType<StringAttr>(kHlsProjectNameAttr))
+      topBase = name.getValue();
+  top = freshName(topBase.empty() ? StringRef("top") : topBase);
   // Ports.
   for (BlockArgument arg : func.getArguments()) {
     auto type = llvm::dyn_cast<MemRefType>(arg.getType());
@@ -959,7 +1000,7 @@ static constexpr llvm::StringLiteral kProjectMarker = ".nn-hls-project";
 /// a real directory and regular files when they exist (never symlinks,
 /// which could lead outside DIR). Other files in DIR are left alone.
 static LogicalResult checkProjectDir(Operation *op, StringRef dir,
-                                     StringRef firmware,
+                                     ArrayRef<std::string> dirs,
                                      ArrayRef<std::string> files) {
   namespace fs = llvm::sys::fs;
   if (dir.empty())
@@ -985,19 +1026,21 @@ static LogicalResult checkProjectDir(Operation *op, StringRef dir,
     return !fs::status(path, st, /*Follow=*/false) &&
            st.type() == fs::file_type::symlink_file;
   };
-  if (isLink(firmware) || (fs::exists(firmware) && !fs::is_directory(firmware)))
-    return op->emitError("'") << firmware
-                              << "' exists and is not a directory (symbolic "
-                                 "links are not followed)";
+  // Parents before children: each is checked before anything is created.
+  for (const std::string &sub : dirs)
+    if (isLink(sub) || (fs::exists(sub) && !fs::is_directory(sub)))
+      return op->emitError("'") << sub
+                                << "' exists and is not a directory (symbolic "
+                                   "links are not followed)";
   for (const std::string &file : files)
     if (isLink(file) || (fs::exists(file) && !fs::is_regular_file(file)))
       return op->emitError("'") << file
                                 << "' exists and is not a regular file "
                                    "(symbolic links are not followed): not "
                                    "overwritten";
-  if (std::error_code ec = fs::create_directories(firmware))
-    return op->emitError("cannot create '") << firmware
-                                            << "': " << ec.message();
+  for (const std::string &sub : dirs)
+    if (std::error_code ec = fs::create_directories(sub))
+      return op->emitError("cannot create '") << sub << "': " << ec.message();
   return success();
 }
 
@@ -1086,6 +1129,88 @@ static std::string replaceAll(std::string text, StringRef from, StringRef to) {
   return text;
 }
 
+/// The C-simulation headers a project carries, by their path in nn's
+/// runtime include directory (runtime/CMakeLists.txt stages it in the build
+/// tree and installs it as <prefix>/share/nn/runtime/include). In the
+/// project they go to two directories so that Vitis never sees nn's ap
+/// types (it has its own): kCsimApDir, the stand-ins for Vitis's headers,
+/// only for the g++ build of the Makefile; kCsimTbDir, the testbench's .npy
+/// reader, for both g++ and Vitis's csim_design.
+struct RuntimeHeader {
+  llvm::StringLiteral path;
+  bool apTypes;
+};
+constexpr RuntimeHeader kRuntimeHeaders[] = {
+    {"ap_int.h", true},           {"ap_fixed.h", true},
+    {"hls_stream.h", true},       {"nn_csim/ap_types.h", true},
+    {"nn/Support/FixedPoint.h", true}, {"nn_csim/npy.h", false},
+    {"nn/Support/Npy.h", false}};
+constexpr llvm::StringLiteral kCsimApDir = "csim/include";
+constexpr llvm::StringLiteral kCsimTbDir = "csim/tb";
+
+/// The first header of kRuntimeHeaders that `dir` lacks, or "" when it
+/// holds them all.
+static StringRef missingRuntimeHeader(StringRef dir) {
+  for (const RuntimeHeader &header : kRuntimeHeaders) {
+    SmallString<256> path(dir);
+    llvm::sys::path::append(path, header.path);
+    if (!llvm::sys::fs::is_regular_file(path))
+      return header.path;
+  }
+  return "";
+}
+
+/// The clock period in ns as Tcl reads it: the shortest decimal that reads
+/// back as the same double (5 -> "5", 3.3 -> "3.3").
+static std::string shortestDecimal(double value) {
+  char buffer[40];
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (std::strtod(buffer, nullptr) == value)
+      break;
+  }
+  return buffer;
+}
+
+namespace {
+/// What build_prj.tcl targets: the configuration's Part and ClockPeriod
+/// (module attributes set by --nn-quantize), else hls4ml's defaults for
+/// the Vivado and Vitis backends.
+struct HlsTarget {
+  std::string part = "xcvu13p-flga2577-2-e";
+  std::string clockPeriod = "5";
+};
+} // namespace
+
+static FailureOr<HlsTarget> readHlsTarget(ModuleOp module) {
+  HlsTarget target;
+  if (Attribute attr = module->getAttr(kHlsPartAttr)) {
+    auto part = llvm::dyn_cast<StringAttr>(attr);
+    // Written into Tcl between braces: only the characters of part names.
+    auto partChar = [](char c) {
+      return llvm::isAlnum(c) || c == '-' || c == '_' || c == '.';
+    };
+    if (!part || part.getValue().empty() ||
+        !llvm::all_of(part.getValue(), partChar))
+      return module.emitError("the FPGA part (configuration key Part, "
+                              "module attribute ")
+             << kHlsPartAttr << ") must be a part name of letters, digits, "
+             << "'-', '_' and '.', got " << attr;
+    target.part = part.str();
+  }
+  if (Attribute attr = module->getAttr(kHlsClockPeriodAttr)) {
+    auto period = llvm::dyn_cast<FloatAttr>(attr);
+    double ns = period ? period.getValueAsDouble() : 0.0;
+    if (!period || !std::isfinite(ns) || !(ns > 0.0))
+      return module.emitError("the clock period (configuration key "
+                              "ClockPeriod, module attribute ")
+             << kHlsClockPeriodAttr
+             << ") must be a positive number of ns, got " << attr;
+    target.clockPeriod = shortestDecimal(ns);
+  }
+  return target;
+}
+
 LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
                                  StringRef runtimeInclude) {
   FailureOr<func::FuncOp> topFunc = findTop(module);
@@ -1094,6 +1219,16 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
   Emitter emitter(*topFunc);
   if (failed(emitter.prepare()))
     return failure();
+  FailureOr<HlsTarget> target = readHlsTarget(module);
+  if (failed(target))
+    return failure();
+  // Checked before anything is written: a project without its headers
+  // would not build.
+  if (StringRef missing = missingRuntimeHeader(runtimeInclude);
+      !missing.empty())
+    return module.emitError("nn's C-simulation header '")
+           << missing << "' is missing from '" << runtimeInclude
+           << "' (--hls-runtime-include)";
   std::string top = emitter.topName();
   auto path = [&](StringRef a, StringRef b = "") {
     SmallString<256> p(dir);
@@ -1109,7 +1244,28 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
       path(kProjectMarker),          path("firmware", top + ".h"),
       path("firmware", top + ".cpp"), path(top + "_test.cpp"),
       path("build_prj.tcl"),          path("Makefile")};
-  if (failed(checkProjectDir(module, dir, path("firmware"), files)))
+  // The carried headers (fixed relative paths) and every directory they
+  // need, parents first.
+  std::vector<std::string> dirs = {path("firmware")};
+  std::vector<std::pair<std::string, std::string>> copies;
+  for (const RuntimeHeader &header : kRuntimeHeaders) {
+    StringRef base = header.apTypes ? kCsimApDir : kCsimTbDir;
+    SmallString<64> relative(base);
+    llvm::sys::path::append(relative, header.path);
+    for (StringRef parent = llvm::sys::path::parent_path(relative);
+         !parent.empty(); parent = llvm::sys::path::parent_path(parent))
+      if (!llvm::is_contained(dirs, path(parent)))
+        dirs.push_back(path(parent));
+    SmallString<256> source(runtimeInclude);
+    llvm::sys::path::append(source, header.path);
+    copies.emplace_back(std::string(source), path(relative));
+    files.push_back(path(relative));
+  }
+  // Parents first (fewer separators), firmware/ first among equals.
+  llvm::stable_sort(dirs, [](const std::string &a, const std::string &b) {
+    return llvm::count(a, '/') < llvm::count(b, '/');
+  });
+  if (failed(checkProjectDir(module, dir, dirs, files)))
     return failure();
   if (failed(writeFile(module, files[0], [&](raw_ostream &os) {
         os << "This directory holds an HLS project written by nn-translate "
@@ -1118,6 +1274,10 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
         return success();
       })))
     return failure();
+  for (const auto &[source, dest] : copies)
+    if (std::error_code ec = llvm::sys::fs::copy_file(source, dest))
+      return module.emitError("cannot copy '")
+             << source << "' to '" << dest << "': " << ec.message();
   std::string guard = emitter.guard();
   if (failed(writeFile(module, files[1],
                        [&](raw_ostream &os) {
@@ -1213,13 +1373,18 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
         os << "# Vitis HLS project: vitis_hls -f build_prj.tcl\n"
               "# Set NN_CSIM_ARGS for the testbench's --input/--output "
               "arguments.\n"
+              "# Vitis compiles with its own ap_fixed.h: nn's C-simulation "
+              "stand-ins\n# (" << kCsimApDir << ") are only for the Makefile; "
+              "the testbench's .npy reader is in " << kCsimTbDir << ".\n"
+              "set nn_prj [file dirname [file normalize [info script]]]\n"
               "open_project -reset "
            << top << "_prj\nset_top " << top << "\nadd_files firmware/" << top
            << ".cpp -cflags \"-std=c++14\"\nadd_files -tb " << top
-           << "_test.cpp -cflags \"-std=c++14 -I.\"\n"
+           << "_test.cpp -cflags \"-std=c++14 -I$nn_prj -I$nn_prj/"
+           << kCsimTbDir << "\"\n"
               "open_solution -reset solution1 -flow_target vivado\n"
-              "set_part {xcvu9p-flga2104-2-e}\ncreate_clock -period 5 -name "
-              "default\n"
+              "set_part {" << target->part << "}\ncreate_clock -period "
+           << target->clockPeriod << " -name default\n"
               "set args [expr {[info exists ::env(NN_CSIM_ARGS)] ? "
               "$::env(NN_CSIM_ARGS) : \"\"}]\n"
               "csim_design -argv $args\ncsynth_design\ncosim_design -argv "
@@ -1227,33 +1392,89 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
         return success();
       })))
     return failure();
+  // Only paths relative to the project: it builds wherever it is copied.
   return writeFile(module, files[5], [&](raw_ostream &os) {
-    os << "# C simulation with g++ and the bundled ap_fixed headers:\n"
-          "#   make && ./"
+    os << "# C simulation with g++ and the C-simulation headers this project "
+          "carries:\n#   make && ./"
        << top
        << "_csim --input x.npy --output y.npy\n"
-          "NN_RUNTIME_INCLUDE ?= "
-       << runtimeInclude
-       << "\n# The bundled headers use nn's fixed-point library (nn/Support).\n"
-          "NN_SUPPORT_INCLUDE ?= "
-       << NN_SUPPORT_INCLUDE_DIR
-       << "\nCXX ?= g++\n# The firmware's contract; CXXFLAGS from the environment add to it.\n"
+          "# NN_RUNTIME_INCLUDE may name another copy of nn's runtime headers\n"
+          "# (<prefix>/share/nn/runtime/include of an installed nn).\n"
+          "NN_RUNTIME_INCLUDE ?= " << kCsimApDir << "\n"
+          "# Where nn/Support/FixedPoint.h, which they build on, is found.\n"
+          "NN_SUPPORT_INCLUDE ?= " << kCsimApDir << "\n"
+          "CXX ?= g++\n# The firmware's contract; CXXFLAGS from the environment add to it.\n"
           "NN_CXXFLAGS = -std=c++14 -O2 -Wall -Wextra -Werror\n\n"
        << top << "_csim: firmware/" << top << ".cpp firmware/" << top
        << ".h " << top << "_test.cpp\n\t$(CXX) $(NN_CXXFLAGS) $(CXXFLAGS) -I. -Ifirmware "
-          "-I$(NN_RUNTIME_INCLUDE) -I$(NN_SUPPORT_INCLUDE) firmware/"
+          "-I$(NN_RUNTIME_INCLUDE) -I$(NN_SUPPORT_INCLUDE) -I" << kCsimTbDir
+       << " firmware/"
        << top << ".cpp " << top << "_test.cpp -o $@\n\nclean:\n\trm -f " << top
        << "_csim\n";
     return success();
   });
 }
 
+llvm::cl::OptionCategory &nn::getEmitHlsOptionCategory() {
+  static llvm::cl::OptionCategory category("HLS project options");
+  return category;
+}
+
 static llvm::cl::opt<std::string>
     projectDir("hls-project-dir",
                llvm::cl::desc("Directory of --emit-hls-project"),
-               llvm::cl::init("hls_prj"));
+               llvm::cl::init("hls_prj"),
+               llvm::cl::cat(getEmitHlsOptionCategory()));
 
-void nn::registerEmitHlsTranslations() {
+static llvm::cl::opt<std::string> runtimeIncludeDir(
+    "hls-runtime-include",
+    llvm::cl::desc("nn's C-simulation headers that --emit-hls-project copies "
+                   "into the project (default: the build or install tree of "
+                   "this nn-translate, <prefix>/share/nn/runtime/include)"),
+    llvm::cl::value_desc("dir"), llvm::cl::cat(getEmitHlsOptionCategory()));
+
+/// The running tool's path, from registerEmitHlsTranslations.
+static std::string &toolPath() {
+  static std::string path;
+  return path;
+}
+
+/// nn's runtime include directory: --hls-runtime-include, else where the
+/// build tree stages it or an install puts it relative to the tool's own
+/// directory (relative paths from CMake: the tree can be moved).
+static FailureOr<std::string> findRuntimeInclude(Operation *op) {
+  if (!runtimeIncludeDir.empty())
+    return std::string(runtimeIncludeDir);
+  std::vector<std::string> candidates;
+  StringRef bin = llvm::sys::path::parent_path(toolPath());
+  for (StringRef relative : {StringRef(NN_RUNTIME_FROM_INSTALL_BINDIR),
+                             StringRef(NN_RUNTIME_FROM_BUILD_BINDIR)}) {
+    SmallString<256> candidate(bin);
+    llvm::sys::path::append(candidate, relative);
+    llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/true);
+    if (!bin.empty() && !llvm::is_contained(candidates, candidate.str()))
+      candidates.push_back(std::string(candidate));
+  }
+  for (const std::string &candidate : candidates)
+    if (missingRuntimeHeader(candidate).empty())
+      return candidate;
+  InFlightDiagnostic diag =
+      op->emitError("cannot find nn's C-simulation headers (ap_fixed.h, "
+                    "nn_csim/npy.h, ...) for the project: looked in ");
+  if (candidates.empty())
+    diag << "nothing (the path of nn-translate is unknown)";
+  for (auto [i, candidate] : llvm::enumerate(candidates))
+    diag << (i ? ", " : "") << "'" << candidate << "'";
+  diag << "; build the target nn-runtime-headers, install nn (cmake "
+          "--install), or pass --hls-runtime-include=DIR";
+  return failure();
+}
+
+void nn::registerEmitHlsTranslations(const char *argv0) {
+  // On Linux the path comes from /proc/self/exe; argv0 (searched in PATH)
+  // where that is missing. The address is only used on other systems.
+  toolPath() = llvm::sys::fs::getMainExecutable(
+      argv0, reinterpret_cast<void *>(&registerEmitHlsTranslations));
   static TranslateFromMLIRRegistration emitCpp(
       "emit-hls", "print loop-level nn IR as Vitis HLS C++",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
@@ -1265,13 +1486,15 @@ void nn::registerEmitHlsTranslations() {
       [](DialectRegistry &registry) { registerAllDialects(registry); });
   static TranslateFromMLIRRegistration emitProject(
       "emit-hls-project",
-      "write an HLS project (firmware, testbench, build_prj.tcl, Makefile) "
-      "into --hls-project-dir",
+      "write an HLS project (firmware, testbench, build_prj.tcl, Makefile, "
+      "C-simulation headers) into --hls-project-dir",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
         auto module = llvm::dyn_cast<ModuleOp>(op);
         if (!module)
           return op->emitError("expects a module");
-        if (failed(emitHlsProject(module, projectDir, NN_RUNTIME_INCLUDE_DIR)))
+        FailureOr<std::string> runtime = findRuntimeInclude(op);
+        if (failed(runtime) ||
+            failed(emitHlsProject(module, projectDir, *runtime)))
           return failure();
         os << "wrote the HLS project to " << projectDir << "\n";
         return success();

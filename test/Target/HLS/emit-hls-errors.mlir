@@ -1,9 +1,18 @@
 // Diagnostics of --emit-hls.
 // RUN: not nn-translate --emit-hls %s -split-input-file 2>&1 | FileCheck %s
 
-// CHECK: the HLS emitter expects static memrefs of !nn.fixed arguments, got 'tensor<2xf32>'
+// IR that was not lowered: the missing step is named, not a detail.
+// CHECK: error: the function 'not_lowered' takes or returns tensors: this is nn-level IR, which the HLS emitter does not read; run nn-opt --nn-lower-to-hls first
 func.func @not_lowered(%x: tensor<2xf32>) -> tensor<2xf32> {
   return %x : tensor<2xf32>
+}
+
+// -----
+
+// CHECK: error: loc("fc1"): 'nn.relu' (layer 'fc1') works on tensors: this is nn-level IR, which the HLS emitter does not read; run nn-opt --nn-lower-to-hls first
+func.func @nn_level(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  %y = nn.relu %x : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>> loc("fc1")
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
 }
 
 // -----

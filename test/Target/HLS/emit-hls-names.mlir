@@ -13,7 +13,7 @@
 // RUN: rm -rf %t.dir && mkdir %t.dir
 // RUN: nn-translate --emit-hls-project --hls-project-dir=%t.dir/prj %t.loops.mlir
 // RUN: env LC_ALL=C ls -A %t.dir %t.dir/prj %t.dir/prj/firmware | FileCheck %s --check-prefix=FILES
-// RUN: make -s -C %t.dir/prj NN_RUNTIME_INCLUDE=%nn_src_root/runtime/include NN_SUPPORT_INCLUDE=%nn_src_root/include
+// RUN: make -s -C %t.dir/prj
 // RUN: nn-interp %S/Inputs/hostile-names.mlir --input %S/Inputs/names-x-1x4.npy --input %S/Inputs/names-z-1x3.npy --output %t.nn0.npy --output %t.nn1.npy
 // RUN: %t.dir/prj/main_v_csim --input %S/Inputs/names-x-1x4.npy --input %S/Inputs/names-z-1x3.npy --output %t.cs0.npy --output %t.cs1.npy
 // RUN: cmp %t.nn0.npy %t.cs0.npy
@@ -57,6 +57,7 @@
 // FILES-NEXT: .nn-hls-project
 // FILES-NEXT: Makefile
 // FILES-NEXT: build_prj.tcl
+// FILES-NEXT: csim
 // FILES-NEXT: firmware
 // FILES-NEXT: main_v_test.cpp
 // FILES-EMPTY:

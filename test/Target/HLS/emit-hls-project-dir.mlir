@@ -36,6 +36,7 @@
 // FILES: .nn-hls-project
 // FILES-NEXT: Makefile
 // FILES-NEXT: build_prj.tcl
+// FILES-NEXT: csim
 // FILES-NEXT: firmware
 // FILES-NEXT: tiny_test.cpp
 // FILES-NEXT: x.npy
@@ -56,6 +57,17 @@
 // RUN: rm %t/prj/Makefile && mv %t/prj/firmware %t/fw && ln -s %t/fw %t/prj/firmware
 // RUN: not nn-translate --emit-hls-project --hls-project-dir=%t/prj %s 2>&1 | FileCheck %s --check-prefix=FWLINK
 // FWLINK: error: '{{.*}}/prj/firmware' exists and is not a directory (symbolic links are not followed)
+
+// The same for the directories of the carried headers (csim/...).
+// RUN: mv %t/fw %t/prj/firmware.real && rm %t/prj/firmware && mv %t/prj/firmware.real %t/prj/firmware
+// RUN: nn-translate --emit-hls-project --hls-project-dir=%t/prj %s
+// RUN: mv %t/prj/csim %t/csim && ln -s %t/csim %t/prj/csim
+// RUN: not nn-translate --emit-hls-project --hls-project-dir=%t/prj %s 2>&1 | FileCheck %s --check-prefix=CSIMLINK
+// CSIMLINK: error: '{{.*}}/prj/csim' exists and is not a directory (symbolic links are not followed)
+// RUN: rm %t/prj/csim && mkdir -p %t/prj/csim/include && ln -s %t/outside.h %t/prj/csim/include/ap_fixed.h
+// RUN: not nn-translate --emit-hls-project --hls-project-dir=%t/prj %s 2>&1 | FileCheck %s --check-prefix=HDRLINK
+// HDRLINK: error: '{{.*}}/prj/csim/include/ap_fixed.h' exists and is not a regular file (symbolic links are not followed): not overwritten
+// RUN: not test -e %t/outside.h
 
 func.func @tiny(%x: memref<2x!nn.fixed<8, 3>> loc("x"), %y: memref<2x!nn.fixed<8, 3>> {nn.hls.output} loc("y")) {
   affine.for %i = 0 to 2 {

@@ -9,6 +9,7 @@
 #define NN_TARGET_HLS_EMITHLS_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -20,13 +21,20 @@ namespace nn {
 mlir::LogicalResult emitHlsCpp(mlir::ModuleOp module, llvm::raw_ostream &os);
 
 /// Writes an HLS project into `dir`: firmware/<top>.h, firmware/<top>.cpp,
-/// <top>_test.cpp, build_prj.tcl, Makefile. `runtimeInclude` is the
-/// directory of the bundled ap_fixed.h the Makefile uses by default.
+/// <top>_test.cpp, build_prj.tcl, Makefile, and the C-simulation headers it
+/// needs (csim/), copied from `runtimeInclude`, nn's runtime include
+/// directory (<prefix>/share/nn/runtime/include), so that the project
+/// builds wherever it is copied.
 mlir::LogicalResult emitHlsProject(mlir::ModuleOp module, llvm::StringRef dir,
                                    llvm::StringRef runtimeInclude);
 
+/// The category of --hls-project-dir and --hls-runtime-include, which
+/// nn-translate's --help lists.
+llvm::cl::OptionCategory &getEmitHlsOptionCategory();
+
 /// Registers --emit-hls and --emit-hls-project=DIR with nn-translate.
-void registerEmitHlsTranslations();
+/// `argv0` locates the tool, near which the runtime headers are found.
+void registerEmitHlsTranslations(const char *argv0);
 
 } // namespace nn
 
