@@ -4,11 +4,8 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
 #include "nn/InitNN.h"
-<<<<<<< HEAD
 #include "nn/Tools/PrintLayerNames.h"
-=======
 #include "nn/Tools/ToolOptions.h"
->>>>>>> portable
 
 int main(int argc, char **argv) {
   // First: hides LLVM's own options before MLIR registers its options.
