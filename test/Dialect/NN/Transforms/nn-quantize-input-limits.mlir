@@ -25,7 +25,7 @@
 // RUN: head -c 64 /dev/zero | tr '\0' '[' > %t/64.json
 // RUN: head -c 64 /dev/zero | tr '\0' ']' >> %t/64.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/64.json" 2>&1 | FileCheck %s --check-prefix=DEPTH64
-// DEPTH64: 64.json:0:0: error: the configuration must be a JSON object, got array
+// DEPTH64: 64.json:0:0: error: the configuration must be an object (a JSON object or a YAML mapping), got array
 // RUN: head -c 65 /dev/zero | tr '\0' '[' > %t/65.json
 // RUN: head -c 65 /dev/zero | tr '\0' ']' >> %t/65.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/65.json" 2>&1 | FileCheck %s --check-prefix=DEPTH65
