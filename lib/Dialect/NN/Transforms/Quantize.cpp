@@ -124,8 +124,8 @@ struct Defaults {
 /// A setting and where it came from ("LayerName 'fc1'", "Model", ...).
 /// `isDefault`: a default precision (Model.Precision's default or the
 /// default-precision option), not a setting of this variable.
-/// `isModelWide`: from the Model level or the options (a reuse factor or
-/// strategy that may be adjusted per layer, as hls4ml does).
+/// `isModelWide`: from the Model or a LayerType level or the options (a
+/// reuse factor that is adjusted per layer, as hls4ml does).
 template <typename T> struct Chosen {
   T value;
   std::string source;
@@ -211,11 +211,17 @@ public:
     return p && !p->isAuto;
   }
 
+  /// Whether `settings` is this layer's LayerName entry: its reuse factor
+  /// must be valid; Model and LayerType values are adjusted per layer.
+  bool isNameLevel(const hls::LayerSettings *settings) const {
+    return byName && settings == levels.front().first;
+  }
+
   Chosen<int64_t> reuseFactor() const {
     for (const auto &[settings, source] : levels)
       if (settings->reuseFactor)
         return {*settings->reuseFactor, source + ".ReuseFactor", false,
-                settings == &config.model};
+                !isNameLevel(settings)};
     return {defaults.reuseFactor, "option default-reuse", false, true};
   }
 
@@ -223,7 +229,7 @@ public:
     for (const auto &[settings, source] : levels)
       if (settings->strategy)
         return {*settings->strategy, source + ".Strategy", false,
-                settings == &config.model};
+                !isNameLevel(settings)};
     return {defaults.strategy, "option default-strategy", false, true};
   }
 

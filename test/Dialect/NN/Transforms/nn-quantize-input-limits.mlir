@@ -40,10 +40,10 @@
 // bounded by the table index arithmetic (2^24 entries).
 // RUN: printf '{"LayerName": {"fc1": {"ReuseFactor": 2147483648}}}' > %t/reuse.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/reuse.json" 2>&1 | FileCheck %s --check-prefix=REUSE
-// REUSE: reuse.json:0:0: error: LayerName 'fc1': ReuseFactor must be at most 2147483647, got 2147483648
+// REUSE: reuse.json:0:0: error: LayerName.fc1.ReuseFactor: must be at most 2147483647, got 2147483648
 // RUN: printf '{"LayerName": {"fc1": {"ReuseFactor": 18446744073709551615}}}' > %t/reuse-u64.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/reuse-u64.json" 2>&1 | FileCheck %s --check-prefix=REUSE-U64
-// REUSE-U64: reuse-u64.json:0:0: error: LayerName 'fc1': ReuseFactor must be a positive integer, got 18446744073709551615
+// REUSE-U64: reuse-u64.json:0:0: error: LayerName.fc1.ReuseFactor: must be a positive integer, got 18446744073709551615
 // RUN: printf '{"LayerName": {"sig": {"table_size": 16777217}}}' > %t/table.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/table.json" 2>&1 | FileCheck %s --check-prefix=TABLE
 // TABLE: table.json:0:0: error: LayerName 'sig': table_size must be at most 16777216, got 16777217
