@@ -58,7 +58,7 @@
 // KIND: kind.json:0:0: error: Model.ReuseFactor: must be a positive integer, got [1,{"a":3}]
 // RUN: printf '{"Model": {"Strategy": "%%0100d"}}' 0 > %t/long.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/long.json" 2>&1 | FileCheck %s --check-prefix=LONG
-// LONG: long.json:0:0: error: Model: unknown Strategy {{"0+\.\.\.}}; expected "Latency" or "Resource"
+// LONG: long.json:0:0: error: Model.Strategy: unknown strategy {{"0+\.\.\.}}; expected "Latency" or "Resource"
 
 func.func @net(%x: tensor<1x4xf32> loc("x")) -> tensor<1x3xf32> {
   %w = nn.constant dense<0.5> : tensor<3x4xf32> loc("fc1.weight")
