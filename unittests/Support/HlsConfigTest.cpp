@@ -9,18 +9,26 @@ using namespace nn::hls;
 
 namespace {
 
-HlsConfig parseOk(std::string_view text) {
-  ConfigError error;
-  std::optional<HlsConfig> config = parseHlsConfig(text, error);
-  EXPECT_TRUE(config.has_value()) << error.message;
+HlsConfig parseOk(std::string_view text,
+                  ConfigSyntax syntax = ConfigSyntax::Detect) {
+  std::vector<ConfigError> errors;
+  std::optional<HlsConfig> config = parseHlsConfig(text, errors, syntax);
+  EXPECT_TRUE(config.has_value())
+      << (errors.empty() ? "" : errors.front().message);
   return config.value_or(HlsConfig());
 }
 
-std::string parseError(std::string_view text) {
-  ConfigError error;
-  std::optional<HlsConfig> config = parseHlsConfig(text, error);
+/// Every error message, one per line.
+std::string parseError(std::string_view text,
+                       ConfigSyntax syntax = ConfigSyntax::Detect) {
+  std::vector<ConfigError> errors;
+  std::optional<HlsConfig> config = parseHlsConfig(text, errors, syntax);
   EXPECT_FALSE(config.has_value());
-  return error.message;
+  EXPECT_FALSE(errors.empty());
+  std::string all;
+  for (const ConfigError &error : errors)
+    all += (all.empty() ? "" : "\n") + error.message;
+  return all;
 }
 
 fx::Format format(int w, int i, bool isSigned = true,
@@ -38,15 +46,15 @@ TEST(HlsConfigTest, EmptyObject) {
     EXPECT_FALSE(config.model.precision[v]);
 }
 
-TEST(HlsConfigTest, ModelStringPrecisionSetsAllButTable) {
+TEST(HlsConfigTest, ModelStringPrecisionIsTheDefault) {
   HlsConfig config = parseOk(R"({"Model": {"Precision": "ap_fixed<16,6>",
       "ReuseFactor": 4, "Strategy": "Resource"}})");
-  for (Var var : {Var::Weight, Var::Bias, Var::Result, Var::Accum}) {
-    ASSERT_TRUE(config.model.get(var)) << varName(var);
-    EXPECT_FALSE(config.model.get(var)->isAuto);
-    EXPECT_EQ(config.model.get(var)->format, format(16, 6));
-  }
-  EXPECT_FALSE(config.model.get(Var::Table));
+  // A string is the Model's default precision, not a setting of each
+  // variable (so that the accum option and QDQ types are not overridden).
+  for (int v = 0; v < kNumVars; ++v)
+    EXPECT_FALSE(config.model.precision[v]);
+  ASSERT_TRUE(config.model.defaultPrecision);
+  EXPECT_EQ(config.model.defaultPrecision->format, format(16, 6));
   EXPECT_EQ(config.model.reuseFactor, 4);
   EXPECT_EQ(config.model.strategy, reuse::Strategy::Resource);
 }
@@ -83,38 +91,144 @@ TEST(HlsConfigTest, LayerTypesAndIgnoredHls4mlKeys) {
   EXPECT_EQ(config.layerNames.count("relu1"), 1u);
 }
 
-TEST(HlsConfigTest, SchemaErrorsNameKeyAndLevel) {
-  EXPECT_EQ(parseError(R"({"Modle": {}})"),
-            "unknown top-level key 'Modle'; expected Model, LayerType or "
-            "LayerName");
-  EXPECT_EQ(parseError(R"({"LayerName": {"fc1": {"Reuse": 2}}})"),
-            "LayerName 'fc1': unknown key 'Reuse'; expected Precision, "
-            "ReuseFactor, Strategy, table_size or Trace");
-  EXPECT_EQ(parseError(R"({"Model": {"table_size": 2}})"),
-            "Model: unknown key 'table_size'; expected Precision, "
-            "ReuseFactor, Strategy, BramFactor or TraceOutput");
+TEST(HlsConfigTest, SchemaErrorsNameKeyPath) {
+  EXPECT_EQ(parseError(R"({"Modle": {}})").rfind(
+                "Modle: unknown top-level key; expected Model, LayerType, "
+                "LayerName or HLSConfig", 0),
+            0u);
+  EXPECT_EQ(parseError(R"({"LayerName": {"fc1": {"Reuse": 2}}})").rfind(
+                "LayerName.fc1.Reuse: unknown key; expected Precision, "
+                "ReuseFactor, Strategy, TableSize (table_size), Trace", 0),
+            0u);
+  EXPECT_EQ(parseError(R"({"Model": {"table_size": 2}})").rfind(
+                "Model.table_size: unknown key", 0),
+            0u);
   EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": -3}})"),
-            "Model: ReuseFactor must be a positive integer, got -3");
+            "Model.ReuseFactor: must be a positive integer, got -3");
   EXPECT_EQ(parseError(R"({"LayerType": {"Dense": {"ReuseFactor": 1.0}}})"),
-            "LayerType 'Dense': ReuseFactor must be a positive integer, got "
+            "LayerType.Dense.ReuseFactor: must be a positive integer, got "
             "1.0");
   EXPECT_EQ(parseError(R"({"LayerName": {"a": {"Strategy": "Unrolled"}}})"),
-            "LayerName 'a': unknown Strategy \"Unrolled\"; expected "
+            "LayerName.a.Strategy: unknown strategy \"Unrolled\"; expected "
             "\"Latency\" or \"Resource\"");
-  EXPECT_EQ(parseError(R"({"Model": {"Precision": {"bias": "auto"}}})"),
-            "Model: Precision 'bias' cannot be \"auto\"; only accum derives "
-            "its type (lossless) from its operands");
-  EXPECT_EQ(parseError(R"({"Model": {"Precision": {"scale": "ap_fixed<8,3>"}}})"),
-            "Model: unknown Precision variable 'scale'; expected weight, "
-            "bias, result, accum or table");
-  EXPECT_EQ(parseError("3"),
-            "the configuration must be a JSON object, got number");
+  EXPECT_EQ(parseError(R"({"Model": {"Precision": "auto"}})").rfind(
+                "Model.Precision: cannot be \"auto\"", 0),
+            0u);
+  EXPECT_EQ(parseError(R"({"Model": {"Precision": {"bogus": "ap_fixed<8,3>"}}})")
+                .rfind("Model.Precision.bogus: unknown precision variable", 0),
+            0u);
+  EXPECT_EQ(parseError("3"), "the configuration must be an object (a JSON "
+                             "object or a YAML mapping), got number");
+}
+
+// Every error of the file in one run, each with its key path.
+TEST(HlsConfigTest, AllErrorsAtOnce) {
+  EXPECT_EQ(parseError(R"({"HLSConfig": {"Model": {"ReuseFactor": 0,
+      "Strategy": "Fast"}, "LayerName": {"fc1": {"ReuseFactor": "4",
+      "Precision": {"weight": "ap_fixd<8,3>"}}}}, "ClockPeriod": -1})"),
+            // nlohmann's objects are ordered by key: so are the errors.
+            "ClockPeriod: must be a positive number of nanoseconds (at "
+            "most 1e6), got -1\n"
+            "HLSConfig.LayerName.fc1.Precision.weight: malformed type "
+            "'ap_fixd<8,3>'; expected " +
+                std::string(expectedPrecisionSpelling()) +
+                "\n"
+                "HLSConfig.LayerName.fc1.ReuseFactor: must be a positive "
+                "integer, got \"4\"\n"
+                "HLSConfig.Model.ReuseFactor: must be a positive integer, got "
+                "0\n"
+                "HLSConfig.Model.Strategy: unknown strategy \"Fast\"; "
+                "expected \"Latency\" or \"Resource\"");
+}
+
+// hls4ml's YAML CLI form (hls4ml's docs, "Configuration"): project keys at
+// the top, the levels in HLSConfig.
+TEST(HlsConfigTest, YamlCliForm) {
+  HlsConfig config = parseOk(R"(
+OnnxModel: model.onnx
+OutputDir: my-hls-test
+ProjectName: myproject
+Part: xcvu13p-flga2577-2-e
+ClockPeriod: 5
+IOType: io_parallel
+Backend: Vitis
+HLSConfig:
+  Model:
+    Precision:
+      default: fixed<16,6>
+      maximum: 'fixed<24,10>'
+    ReuseFactor: 2
+    Strategy: Latency
+    BramFactor: 1000000000
+    TraceOutput: false
+  LayerName:
+    fc1:
+      Precision: {result: auto, accum: auto, weight: 'ap_fixed<8,3>'}
+      TableSize: 512
+)");
+  EXPECT_EQ(config.prefix, "HLSConfig.");
+  EXPECT_EQ(config.part, "xcvu13p-flga2577-2-e");
+  EXPECT_EQ(config.clockPeriod, 5.0);
+  EXPECT_EQ(config.projectName, "myproject");
+  EXPECT_EQ(config.model.defaultPrecision->format, format(16, 6));
+  EXPECT_EQ(config.maximum, format(24, 10));
+  EXPECT_EQ(config.model.reuseFactor, 2);
+  const LayerSettings &fc1 = config.layerNames.at("fc1");
+  EXPECT_TRUE(fc1.get(Var::Result)->isAuto);
+  EXPECT_EQ(fc1.get(Var::Weight)->format, format(8, 3));
+  EXPECT_EQ(fc1.tableSize, 512);
+  // OnnxModel, OutputDir, IOType, Backend, BramFactor, TraceOutput.
+  EXPECT_EQ(config.ignored.size(), 6u);
+  for (const IgnoredKey &key : config.ignored)
+    EXPECT_FALSE(key.notSupportedYet) << key.path;
+}
+
+TEST(HlsConfigTest, YamlErrorsHaveKeyPathsOrLines) {
+  EXPECT_EQ(parseError("Model:\n  ReuseFactor: '4'\n"),
+            "Model.ReuseFactor: must be a positive integer, got \"4\"");
+  std::vector<ConfigError> errors;
+  EXPECT_FALSE(parseHlsConfig("Model: {ReuseFactor: 1\n", errors,
+                              ConfigSyntax::Yaml));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message.rfind("invalid YAML: ", 0), 0u);
+  EXPECT_GE(errors[0].line, 1u);
+  EXPECT_EQ(parseError("Model: &a [*a]\n", ConfigSyntax::Yaml).empty(),
+            false);
+}
+
+TEST(HlsConfigTest, SyntaxByExtension) {
+  EXPECT_EQ(configSyntaxOf("a/b.json"), ConfigSyntax::Json);
+  EXPECT_EQ(configSyntaxOf("c.YML"), ConfigSyntax::Yaml);
+  EXPECT_EQ(configSyntaxOf("c.yaml"), ConfigSyntax::Yaml);
+  EXPECT_EQ(configSyntaxOf("config"), ConfigSyntax::Detect);
+  // A .json file is never read as YAML (which would accept more).
+  EXPECT_EQ(parseError("Model: {}", ConfigSyntax::Json).rfind("invalid JSON",
+                                                              0),
+            0u);
+}
+
+TEST(HlsConfigTest, NotSupportedYetValues) {
+  HlsConfig config = parseOk(R"({"IOType": "io_stream", "LayerName":
+      {"sm": {"Implementation": "latency", "Skip": false,
+              "Precision": {"exp_table": "fixed<18,8,RND,SAT>"}}}})");
+  std::vector<std::string> warned;
+  for (const IgnoredKey &key : config.ignored)
+    if (key.notSupportedYet)
+      warned.push_back(key.path);
+  EXPECT_EQ(warned, (std::vector<std::string>{
+                        "IOType", "LayerName.sm.Implementation",
+                        "LayerName.sm.Precision.exp_table"}));
+  EXPECT_EQ(parseError(R"({"LayerName": {"sm": {"Skip": true}}})").rfind(
+                "LayerName.sm.Skip: not supported yet", 0),
+            0u);
+  EXPECT_EQ(parseError(R"({"HLSConfig": {}, "Model": {}})"),
+            "Model: belongs inside HLSConfig when the file has one");
 }
 
 TEST(HlsConfigTest, MalformedTypesSayWhatWasExpected) {
   std::string message =
       parseError(R"({"Model": {"Precision": "ap_fixed<16,6,AP_FOO>"}})");
-  EXPECT_EQ(message.rfind("Model: Precision has a malformed type "
+  EXPECT_EQ(message.rfind("Model.Precision: malformed type "
                           "'ap_fixed<16,6,AP_FOO>'; expected ap_fixed<W,I",
                           0),
             0u)
@@ -129,7 +243,7 @@ TEST(HlsConfigTest, MalformedTypesSayWhatWasExpected) {
 
 TEST(HlsConfigTest, UnknownLayerTypeListsTheKnownOnes) {
   std::string message = parseError(R"({"LayerType": {"LSTM": {}}})");
-  EXPECT_EQ(message.rfind("LayerType: unknown layer type 'LSTM'; expected one "
+  EXPECT_EQ(message.rfind("LayerType.LSTM: unknown layer type; expected one "
                           "of Activation, Add, ",
                           0),
             0u)
@@ -137,8 +251,10 @@ TEST(HlsConfigTest, UnknownLayerTypeListsTheKnownOnes) {
 }
 
 TEST(HlsConfigTest, SyntaxErrorHasLineAndColumn) {
-  ConfigError error;
-  EXPECT_FALSE(parseHlsConfig("{\"Model\": {\n  \"ReuseFactor\": 1,\n}}", error));
+  std::vector<ConfigError> errors;
+  EXPECT_FALSE(parseHlsConfig("{\"Model\": {\n  \"ReuseFactor\": 1,\n}}", errors));
+  ASSERT_EQ(errors.size(), 1u);
+  const ConfigError &error = errors.front();
   EXPECT_EQ(error.line, 3u);
   EXPECT_EQ(error.column, 1u);
   EXPECT_EQ(error.message.rfind("invalid JSON: syntax error", 0), 0u)
@@ -147,7 +263,7 @@ TEST(HlsConfigTest, SyntaxErrorHasLineAndColumn) {
 
 TEST(HlsConfigTest, LayerTypeMapping) {
   using V = std::vector<std::string>;
-  EXPECT_EQ(layerTypesOf("nn.dense", 0), V{"Dense"});
+  EXPECT_EQ(layerTypesOf("nn.dense", 0), (V{"Dense", "MatMul"}));
   EXPECT_EQ(layerTypesOf("nn.conv", 1), V{"Conv1D"});
   EXPECT_EQ(layerTypesOf("nn.conv", 2), V{"Conv2D"});
   EXPECT_EQ(layerTypesOf("nn.relu", 0), (V{"ReLU", "Activation"}));
@@ -157,7 +273,7 @@ TEST(HlsConfigTest, LayerTypeMapping) {
             (V{"GlobalAveragePooling1D", "GlobalPooling1D"}));
   EXPECT_EQ(layerTypesOf("nn.add", 0), (V{"Add", "Merge"}));
   EXPECT_EQ(layerTypesOf("nn.flatten", 0), (V{"Flatten", "Reshape"}));
-  EXPECT_EQ(layerTypesOf("input", 0), V{"Input"});
+  EXPECT_EQ(layerTypesOf("input", 0), (V{"Input", "InputLayer"}));
   EXPECT_TRUE(layerTypesOf("nn.reduce_mean", 0).empty());
   const std::vector<std::string> &known = knownLayerTypes();
   EXPECT_TRUE(std::is_sorted(known.begin(), known.end()));
@@ -226,7 +342,8 @@ TEST(HlsConfigTest, NestingDepthIsBounded) {
             "the configuration nests objects and arrays more than 64 levels "
             "deep");
   EXPECT_EQ(parseError(nested(kMaxConfigDepth)),
-            "the configuration must be a JSON object, got array");
+            "the configuration must be an object (a JSON object or a YAML "
+            "mapping), got array");
   // Deep inside a valid level: the same refusal, not a schema message.
   std::string inLevel = R"({"Model": {"ReuseFactor": )" + nested(70) + "}}";
   EXPECT_EQ(parseError(inLevel),
@@ -236,18 +353,18 @@ TEST(HlsConfigTest, NestingDepthIsBounded) {
 
 TEST(HlsConfigTest, RangesAndSizeAreBounded) {
   EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": 2147483648}})"),
-            "Model: ReuseFactor must be at most 2147483647, got 2147483648");
+            "Model.ReuseFactor: must be at most 2147483647, got 2147483648");
   EXPECT_EQ(parseOk(R"({"Model": {"ReuseFactor": 2147483647}})")
                 .model.reuseFactor.value_or(0),
             2147483647);
   EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": 9223372036854775808}})"),
-            "Model: ReuseFactor must be a positive integer, got "
+            "Model.ReuseFactor: must be a positive integer, got "
             "9223372036854775808");
   EXPECT_EQ(parseError(R"({"LayerName": {"s": {"table_size": 16777217}}})"),
-            "LayerName 's': table_size must be at most 16777216, got "
+            "LayerName.s.table_size: must be at most 16777216, got "
             "16777217");
   EXPECT_EQ(parseError(R"({"Model": {"BramFactor": 2147483648}})"),
-            "Model: BramFactor must be at most 2147483647, got 2147483648");
+            "Model.BramFactor: must be at most 2147483647, got 2147483648");
   std::string big(kMaxConfigBytes + 1, ' ');
   EXPECT_EQ(parseError(big), "the configuration has 16777217 bytes, more "
                              "than the limit of 16777216");
@@ -255,11 +372,11 @@ TEST(HlsConfigTest, RangesAndSizeAreBounded) {
 
 TEST(HlsConfigTest, ValuesInMessagesAreCut) {
   EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": {"a": [1, 2, 3]}}})"),
-            "Model: ReuseFactor must be a positive integer, got {\"a\":[1,2,3]}");
+            "Model.ReuseFactor: must be a positive integer, got {\"a\":[1,2,3]}");
   EXPECT_EQ(parseError(R"({"Model": {"Precision": [1]}})"),
-            "Model: Precision must be a type string or an object, got [1]");
+            "Model.Precision: must be a type string or an object, got [1]");
   std::string longText(1000, 'x');
   EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": ")" + longText + "\"}}"),
-            "Model: ReuseFactor must be a positive integer, got \"" +
+            "Model.ReuseFactor: must be a positive integer, got \"" +
                 std::string(36, 'x') + "...");
 }

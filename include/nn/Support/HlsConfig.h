@@ -46,8 +46,10 @@ inline constexpr int kNumVars = 5;
 /// "weight", "bias", "result", "accum", "table".
 const char *varName(Var var);
 
-/// One precision setting: a fixed-point format, or "auto" (accum only:
-/// the lossless accumulator derived by the pass from operand formats).
+/// One precision setting: a fixed-point format, or "auto" (hls4ml's
+/// meaning, docs/Quantization.md: accum lossless from its operands, a
+/// multiplier layer's result its accumulator, anything else the default
+/// precision; bounded by Model.Precision.maximum).
 struct Precision {
   bool isAuto = false;
   fx::Format format; ///< Meaningless when isAuto.
@@ -63,19 +65,45 @@ struct LayerSettings {
   std::array<std::optional<Precision>, kNumVars> precision;
   std::optional<int64_t> reuseFactor;
   std::optional<reuse::Strategy> strategy;
-  std::optional<int64_t> tableSize; ///< "table_size" (layer levels only)
+  std::optional<int64_t> tableSize; ///< "TableSize"/"table_size"
+  /// A Precision string, or Precision.default: every variable of the level
+  /// but the table that the level does not set explicitly.
+  std::optional<Precision> defaultPrecision;
 
   const std::optional<Precision> &get(Var var) const {
     return precision[static_cast<int>(var)];
   }
 };
 
+/// A key that was accepted but does not change what nn does (or not yet):
+/// its full key path ("HLSConfig.Model.BramFactor") and why.
+struct IgnoredKey {
+  std::string path, reason;
+  bool notSupportedYet = false; ///< a warning, not a remark
+};
+
 /// A parsed configuration. Maps are ordered so that reports are stable.
 struct HlsConfig {
   LayerSettings model;
+  /// Model.Precision.maximum: the bound of every "auto" precision.
+  std::optional<fx::Format> maximum;
   std::map<std::string, LayerSettings> layerTypes;
   std::map<std::string, LayerSettings> layerNames;
+  /// Key path prefix of the layer levels: "" (bare dictionary) or
+  /// "HLSConfig." (wrapped form, hls4ml's YAML CLI form).
+  std::string prefix;
+  /// Top-level Part, ClockPeriod (ns), ProjectName.
+  std::optional<std::string> part, projectName;
+  std::optional<double> clockPeriod;
+  std::vector<IgnoredKey> ignored;
 };
+
+/// The syntax of a configuration file.
+enum class ConfigSyntax { Detect, Json, Yaml };
+
+/// By extension: .json -> Json, .yml/.yaml -> Yaml, else Detect (content:
+/// a text whose first non-blank character is '{' or '[' is JSON).
+ConfigSyntax configSyntaxOf(std::string_view path);
 
 /// Limits of a configuration (docs/Quantization.md): its size in bytes,
 /// the nesting of its objects and arrays (the schema needs 4 levels), the
@@ -86,18 +114,22 @@ inline constexpr int kMaxConfigDepth = 64;
 inline constexpr int64_t kMaxReuseFactor = 2147483647;
 inline constexpr int64_t kMaxBramFactor = 2147483647;
 
-/// A configuration error. line/column (1-based) are set for JSON syntax
-/// errors only; schema errors name the key path in the message instead.
+/// A configuration error. line/column (1-based) are set for syntax errors
+/// only; schema errors name the key path ("HLSConfig.LayerName.fc1.
+/// ReuseFactor") at the start of the message instead.
 struct ConfigError {
   std::string message;
   unsigned line = 0, column = 0;
 };
 
-/// Parses and checks a configuration. On failure returns nullopt and fills
-/// `error` with a message naming the offending key and level, e.g.
-/// "LayerName 'fc1': ReuseFactor must be a positive integer, got 0".
+/// Parses and checks a configuration (JSON or YAML; the bare dictionary,
+/// the HLSConfig-wrapped form or hls4ml's YAML CLI form). Every error of the
+/// file is appended to `errors` (not just the first); returns nullopt iff
+/// there is one.
 std::optional<HlsConfig> parseHlsConfig(std::string_view text,
-                                        ConfigError &error);
+                                        std::vector<ConfigError> &errors,
+                                        ConfigSyntax syntax =
+                                            ConfigSyntax::Detect);
 
 /// Parses a type spelling as written in a configuration or a pass option
 /// ("ap_fixed<16,6>", "ap_ufixed<8,0,AP_RND,AP_SAT>", "ap_int<8>", hls4ml's

@@ -1,6 +1,7 @@
 //===- NNDialect.cpp - the nn dialect -------------------------------------===//
 
 #include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Dialect/NN/IR/NNTypes.h"
 
@@ -125,6 +126,27 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
     if (name == kTableTypeAttrName && !fixedType())
       return op->emitOpError("attribute '")
              << name << "' must be a fixed-point type, got " << value;
+    return success();
+  }
+  // The project settings --nn-quantize records from the configuration's
+  // top-level Part, ClockPeriod and ProjectName.
+  if (name == kHlsPartAttr || name == kHlsProjectNameAttr ||
+      name == kHlsClockPeriodAttr) {
+    if (!llvm::isa<ModuleOp>(op))
+      return op->emitOpError("attribute '")
+             << name << "' belongs on a builtin.module";
+    if (name == kHlsClockPeriodAttr) {
+      auto period = llvm::dyn_cast<FloatAttr>(value);
+      if (!period || !period.getType().isF64() ||
+          !(period.getValueAsDouble() > 0))
+        return op->emitOpError("attribute '")
+               << name << "' must be a positive f64 (ns), got " << value;
+      return success();
+    }
+    auto text = llvm::dyn_cast<StringAttr>(value);
+    if (!text || text.getValue().empty())
+      return op->emitOpError("attribute '")
+             << name << "' must be a non-empty string, got " << value;
     return success();
   }
   // Other nn.* attributes are not (yet) the dialect's business: tests and

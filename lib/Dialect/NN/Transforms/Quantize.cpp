@@ -10,6 +10,7 @@
 
 #include "nn/Dialect/NN/Transforms/Calibration.h"
 
+#include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/ActivationTables.h"
 #include "nn/Support/FixedPoint.h"
@@ -114,86 +115,135 @@ namespace {
 /// The built-in fallbacks: the pass options.
 struct Defaults {
   fx::Format precision;
+  bool precisionGiven = false; ///< default-precision on the command line
   std::optional<hls::Precision> accum; ///< nullopt: the default precision
   int64_t reuseFactor = 1;
   reuse::Strategy strategy = reuse::Strategy::Latency;
 };
 
 /// A setting and where it came from ("LayerName 'fc1'", "Model", ...).
+/// `isDefault`: a default precision (Model.Precision's default or the
+/// default-precision option), not a setting of this variable.
+/// `isModelWide`: from the Model or a LayerType level or the options (a
+/// reuse factor that is adjusted per layer, as hls4ml does).
 template <typename T> struct Chosen {
   T value;
   std::string source;
+  bool isDefault = false;
+  bool isModelWide = false;
 };
 
 /// The configuration levels that apply to one layer, most specific first.
 class Levels {
 public:
+  /// `aliases`: every name of the layer (nn::getLayerAliases, hardware
+  /// name first); the first one with a LayerName entry selects it.
   Levels(const hls::HlsConfig &config, const Defaults &defaults,
-         StringRef name, ArrayRef<std::string> types)
-      : defaults(defaults) {
-    if (!name.empty()) {
-      auto it = config.layerNames.find(name.str());
-      if (it != config.layerNames.end())
-        levels.push_back({&it->second, "LayerName '" + name.str() + "'"});
+         ArrayRef<std::string> aliases, ArrayRef<std::string> types)
+      : config(config), defaults(defaults) {
+    for (const std::string &alias : aliases) {
+      auto it = config.layerNames.find(alias);
+      if (it == config.layerNames.end())
+        continue;
+      levels.push_back({&it->second, config.prefix + "LayerName." + alias});
+      byName = true;
+      break;
     }
     for (const std::string &type : types) {
       auto it = config.layerTypes.find(type);
       if (it != config.layerTypes.end())
-        levels.push_back({&it->second, "LayerType '" + type + "'"});
+        levels.push_back({&it->second, config.prefix + "LayerType." + type});
     }
-    levels.push_back({&config.model, "Model"});
+    levels.push_back({&config.model, config.prefix + "Model"});
   }
 
-  /// The precision of `var`, from the most specific level that sets it, or
-  /// the pass options. Never auto except for accum.
+  /// The precision of `var` (docs/Quantization.md, "Precedence"): per level,
+  /// most specific first, the variable's own setting, then the level's
+  /// default precision (not for the table); at the Model level, the `accum`
+  /// option comes between the two, and default-precision given on the
+  /// command line replaces the Model's default. May be auto.
   Chosen<hls::Precision> precision(Var var) const {
-    for (const auto &[settings, source] : levels)
+    for (const auto &[settings, source] : levels) {
       if (const std::optional<hls::Precision> &p = settings->get(var))
-        return {*p, source};
-    if (var == Var::Accum && defaults.accum)
-      return {*defaults.accum, "option accum"};
+        return {*p, source + ".Precision." + hls::varName(var)};
+      bool isModel = settings == &config.model;
+      if (isModel && var == Var::Accum && defaults.accum)
+        return {*defaults.accum, "option accum"};
+      if (var != Var::Table && settings->defaultPrecision &&
+          !(isModel && defaults.precisionGiven))
+        return {*settings->defaultPrecision, source + ".Precision (default)",
+                /*isDefault=*/isModel};
+    }
+    return fallback();
+  }
+
+  /// What "auto" falls back to where nothing is inferred: the Model's
+  /// default precision, or the default-precision option.
+  Chosen<hls::Precision> fallback() const {
+    if (config.model.defaultPrecision &&
+        !config.model.defaultPrecision->isAuto && !defaults.precisionGiven)
+      return {*config.model.defaultPrecision,
+              config.prefix + "Model.Precision (default)", true};
     return {hls::Precision{false, defaults.precision},
-            "option default-precision"};
+            "option default-precision", true};
   }
 
   /// The precision of `var` if a configuration level (not the options)
-  /// sets it.
+  /// sets it explicitly, auto included.
   std::optional<Chosen<hls::Precision>> configured(Var var) const {
     for (const auto &[settings, source] : levels)
       if (const std::optional<hls::Precision> &p = settings->get(var))
-        return Chosen<hls::Precision>{*p, source};
+        return Chosen<hls::Precision>{*p, source + ".Precision." +
+                                              hls::varName(var)};
     return std::nullopt;
   }
 
-  /// Whether the LayerName level sets `var`.
+  /// Whether the LayerName level sets `var` to a type (its own setting or
+  /// its default precision; "auto" leaves the choice to the model).
   bool setByName(Var var) const {
-    return !levels.empty() && levels.front().second.rfind("LayerName", 0) == 0 &&
-           levels.front().first->get(var).has_value();
+    if (!byName)
+      return false;
+    const hls::LayerSettings &settings = *levels.front().first;
+    const std::optional<hls::Precision> &p =
+        settings.get(var) ? settings.get(var)
+                          : (var != Var::Table ? settings.defaultPrecision
+                                               : settings.get(var));
+    return p && !p->isAuto;
+  }
+
+  /// Whether `settings` is this layer's LayerName entry: its reuse factor
+  /// must be valid; Model and LayerType values are adjusted per layer.
+  bool isNameLevel(const hls::LayerSettings *settings) const {
+    return byName && settings == levels.front().first;
   }
 
   Chosen<int64_t> reuseFactor() const {
     for (const auto &[settings, source] : levels)
       if (settings->reuseFactor)
-        return {*settings->reuseFactor, source};
-    return {defaults.reuseFactor, "option default-reuse"};
+        return {*settings->reuseFactor, source + ".ReuseFactor", false,
+                !isNameLevel(settings)};
+    return {defaults.reuseFactor, "option default-reuse", false, true};
   }
 
   Chosen<reuse::Strategy> strategy() const {
     for (const auto &[settings, source] : levels)
       if (settings->strategy)
-        return {*settings->strategy, source};
-    return {defaults.strategy, "option default-strategy"};
+        return {*settings->strategy, source + ".Strategy", false,
+                !isNameLevel(settings)};
+    return {defaults.strategy, "option default-strategy", false, true};
   }
 
   std::optional<Chosen<int64_t>> tableSize() const {
     for (const auto &[settings, source] : levels)
       if (settings->tableSize)
-        return Chosen<int64_t>{*settings->tableSize, source};
+        return Chosen<int64_t>{*settings->tableSize, source + ".TableSize"};
     return std::nullopt;
   }
 
 private:
+  const hls::HlsConfig &config;
   const Defaults &defaults;
+  bool byName = false;
   SmallVector<std::pair<const hls::LayerSettings *, std::string>> levels;
 };
 
@@ -244,9 +294,13 @@ private:
   Location configLoc(unsigned line = 0, unsigned column = 0) {
     return FileLineColLoc::get(&getContext(), configFile, line, column);
   }
-  Levels levelsFor(StringRef name, ArrayRef<std::string> types) const {
-    return Levels(config, defaults, name, types);
+  /// The levels of the layer at `loc`, matched by all its names.
+  Levels levelsFor(Location loc, ArrayRef<std::string> types) const {
+    SmallVector<std::string> aliases = getLayerAliases(loc);
+    return Levels(config, defaults, aliases, types);
   }
+  /// The Model's bound of inferred ("auto") formats, applied to `chosen`.
+  Chosen<hls::Precision> capAuto(fx::Format format, std::string source) const;
 
   hls::HlsConfig config;
   Defaults defaults;
@@ -255,7 +309,14 @@ private:
   llvm::DenseMap<std::pair<Operation *, Type>, Value> quantized;
   /// Float constants used as data, already reported.
   llvm::DenseSet<Operation *> reportedConstants;
+  /// LayerName entries that reach a layer through another of its names.
+  std::vector<std::string> layerNameNotes;
   unsigned unnamed = 0;
+  /// Values typed from the model's own QDQ record (nn.qdq_type).
+  llvm::DenseSet<Value> qdqValues;
+  /// Options given on the command line that the configuration overrode,
+  /// already warned about.
+  bool warnedAccumOption = false;
   /// The ranges of the function being quantized (calibrate=...).
   std::optional<calib::Ranges> ranges;
 };
@@ -263,6 +324,7 @@ private:
 
 LogicalResult QuantizePass::readOptions() {
   ModuleOp module = getOperation();
+  defaults.precisionGiven = defaultPrecision.hasValue();
   std::optional<fx::Format> precision = hls::parsePrecision(defaultPrecision);
   if (!precision)
     return module.emitError("option default-precision: malformed type '")
@@ -302,54 +364,133 @@ LogicalResult QuantizePass::readConfig() {
   if (!buffer)
     return emitError(configLoc()) << "the configuration file "
                                   << llvm::toString(buffer.takeError());
-  hls::ConfigError error;
-  std::optional<hls::HlsConfig> parsed =
-      hls::parseHlsConfig((*buffer)->getBuffer(), error);
-  if (!parsed)
-    return emitError(configLoc(error.line, error.column)) << error.message;
+  std::vector<hls::ConfigError> errors;
+  std::optional<hls::HlsConfig> parsed = hls::parseHlsConfig(
+      (*buffer)->getBuffer(), errors, hls::configSyntaxOf(configFile));
+  if (!parsed) {
+    // Every error of the file, each with its key path.
+    for (const hls::ConfigError &error : errors)
+      emitError(configLoc(error.line, error.column)) << error.message;
+    return failure();
+  }
   config = std::move(*parsed);
+  // Accepted keys without effect: a remark (a warning when nn does not
+  // support the value yet); all are listed in the report.
+  for (const hls::IgnoredKey &key : config.ignored) {
+    if (key.notSupportedYet)
+      emitWarning(configLoc()) << key.path << ": ignored, " << key.reason;
+    else
+      emitRemark(configLoc()) << key.path << ": ignored, " << key.reason;
+  }
+  // Top-level project keys: module attributes the project writer reads.
+  ModuleOp module = getOperation();
+  Builder builder(&getContext());
+  if (config.part)
+    module->setAttr(kHlsPartAttr, builder.getStringAttr(*config.part));
+  if (config.clockPeriod)
+    module->setAttr(kHlsClockPeriodAttr,
+                    builder.getF64FloatAttr(*config.clockPeriod));
+  if (config.projectName)
+    module->setAttr(kHlsProjectNameAttr,
+                    builder.getStringAttr(*config.projectName));
   return success();
+}
+
+Chosen<hls::Precision> QuantizePass::capAuto(fx::Format format,
+                                             std::string source) const {
+  // hls4ml bounds inferred types by Model.Precision.maximum: at most its
+  // width and integer bits, then its rounding and overflow modes.
+  if (!config.maximum ||
+      (format.width <= config.maximum->width &&
+       format.intWidth <= config.maximum->intWidth))
+    return {hls::Precision{false, format}, std::move(source)};
+  fx::Format capped = format;
+  capped.width = std::min(format.width, config.maximum->width);
+  capped.intWidth = std::min(format.intWidth, config.maximum->intWidth);
+  capped.rounding = config.maximum->rounding;
+  capped.overflow = config.maximum->overflow;
+  return {hls::Precision{false, capped},
+          source + "; bounded by " + config.prefix +
+              "Model.Precision.maximum " + config.maximum->toString()};
 }
 
 LogicalResult QuantizePass::checkLayerNames(ModuleOp module) {
   if (config.layerNames.empty())
     return success();
+  // Every name of every layer (nn::getLayerAliases); the names of weight
+  // constants, which are not layers of their own.
   llvm::StringSet<> layers, weights;
+  std::vector<std::string> valid; // hardware names, for suggestions
+  llvm::StringMap<std::string> hardwareOf;
+  auto addLayer = [&](Location loc) {
+    SmallVector<std::string> aliases = getLayerAliases(loc);
+    if (aliases.empty())
+      return;
+    if (!layers.contains(aliases.front()))
+      valid.push_back(aliases.front());
+    for (const std::string &alias : aliases) {
+      layers.insert(alias);
+      hardwareOf.try_emplace(alias, aliases.front());
+    }
+  };
   module.walk([&](Operation *op) {
     if (auto func = llvm::dyn_cast<func::FuncOp>(op)) {
       for (BlockArgument arg : func.getArguments())
-        layers.insert(layerName(arg.getLoc()));
+        addLayer(arg.getLoc());
       return;
     }
     if (op->getDialect() != op->getContext()->getLoadedDialect<NNDialect>())
       return;
-    std::string name = layerName(op->getLoc());
-    if (!llvm::isa<ConstantOp>(op)) {
-      layers.insert(name);
-      return;
-    }
+    if (!llvm::isa<ConstantOp>(op))
+      return addLayer(op->getLoc());
     // A constant is a layer when something uses it as data; one that only
     // feeds weight/bias operands takes its users' weight/bias precision.
     bool asData = llvm::any_of(op->getUses(), [](OpOperand &use) {
       return !parameterRole(use.getOwner(), use.getOperandNumber());
     });
-    (asData ? layers : weights).insert(name);
+    if (asData)
+      return addLayer(op->getLoc());
+    for (const std::string &alias : getLayerAliases(op->getLoc()))
+      weights.insert(alias);
   });
+  bool ok = true;
   for (const auto &entry : config.layerNames) {
     const std::string &name = entry.first;
-    if (layers.contains(name))
+    std::string path = config.prefix + "LayerName." + name;
+    if (layers.contains(name)) {
+      const std::string &hardware = hardwareOf.lookup(name);
+      if (hardware != name)
+        layerNameNotes.push_back(path + ": applies to layer '" + hardware +
+                                 "' ('" + name +
+                                 "' is one of its names: its full ONNX node "
+                                 "name or a batch norm folded into it)");
       continue;
-    if (weights.contains(name))
-      return emitError(configLoc())
-             << "LayerName '" << name << "': '" << name
-             << "' is a weight constant; set the weight or bias precision of "
-                "the layer that uses it";
-    return emitError(configLoc())
-           << "LayerName '" << name
-           << "': no layer (op or function argument) of that name in the "
-              "module";
+    }
+    ok = false;
+    if (weights.contains(name)) {
+      emitError(configLoc())
+          << path << ": '" << name
+          << "' is a weight constant; set the weight or bias precision of "
+             "the layer that uses it";
+      continue;
+    }
+    // The valid names, closest first (ties in module order).
+    std::vector<std::pair<unsigned, size_t>> order;
+    for (size_t i = 0; i < valid.size(); ++i)
+      order.push_back({StringRef(valid[i]).edit_distance(name), i});
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto &a, const auto &b) {
+                       return a.first < b.first;
+                     });
+    std::string list;
+    for (const auto &[distance, index] : order)
+      list += (list.empty() ? "" : ", ") + ("'" + valid[index] + "'");
+    emitError(configLoc()) << path
+                           << ": no layer (op or function argument) of that "
+                              "name in the module; layers, closest first: "
+                           << (list.empty() ? std::string("none") : list);
   }
-  return success();
+  return success(ok);
 }
 
 /// Reads a floating-point constant as doubles: dense<...> of any float
@@ -536,7 +677,9 @@ QuantizePass::resultPrecision(Location loc, const Levels &levels,
                                   "QDQ: nn.qdq_type from the model"};
   }
   if (!range)
-    return configured;
+    return configured; // may be auto: the caller resolves it
+  if (configured.value.isAuto)
+    configured = levels.fallback();
   report.range = *range;
   report.rangeSamples = ranges ? ranges->samples : 0;
   return calibrate(loc, report.name, configured, *range, report.rangeSamples,
@@ -557,6 +700,14 @@ QuantizePass::parameterPrecision(ConstantOp constant, Var role,
              << " must be a fixed-point type, got " << hint;
     return Chosen<hls::Precision>{hls::Precision{false, type.getFormat()},
                                   "QDQ: nn.qdq_type from the model"};
+  }
+  // "auto" weights and biases (hls4ml: inferred only from a quantizer,
+  // which is nn.qdq_type above) take the default precision.
+  if (configured.value.isAuto) {
+    Chosen<hls::Precision> fallback = levels.fallback();
+    configured = {fallback.value,
+                  "auto (" + configured.source + "): " + fallback.source,
+                  true};
   }
   if (!ranges)
     return configured;
@@ -602,6 +753,26 @@ LogicalResult QuantizePass::setMultiplierAttributes(MultiplierOpInterface op,
   MLIRContext *context = &getContext();
   // Accumulator.
   Chosen<hls::Precision> accum = levels.precision(Var::Accum);
+  // A QDQ layer's accumulator is never a mere default precision: that would
+  // truncate the exact products the model's QDQ types stand for
+  // (docs/Quantization.md, "Precedence"). Set it explicitly to override.
+  bool qdqLayer = qdqValues.contains(operation->getOperand(0)) ||
+                  qdqValues.contains(operation->getOperand(1));
+  if (qdqLayer && accum.isDefault && !accum.value.isAuto) {
+    accum = {hls::Precision{true, {}},
+             "QDQ layer: lossless instead of the default precision (" +
+                 accum.source + ")"};
+  }
+  // An accum option given on the command line that an explicit setting
+  // overrides: said once.
+  if (defaults.accum && accum.source != "option accum" && !accum.isDefault &&
+      !StringRef(accum.source).starts_with("QDQ") && !warnedAccumOption) {
+    warnedAccumOption = true;
+    operation->emitWarning("layer '")
+        << report.name << "': option accum is overridden by "
+        << accum.source << " (configuration settings of a variable beat the "
+        << "options; only the Model's default precision yields to them)";
+  }
   fx::Format accumFormat = accum.value.format;
   std::string accumSource = accum.source;
   if (accum.value.isAuto) {
@@ -618,7 +789,10 @@ LogicalResult QuantizePass::setMultiplierAttributes(MultiplierOpInterface op,
     std::string why;
     accumFormat = autoAccumulator(input.getFormat(), weight.getFormat(), bias,
                                   op.getMultiplierInputs(), why);
-    accumSource = why + " (" + accum.source + ")";
+    Chosen<hls::Precision> capped =
+        capAuto(accumFormat, why + " (" + accum.source + ")");
+    accumFormat = capped.value.format;
+    accumSource = capped.source;
     if (accumFormat.width > 1024 || accumFormat.intWidth > 1024 ||
         accumFormat.intWidth < -1024)
       return operation->emitError("layer '")
@@ -635,6 +809,28 @@ LogicalResult QuantizePass::setMultiplierAttributes(MultiplierOpInterface op,
   Chosen<int64_t> rf = levels.reuseFactor();
   Chosen<reuse::Strategy> strategy = levels.strategy();
   int64_t nIn = op.getMultiplierInputs(), nOut = op.getMultiplierOutputs();
+  if (!reuse::isValidReuseFactor(nIn, nOut, rf.value, strategy.value) &&
+      rf.isModelWide) {
+    // hls4ml: a model-wide reuse factor that does not fit a layer becomes
+    // the closest valid one (ties: the smaller), with a warning.
+    reuse::Nearest nearest =
+        reuse::nearestValidReuseFactors(nIn, nOut, rf.value, strategy.value);
+    std::optional<int64_t> closest = nearest.below;
+    if (nearest.above &&
+        (!closest || *nearest.above - rf.value < rf.value - *closest))
+      closest = nearest.above;
+    if (closest) {
+      operation->emitWarning("layer '")
+          << report.name << "' (" << operation->getName() << "): reuse factor "
+          << rf.value << " (" << rf.source << ") is not valid for the "
+          << reuse::toString(strategy.value) << " strategy with n_in = " << nIn
+          << ", n_out = " << nOut << "; using the closest valid value "
+          << *closest;
+      rf = {*closest, rf.source + ", adjusted to the closest valid value " +
+                          std::to_string(*closest) + " (was " +
+                          std::to_string(rf.value) + ")"};
+    }
+  }
   if (!reuse::isValidReuseFactor(nIn, nOut, rf.value, strategy.value))
     return operation->emitError("layer '")
            << report.name << "' (" << operation->getName() << "): reuse factor "
@@ -669,7 +865,8 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     report.name = opName + "#" + std::to_string(unnamed++);
   report.op = opName;
   report.layerTypes = hls::layerTypesOf(opName, spatialRankOf(op));
-  Levels levels = levelsFor(report.name, report.layerTypes);
+  Levels levels = levelsFor(op->getLoc(), report.layerTypes);
+  bool multipliersDone = false;
 
   // Operands defined by float constants: parameters take the layer's
   // weight/bias precision, other constants are layers of their own.
@@ -696,7 +893,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
         if (auto it = ranges->ops.find(constant); it != ranges->ops.end())
           range = &it->second;
       FailureOr<Chosen<hls::Precision>> data =
-          resultPrecision(constant.getLoc(), levelsFor(name, types),
+          resultPrecision(constant.getLoc(), levelsFor(constant.getLoc(), types),
                           constant->getAttr(kQdqTypeAttrName), range,
                           constantReport);
       if (failed(data))
@@ -711,10 +908,14 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
         reports.push_back(std::move(constantReport));
       }
     }
+    if (chosen.value.isAuto) // a constant used as data: a plain layer
+      chosen = levelsFor(constant.getLoc(), {}).fallback();
     FailureOr<Value> fixed =
         quantizeConstant(constant, toFixedType(context, chosen.value.format));
     if (failed(fixed))
       return failure();
+    if (StringRef(chosen.source).starts_with("QDQ"))
+      qdqValues.insert(*fixed);
     operand.set(*fixed);
   }
 
@@ -760,7 +961,27 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
         op->getLoc(), levels, op->getAttr(kQdqTypeAttrName), range, report);
     if (failed(chosen))
       return failure();
-    const Chosen<hls::Precision> &result = *chosen;
+    Chosen<hls::Precision> result = *chosen;
+    if (result.value.isAuto) {
+      // hls4ml: the result of a multiplier layer is its accumulator (then
+      // bounded by Model.Precision.maximum); other layers' "auto" results
+      // take the default precision.
+      if (auto multiplier = llvm::dyn_cast<MultiplierOpInterface>(op)) {
+        if (failed(setMultiplierAttributes(multiplier, levels, report)))
+          return failure();
+        multipliersDone = true;
+        auto accum = llvm::cast<TypeAttr>(op->getAttr(kAccumTypeAttrName));
+        result = capAuto(llvm::cast<FixedType>(accum.getValue()).getFormat(),
+                         "auto (" + result.source + "): the accumulator");
+      } else {
+        Chosen<hls::Precision> fallback = levels.fallback();
+        result = {fallback.value,
+                  "auto (" + result.source + "): " + fallback.source, true};
+      }
+    }
+    if (StringRef(result.source).starts_with("QDQ"))
+      for (Value value : op->getResults())
+        qdqValues.insert(value);
     FixedType type = toFixedType(context, result.value.format);
     for (OpResult value : op->getResults())
       if (isFloatTensor(value.getType()))
@@ -771,7 +992,8 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
   }
 
   if (auto multiplier = llvm::dyn_cast<MultiplierOpInterface>(op))
-    if (failed(setMultiplierAttributes(multiplier, levels, report)))
+    if (!multipliersDone &&
+        failed(setMultiplierAttributes(multiplier, levels, report)))
       return failure();
 
   if (isTableActivation(op)) {
@@ -780,6 +1002,8 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     // configured table is recorded on it).
     bool readsTable = !llvm::isa<SoftsignOp>(op);
     std::optional<Chosen<hls::Precision>> table = levels.configured(Var::Table);
+    if (table && table->value.isAuto) // hls4ml: nn's default table
+      table.reset();
     FixedType resultType = getFixedElement(op->getResult(0));
     if (!table && readsTable && resultType) {
       fx::Format format = llvm::isa<SoftmaxOp>(op)
@@ -848,12 +1072,20 @@ LogicalResult QuantizePass::quantizeFunction(func::FuncOp func) {
     const calib::Range *range =
         ranges ? &ranges->arguments[arg.getArgNumber()] : nullptr;
     FailureOr<Chosen<hls::Precision>> result = resultPrecision(
-        arg.getLoc(), levelsFor(report.name, inputTypes),
+        arg.getLoc(), levelsFor(arg.getLoc(), inputTypes),
         func.getArgAttr(arg.getArgNumber(), kQdqTypeAttrName), range, report);
     if (failed(result))
       return failure();
     func.removeArgAttr(arg.getArgNumber(), kQdqTypeAttrName);
-    const Chosen<hls::Precision> &chosen = *result;
+    Chosen<hls::Precision> chosen = *result;
+    if (chosen.value.isAuto) {
+      Chosen<hls::Precision> fallback =
+          levelsFor(arg.getLoc(), inputTypes).fallback();
+      chosen = {fallback.value,
+                "auto (" + chosen.source + "): " + fallback.source, true};
+    }
+    if (StringRef(chosen.source).starts_with("QDQ"))
+      qdqValues.insert(arg);
     arg.setType(llvm::cast<RankedTensorType>(arg.getType())
                     .clone(Type(toFixedType(context, chosen.value.format))));
     report.vars[static_cast<int>(Var::Result)] =
@@ -900,6 +1132,18 @@ LogicalResult QuantizePass::writeReport() {
   json.object([&] {
     json.attribute("config", configFile.empty() ? llvm::json::Value(nullptr)
                                                 : llvm::json::Value(configFile));
+    json.attributeArray("ignored_keys", [&] {
+      for (const hls::IgnoredKey &key : config.ignored)
+        json.object([&] {
+          json.attribute("key", key.path);
+          json.attribute("reason", key.reason);
+          json.attribute("not_supported_yet", key.notSupportedYet);
+        });
+    });
+    json.attributeArray("notes", [&] {
+      for (const std::string &note : layerNameNotes)
+        json.value(note);
+    });
     json.attributeArray("layers", [&] {
       for (const LayerReport &report : reports) {
         json.object([&] {
@@ -947,6 +1191,9 @@ void QuantizePass::runOnOperation() {
   reports.clear();
   quantized.clear();
   reportedConstants.clear();
+  layerNameNotes.clear();
+  qdqValues.clear();
+  warnedAccumOption = false;
   unnamed = 0;
   if (failed(readOptions()) || failed(readConfig()) ||
       failed(checkLayerNames(module)))

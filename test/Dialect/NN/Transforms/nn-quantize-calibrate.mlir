@@ -61,7 +61,7 @@
 // REPORT-NEXT:       "source": "calibration: range [-1, 0.25] of the values needs I = 1; W = 16 from option default-precision"
 // REPORT:          "result": {
 // REPORT-NEXT:       "value": "ap_fixed<12,7>",
-// REPORT-NEXT:       "source": "LayerName 'fc'"
+// REPORT-NEXT:       "source": "LayerName.fc.Precision.result"
 // REPORT:        "name": "relu",
 // REPORT:          "result": {
 // REPORT-NEXT:       "value": "ap_fixed<16,4>",

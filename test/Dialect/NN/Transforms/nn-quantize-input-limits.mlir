@@ -25,7 +25,7 @@
 // RUN: head -c 64 /dev/zero | tr '\0' '[' > %t/64.json
 // RUN: head -c 64 /dev/zero | tr '\0' ']' >> %t/64.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/64.json" 2>&1 | FileCheck %s --check-prefix=DEPTH64
-// DEPTH64: 64.json:0:0: error: the configuration must be a JSON object, got array
+// DEPTH64: 64.json:0:0: error: the configuration must be an object (a JSON object or a YAML mapping), got array
 // RUN: head -c 65 /dev/zero | tr '\0' '[' > %t/65.json
 // RUN: head -c 65 /dev/zero | tr '\0' ']' >> %t/65.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/65.json" 2>&1 | FileCheck %s --check-prefix=DEPTH65
@@ -40,25 +40,25 @@
 // bounded by the table index arithmetic (2^24 entries).
 // RUN: printf '{"LayerName": {"fc1": {"ReuseFactor": 2147483648}}}' > %t/reuse.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/reuse.json" 2>&1 | FileCheck %s --check-prefix=REUSE
-// REUSE: reuse.json:0:0: error: LayerName 'fc1': ReuseFactor must be at most 2147483647, got 2147483648
+// REUSE: reuse.json:0:0: error: LayerName.fc1.ReuseFactor: must be at most 2147483647, got 2147483648
 // RUN: printf '{"LayerName": {"fc1": {"ReuseFactor": 18446744073709551615}}}' > %t/reuse-u64.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/reuse-u64.json" 2>&1 | FileCheck %s --check-prefix=REUSE-U64
-// REUSE-U64: reuse-u64.json:0:0: error: LayerName 'fc1': ReuseFactor must be a positive integer, got 18446744073709551615
+// REUSE-U64: reuse-u64.json:0:0: error: LayerName.fc1.ReuseFactor: must be a positive integer, got 18446744073709551615
 // RUN: printf '{"LayerName": {"sig": {"table_size": 16777217}}}' > %t/table.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/table.json" 2>&1 | FileCheck %s --check-prefix=TABLE
-// TABLE: table.json:0:0: error: LayerName 'sig': table_size must be at most 16777216, got 16777217
+// TABLE: table.json:0:0: error: LayerName.sig.table_size: must be at most 16777216, got 16777217
 // RUN: printf '{"Model": {"BramFactor": 4294967296}}' > %t/bram.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/bram.json" 2>&1 | FileCheck %s --check-prefix=BRAM
-// BRAM: bram.json:0:0: error: Model: BramFactor must be at most 2147483647, got 4294967296
+// BRAM: bram.json:0:0: error: Model.BramFactor: must be at most 2147483647, got 4294967296
 
 // Wrong kinds name the key and show what came instead, cut after 40
 // characters (a value can be megabytes long).
 // RUN: printf '{"Model": {"ReuseFactor": [1, {"a": 3}]}}' > %t/kind.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/kind.json" 2>&1 | FileCheck %s --check-prefix=KIND
-// KIND: kind.json:0:0: error: Model: ReuseFactor must be a positive integer, got [1,{"a":3}]
+// KIND: kind.json:0:0: error: Model.ReuseFactor: must be a positive integer, got [1,{"a":3}]
 // RUN: printf '{"Model": {"Strategy": "%%0100d"}}' 0 > %t/long.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/long.json" 2>&1 | FileCheck %s --check-prefix=LONG
-// LONG: long.json:0:0: error: Model: unknown Strategy {{"0+\.\.\.}}; expected "Latency" or "Resource"
+// LONG: long.json:0:0: error: Model.Strategy: unknown strategy {{"0+\.\.\.}}; expected "Latency" or "Resource"
 
 func.func @net(%x: tensor<1x4xf32> loc("x")) -> tensor<1x3xf32> {
   %w = nn.constant dense<0.5> : tensor<3x4xf32> loc("fc1.weight")

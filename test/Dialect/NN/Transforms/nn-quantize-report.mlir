@@ -10,18 +10,31 @@
 // + bias ap_fixed<16,6> (F = 10 vs 11): I = max(10, 6) + 1 = 11,
 // F = 11 -> ap_fixed<22,11>.
 
+// Keys accepted without effect, each with its reason (hls4ml's generators
+// write them; nn has no counterpart).
 // CHECK:      "config": "{{.*}}nn-quantize-report.json",
+// CHECK-NEXT: "ignored_keys": [
+// CHECK-NEXT:   {
+// CHECK-NEXT:     "key": "LayerName.conv.Trace",
+// CHECK-NEXT:     "reason": "layer outputs are traced by nn-interp (--trace), not by the generated design",
+// CHECK-NEXT:     "not_supported_yet": false
+// CHECK-NEXT:   },
+// CHECK-NEXT:   {
+// CHECK-NEXT:     "key": "Model.BramFactor",
+// CHECK:          "key": "Model.TraceOutput",
+// CHECK:      "notes": [],
 // CHECK-NEXT: "layers": [
 // CHECK-NEXT:   {
 // CHECK-NEXT:     "name": "img",
 // CHECK-NEXT:     "op": "input",
 // CHECK-NEXT:     "layer_types": [
-// CHECK-NEXT:       "Input"
+// CHECK-NEXT:       "Input",
+// CHECK-NEXT:       "InputLayer"
 // CHECK-NEXT:     ],
 // CHECK-NEXT:     "precision": {
 // CHECK-NEXT:       "result": {
 // CHECK-NEXT:         "value": "ap_fixed<10,4>",
-// CHECK-NEXT:         "source": "LayerType 'Input'"
+// CHECK-NEXT:         "source": "LayerType.Input.Precision.result"
 // CHECK-NEXT:       }
 // CHECK-NEXT:     }
 // CHECK-NEXT:   },
@@ -34,7 +47,7 @@
 // CHECK-NEXT:     "precision": {
 // CHECK-NEXT:       "weight": {
 // CHECK-NEXT:         "value": "ap_fixed<6,1>",
-// CHECK-NEXT:         "source": "LayerName 'conv'"
+// CHECK-NEXT:         "source": "LayerName.conv.Precision.weight"
 // CHECK-NEXT:       },
 // CHECK-NEXT:       "bias": {
 // CHECK-NEXT:         "value": "ap_fixed<16,6>",
@@ -42,7 +55,7 @@
 // CHECK-NEXT:       },
 // CHECK-NEXT:       "result": {
 // CHECK-NEXT:         "value": "ap_fixed<12,4,AP_RND,AP_SAT>",
-// CHECK-NEXT:         "source": "Model"
+// CHECK-NEXT:         "source": "Model.Precision.result"
 // CHECK-NEXT:       },
 // CHECK-NEXT:       "accum": {
 // CHECK-NEXT:         "value": "ap_fixed<22,11>",
@@ -51,7 +64,7 @@
 // CHECK-NEXT:     },
 // CHECK-NEXT:     "reuse_factor": {
 // CHECK-NEXT:       "value": 4,
-// CHECK-NEXT:       "source": "LayerType 'Conv2D'"
+// CHECK-NEXT:       "source": "LayerType.Conv2D.ReuseFactor"
 // CHECK-NEXT:     },
 // CHECK-NEXT:     "strategy": {
 // CHECK-NEXT:       "value": "latency",
@@ -72,16 +85,16 @@
 // CHECK-NEXT:     "precision": {
 // CHECK-NEXT:       "result": {
 // CHECK-NEXT:         "value": "ap_ufixed<8,0>",
-// CHECK-NEXT:         "source": "LayerType 'Activation'"
+// CHECK-NEXT:         "source": "LayerType.Activation.Precision.result"
 // CHECK-NEXT:       },
 // CHECK-NEXT:       "table": {
 // CHECK-NEXT:         "value": "ap_fixed<18,8>",
-// CHECK-NEXT:         "source": "LayerName 'sig'"
+// CHECK-NEXT:         "source": "LayerName.sig.Precision.table"
 // CHECK-NEXT:       }
 // CHECK-NEXT:     },
 // CHECK-NEXT:     "table_size": {
 // CHECK-NEXT:       "value": 512,
-// CHECK-NEXT:       "source": "LayerType 'Activation'"
+// CHECK-NEXT:       "source": "LayerType.Activation.TableSize"
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }
 // CHECK-NEXT: ]

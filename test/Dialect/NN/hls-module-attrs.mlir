@@ -1,0 +1,27 @@
+// The project settings --nn-quantize records (Part, ClockPeriod,
+// ProjectName) are verified: on a builtin.module, of the right kind.
+// RUN: nn-opt %s -split-input-file -verify-diagnostics
+
+module attributes {nn.hls.part = "xcvu13p-flga2577-2-e", nn.hls.clock_period = 5.0 : f64, nn.hls.project_name = "myproject"} {}
+
+// -----
+
+// expected-error @+1 {{attribute 'nn.hls.clock_period' must be a positive f64 (ns), got 5 : i64}}
+module attributes {nn.hls.clock_period = 5 : i64} {}
+
+// -----
+
+// expected-error @+1 {{attribute 'nn.hls.clock_period' must be a positive f64 (ns)}}
+module attributes {nn.hls.clock_period = -1.0 : f64} {}
+
+// -----
+
+// expected-error @+1 {{attribute 'nn.hls.part' must be a non-empty string, got 3 : i64}}
+module attributes {nn.hls.part = 3} {}
+
+// -----
+
+module {
+  // expected-error @+1 {{attribute 'nn.hls.project_name' belongs on a builtin.module}}
+  func.func @f() attributes {nn.hls.project_name = "p"} { return }
+}
