@@ -1182,32 +1182,14 @@ struct HlsTarget {
 };
 } // namespace
 
+// The module's verifier (NNDialect::verifyOperationAttribute) has checked
+// the attributes: a part of Tcl-safe characters, a positive clock period.
 static FailureOr<HlsTarget> readHlsTarget(ModuleOp module) {
   HlsTarget target;
-  if (Attribute attr = module->getAttr(kHlsPartAttr)) {
-    auto part = llvm::dyn_cast<StringAttr>(attr);
-    // Written into Tcl between braces: only the characters of part names.
-    auto partChar = [](char c) {
-      return llvm::isAlnum(c) || c == '-' || c == '_' || c == '.';
-    };
-    if (!part || part.getValue().empty() ||
-        !llvm::all_of(part.getValue(), partChar))
-      return module.emitError("the FPGA part (configuration key Part, "
-                              "module attribute ")
-             << kHlsPartAttr << ") must be a part name of letters, digits, "
-             << "'-', '_' and '.', got " << attr;
+  if (auto part = module->getAttrOfType<StringAttr>(kHlsPartAttr))
     target.part = part.str();
-  }
-  if (Attribute attr = module->getAttr(kHlsClockPeriodAttr)) {
-    auto period = llvm::dyn_cast<FloatAttr>(attr);
-    double ns = period ? period.getValueAsDouble() : 0.0;
-    if (!period || !std::isfinite(ns) || !(ns > 0.0))
-      return module.emitError("the clock period (configuration key "
-                              "ClockPeriod, module attribute ")
-             << kHlsClockPeriodAttr
-             << ") must be a positive number of ns, got " << attr;
-    target.clockPeriod = shortestDecimal(ns);
-  }
+  if (auto period = module->getAttrOfType<FloatAttr>(kHlsClockPeriodAttr))
+    target.clockPeriod = shortestDecimal(period.getValueAsDouble());
   return target;
 }
 

@@ -6,12 +6,12 @@ module attributes {nn.hls.part = "xcvu13p-flga2577-2-e", nn.hls.clock_period = 5
 
 // -----
 
-// expected-error @+1 {{attribute 'nn.hls.clock_period' must be a positive f64 (ns), got 5 : i64}}
+// expected-error @+1 {{attribute 'nn.hls.clock_period' (configuration key ClockPeriod) must be a positive f64 (ns), got 5 : i64}}
 module attributes {nn.hls.clock_period = 5 : i64} {}
 
 // -----
 
-// expected-error @+1 {{attribute 'nn.hls.clock_period' must be a positive f64 (ns)}}
+// expected-error @+1 {{attribute 'nn.hls.clock_period' (configuration key ClockPeriod) must be a positive f64 (ns)}}
 module attributes {nn.hls.clock_period = -1.0 : f64} {}
 
 // -----
@@ -24,4 +24,11 @@ module attributes {nn.hls.part = 3} {}
 module {
   // expected-error @+1 {{attribute 'nn.hls.project_name' belongs on a builtin.module}}
   func.func @f() attributes {nn.hls.project_name = "p"} { return }
+}
+
+// -----
+
+// The part is written into build_prj.tcl: only part-name characters.
+// expected-error @+1 {{attribute 'nn.hls.part' (configuration key Part) must be a part name of letters, digits, '-', '_' and '.', got "xc}; exec rm -rf /"}}
+module attributes {nn.hls.part = "xc}; exec rm -rf /"} {
 }

@@ -29,13 +29,14 @@
 // DEFAULT: set_part {xcvu13p-flga2577-2-e}
 // DEFAULT-NEXT: create_clock -period 5 -name default
 
-// Values that cannot reach Tcl, checked before anything is written.
+// Values that cannot reach Tcl: the module's verifier rejects them, before
+// anything is written.
 // RUN: not nn-translate --emit-hls-project=%t/bad1 %t/bad-part.mlir 2>&1 | FileCheck %s --check-prefix=PART
-// PART: bad-part.mlir:1:1: error: the FPGA part (configuration key Part, module attribute nn.hls.part) must be a part name of letters, digits, '-', '_' and '.', got "xc}; exec rm -rf /"
+// PART: bad-part.mlir:1:1: error: 'builtin.module' op attribute 'nn.hls.part' (configuration key Part) must be a part name of letters, digits, '-', '_' and '.', got "xc}; exec rm -rf /"
 // RUN: not nn-translate --emit-hls-project=%t/bad2 %t/bad-clock.mlir 2>&1 | FileCheck %s --check-prefix=CLOCK
-// CLOCK: bad-clock.mlir:1:1: error: the clock period (configuration key ClockPeriod, module attribute nn.hls.clock_period) must be a positive number of ns, got -2.500000e+00 : f64
+// CLOCK: bad-clock.mlir:1:1: error: 'builtin.module' op attribute 'nn.hls.clock_period' (configuration key ClockPeriod) must be a positive f64 (ns), got -2.500000e+00 : f64
 // RUN: not nn-translate --emit-hls-project=%t/bad3 %t/int-clock.mlir 2>&1 | FileCheck %s --check-prefix=INTCLOCK
-// INTCLOCK: error: the clock period (configuration key ClockPeriod, module attribute nn.hls.clock_period) must be a positive number of ns, got 5 : i64
+// INTCLOCK: error: 'builtin.module' op attribute 'nn.hls.clock_period' (configuration key ClockPeriod) must be a positive f64 (ns), got 5 : i64
 // RUN: not test -e %t/bad1
 // RUN: not test -e %t/bad2
 

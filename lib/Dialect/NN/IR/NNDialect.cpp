@@ -138,15 +138,30 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
     if (name == kHlsClockPeriodAttr) {
       auto period = llvm::dyn_cast<FloatAttr>(value);
       if (!period || !period.getType().isF64() ||
+          !std::isfinite(period.getValueAsDouble()) ||
           !(period.getValueAsDouble() > 0))
         return op->emitOpError("attribute '")
-               << name << "' must be a positive f64 (ns), got " << value;
+               << name
+               << "' (configuration key ClockPeriod) must be a positive f64 "
+                  "(ns), got "
+               << value;
       return success();
     }
     auto text = llvm::dyn_cast<StringAttr>(value);
     if (!text || text.getValue().empty())
       return op->emitOpError("attribute '")
              << name << "' must be a non-empty string, got " << value;
+    // The part is written into build_prj.tcl between braces: only the
+    // characters of part names, so that no value can escape into Tcl.
+    if (name == kHlsPartAttr &&
+        !llvm::all_of(text.getValue(), [](char c) {
+          return llvm::isAlnum(c) || c == '-' || c == '_' || c == '.';
+        }))
+      return op->emitOpError("attribute '")
+             << name
+             << "' (configuration key Part) must be a part name of letters, "
+                "digits, '-', '_' and '.', got "
+             << value;
     return success();
   }
   // Other nn.* attributes are not (yet) the dialect's business: tests and
