@@ -186,7 +186,7 @@ unsigned NodeContext::inputUseCount(unsigned i) const {
 GraphImporter::GraphImporter(MLIRContext *context, onnx::ModelProto &model,
                              StringRef fileName,
                              const OnnxImportOptions &options)
-    : context(context), model(model), options(options),
+    : model(model), options(options),
       modelDir(llvm::sys::path::parent_path(fileName).str()),
       fileLocation(FileLineColLoc::get(context, fileName, 0, 0)),
       builder(context) {

@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringMap.h"
 
 #include <deque>
+#include <map>
 
 #include "onnx/onnx_pb.h"
 
@@ -154,7 +155,6 @@ public:
 private:
   mlir::FailureOr<mlir::func::FuncOp> createFunction(mlir::ModuleOp module);
 
-  mlir::MLIRContext *context;
   onnx::ModelProto &model;
   OnnxImportOptions options;
   std::string modelDir;
@@ -210,6 +210,11 @@ std::vector<std::string> getLayerNames(const onnx::GraphProto &graph);
 /// "op type 'X' (domain 'ai.onnx', opset 17) is not supported; supported op
 /// types: ...", for an op type without an importer.
 std::string describeUnsupportedOp(llvm::StringRef opType);
+
+/// The shapes known before shape inference: initializers, Constant nodes'
+/// tensors and graph inputs whose every dimension is given.
+std::map<std::string, std::vector<int64_t>>
+getStaticShapes(const onnx::GraphProto &graph);
 
 /// "node 'name' (OpType)", or for an unnamed node "node producing 'out'
 /// (OpType)": how diagnostics name a node.

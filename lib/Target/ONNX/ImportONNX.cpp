@@ -53,12 +53,18 @@ static LogicalResult parseModel(const llvm::MemoryBuffer &buffer,
   if (bytes.empty())
     return diag.error() << "the file is empty, not an ONNX model";
   if (textFormat) {
-    // The text parser wants a NUL-terminated string; MemoryBuffers are.
-    // It reports most errors as a status but lets std::stoi & co. throw on
+    // The text parser reads a C string: a NUL byte would silently end the
+    // model early, and a buffer without a terminating NUL would be read
+    // past its end. It gets a NUL-terminated copy of text without NULs. It
+    // reports most errors as a status but lets std::stoi & co. throw on
     // malformed numbers.
+    if (size_t nul = bytes.find('\0'); nul != StringRef::npos)
+      return diag.error() << "the ONNX text format holds a NUL byte at offset "
+                          << nul << "; it is text";
+    std::string text = bytes.str();
     onnx::Status status;
     try {
-      status = onnx::OnnxParser::Parse(model, bytes.data());
+      status = onnx::OnnxParser::Parse(model, text.c_str());
     } catch (const std::exception &e) {
       return diag.error() << "cannot parse the ONNX text format: " << e.what();
     } catch (...) {
@@ -289,20 +295,7 @@ inferComputedWeightShapes(const onnx::ModelProto &model,
 
 static void addConvKernelShapes(onnx::ModelProto &model) {
   onnx::GraphProto &graph = *model.mutable_graph();
-  std::map<std::string, std::vector<int64_t>> shapes;
-  for (const onnx::ValueInfoProto &input : graph.input()) {
-    if (!input.type().has_tensor_type() ||
-        !input.type().tensor_type().has_shape())
-      continue;
-    std::vector<int64_t> dims;
-    for (const auto &dim : input.type().tensor_type().shape().dim())
-      if (dim.has_dim_value())
-        dims.push_back(dim.dim_value());
-    if (int64_t(dims.size()) == input.type().tensor_type().shape().dim_size())
-      shapes[input.name()] = dims;
-  }
-  for (const onnx::TensorProto &tensor : graph.initializer())
-    shapes[tensor.name()] = {tensor.dims().begin(), tensor.dims().end()};
+  std::map<std::string, std::vector<int64_t>> shapes = getStaticShapes(graph);
   auto needsKernelShape = [](const onnx::NodeProto &node) {
     return node.op_type() == "Conv" && node.input_size() >= 2 &&
            llvm::none_of(node.attribute(),
@@ -310,13 +303,6 @@ static void addConvKernelShapes(onnx::ModelProto &model) {
                            return attr.name() == "kernel_shape";
                          });
   };
-  // (checkModel admits default-domain nodes only.)
-  for (const onnx::NodeProto &node : graph.node())
-    if (node.op_type() == "Constant" && node.output_size() == 1)
-      for (const onnx::AttributeProto &attr : node.attribute())
-        if (attr.name() == "value" && attr.has_t())
-          shapes[node.output(0)] = {attr.t().dims().begin(),
-                                    attr.t().dims().end()};
   std::set<std::string> computed;
   for (const onnx::NodeProto &node : graph.node())
     if (needsKernelShape(node) && !shapes.count(node.input(1)))

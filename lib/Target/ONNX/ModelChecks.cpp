@@ -150,6 +150,32 @@ nn::onnx_import::resolveExternalData(const onnx::TensorProto &tensor,
   return data;
 }
 
+std::map<std::string, std::vector<int64_t>>
+nn::onnx_import::getStaticShapes(const onnx::GraphProto &graph) {
+  std::map<std::string, std::vector<int64_t>> shapes;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    if (!input.type().has_tensor_type() ||
+        !input.type().tensor_type().has_shape())
+      continue;
+    std::vector<int64_t> dims;
+    for (const auto &dim : input.type().tensor_type().shape().dim())
+      if (dim.has_dim_value())
+        dims.push_back(dim.dim_value());
+    if (int64_t(dims.size()) == input.type().tensor_type().shape().dim_size())
+      shapes[input.name()] = dims;
+  }
+  for (const onnx::TensorProto &tensor : graph.initializer())
+    shapes[tensor.name()] = {tensor.dims().begin(), tensor.dims().end()};
+  for (const onnx::NodeProto &node : graph.node())
+    if (node.op_type() == "Constant" && node.output_size() == 1 &&
+        (node.domain().empty() || node.domain() == "ai.onnx"))
+      for (const onnx::AttributeProto &attr : node.attribute())
+        if (attr.name() == "value" && attr.has_t())
+          shapes[node.output(0)] = {attr.t().dims().begin(),
+                                    attr.t().dims().end()};
+  return shapes;
+}
+
 namespace {
 /// The checks of one model; every problem is reported at the model file,
 /// naming the node, tensor or value.
@@ -175,8 +201,9 @@ public:
         return failure();
     if (failed(checkWiring(graph)))
       return failure();
+    staticShapes = getStaticShapes(graph);
     for (const onnx::NodeProto &node : graph.node())
-      if (failed(checkNode(node)))
+      if (failed(checkNode(node)) || failed(checkRanks(node)))
         return failure();
     return success();
   }
@@ -365,7 +392,25 @@ private:
     return success();
   }
 
+  // Operand ranks that libonnx's shape inference indexes without checking
+  // (Gemm before opset 7 reads dimension 1 of a rank-1 B), where they are
+  // known before inference: ONNX defines Gemm's A and B as matrices.
+  LogicalResult checkRanks(const onnx::NodeProto &node) {
+    if (node.op_type() != "Gemm")
+      return success();
+    for (int i = 0; i < std::min(node.input_size(), 2); ++i) {
+      auto shape = staticShapes.find(node.input(i));
+      if (shape != staticShapes.end() && shape->second.size() != 2)
+        return error() << describeNode(node) << ": input " << i << " ('"
+                       << node.input(i) << "') has rank "
+                       << shape->second.size() << "; Gemm multiplies "
+                       << "matrices (rank 2)";
+    }
+    return success();
+  }
+
   const onnx::ModelProto &model;
+  std::map<std::string, std::vector<int64_t>> staticShapes;
   StringRef modelDir;
   const OnnxImportOptions &options;
   Location fileLoc;
