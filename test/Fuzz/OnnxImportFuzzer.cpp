@@ -38,9 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return r;
   }();
   auto context = nn::fuzz::makeQuietContext(registry);
-  auto buffer = llvm::MemoryBuffer::getMemBuffer(
-      llvm::StringRef(reinterpret_cast<const char *>(data), size), kBufferName,
-      /*RequiresNullTerminator=*/false);
+  // A NUL-terminated copy, as the tools' MemoryBuffer::getFile gives: the
+  // importer hands text-format buffers to libonnx's parser as C strings.
+  auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
+      llvm::StringRef(reinterpret_cast<const char *>(data), size), kBufferName);
   nn::OnnxImportOptions options;
   options.textFormat = kTextFormat;
   (void)nn::importOnnxModel(*buffer, context.get(), options);
