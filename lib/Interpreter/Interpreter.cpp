@@ -33,6 +33,18 @@ FailureOr<Tensor> nn::interp::makeTensor(Type type, Location loc) {
   std::vector<int64_t> shape(tensorType.getShape().begin(),
                              tensorType.getShape().end());
   Type element = tensorType.getElementType();
+  // Every buffer of the interpreter (op results, loop-level memrefs,
+  // constants) is made here: one check of the size an input asks for.
+  // An f32 element takes 4 bytes, a fixed-point raw 8.
+  std::optional<int64_t> count = elementCount(shape);
+  std::optional<std::string> overBudget =
+      count ? checkBudget(*count, element.isF32() ? 4 : 8) : std::nullopt;
+  if (!count || overBudget) {
+    emitError(loc) << "the interpreter cannot allocate " << type << ": it "
+                   << (count ? *overBudget
+                             : std::string("has more than 2^63 elements"));
+    return failure();
+  }
   if (element.isF32())
     return Tensor::floats(std::move(shape));
   if (auto fixed = llvm::dyn_cast<FixedType>(element)) {

@@ -23,6 +23,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/IntegerSet.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <deque>
@@ -85,7 +86,7 @@ struct RtValue {
 
 class LoopRunner {
 public:
-  LoopRunner(llvm::DenseMap<Operation *, Tensor> &roms) : roms(roms) {}
+  LoopRunner(ConstantCache &roms) : roms(roms) {}
 
   FailureOr<std::vector<Tensor>> run(func::FuncOp func,
                                      ArrayRef<Tensor> inputs);
@@ -100,9 +101,11 @@ private:
                               ArrayRef<int64_t> indices);
   FailureOr<RtValue> scalar(Operation *op, i128 raw, Type type);
 
-  llvm::DenseMap<Operation *, Tensor> &roms;
+  ConstantCache &roms;
   llvm::DenseMap<Value, RtValue> values;
   std::deque<Tensor> buffers;
+  /// Loop iterations run so far, against limits().maxLoopSteps.
+  uint64_t steps = 0;
 };
 
 int64_t floorDiv(int64_t a, int64_t b) {
@@ -110,11 +113,15 @@ int64_t floorDiv(int64_t a, int64_t b) {
   return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-/// The value of an affine expression; nullopt for a floordiv, ceildiv or
-/// mod by a value that is not positive (affine maps divide by positive
-/// constants or symbols; a symbol can be anything at run time).
+/// Why an affine expression has no value.
+enum class ExprError { None, Divisor, Overflow };
+
+/// The value of an affine expression; nullopt (with `why`) for a floordiv,
+/// ceildiv or mod by a value that is not positive (affine maps divide by
+/// positive constants or symbols; a symbol can be anything at run time), or
+/// for a sum or product that overflows int64_t.
 std::optional<int64_t> evalExpr(AffineExpr expr, ArrayRef<int64_t> dims,
-                                ArrayRef<int64_t> symbols) {
+                                ArrayRef<int64_t> symbols, ExprError &why) {
   switch (expr.getKind()) {
   case AffineExprKind::Constant:
     return llvm::cast<AffineConstantExpr>(expr).getValue();
@@ -126,28 +133,38 @@ std::optional<int64_t> evalExpr(AffineExpr expr, ArrayRef<int64_t> dims,
     break;
   }
   auto binary = llvm::cast<AffineBinaryOpExpr>(expr);
-  std::optional<int64_t> lv = evalExpr(binary.getLHS(), dims, symbols);
-  std::optional<int64_t> rv = evalExpr(binary.getRHS(), dims, symbols);
-  if (!lv || !rv)
+  std::optional<int64_t> lv = evalExpr(binary.getLHS(), dims, symbols, why);
+  if (!lv)
     return std::nullopt;
-  int64_t l = *lv, r = *rv;
+  std::optional<int64_t> rv = evalExpr(binary.getRHS(), dims, symbols, why);
+  if (!rv)
+    return std::nullopt;
+  int64_t l = *lv, r = *rv, out;
   switch (expr.getKind()) {
   case AffineExprKind::Add:
-    return l + r;
   case AffineExprKind::Mul:
-    return l * r;
+    if (expr.getKind() == AffineExprKind::Add ? llvm::AddOverflow(l, r, out)
+                                              : llvm::MulOverflow(l, r, out)) {
+      why = ExprError::Overflow;
+      return std::nullopt;
+    }
+    return out;
   default:
     break;
   }
-  if (r <= 0)
+  // r > 0 from here: no INT64_MIN / -1; the forms below never negate l or
+  // multiply back, which could overflow for l near INT64_MIN.
+  if (r <= 0) {
+    why = ExprError::Divisor;
     return std::nullopt;
+  }
   switch (expr.getKind()) {
   case AffineExprKind::FloorDiv:
     return floorDiv(l, r);
   case AffineExprKind::CeilDiv:
-    return -floorDiv(-l, r);
+    return l / r + (l % r > 0 ? 1 : 0);
   default: // Mod, the last kind of affine expression
-    return l - floorDiv(l, r) * r;
+    return l % r < 0 ? l % r + r : l % r;
   }
 }
 
@@ -183,12 +200,15 @@ LoopRunner::evalMap(Operation *op, AffineMap map, ValueRange operands) {
   ArrayRef<int64_t> syms = all.drop_front(map.getNumDims());
   SmallVector<int64_t> results;
   for (AffineExpr e : map.getResults()) {
-    std::optional<int64_t> v = evalExpr(e, dims, syms);
+    ExprError why = ExprError::None;
+    std::optional<int64_t> v = evalExpr(e, dims, syms, why);
     if (!v) {
       std::string text;
       llvm::raw_string_ostream(text) << e;
       op->emitError() << "the loop interpreter evaluated " << text
-                      << " with a divisor that is not positive";
+                      << (why == ExprError::Divisor
+                              ? " with a divisor that is not positive"
+                              : ": the result overflows 64-bit integers");
       return failure();
     }
     results.push_back(*v);
@@ -227,13 +247,31 @@ LogicalResult LoopRunner::execFor(affine::AffineForOp op) {
     return failure();
   int64_t lb = *std::max_element(lbs->begin(), lbs->end());
   int64_t ub = *std::min_element(ubs->begin(), ubs->end());
-  int64_t step = op.getStepAsInt();
+  int64_t step = op.getStepAsInt(); // >= 1 (verified)
+  // The trip count, computed without overflow: ub - lb can exceed
+  // INT64_MAX, and stepping i past ub could wrap.
+  uint64_t trips = 0;
+  if (ub > lb) {
+    uint64_t span = uint64_t(ub) - uint64_t(lb);
+    trips = span / uint64_t(step) + (span % uint64_t(step) != 0);
+  }
+  // The execution budget: refuse a loop that would overrun it before
+  // running any of it (a loop of 2^63 iterations never ends otherwise).
+  uint64_t budget = limits().maxLoopSteps;
+  if (trips > budget - std::min(budget, steps))
+    return op.emitError() << "the loop interpreter stops: this loop runs "
+                          << trips << " iterations, after " << steps
+                          << " already run, over the budget of " << budget
+                          << " loop iterations (nn-interp --max-steps)";
+  steps += trips;
   SmallVector<RtValue> carried;
   for (Value init : op.getInits())
     carried.push_back(values.lookup(init));
   Block *body = op.getBody();
-  for (int64_t i = lb; i < ub; i += step) {
-    values[op.getInductionVar()].index = i;
+  for (uint64_t t = 0; t < trips; ++t) {
+    // lb + t * step < ub for t < trips: no overflow.
+    values[op.getInductionVar()].index =
+        int64_t(uint64_t(lb) + t * uint64_t(step));
     for (auto [arg, v] : llvm::zip(op.getRegionIterArgs(), carried))
       values[arg] = v;
     if (failed(execBlock(*body)))
@@ -294,8 +332,12 @@ LogicalResult LoopRunner::exec(Operation &op) {
     return success();
   }
   if (auto mul = llvm::dyn_cast<arith::MulIOp>(op)) {
-    values[mul.getResult()].index =
-        values.lookup(mul.getLhs()).index * values.lookup(mul.getRhs()).index;
+    int64_t product;
+    if (llvm::MulOverflow(values.lookup(mul.getLhs()).index,
+                          values.lookup(mul.getRhs()).index, product))
+      return op.emitError("the loop interpreter evaluated an index product "
+                          "that overflows 64-bit integers");
+    values[mul.getResult()].index = product;
     return success();
   }
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
@@ -534,6 +576,6 @@ FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
 
 FailureOr<std::vector<Tensor>>
 nn::interp::runLoops(func::FuncOp func, ArrayRef<Tensor> inputs,
-                     llvm::DenseMap<Operation *, Tensor> &roms) {
+                     ConstantCache &roms) {
   return LoopRunner(roms).run(func, inputs);
 }

@@ -1,14 +1,15 @@
 //===- NpyIO.cpp - NumPy .npy files and value printing --------------------===//
 //
-// The .npy format (NumPy's numpy.lib.format): the magic "\x93NUMPY", a major
-// and minor version byte, the header length (2 bytes little endian in
-// version 1, 4 bytes in versions 2 and 3), then an ASCII/UTF-8 Python dict
-// literal {'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }
-// padded with blanks and ended by '\n', then the elements.
+// The .npy format (NumPy's numpy.lib.format) is read by nn/Support/Npy.h,
+// shared with the C-simulation testbench; this file adds the file access
+// (nn::readInputFile), the memory budget, writing, and printing.
 //
 //===----------------------------------------------------------------------===//
 
 #include "nn/Interpreter/TensorIO.h"
+
+#include "nn/Support/InputFile.h"
+#include "nn/Support/Npy.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -30,249 +31,52 @@ static llvm::Error makeError(const llvm::Twine &message) {
 
 static constexpr llvm::StringLiteral kMagic("\x93NUMPY");
 
-namespace {
-
-/// A value of the header dict: a string, a boolean or a tuple of integers.
-struct HeaderValue {
-  enum Kind { String, Bool, Tuple } kind = String;
-  std::string string;
-  bool boolean = false;
-  std::vector<int64_t> tuple;
-};
-
-/// Parses the subset of Python literals NumPy writes in a .npy header.
-class HeaderParser {
-public:
-  explicit HeaderParser(llvm::StringRef text) : text(text) {}
-
-  llvm::Expected<std::map<std::string, HeaderValue>> parseDict() {
-    std::map<std::string, HeaderValue> dict;
-    if (!consume('{'))
-      return error("expected '{'");
-    while (true) {
-      if (consume('}'))
-        break;
-      std::string key;
-      if (!parseString(key))
-        return error("expected a quoted key");
-      if (!consume(':'))
-        return error("expected ':' after '" + key + "'");
-      HeaderValue value;
-      if (llvm::Error err = parseValue(value))
-        return std::move(err);
-      dict[key] = std::move(value);
-      if (consume(','))
-        continue;
-      if (consume('}'))
-        break;
-      return error("expected ',' or '}'");
-    }
-    skipBlanks();
-    if (pos != text.size())
-      return error("unexpected text after the dict");
-    return dict;
-  }
-
-private:
-  void skipBlanks() {
-    while (pos < text.size() &&
-           (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' ||
-            text[pos] == '\r'))
-      ++pos;
-  }
-  bool consume(char c) {
-    skipBlanks();
-    if (pos < text.size() && text[pos] == c) {
-      ++pos;
-      return true;
-    }
-    return false;
-  }
-  bool consumeWord(llvm::StringRef word) {
-    skipBlanks();
-    if (!text.substr(pos).starts_with(word))
-      return false;
-    pos += word.size();
-    return true;
-  }
-  llvm::Error error(const llvm::Twine &what) {
-    return makeError("malformed .npy header (" + what + " at offset " +
-                     llvm::Twine(pos) + ")");
-  }
-  bool parseString(std::string &out) {
-    skipBlanks();
-    if (pos >= text.size() || (text[pos] != '\'' && text[pos] != '"'))
-      return false;
-    char quote = text[pos++];
-    size_t end = text.find(quote, pos);
-    if (end == llvm::StringRef::npos)
-      return false;
-    out = text.slice(pos, end).str();
-    pos = end + 1;
-    return true;
-  }
-  bool parseInteger(int64_t &out) {
-    skipBlanks();
-    size_t start = pos;
-    while (pos < text.size() && llvm::isDigit(text[pos]))
-      ++pos;
-    if (start == pos ||
-        text.slice(start, pos).getAsInteger(10, out)) // false on success
-      return false;
-    if (pos < text.size() && text[pos] == 'L') // Python 2 long literals
-      ++pos;
-    return true;
-  }
-  llvm::Error parseValue(HeaderValue &value) {
-    skipBlanks();
-    if (pos < text.size() && (text[pos] == '\'' || text[pos] == '"')) {
-      value.kind = HeaderValue::String;
-      if (!parseString(value.string))
-        return error("unterminated string");
-      return llvm::Error::success();
-    }
-    if (consumeWord("True") || consumeWord("False")) {
-      value.kind = HeaderValue::Bool;
-      value.boolean = text.substr(0, pos).ends_with("True");
-      return llvm::Error::success();
-    }
-    if (consume('(')) {
-      value.kind = HeaderValue::Tuple;
-      while (!consume(')')) {
-        int64_t dim;
-        if (!parseInteger(dim))
-          return error("expected a non-negative integer in the shape");
-        value.tuple.push_back(dim);
-        if (consume(','))
-          continue;
-        if (consume(')'))
-          break;
-        return error("expected ',' or ')' in the shape");
-      }
-      return llvm::Error::success();
-    }
-    return error("expected a string, True, False or a tuple");
-  }
-
-  llvm::StringRef text;
-  size_t pos = 0;
-};
-
-} // namespace
-
 llvm::Expected<RealArray> nn::interp::parseNpy(llvm::StringRef bytes) {
-  if (!bytes.starts_with(kMagic))
-    return makeError("not a .npy file (no \\x93NUMPY magic string)");
-  if (bytes.size() < 10)
-    return makeError("truncated .npy header");
-  unsigned major = static_cast<unsigned char>(bytes[6]);
-  size_t headerStart, headerLength;
-  if (major == 1) {
-    headerStart = 10;
-    headerLength = llvm::support::endian::read16le(bytes.data() + 8);
-  } else if (major == 2 || major == 3) {
-    if (bytes.size() < 12)
-      return makeError("truncated .npy header");
-    headerStart = 12;
-    headerLength = llvm::support::endian::read32le(bytes.data() + 8);
-  } else {
-    return makeError(".npy format version " + llvm::Twine(major) +
-                     " is not supported (versions 1 to 3 are)");
-  }
-  if (headerLength > bytes.size() - headerStart)
-    return makeError("truncated .npy header");
-  HeaderParser parser(bytes.substr(headerStart, headerLength));
-  auto dict = parser.parseDict();
-  if (!dict)
-    return dict.takeError();
-  for (const char *key : {"descr", "fortran_order", "shape"})
-    if (!dict->count(key))
-      return makeError(llvm::Twine("malformed .npy header (no '") + key +
-                       "' entry)");
-  const HeaderValue &descr = dict->at("descr");
-  const HeaderValue &fortran = dict->at("fortran_order");
-  const HeaderValue &shape = dict->at("shape");
-  if (descr.kind != HeaderValue::String || fortran.kind != HeaderValue::Bool ||
-      shape.kind != HeaderValue::Tuple)
-    return makeError("malformed .npy header (descr must be a string, "
-                     "fortran_order a boolean, shape a tuple)");
-
+  // The rules live in nn/Support/Npy.h, shared with the C-simulation
+  // testbench. Values are held as doubles: 8 bytes each of the budget.
+  npy::Array parsed;
+  std::string message = npy::parse(bytes.data(), bytes.size(), parsed,
+                                   limits().maxTensorBytes / 8);
+  if (!message.empty())
+    return makeError(message);
   RealArray array;
-  size_t itemSize;
-  llvm::endianness endian;
-  llvm::StringRef dtype = descr.string;
-  if (dtype == "<f4" || dtype == ">f4") {
-    itemSize = 4;
-    array.elementType = "float32";
-  } else if (dtype == "<f8" || dtype == ">f8") {
-    itemSize = 8;
-    array.elementType = "float64";
-  } else {
-    return makeError("dtype '" + dtype +
-                     "' is not supported; nn-interp reads float32 ('<f4') "
-                     "and float64 ('<f8') arrays");
-  }
-  endian = dtype[0] == '<' ? llvm::endianness::little : llvm::endianness::big;
-  if (fortran.boolean)
-    return makeError("the array is stored in Fortran order "
-                     "(fortran_order: True); only C order is supported "
-                     "(save np.ascontiguousarray(a) instead)");
-
-  size_t dataStart = headerStart + headerLength;
-  uint64_t available = bytes.size() - dataStart;
-  uint64_t count = 1;
-  for (int64_t dim : shape.tuple) {
-    // Any dimension larger than the data is an error below; bounding each
-    // factor keeps the product from overflowing.
-    if (dim != 0 && count > std::numeric_limits<uint64_t>::max() / 16 /
-                                uint64_t(dim))
-      return makeError("the shape in the .npy header is too large");
-    count *= uint64_t(dim);
-  }
-  array.shape = shape.tuple;
-  if (count * itemSize != available)
-    return makeError("the .npy header describes " + llvm::Twine(count) +
-                     " elements (" + llvm::Twine(count * itemSize) +
-                     " bytes) but the file holds " + llvm::Twine(available) +
-                     " bytes of data");
-  array.values.resize(count);
-  const char *data = bytes.data() + dataStart;
-  for (uint64_t i = 0; i < count; ++i) {
-    if (itemSize == 4) {
-      uint32_t bits = llvm::support::endian::read<uint32_t>(data + 4 * i, endian);
-      float value;
-      std::memcpy(&value, &bits, 4);
-      array.values[i] = value;
-    } else {
-      uint64_t bits = llvm::support::endian::read<uint64_t>(data + 8 * i, endian);
-      double value;
-      std::memcpy(&value, &bits, 8);
-      array.values[i] = value;
-    }
-  }
+  array.shape = std::move(parsed.shape);
+  array.values = std::move(parsed.values);
+  array.elementType = parsed.elementType;
   return array;
 }
 
+/// The bytes of a tensor file named by the user: a regular file (never a
+/// FIFO or device) no larger than the memory budget, which also bounds the
+/// values read from it (limits().maxTensorBytes).
+static llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readTensorBytes(llvm::StringRef path) {
+  return readInputFile(path, limits().maxTensorBytes);
+}
+
 llvm::Expected<RealArray> nn::interp::readNpy(llvm::StringRef path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+  auto buffer = readTensorBytes(path);
   if (!buffer)
-    return makeError("cannot read the file: " + buffer.getError().message());
+    return buffer.takeError();
   return parseNpy((*buffer)->getBuffer());
 }
 
-llvm::Expected<RealArray> nn::interp::readTensorFile(llvm::StringRef path) {
-  if (llvm::sys::fs::is_directory(path))
-    return makeError("is a directory, not a tensor file");
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+llvm::Expected<RealArray> nn::interp::readOnnxTensor(llvm::StringRef path) {
+  auto buffer = readTensorBytes(path);
   if (!buffer)
-    return makeError("cannot read the file: " + buffer.getError().message());
+    return buffer.takeError();
+  return parseOnnxTensor((*buffer)->getBuffer());
+}
+
+llvm::Expected<RealArray> nn::interp::readTensorFile(llvm::StringRef path) {
+  auto buffer = readTensorBytes(path);
+  if (!buffer)
+    return buffer.takeError();
   llvm::StringRef bytes = (*buffer)->getBuffer();
   if (bytes.starts_with(kMagic) || llvm::sys::path::extension(path) == ".npy")
     return parseNpy(bytes);
   if (llvm::sys::path::extension(path) == ".pb")
-    return readOnnxTensor(path);
+    return parseOnnxTensor(bytes);
   return makeError("unknown tensor file format: expected a .npy file or an "
                    "ONNX TensorProto named *.pb");
 }

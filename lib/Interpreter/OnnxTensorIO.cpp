@@ -23,12 +23,7 @@ static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
-llvm::Expected<RealArray> nn::interp::readOnnxTensor(llvm::StringRef path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!buffer)
-    return makeError("cannot read the file: " + buffer.getError().message());
-  llvm::StringRef bytes = (*buffer)->getBuffer();
+llvm::Expected<RealArray> nn::interp::parseOnnxTensor(llvm::StringRef bytes) {
   onnx::TensorProto proto;
   if (bytes.size() > size_t(std::numeric_limits<int>::max()) ||
       !proto.ParseFromArray(bytes.data(), int(bytes.size())))
@@ -41,17 +36,21 @@ llvm::Expected<RealArray> nn::interp::readOnnxTensor(llvm::StringRef path) {
     return makeError("segmented TensorProtos are not supported");
 
   RealArray array;
-  uint64_t count = 1;
   for (int64_t dim : proto.dims()) {
     if (dim < 0)
       return makeError("the TensorProto has a negative dimension " +
                        llvm::Twine(dim));
-    if (dim != 0 &&
-        count > std::numeric_limits<uint64_t>::max() / 16 / uint64_t(dim))
-      return makeError("the TensorProto's shape is too large");
-    count *= uint64_t(dim);
     array.shape.push_back(dim);
   }
+  std::optional<int64_t> elements = elementCount(array.shape);
+  if (!elements)
+    return makeError("the TensorProto's shape has more elements than fit in "
+                     "64 bits");
+  // Values are held as doubles, 8 bytes each, whatever the file's type.
+  if (std::optional<std::string> over = checkBudget(*elements, 8))
+    return makeError("the TensorProto of " + llvm::Twine(*elements) +
+                     " elements " + *over);
+  uint64_t count = uint64_t(*elements);
 
   size_t itemSize;
   switch (proto.data_type()) {

@@ -2,16 +2,49 @@
 
 #include "nn/Interpreter/Tensor.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <cassert>
 
 using namespace nn;
 using namespace nn::interp;
 
-static int64_t product(const std::vector<int64_t> &shape) {
+Limits &nn::interp::limits() {
+  static Limits instance;
+  return instance;
+}
+
+std::optional<int64_t>
+nn::interp::elementCount(const std::vector<int64_t> &shape) {
   int64_t count = 1;
   for (int64_t dim : shape)
-    count *= dim;
+    if (dim < 0 || llvm::MulOverflow(count, dim, count))
+      return std::nullopt;
   return count;
+}
+
+std::optional<std::string> nn::interp::checkBudget(int64_t count,
+                                                   uint64_t itemBytes) {
+  uint64_t budget = limits().maxTensorBytes;
+  uint64_t bytes;
+  if (count >= 0 && !__builtin_mul_overflow(uint64_t(count), itemBytes, &bytes) &&
+      bytes <= budget)
+    return std::nullopt;
+  std::string need =
+      count < 0 || __builtin_mul_overflow(uint64_t(count), itemBytes, &bytes)
+          ? "more than 2^64"
+          : std::to_string(bytes);
+  return "needs " + need +
+         " bytes, more than the interpreter's memory budget of " +
+         std::to_string(budget) + " bytes (nn-interp --max-memory)";
+}
+
+// Shapes reach the constructors through makeTensor() (checked against the
+// budget) or from tensors that already exist: their products fit.
+static int64_t product(const std::vector<int64_t> &shape) {
+  std::optional<int64_t> count = elementCount(shape);
+  assert(count && "shape not checked with elementCount()");
+  return count.value_or(0);
 }
 
 Tensor Tensor::floats(std::vector<int64_t> shape, std::vector<float> data) {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Support/HlsConfig.h"
+#include "nn/Support/ActivationTables.h"
 
 #include <nlohmann/json.hpp>
 
@@ -184,10 +185,22 @@ const std::vector<std::string> &hls::knownLayerTypes() {
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Finds where a JSON text stops being valid (the DOM parser, run without
-/// exceptions, only says that it is not).
-struct SyntaxErrorFinder : json::json_sax_t {
+/// The first pass over a configuration, before any tree is built: finds
+/// where a JSON text stops being valid (the DOM parser, run without
+/// exceptions, only says that it is not) and refuses nesting deeper than
+/// kMaxConfigDepth (a deep tree costs stack in everything that walks it).
+/// nlohmann's SAX parser keeps its own state on the heap, not the stack.
+struct FirstPass : json::json_sax_t {
   std::string message, lastToken;
+  bool tooDeep = false;
+  int depth = 0;
+
+  bool open() {
+    if (++depth <= kMaxConfigDepth)
+      return true;
+    tooDeep = true;
+    return false;
+  }
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -195,11 +208,11 @@ struct SyntaxErrorFinder : json::json_sax_t {
   bool number_float(number_float_t, const string_t &) override { return true; }
   bool string(string_t &) override { return true; }
   bool binary(binary_t &) override { return true; }
-  bool start_object(std::size_t) override { return true; }
+  bool start_object(std::size_t) override { return open(); }
   bool key(string_t &) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
+  bool end_object() override { return --depth, true; }
+  bool start_array(std::size_t) override { return open(); }
+  bool end_array() override { return --depth, true; }
   bool parse_error(std::size_t, const std::string &token,
                    const nlohmann::detail::exception &ex) override {
     message = ex.what();
@@ -207,6 +220,15 @@ struct SyntaxErrorFinder : json::json_sax_t {
     return false;
   }
 };
+
+/// A value for a message, as written but cut after 40 characters (a value
+/// can be megabytes long; its depth is bounded by the first pass).
+std::string describe(const json &value) {
+  std::string text = value.dump();
+  if (text.size() > 40)
+    text = text.substr(0, 37) + "...";
+  return text;
+}
 
 class Parser {
 public:
@@ -226,27 +248,31 @@ private:
   bool parseOne(const json &value, const std::string &where, Var var,
                 std::optional<Precision> &out);
   bool positiveInteger(const json &value, const std::string &where,
-                       const char *key, int64_t &out);
+                       const char *key, int64_t max, int64_t &out);
 
   ConfigError &error;
 };
 } // namespace
 
 bool Parser::positiveInteger(const json &value, const std::string &where,
-                             const char *key, int64_t &out) {
+                             const char *key, int64_t max, int64_t &out) {
+  // An unsigned value above INT64_MAX reads back negative: refused too.
   if (value.is_number_integer() && value.get<int64_t>() > 0) {
     out = value.get<int64_t>();
-    return true;
+    if (out <= max)
+      return true;
+    return fail(where + ": " + key + " must be at most " +
+                std::to_string(max) + ", got " + describe(value));
   }
   return fail(where + ": " + key + " must be a positive integer, got " +
-              value.dump());
+              describe(value));
 }
 
 bool Parser::parseOne(const json &value, const std::string &where, Var var,
                       std::optional<Precision> &out) {
   std::string what = where + ": Precision '" + varName(var) + "'";
   if (!value.is_string())
-    return fail(what + " must be a type string, got " + value.dump());
+    return fail(what + " must be a type string, got " + describe(value));
   const std::string &text = value.get_ref<const std::string &>();
   if (text == "auto") {
     if (var != Var::Accum)
@@ -279,7 +305,7 @@ bool Parser::parsePrecisionKey(const json &value, const std::string &where,
   }
   if (!value.is_object())
     return fail(where + ": Precision must be a type string or an object, got " +
-                value.dump());
+                describe(value));
   for (auto it = value.begin(); it != value.end(); ++it) {
     std::optional<Var> var;
     for (int v = 0; v < kNumVars; ++v)
@@ -298,7 +324,7 @@ bool Parser::parsePrecisionKey(const json &value, const std::string &where,
 bool Parser::parseLevel(const json &value, const std::string &where,
                         bool isModel, LayerSettings &out) {
   if (!value.is_object())
-    return fail(where + " must be an object, got " + value.dump());
+    return fail(where + " must be an object, got " + describe(value));
   for (auto it = value.begin(); it != value.end(); ++it) {
     const std::string &key = it.key();
     const json &v = it.value();
@@ -307,7 +333,7 @@ bool Parser::parseLevel(const json &value, const std::string &where,
         return false;
     } else if (key == "ReuseFactor") {
       int64_t rf = 0;
-      if (!positiveInteger(v, where, "ReuseFactor", rf))
+      if (!positiveInteger(v, where, "ReuseFactor", kMaxReuseFactor, rf))
         return false;
       out.reuseFactor = rf;
     } else if (key == "Strategy") {
@@ -315,12 +341,12 @@ bool Parser::parseLevel(const json &value, const std::string &where,
       if (v.is_string())
         strategy = reuse::parseStrategy(v.get_ref<const std::string &>());
       if (!strategy)
-        return fail(where + ": unknown Strategy " + v.dump() +
+        return fail(where + ": unknown Strategy " + describe(v) +
                     "; expected \"Latency\" or \"Resource\"");
       out.strategy = strategy;
     } else if (!isModel && key == "table_size") {
       int64_t size = 0;
-      if (!positiveInteger(v, where, "table_size", size))
+      if (!positiveInteger(v, where, "table_size", fx::kMaxTableSize, size))
         return false;
       out.tableSize = size;
     } else if (key == (isModel ? "TraceOutput" : "Trace")) {
@@ -328,11 +354,11 @@ bool Parser::parseLevel(const json &value, const std::string &where,
       // interpreter and is not used yet.
       if (!v.is_boolean())
         return fail(where + ": " + key + " must be true or false, got " +
-                    v.dump());
+                    describe(v));
     } else if (isModel && key == "BramFactor") {
       // hls4ml's threshold for moving weights to BRAM; not used yet.
       int64_t factor = 0;
-      if (!positiveInteger(v, where, "BramFactor", factor))
+      if (!positiveInteger(v, where, "BramFactor", kMaxBramFactor, factor))
         return false;
     } else {
       return fail(where + ": unknown key '" + key + "'; expected " +
@@ -359,7 +385,7 @@ bool Parser::parseTop(const json &root, HlsConfig &config) {
       if (!value.is_object())
         return fail(key + " must be an object mapping " +
                     (key == "LayerType" ? "layer types" : "layer names") +
-                    " to settings, got " + value.dump());
+                    " to settings, got " + describe(value));
       bool byType = key == "LayerType";
       for (auto entry = value.begin(); entry != value.end(); ++entry) {
         const std::string &name = entry.key();
@@ -390,14 +416,23 @@ bool Parser::parseTop(const json &root, HlsConfig &config) {
 std::optional<HlsConfig> hls::parseHlsConfig(std::string_view text,
                                              ConfigError &error) {
   error = ConfigError();
-  json root = json::parse(text.begin(), text.end(), /*cb=*/nullptr,
-                          /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
-    SyntaxErrorFinder finder;
-    json::sax_parse(text.begin(), text.end(), &finder);
+  if (text.size() > kMaxConfigBytes) {
+    error.message = "the configuration has " + std::to_string(text.size()) +
+                    " bytes, more than the limit of " +
+                    std::to_string(kMaxConfigBytes);
+    return std::nullopt;
+  }
+  // Syntax and depth first, without building a tree.
+  FirstPass first;
+  if (!json::sax_parse(text.begin(), text.end(), &first)) {
+    if (first.tooDeep) {
+      error.message = "the configuration nests objects and arrays more than " +
+                      std::to_string(kMaxConfigDepth) + " levels deep";
+      return std::nullopt;
+    }
     // nlohmann's message: "[json.exception.parse_error.101] parse error at
     // line L, column C: <what>"; keep <what>, move L and C to the location.
-    std::string message = finder.message;
+    std::string message = first.message;
     size_t at = message.find(" at line ");
     if (at != std::string::npos &&
         std::sscanf(message.c_str() + at, " at line %u, column %u",
@@ -405,12 +440,18 @@ std::optional<HlsConfig> hls::parseHlsConfig(std::string_view text,
       error.line = error.column = 0;
     // nlohmann's column is that of the last character read; point at the
     // start of the offending token instead.
-    if (error.column > finder.lastToken.size())
-      error.column -= static_cast<unsigned>(finder.lastToken.size()) - 1;
+    if (error.column > first.lastToken.size())
+      error.column -= static_cast<unsigned>(first.lastToken.size()) - 1;
     size_t colon = message.find(": ");
     if (colon != std::string::npos)
       message = message.substr(colon + 2);
     error.message = "invalid JSON: " + message;
+    return std::nullopt;
+  }
+  json root = json::parse(text.begin(), text.end(), /*cb=*/nullptr,
+                          /*allow_exceptions=*/false);
+  if (root.is_discarded()) { // accepted by the first pass: cannot happen
+    error.message = "invalid JSON";
     return std::nullopt;
   }
   HlsConfig config;

@@ -9,7 +9,7 @@
 // RUN: not nn-interp %s --entry nope --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=NO-ENTRY
 // NO-ENTRY: nn-interp: error: the model has no function named 'nope'
 // RUN: not nn-interp %t/missing.mlir --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=NO-MODEL
-// NO-MODEL: nn-interp: error: cannot read the model '{{.*}}missing.mlir': No such file or directory
+// NO-MODEL: nn-interp: error: the model '{{.*}}missing.mlir' cannot be read: No such file or directory
 // RUN: not nn-interp %S/Inputs/bad-syntax.mlir --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=BAD-MODEL
 // BAD-MODEL: bad-syntax.mlir:2:{{[0-9]+}}: error: 'nn.relu' op
 // RUN: not nn-interp %S/Inputs/no-function.mlir --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=NO-FUNC
@@ -41,9 +41,9 @@
 
 // Unreadable and corrupt .npy files.
 // RUN: not nn-interp %s --entry one --input %t/missing.npy --print 2>&1 | FileCheck %s --check-prefix=NO-FILE
-// NO-FILE: nn-interp: error: input 0 ({{.*}}missing.npy): cannot read the file: No such file or directory
+// NO-FILE: nn-interp: error: input 0 ({{.*}}missing.npy): cannot be read: No such file or directory
 // RUN: not nn-interp %s --entry one --input %S/Inputs --print 2>&1 | FileCheck %s --check-prefix=DIR
-// DIR: nn-interp: error: input 0 ({{.*}}Inputs): is a directory, not a tensor file
+// DIR: nn-interp: error: input 0 ({{.*}}Inputs): is a directory, not a regular file
 // RUN: not nn-interp %s --entry two --input %S/Inputs/x-1x4.npy --input %S/Inputs/x-1x4-i8.npy --print 2>&1 | FileCheck %s --check-prefix=DTYPE
 // DTYPE: nn-interp: error: input 1 ({{.*}}x-1x4-i8.npy): dtype '<i8' is not supported; nn-interp reads float32 ('<f4') and float64 ('<f8') arrays
 // RUN: not nn-interp %s --entry one --input %S/Inputs/x-1x4-fortran.npy --print 2>&1 | FileCheck %s --check-prefix=FORTRAN

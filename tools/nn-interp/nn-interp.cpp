@@ -2,6 +2,7 @@
 //
 //   nn-interp MODEL --input X [--input Y ...] [--output OUT ...]
 //             [--trace DIR] [--threads N] [--entry NAME] [--print]
+//             [--max-memory SIZE] [--max-steps N]
 //
 // MODEL is nn IR (.mlir; the entry is its single func.func or --entry) or an
 // ONNX model (.onnx, .onnxtext), imported on the fly. Inputs are .npy files
@@ -27,6 +28,7 @@
 #include "nn/Interpreter/Interpreter.h"
 #include "nn/Interpreter/Run.h"
 #include "nn/Interpreter/TensorIO.h"
+#include "nn/Support/InputFile.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
@@ -147,6 +149,44 @@ static llvm::cl::opt<double> minAgreement(
                    "output's argmax agreement is below this percentage"),
     llvm::cl::init(-1.0), llvm::cl::cat(category));
 
+static llvm::cl::opt<std::string> maxMemory(
+    "max-memory",
+    llvm::cl::desc("The most memory one tensor or buffer may take (and the "
+                   "largest input file): bytes, or with a suffix K, M, G, T "
+                   "(powers of 1024); default 8G"),
+    llvm::cl::value_desc("size"), llvm::cl::init("8G"),
+    llvm::cl::cat(category));
+
+static llvm::cl::opt<uint64_t> maxSteps(
+    "max-steps",
+    llvm::cl::desc("The most loop iterations one run of loop-level IR may "
+                   "execute (default 1e11; ResNet-18 takes about 2e9)"),
+    llvm::cl::value_desc("n"), llvm::cl::init(100'000'000'000ULL),
+    llvm::cl::cat(category));
+
+/// Parses --max-memory: a positive integer, optionally followed by K, M, G
+/// or T (powers of 1024, an optional "iB" or "B" after it).
+static std::optional<uint64_t> parseSize(llvm::StringRef text) {
+  llvm::StringRef digits = text.take_while(llvm::isDigit);
+  llvm::StringRef suffix = text.drop_front(digits.size());
+  uint64_t value;
+  if (digits.empty() || digits.getAsInteger(10, value))
+    return std::nullopt;
+  unsigned shift = 0;
+  if (!suffix.empty()) {
+    size_t unit = llvm::StringRef("KMGT").find(llvm::toUpper(suffix[0]));
+    if (unit == llvm::StringRef::npos)
+      return std::nullopt;
+    shift = 10 * unsigned(unit + 1);
+    suffix = suffix.drop_front();
+    if (!suffix.empty() && suffix != "B" && suffix != "iB")
+      return std::nullopt;
+  }
+  if (value == 0 || value > (~uint64_t(0) >> shift))
+    return std::nullopt;
+  return value << shift;
+}
+
 static int fail(const llvm::Twine &message) {
   llvm::errs() << "nn-interp: error: " << message << "\n";
   return 1;
@@ -187,11 +227,12 @@ traceNames(func::FuncOp func) {
 static OwningOpRef<ModuleOp> loadModel(MLIRContext &context,
                                        llvm::SourceMgr &sourceMgr,
                                        const std::string &modelPath) {
-  auto buffer = llvm::MemoryBuffer::getFile(modelPath, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/true);
+  // A regular file (never a FIFO) of bounded size: nn/Support/InputFile.h.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      readInputFile(modelPath, kMaxInputFileBytes, /*nullTerminate=*/true);
   if (!buffer) {
-    fail("cannot read the model '" + modelPath +
-         "': " + buffer.getError().message());
+    fail("the model '" + modelPath +
+         "' " + llvm::toString(buffer.takeError()));
     return nullptr;
   }
   llvm::StringRef extension = llvm::sys::path::extension(modelPath);
@@ -553,6 +594,14 @@ int main(int argc, char **argv) {
       "inputs\n\n"
       "  --threads <N>  worker threads of the large kernels (default 0: one "
       "per core)\n");
+  std::optional<uint64_t> memoryBudget = parseSize(maxMemory);
+  if (!memoryBudget)
+    return fail("--max-memory expects a positive size such as 8G, 512M or "
+                "1048576, got '" + maxMemory + "'");
+  if (maxSteps == 0)
+    return fail("--max-steps expects a positive number of iterations");
+  limits().maxTensorBytes = *memoryBudget;
+  limits().maxLoopSteps = maxSteps;
 
   DialectRegistry registry;
   registerAllDialects(registry);

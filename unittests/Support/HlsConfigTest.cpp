@@ -212,3 +212,54 @@ TEST(ReuseFactorTest, NearestAndMultipliers) {
 }
 
 } // namespace
+
+// Nesting is refused before a tree is built, at the first level past the
+// limit; the limit itself parses (and meets the schema's own checks).
+TEST(HlsConfigTest, NestingDepthIsBounded) {
+  auto nested = [](int levels) {
+    return std::string(size_t(levels), '[') + std::string(size_t(levels), ']');
+  };
+  EXPECT_EQ(parseError(nested(100000)),
+            "the configuration nests objects and arrays more than 64 levels "
+            "deep");
+  EXPECT_EQ(parseError(nested(kMaxConfigDepth + 1)),
+            "the configuration nests objects and arrays more than 64 levels "
+            "deep");
+  EXPECT_EQ(parseError(nested(kMaxConfigDepth)),
+            "the configuration must be a JSON object, got array");
+  // Deep inside a valid level: the same refusal, not a schema message.
+  std::string inLevel = R"({"Model": {"ReuseFactor": )" + nested(70) + "}}";
+  EXPECT_EQ(parseError(inLevel),
+            "the configuration nests objects and arrays more than 64 levels "
+            "deep");
+}
+
+TEST(HlsConfigTest, RangesAndSizeAreBounded) {
+  EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": 2147483648}})"),
+            "Model: ReuseFactor must be at most 2147483647, got 2147483648");
+  EXPECT_EQ(parseOk(R"({"Model": {"ReuseFactor": 2147483647}})")
+                .model.reuseFactor.value_or(0),
+            2147483647);
+  EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": 9223372036854775808}})"),
+            "Model: ReuseFactor must be a positive integer, got "
+            "9223372036854775808");
+  EXPECT_EQ(parseError(R"({"LayerName": {"s": {"table_size": 16777217}}})"),
+            "LayerName 's': table_size must be at most 16777216, got "
+            "16777217");
+  EXPECT_EQ(parseError(R"({"Model": {"BramFactor": 2147483648}})"),
+            "Model: BramFactor must be at most 2147483647, got 2147483648");
+  std::string big(kMaxConfigBytes + 1, ' ');
+  EXPECT_EQ(parseError(big), "the configuration has 16777217 bytes, more "
+                             "than the limit of 16777216");
+}
+
+TEST(HlsConfigTest, ValuesInMessagesAreCut) {
+  EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": {"a": [1, 2, 3]}}})"),
+            "Model: ReuseFactor must be a positive integer, got {\"a\":[1,2,3]}");
+  EXPECT_EQ(parseError(R"({"Model": {"Precision": [1]}})"),
+            "Model: Precision must be a type string or an object, got [1]");
+  std::string longText(1000, 'x');
+  EXPECT_EQ(parseError(R"({"Model": {"ReuseFactor": ")" + longText + "\"}}"),
+            "Model: ReuseFactor must be a positive integer, got \"" +
+                std::string(36, 'x') + "...");
+}

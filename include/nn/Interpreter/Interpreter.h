@@ -17,12 +17,19 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <functional>
+#include <unordered_map>
 
 namespace nn::interp {
 
 /// Called with every op result as it is computed (for --trace).
 using ResultCallback =
     std::function<void(mlir::Operation *op, const Tensor &result)>;
+
+/// Tensors of the constants (nn.constant, nn.fx.rom) of a function, built on
+/// the first run and reused after. Values hold pointers into it while later
+/// constants are added, so it must be node-based: a DenseMap moves its
+/// entries when it grows (that was a use-after-free with ~48+ constants).
+using ConstantCache = std::unordered_map<mlir::Operation *, Tensor>;
 
 struct EvaluateOptions {
   /// Worker threads for the large kernels (conv, dense); 0 = one per core.
@@ -44,7 +51,7 @@ public:
 private:
   mlir::func::FuncOp func;
   EvaluateOptions options;
-  llvm::DenseMap<mlir::Operation *, Tensor> constants;
+  ConstantCache constants;
 };
 
 /// Runs `func` on `inputs`, one per argument, each of exactly the argument's
@@ -83,7 +90,7 @@ llvm::SmallVector<mlir::Type> interfaceResultTypes(mlir::func::FuncOp func);
 /// nn.fx.rom buffers between runs.
 mlir::FailureOr<std::vector<Tensor>>
 runLoops(mlir::func::FuncOp func, llvm::ArrayRef<Tensor> inputs,
-         llvm::DenseMap<mlir::Operation *, Tensor> &roms);
+         ConstantCache &roms);
 
 } // namespace nn::interp
 

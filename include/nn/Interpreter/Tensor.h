@@ -56,6 +56,32 @@ private:
   std::optional<fx::Format> format_;
 };
 
+/// Limits of the interpreter on what its input (IR and files) may make it
+/// do, set once by the tool before running (nn-interp --max-memory,
+/// --max-steps; docs/Interpreter.md "Limits"). Process-wide: the
+/// interpreter is also run inside passes (calibration) that have no
+/// options of their own.
+struct Limits {
+  /// The most bytes one tensor or buffer may take (an f32 element takes
+  /// 4 bytes, a fixed-point one 8); also bounds the values read from one
+  /// input file (8 bytes an element).
+  uint64_t maxTensorBytes = uint64_t(8) << 30; // 8 GiB
+  /// The most loop iterations (all affine.for bodies together) one run of
+  /// a loop-level function may execute. ResNet-18 takes about 2e9.
+  uint64_t maxLoopSteps = 100'000'000'000; // 1e11, 50x ResNet-18
+};
+Limits &limits();
+
+/// The number of elements of `shape`, or nullopt when a dimension is
+/// negative or the product overflows int64_t.
+std::optional<int64_t> elementCount(const std::vector<int64_t> &shape);
+
+/// Checks that `count` elements of `itemBytes` bytes each fit in
+/// limits().maxTensorBytes. On failure, a message such as "needs
+/// 4000000000000000 bytes, more than the interpreter's memory budget of 8589934592 bytes
+/// (nn-interp --max-memory)" (the caller says what needs it).
+std::optional<std::string> checkBudget(int64_t count, uint64_t itemBytes);
+
 /// Row-major strides of `shape` (in elements).
 std::vector<int64_t> stridesOf(const std::vector<int64_t> &shape);
 

@@ -5,6 +5,13 @@
 // '<f8', C order) and ONNX TensorProto .pb files (FLOAT or DOUBLE, raw_data
 // or float_data/double_data), as written by the ONNX backend test data.
 //
+// Every file is opened with nn::readInputFile (regular files only, never a
+// FIFO; at most limits().maxTensorBytes bytes) and checked before anything
+// is allocated: magic, version, header length against the file size,
+// dtype and byte order, Fortran order, shape (element count without
+// overflow, within the memory budget) and payload size exactly
+// shape x item size. Error messages do not repeat the file name.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef NN_INTERPRETER_TENSORIO_H
@@ -41,6 +48,10 @@ llvm::Expected<RealArray> parseNpy(llvm::StringRef bytes);
 /// raw_data or in float_data/double_data). The error message does not repeat
 /// the file name.
 llvm::Expected<RealArray> readOnnxTensor(llvm::StringRef path);
+
+/// Parses the bytes of a serialized onnx.TensorProto (for readOnnxTensor and
+/// tests).
+llvm::Expected<RealArray> parseOnnxTensor(llvm::StringRef bytes);
 
 /// Reads a .npy file (recognized by its magic string) or an ONNX TensorProto
 /// (a file named *.pb).

@@ -77,6 +77,15 @@ struct HlsConfig {
   std::map<std::string, LayerSettings> layerNames;
 };
 
+/// Limits of a configuration (docs/Quantization.md): its size in bytes,
+/// the nesting of its objects and arrays (the schema needs 4 levels), the
+/// largest ReuseFactor (an int in the emitted pragmas) and BramFactor.
+/// table_size is bounded by fx::kMaxTableSize (ActivationTables.h).
+inline constexpr size_t kMaxConfigBytes = size_t(16) << 20; // 16 MiB
+inline constexpr int kMaxConfigDepth = 64;
+inline constexpr int64_t kMaxReuseFactor = 2147483647;
+inline constexpr int64_t kMaxBramFactor = 2147483647;
+
 /// A configuration error. line/column (1-based) are set for JSON syntax
 /// errors only; schema errors name the key path in the message instead.
 struct ConfigError {

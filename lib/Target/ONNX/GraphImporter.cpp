@@ -26,14 +26,7 @@ NodeContext::NodeContext(GraphImporter &graph, const onnx::NodeProto &node,
 OpBuilder &NodeContext::builder() { return graph.getBuilder(); }
 
 InFlightDiagnostic NodeContext::emitError() {
-  // Unnamed nodes (common in exported models) are known by their output.
-  if (nodeProto.name().empty() && nodeProto.output_size())
-    return mlir::emitError(loc)
-           << "node producing '" << nodeProto.output(0) << "' ("
-           << nodeProto.op_type() << "): ";
-  return mlir::emitError(loc)
-         << "node '" << nodeProto.name() << "' (" << nodeProto.op_type()
-         << "): ";
+  return mlir::emitError(loc) << describeNode(nodeProto) << ": ";
 }
 
 bool NodeContext::hasInput(unsigned i) const {
@@ -109,6 +102,13 @@ convertTensorType(const onnx::TypeProto *type, Builder &builder,
       return failure();
     }
     shape.push_back(dim.dim_value());
+  }
+  // Shape inference computes sizes from the file's numbers; MLIR's types
+  // require them non-negative with a product that fits int64_t.
+  if (!checkedElementCount(shape)) {
+    emitError() << "shape " << formatShape(shape)
+                << " has a negative dimension or more than 2^63 elements";
+    return failure();
   }
   return RankedTensorType::get(shape, builder.getF32Type());
 }
@@ -378,14 +378,7 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
     Location loc = NameLoc::get(builder.getStringAttr(name), fileLocation);
     NodeContext ctx(*this, node, loc);
 
-    StringRef domain = node.domain();
-    if (!domain.empty() && domain != "ai.onnx") {
-      ctx.emitError() << "op type '" << node.op_type() << "' of domain '"
-                      << domain << "' is not supported; nn imports ops of "
-                      << "the default ONNX domain (opset " << kImportOpset
-                      << ")";
-      return nullptr;
-    }
+    // checkModel rejected other domains before version conversion.
     auto it = importers.find(node.op_type());
     if (it == importers.end()) {
       SmallVector<StringRef> supported;

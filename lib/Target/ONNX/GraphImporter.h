@@ -201,6 +201,38 @@ readTensorFloats(const onnx::TensorProto &tensor, llvm::StringRef modelDir,
 /// ONNX's name of a TensorProto data type, for diagnostics.
 llvm::StringRef dataTypeName(int32_t dataType);
 
+/// "node 'name' (OpType)", or for an unnamed node "node producing 'out'
+/// (OpType)": how diagnostics name a node.
+std::string describeNode(const onnx::NodeProto &node);
+
+/// The product of `dims`, or nothing when a dimension is negative or the
+/// product overflows int64_t.
+std::optional<int64_t> checkedElementCount(llvm::ArrayRef<int64_t> dims);
+
+/// Bytes per element of an ONNX data type; 0 for STRING and unknown codes.
+size_t dataTypeSize(int32_t dataType);
+
+/// Where an external-data tensor's bytes are: a regular file inside the
+/// model's directory (symbolic links followed), and a byte range that lies
+/// inside it.
+struct ExternalData {
+  std::string path; ///< canonical
+  uint64_t offset = 0;
+  std::optional<uint64_t> length; ///< set on success
+};
+mlir::FailureOr<ExternalData>
+resolveExternalData(const onnx::TensorProto &tensor, llvm::StringRef modelDir,
+                    llvm::function_ref<mlir::InFlightDiagnostic()> emitError);
+
+/// Checks the parsed model before libonnx or the importer use it: the
+/// graph's wiring, tensor sizes and data against each other and the limits
+/// of `options`, external data locations, and attribute ranges that shape
+/// inference relies on (ModelChecks.cpp).
+mlir::LogicalResult checkModel(const onnx::ModelProto &model,
+                               llvm::StringRef modelDir,
+                               const OnnxImportOptions &options,
+                               mlir::Location fileLoc);
+
 } // namespace nn::onnx_import
 
 #endif // NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H

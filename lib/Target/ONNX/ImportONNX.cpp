@@ -51,7 +51,16 @@ static LogicalResult parseModel(const llvm::MemoryBuffer &buffer,
     return diag.error() << "the file is empty, not an ONNX model";
   if (textFormat) {
     // The text parser wants a NUL-terminated string; MemoryBuffers are.
-    onnx::Status status = onnx::OnnxParser::Parse(model, bytes.data());
+    // It reports most errors as a status but lets std::stoi & co. throw on
+    // malformed numbers.
+    onnx::Status status;
+    try {
+      status = onnx::OnnxParser::Parse(model, bytes.data());
+    } catch (const std::exception &e) {
+      return diag.error() << "cannot parse the ONNX text format: " << e.what();
+    } catch (...) {
+      return diag.error() << "cannot parse the ONNX text format";
+    }
     if (!status.IsOK())
       return diag.error() << "cannot parse the ONNX text format: "
                           << status.ErrorMessage();
@@ -245,17 +254,6 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
   if (failed(parseModel(buffer, textFormat, model, diag)))
     return nullptr;
 
-  try {
-    CheckerExternalDataLocations locations(
-        model, llvm::sys::path::parent_path(fileName));
-    onnx::checker::check_model(model);
-  } catch (const std::exception &e) {
-    diag.error() << "the model fails the ONNX checker: " << e.what();
-    return nullptr;
-  }
-
-  normalizeConstantNodes(model);
-
   int64_t opset = defaultOpset(model);
   if (opset < 0) {
     diag.error() << "the model imports no opset of the default ONNX domain";
@@ -270,6 +268,24 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
     return nullptr;
   }
 
+  StringRef modelDir = llvm::sys::path::parent_path(fileName);
+  if (failed(checkModel(model, modelDir, options,
+                        FileLineColLoc::get(context, fileName, 0, 0))))
+    return nullptr;
+
+  try {
+    CheckerExternalDataLocations locations(model, modelDir);
+    onnx::checker::check_model(model);
+  } catch (const std::exception &e) {
+    diag.error() << "the model fails the ONNX checker: " << e.what();
+    return nullptr;
+  } catch (...) {
+    diag.error() << "the model fails the ONNX checker";
+    return nullptr;
+  }
+
+  normalizeConstantNodes(model);
+
   {
     StashedInitializers stash(model);
     if (opset < kImportOpset) {
@@ -280,6 +296,10 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
       } catch (const std::exception &e) {
         diag.error() << "cannot convert the model from opset " << opset
                      << " to opset " << kImportOpset << ": " << e.what();
+        return nullptr;
+      } catch (...) {
+        diag.error() << "cannot convert the model from opset " << opset
+                     << " to opset " << kImportOpset;
         return nullptr;
       }
     }
@@ -292,6 +312,9 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
                                          inferenceOptions);
     } catch (const std::exception &e) {
       diag.error() << "ONNX shape inference failed: " << e.what();
+      return nullptr;
+    } catch (...) {
+      diag.error() << "ONNX shape inference failed";
       return nullptr;
     }
   }

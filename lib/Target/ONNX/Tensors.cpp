@@ -25,53 +25,34 @@ StringRef nn::onnx_import::dataTypeName(int32_t dataType) {
   return "an unknown data type";
 }
 
+// Only called on tensors checkModel accepted: dims non-negative, product in
+// range.
 static int64_t elementCount(const onnx::TensorProto &tensor) {
-  int64_t count = 1;
-  for (int64_t dim : tensor.dims())
-    count *= dim;
-  return count;
+  SmallVector<int64_t> dims(tensor.dims().begin(), tensor.dims().end());
+  return checkedElementCount(dims).value_or(0);
 }
 
-// The bytes of an external-data tensor, read from the file its `location`
-// names (relative to the model's directory), at `offset` for `length` bytes.
+// The bytes of an external-data tensor: the byte range of the file that
+// resolveExternalData checked (inside the model's directory, a regular
+// file, the range inside it).
 static FailureOr<std::string>
 readExternalData(const onnx::TensorProto &tensor, StringRef modelDir,
                  function_ref<InFlightDiagnostic()> emitError) {
-  std::string location;
-  uint64_t offset = 0;
-  std::optional<uint64_t> length;
-  for (const onnx::StringStringEntryProto &entry : tensor.external_data()) {
-    if (entry.key() == "location")
-      location = entry.value();
-    else if (entry.key() == "offset")
-      offset = std::strtoull(entry.value().c_str(), nullptr, 10);
-    else if (entry.key() == "length")
-      length = std::strtoull(entry.value().c_str(), nullptr, 10);
-  }
-  if (location.empty()) {
-    emitError() << "external data without a 'location' entry";
+  FailureOr<ExternalData> data =
+      resolveExternalData(tensor, modelDir, emitError);
+  if (failed(data))
     return failure();
-  }
-  SmallString<256> path(modelDir);
-  llvm::sys::path::append(path, location);
+  if (*data->length == 0)
+    return std::string();
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file =
-      llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                  /*RequiresNullTerminator=*/false);
+      llvm::MemoryBuffer::getFileSlice(data->path, *data->length,
+                                       data->offset, /*IsVolatile=*/false);
   if (!file) {
-    emitError() << "cannot read external data file '" << path
+    emitError() << "cannot read external data file '" << data->path
                 << "': " << file.getError().message();
     return failure();
   }
-  StringRef contents = (*file)->getBuffer();
-  uint64_t size = length ? *length : contents.size() - std::min<uint64_t>(
-                                                          offset, contents.size());
-  if (offset > contents.size() || size > contents.size() - offset) {
-    emitError() << "external data file '" << path << "' has "
-                << contents.size() << " bytes, fewer than offset " << offset
-                << " + length " << size;
-    return failure();
-  }
-  return contents.substr(offset, size).str();
+  return (*file)->getBuffer().str();
 }
 
 namespace {

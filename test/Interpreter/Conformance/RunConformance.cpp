@@ -13,6 +13,13 @@
 //
 // Usage: onnx-run-conformance <data dir> <manifest> [--list-failures]
 //                             [--only SUITE/TEST]
+//        onnx-run-conformance <data dir> --sweep
+//
+// --sweep imports every model of the test data, whatever its ops (1072 in
+// libonnx-testdata 1.12), and runs the ones that import, each in a child
+// process with a time limit. It checks robustness, not results: a model
+// may be rejected with a diagnostic, but a signal (crash, abort, sanitizer
+// report) or a time-out fails the sweep.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,7 +39,10 @@
 #include "onnx/onnx_pb.h"
 
 #include <cmath>
+#include <csignal>
 #include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <map>
 #include <set>
 
@@ -225,9 +235,84 @@ Outcome runTest(const std::string &testDir) {
   return outcome;
 }
 
+// The tests of one suite directory, sorted; empty (after a message) when
+// the directory cannot be read.
+std::vector<std::string> listTests(const std::string &suiteDir) {
+  std::vector<std::string> tests;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(suiteDir, ec), end;
+       it != end && !ec; it.increment(ec))
+    tests.push_back(llvm::sys::path::filename(it->path()).str());
+  if (ec || tests.empty()) {
+    llvm::errs() << "error: no tests under " << suiteDir << "\n";
+    return {};
+  }
+  std::sort(tests.begin(), tests.end());
+  return tests;
+}
+
+constexpr const char *kSuites[] = {"node", "pytorch-converted",
+                                   "pytorch-operator", "simple"};
+
+// Exit codes of a sweep child.
+enum SweepCode { kRejected = 10, kImported = 11, kPassed = 12 };
+constexpr unsigned kSweepSecondsPerModel = 120;
+
+int sweep(const std::string &dataDir) {
+  int models = 0, imported = 0, passed = 0, failures = 0;
+  for (const char *suite : kSuites) {
+    std::string suiteDir = dataDir + "/" + suite;
+    std::vector<std::string> tests = listTests(suiteDir);
+    if (tests.empty())
+      return 2;
+    for (const std::string &test : tests) {
+      ++models;
+      std::string key = std::string(suite) + "/" + test;
+      llvm::outs().flush();
+      pid_t pid = fork();
+      if (pid < 0) {
+        llvm::errs() << "error: fork failed\n";
+        return 2;
+      }
+      if (pid == 0) {
+        // A hang is ended by SIGALRM and counted as one.
+        alarm(kSweepSecondsPerModel);
+        Outcome outcome = runTest(suiteDir + "/" + test);
+        llvm::outs().flush();
+        _exit(outcome.passed     ? kPassed
+              : outcome.imported ? kImported
+                                 : kRejected);
+      }
+      int status = 0;
+      waitpid(pid, &status, 0);
+      int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      if (code == kPassed || code == kImported || code == kRejected) {
+        imported += code != kRejected;
+        passed += code == kPassed;
+        continue;
+      }
+      ++failures;
+      if (WIFSIGNALED(status))
+        llvm::outs() << "CRASH: " << key << ": signal " << WTERMSIG(status)
+                     << (WTERMSIG(status) == SIGALRM ? " (time-out)" : "")
+                     << "\n";
+      else
+        llvm::outs() << "CRASH: " << key << ": exit code " << code << "\n";
+    }
+  }
+  llvm::outs() << "sweep: " << models << " models, " << imported
+               << " imported, " << passed << " match the test data, "
+               << failures << " crashes or time-outs\n";
+  llvm::outs() << (failures ? "FAILED" : "PASSED") << ": " << failures
+               << " crashes\n";
+  return failures ? 1 : 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
+  if (argc == 3 && std::string(argv[2]) == "--sweep")
+    return sweep(argv[1]);
   if (argc < 3) {
     llvm::errs() << "usage: " << argv[0]
                  << " <data dir> <manifest> [--list-failures] "
@@ -260,19 +345,11 @@ int main(int argc, char **argv) {
 
   int unexpected = 0;
   std::set<std::string> seen;
-  for (const char *suite :
-       {"node", "pytorch-converted", "pytorch-operator", "simple"}) {
+  for (const char *suite : kSuites) {
     std::string suiteDir = dataDir + "/" + suite;
-    std::vector<std::string> tests;
-    std::error_code ec;
-    for (llvm::sys::fs::directory_iterator it(suiteDir, ec), end;
-         it != end && !ec; it.increment(ec))
-      tests.push_back(llvm::sys::path::filename(it->path()).str());
-    if (ec || tests.empty()) {
-      llvm::errs() << "error: no tests under " << suiteDir << "\n";
+    std::vector<std::string> tests = listTests(suiteDir);
+    if (tests.empty())
       return 2;
-    }
-    std::sort(tests.begin(), tests.end());
     int total = 0, scope = 0, imported = 0, passed = 0, expectedFailures = 0;
     for (const std::string &test : tests) {
       std::string key = std::string(suite) + "/" + test;

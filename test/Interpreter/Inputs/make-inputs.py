@@ -57,6 +57,7 @@ def tensor_proto(name, dims, data_type, raw=None, floats=None, int64s=None):
 
 x = [-1.5, 0.0, 2.25, -0.5]
 npy("x-1x4.npy", [1, 4], x)
+npy("x-1x2.npy", [1, 2], [0.5, -1.5])
 npy("y-1x4.npy", [1, 4], [1.0, 2.0, 3.0, 4.0])
 npy("x-3x4.npy", [3, 4], [-1, 2, -3, 4, 0.5, -0.5, 1, -1, 10, -10, 0, 0.25])
 npy("x-2x4.npy", [2, 4], [1, 2, 3, 4, 5, 6, 7, 8])

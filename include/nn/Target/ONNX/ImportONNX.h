@@ -35,6 +35,10 @@ struct OnnxImportOptions {
   /// (one memory block, never expanded element by element); smaller ones
   /// print inline as dense<...>.
   int64_t inlineElementLimit = 1024;
+  /// Limits on the tensors a model declares (initializers and constants,
+  /// inline or external), checked before anything is read or allocated.
+  uint64_t maxTensorBytes = uint64_t(2) << 30;
+  uint64_t maxTotalTensorBytes = uint64_t(4) << 30;
 };
 
 /// Imports `buffer` (its identifier is the file name, used for locations,

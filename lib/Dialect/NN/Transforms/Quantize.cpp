@@ -14,6 +14,7 @@
 #include "nn/Support/ActivationTables.h"
 #include "nn/Support/FixedPoint.h"
 #include "nn/Support/HlsConfig.h"
+#include "nn/Support/InputFile.h"
 #include "nn/Support/ReuseFactor.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -295,11 +296,12 @@ LogicalResult QuantizePass::readOptions() {
 LogicalResult QuantizePass::readConfig() {
   if (configFile.empty())
     return success();
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      llvm::MemoryBuffer::getFile(configFile, /*IsText=*/true);
+  // A regular file of bounded size (never a FIFO): nn/Support/InputFile.h.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      readInputFile(configFile, hls::kMaxConfigBytes);
   if (!buffer)
-    return emitError(configLoc())
-           << "cannot read the configuration: " << buffer.getError().message();
+    return emitError(configLoc()) << "the configuration file "
+                                  << llvm::toString(buffer.takeError());
   hls::ConfigError error;
   std::optional<hls::HlsConfig> parsed =
       hls::parseHlsConfig((*buffer)->getBuffer(), error);

@@ -59,7 +59,7 @@
 // TABLE_SIZE: nn-quantize-bad-table-size.json:0:0: error: LayerName 'sig': table_size must be a positive integer, got -1
 // TRACE: nn-quantize-bad-trace.json:0:0: error: LayerName 'fc1': Trace must be true or false, got 1
 // BRAM_FACTOR: nn-quantize-bad-bram-factor.json:0:0: error: Model: BramFactor must be a positive integer, got 0
-// MISSING: does-not-exist.json:0:0: error: cannot read the configuration: No such file or directory
+// MISSING: does-not-exist.json:0:0: error: the configuration file cannot be read: No such file or directory
 
 func.func @net(%x: tensor<1x4xf32> loc("x")) -> tensor<1x3xf32> {
   %w = nn.constant dense<0.5> : tensor<3x4xf32> loc("fc1.weight")
