@@ -10,9 +10,11 @@ from lit.llvm.subst import ToolSubst
 config.name = "nn"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".onnxtext", ".test"]
+# Fuzz/regressions holds fuzzer inputs (.onnxtext among them), replayed by the
+# fuzz tests, not lit tests.
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs",
                    "install-consumer", "Conformance",
-                   "Benchmarks"]
+                   "Benchmarks", "Fuzz"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nn_obj_root, "test")
 
