@@ -211,6 +211,10 @@ std::vector<std::string> getLayerNames(const onnx::GraphProto &graph);
 /// types: ...", for an op type without an importer.
 std::string describeUnsupportedOp(llvm::StringRef opType);
 
+/// The dimensions of a value whose type gives every one of them.
+std::optional<std::vector<int64_t>>
+getStaticDims(const onnx::ValueInfoProto &info);
+
 /// The shapes known before shape inference: initializers, Constant nodes'
 /// tensors and graph inputs whose every dimension is given.
 std::map<std::string, std::vector<int64_t>>

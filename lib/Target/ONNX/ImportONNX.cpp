@@ -279,17 +279,10 @@ inferComputedWeightShapes(const onnx::ModelProto &model,
   } catch (...) {
     return shapes; // the real inference will report the problem
   }
-  for (const onnx::ValueInfoProto &info : probe.graph().value_info()) {
-    if (!weights.count(info.name()) || !info.type().has_tensor_type() ||
-        !info.type().tensor_type().has_shape())
-      continue;
-    std::vector<int64_t> dims;
-    for (const auto &dim : info.type().tensor_type().shape().dim())
-      if (dim.has_dim_value())
-        dims.push_back(dim.dim_value());
-    if (int64_t(dims.size()) == info.type().tensor_type().shape().dim_size())
-      shapes[info.name()] = dims;
-  }
+  for (const onnx::ValueInfoProto &info : probe.graph().value_info())
+    if (weights.count(info.name()))
+      if (std::optional<std::vector<int64_t>> dims = getStaticDims(info))
+        shapes[info.name()] = *dims;
   return shapes;
 }
 

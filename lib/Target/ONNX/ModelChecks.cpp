@@ -150,20 +150,25 @@ nn::onnx_import::resolveExternalData(const onnx::TensorProto &tensor,
   return data;
 }
 
+std::optional<std::vector<int64_t>>
+nn::onnx_import::getStaticDims(const onnx::ValueInfoProto &info) {
+  if (!info.type().has_tensor_type() || !info.type().tensor_type().has_shape())
+    return std::nullopt;
+  std::vector<int64_t> dims;
+  for (const auto &dim : info.type().tensor_type().shape().dim()) {
+    if (!dim.has_dim_value())
+      return std::nullopt;
+    dims.push_back(dim.dim_value());
+  }
+  return dims;
+}
+
 std::map<std::string, std::vector<int64_t>>
 nn::onnx_import::getStaticShapes(const onnx::GraphProto &graph) {
   std::map<std::string, std::vector<int64_t>> shapes;
-  for (const onnx::ValueInfoProto &input : graph.input()) {
-    if (!input.type().has_tensor_type() ||
-        !input.type().tensor_type().has_shape())
-      continue;
-    std::vector<int64_t> dims;
-    for (const auto &dim : input.type().tensor_type().shape().dim())
-      if (dim.has_dim_value())
-        dims.push_back(dim.dim_value());
-    if (int64_t(dims.size()) == input.type().tensor_type().shape().dim_size())
-      shapes[input.name()] = dims;
-  }
+  for (const onnx::ValueInfoProto &input : graph.input())
+    if (std::optional<std::vector<int64_t>> dims = getStaticDims(input))
+      shapes[input.name()] = *dims;
   for (const onnx::TensorProto &tensor : graph.initializer())
     shapes[tensor.name()] = {tensor.dims().begin(), tensor.dims().end()};
   for (const onnx::NodeProto &node : graph.node())
