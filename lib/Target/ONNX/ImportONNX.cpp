@@ -361,10 +361,11 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
   }
 
   normalizeConstantNodes(model);
-  addConvKernelShapes(model);
 
   {
     StashedInitializers stash(model);
+    // After the stash: it may copy the model to infer weight shapes.
+    addConvKernelShapes(model);
     if (opset < kImportOpset) {
       try {
         // The converter's broadcasting adapters need the operand shapes.
