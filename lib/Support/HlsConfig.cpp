@@ -743,7 +743,7 @@ static bool parseJson(std::string_view text, json &root,
       error.line = error.column = 0;
     // nlohmann's column is that of the last character read; point at the
     // start of the offending token instead.
-    if (error.column > first.lastToken.size())
+    if (!first.lastToken.empty() && error.column > first.lastToken.size())
       error.column -= static_cast<unsigned>(first.lastToken.size()) - 1;
     size_t colon = message.find(": ");
     if (colon != std::string::npos)

@@ -153,7 +153,7 @@ static llvm::cl::opt<double> minAgreement(
 static llvm::cl::opt<std::string> maxMemory(
     "max-memory",
     llvm::cl::desc("The most memory one tensor or buffer may take (and the "
-                   "largest input file): bytes, or with a suffix K, M, G, T "
+                   "largest tensor file: --input, --labels): bytes, or with a suffix K, M, G, T "
                    "(powers of 1024); default 8G"),
     llvm::cl::value_desc("size"), llvm::cl::init("8G"),
     llvm::cl::cat(category));

@@ -44,6 +44,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -189,14 +190,18 @@ public:
   std::string fresh(std::string_view name) {
     std::string id = cIdentifier(name);
     std::string candidate = id;
-    for (uint64_t i = 1; used.count(candidate); ++i)
-      candidate = id + "_" + std::to_string(i);
+    // Each base remembers its next suffix: thousands of layers of one name
+    // cost linear time, not quadratic.
+    uint64_t &next = nextSuffix[id];
+    while (used.count(candidate))
+      candidate = id + "_" + std::to_string(++next);
     used.insert(candidate);
     return candidate;
   }
 
 private:
   std::set<std::string> used;
+  std::map<std::string, uint64_t> nextSuffix;
 };
 
 /// `text` for a // comment: printable ASCII is kept except '\\' (a line

@@ -7,8 +7,9 @@
 // padded with blanks and ended by '\n', then the elements.
 //
 // Used by nn-interp (lib/Interpreter/NpyIO.cpp) and by the testbench of
-// every emitted HLS project (runtime/include/nn_csim/npy.h), so both accept
-// and refuse exactly the same files. Hence C++14, header-only, and no
+// every emitted HLS project (runtime/include/nn_csim/npy.h), so both parse
+// the same way (their size limits differ: nn-interp's memory budget, 8 GiB
+// by default, and the testbench's 4 GiB). Hence C++14, header-only, and no
 // dependency beyond the standard library (it is shipped in the C-simulation
 // runtime like FixedPoint.h).
 //

@@ -118,7 +118,9 @@ public:
   const std::string &topName() const { return top; }
   /// The include guard of the project's header (all capitals: no user
   /// name can take it, see CIdentifier.h).
-  std::string guard() const { return "NN_" + StringRef(top).upper() + "_H"; }
+  std::string guard() const {
+    return "NN_PROJECT_" + StringRef(top).upper() + "_H";
+  }
   const std::string &typeName(Type type) { return typeNames[type]; }
 
   struct Port {
@@ -264,7 +266,7 @@ static const char *const kEmitterNames[] = {
     "nn_load_weights", "loaded", "i",      "writeNpy", "in",
     "inputs",          "outputs", "batch", "results", "s",        "k",
     "d",               "flat",    "offset", "shape",  "expected", "same",
-    "arg",             "error"};
+    "arg",             "error",   "samples"};
 
 /// IR that has not been through --nn-lower-to-hls (nn-level layers work on
 /// tensors; loop-level IR only on memrefs and scalars) is refused first,
@@ -1307,8 +1309,13 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
           "    if (!same) {{\n"
           "      std::cerr << \"input {1}: shape does not match the port\\n\";\n"
           "      return 1;\n    }\n"
-          "    if (long(in[{1}].values.size()) != {3})\n"
-          "      batch = long(in[{1}].values.size()) / {3};\n  }\n",
+          "    if (long(in[{1}].values.size()) != {3}) {{\n"
+          "      const long samples = long(in[{1}].values.size()) / {3};\n"
+          "      if (batch != 1 && batch != samples) {{\n"
+          "        std::cerr << \"input {1}: \" << samples << \" samples, an "
+          "earlier input \" << batch << \"\\n\";\n"
+          "        return 1;\n      }\n"
+          "      batch = samples;\n    }\n  }\n",
           shapeList, i, port.type.getRank(), size);
       sample += llvm::formatv(
           "    {{\n      {0} *flat = &{1}{2};\n"

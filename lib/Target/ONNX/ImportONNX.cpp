@@ -46,6 +46,33 @@ struct ModelDiagnostics {
 };
 } // namespace
 
+constexpr int kMaxTextNesting = 64;
+
+// The offset of the first bracket ({, <, (, [) nested deeper than
+// kMaxTextNesting outside string literals, if any.
+static std::optional<size_t> findExcessiveNesting(StringRef text) {
+  int depth = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+      continue;
+    }
+    if (c == '"')
+      inString = true;
+    else if (c == '{' || c == '<' || c == '(' || c == '[') {
+      if (++depth > kMaxTextNesting)
+        return i;
+    } else if ((c == '}' || c == '>' || c == ')' || c == ']') && depth > 0)
+      --depth;
+  }
+  return std::nullopt;
+}
+
 static LogicalResult parseModel(const llvm::MemoryBuffer &buffer,
                                 bool textFormat, onnx::ModelProto &model,
                                 const ModelDiagnostics &diag) {
@@ -61,6 +88,13 @@ static LogicalResult parseModel(const llvm::MemoryBuffer &buffer,
     if (size_t nul = bytes.find('\0'); nul != StringRef::npos)
       return diag.error() << "the ONNX text format holds a NUL byte at offset "
                           << nul << "; it is text";
+    // The parser recurses once per nested graph attribute, with no limit:
+    // a deep enough text overflows the stack (binary protobuf stops at 100
+    // levels). Brackets outside string literals bound that nesting.
+    if (std::optional<size_t> at = findExcessiveNesting(bytes))
+      return diag.error() << "the ONNX text format nests brackets more than "
+                          << kMaxTextNesting << " levels deep (at offset "
+                          << *at << ")";
     std::string text = bytes.str();
     onnx::Status status;
     try {

@@ -72,9 +72,14 @@ nn::onnx_import::getLayerNames(const onnx::GraphProto &graph) {
   // its other nodes, and functional calls of the top module, are named
   // module.op, op, op_1, ... as torch.fx names calls.
   std::vector<std::string> names;
-  llvm::StringMap<unsigned> taken;
+  // Node names, and the names given so far, are taken; a derived name
+  // that meets one gets the next suffix of its base (linear in the graph).
+  llvm::StringMap<unsigned> taken, nextSuffix;
   for (const onnx::NodeProto &node : graph.node())
     taken[node.name()]++;
+  for (const onnx::NodeProto &node : graph.node())
+    if (node.name().empty() && node.output_size())
+      taken[node.output(0)]++;
   for (auto [index, node] : llvm::enumerate(graph.node())) {
     const std::optional<TorchNodeName> &torch = parsed[index];
     std::string name = node.name();
@@ -83,12 +88,15 @@ nn::onnx_import::getLayerNames(const onnx::GraphProto &graph) {
       if (base.empty() || lastOfModule[torch->module] != index)
         base += (base.empty() ? "" : ".") + torch->op;
       name = base;
-      for (unsigned k = 1; taken.count(name); ++k)
-        name = base + "_" + std::to_string(k);
+      unsigned &next = nextSuffix[base];
+      while (taken.count(name))
+        name = base + "_" + std::to_string(++next);
       taken[name]++;
     }
-    if (name.empty() && node.output_size())
+    if (name.empty() && node.output_size()) {
       name = node.output(0);
+      taken[name]++;
+    }
     names.push_back(name);
   }
   return names;

@@ -195,6 +195,12 @@ public:
     for (const onnx::TensorProto &tensor : graph.initializer())
       if (failed(checkTensor(tensor, "initializer '" + tensor.name() + "'")))
         return failure();
+    // The importer reads no sparse tensor; refusing them here keeps their
+    // sizes from reaching libonnx unchecked.
+    if (graph.sparse_initializer_size())
+      return error() << "sparse initializer '"
+                     << graph.sparse_initializer(0).values().name()
+                     << "': sparse tensors are not supported";
     for (const onnx::ValueInfoProto &info : graph.input())
       if (failed(checkValueInfo(info, "graph input")))
         return failure();
@@ -234,8 +240,6 @@ private:
         return error() << "an initializer has no name";
       defined.insert(tensor.name());
     }
-    for (const onnx::SparseTensorProto &tensor : graph.sparse_initializer())
-      defined.insert(tensor.values().name());
     for (const onnx::NodeProto &node : graph.node()) {
       for (const std::string &input : node.input())
         if (!input.empty() && !defined.contains(input))
@@ -374,6 +378,9 @@ private:
           failed(checkTensor(attr.t(), describeNode(node) + ": attribute '" +
                                            attr.name() + "'")))
         return failure();
+      if (attr.has_sparse_tensor() || attr.sparse_tensors_size())
+        return error() << describeNode(node) << ": attribute '" << attr.name()
+                       << "': sparse tensors are not supported";
       for (const onnx::TensorProto &tensor : attr.tensors())
         if (failed(checkTensor(tensor, describeNode(node) + ": attribute '" +
                                            attr.name() + "'")))

@@ -15,6 +15,14 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/ADT/ScopeExit.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace mlir;
 using namespace nn;
@@ -36,7 +44,10 @@ static int64_t elementCount(const onnx::TensorProto &tensor) {
 
 // The bytes of an external-data tensor: the byte range of the file that
 // resolveExternalData checked (inside the model's directory, a regular
-// file, the range inside it).
+// file, the range inside it). The file is opened without blocking and
+// checked again on the descriptor, so that a path swapped for a FIFO after
+// the check cannot hang the import, and read (not mapped), so that a file
+// truncated meanwhile is a short read, not SIGBUS.
 static FailureOr<std::string>
 readExternalData(const onnx::TensorProto &tensor, StringRef modelDir,
                  function_ref<InFlightDiagnostic()> emitError) {
@@ -44,17 +55,32 @@ readExternalData(const onnx::TensorProto &tensor, StringRef modelDir,
       resolveExternalData(tensor, modelDir, emitError);
   if (failed(data))
     return failure();
-  if (*data->length == 0)
-    return std::string();
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file =
-      llvm::MemoryBuffer::getFileSlice(data->path, *data->length,
-                                       data->offset, /*IsVolatile=*/false);
-  if (!file) {
+  auto fail = [&](StringRef what) -> FailureOr<std::string> {
     emitError() << "cannot read external data file '" << data->path
-                << "': " << file.getError().message();
+                << "': " << what;
     return failure();
+  };
+  int fd = ::open(data->path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return fail(std::strerror(errno));
+  llvm::scope_exit closeFile([&] { ::close(fd); });
+  struct stat status;
+  if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode))
+    return fail("it is not a regular file");
+  std::string bytes(*data->length, '\0');
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::pread(fd, bytes.data() + done, bytes.size() - done,
+                        off_t(data->offset + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return fail(std::strerror(errno));
+    if (n == 0)
+      return fail("it is shorter than offset + length");
+    done += size_t(n);
   }
-  return (*file)->getBuffer().str();
+  return bytes;
 }
 
 namespace {

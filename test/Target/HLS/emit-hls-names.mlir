@@ -26,6 +26,11 @@
 // RUN: rm -f %t.fifo && mkfifo %t.fifo
 // RUN: not %t.dir/prj/main_v_csim --input %S/Inputs/names-x-1x4.npy --input %t.fifo --output %t.cs0.npy --output %t.cs1.npy 2>&1 | FileCheck %s --check-prefix=FIFO
 // FIFO: input 1 ({{.*}}.fifo): is a FIFO, not a regular file
+// Inputs with different numbers of samples (2 and 3) are refused: the
+// testbench read past the shorter one.
+// RUN: %python -c "import struct, sys; h = \"{'descr': '<f4', 'fortran_order': False, 'shape': (3, 3), }\"; h += ' ' * (117 - len(h)) + '\\n'; open(sys.argv[1], 'wb').write(b'\\x93NUMPY\\x01\\x00' + struct.pack('<H', len(h)) + h.encode() + struct.pack('<9f', *range(9)))" %t.z3.npy
+// RUN: not %t.dir/prj/main_v_csim --input %nn_src_root/test/Interpreter/Inputs/x-2x4.npy --input %t.z3.npy --output %t.cs0.npy --output %t.cs1.npy 2>&1 | FileCheck %s --check-prefix=BATCH
+// BATCH: input 1: 3 samples, an earlier input 2
 // The values themselves, by hand: output 1 = relu(dense(x)) + z with
 // x = [1.5, -2.25, 0.75, 3], rounding each accumulation step to 2^-7 (RND)
 // and the dense's result to 2^-6: [2.515625 - 1, 0.09375 + 0.5, 0 + 2.125].
