@@ -1,8 +1,9 @@
 //===- HlsConfigFuzzer.cpp - libFuzzer target: hls4ml configuration ------===//
 //
 // Feeds each input to nn::hls::parseHlsConfig, the parser behind
-// `nn-opt --nn-quantize=config=FILE` (JSON syntax, then the schema).
-// Rejection fills a ConfigError and prints nothing.
+// `nn-opt --nn-quantize=config=FILE` (JSON or YAML syntax, detected as for
+// a file of unknown extension, then the schema). Rejection fills the list
+// of errors and prints nothing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,10 +12,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  nn::hls::ConfigError error;
+  std::vector<nn::hls::ConfigError> errors;
   (void)nn::hls::parseHlsConfig(
-      std::string_view(reinterpret_cast<const char *>(data), size), error);
+      std::string_view(reinterpret_cast<const char *>(data), size), errors);
   return 0;
 }
