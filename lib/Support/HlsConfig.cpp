@@ -227,9 +227,12 @@ struct FirstPass : json::json_sax_t {
 };
 
 /// A value for a message, as written but cut after 40 characters (a value
-/// can be megabytes long; its depth is bounded by the first pass).
+/// can be megabytes long; its depth is bounded by the first pass). A YAML
+/// string may hold bytes that are not UTF-8, on which dump() would throw:
+/// they print as U+FFFD.
 std::string describe(const json &value) {
-  std::string text = value.dump();
+  std::string text =
+      value.dump(-1, ' ', false, json::error_handler_t::replace);
   if (text.size() > 40)
     text = text.substr(0, 37) + "...";
   return text;

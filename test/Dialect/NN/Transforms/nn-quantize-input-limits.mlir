@@ -13,6 +13,12 @@
 // RUN: not nn-opt %s --nn-quantize="config=%t" 2>&1 | FileCheck %s --check-prefix=DIR
 // DIR: error: the configuration file is a directory, not a regular file
 
+// A YAML value that is not UTF-8: the message printing it threw (uncaught,
+// abort), found by fuzz-hls-config; it prints U+FFFD instead.
+// RUN: printf 'Model: \377\376\n' > %t/bad-utf8.yml
+// RUN: not nn-opt %s --nn-quantize="config=%t/bad-utf8.yml" 2>&1 | FileCheck %s --check-prefix=UTF8
+// UTF8: bad-utf8.yml:0:0: error: Model: must be an object, got "��"
+
 // 100,000 nested arrays as the value of Model (SIGSEGV before: the message
 // printed the value recursively); 64 levels are accepted by the parser (the
 // schema then refuses the array), 65 are not.
