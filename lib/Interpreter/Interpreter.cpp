@@ -5,6 +5,7 @@
 #include "Kernels.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/CheckedArithmetic.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -124,6 +125,34 @@ FailureOr<Tensor> nn::interp::tensorFromConstant(Attribute value,
   return failure();
 }
 
+/// The work one nn op asks of the interpreter, in steps charged against
+/// limits().maxLoopSteps (nn-interp --max-steps): one per operand element
+/// and, per result element, one per term it reduces over (the n_in products
+/// of a dense or conv output, the window of a pool; 1 for every other op,
+/// whose kernel does a bounded amount of work per element it reads or
+/// writes). Nullopt when the count overflows int64_t.
+static std::optional<int64_t> stepsOf(Operation *op, const Tensor &result) {
+  int64_t perResult = 1;
+  if (auto multiplier = llvm::dyn_cast<MultiplierOpInterface>(op))
+    perResult = multiplier.getMultiplierInputs();
+  else if (auto pool = llvm::dyn_cast<MaxPoolOp>(op))
+    perResult = checkedProduct(pool.getKernelShape()).value_or(-1);
+  else if (auto pool = llvm::dyn_cast<AvgPoolOp>(op))
+    perResult = checkedProduct(pool.getKernelShape()).value_or(-1);
+  if (perResult < 0)
+    return std::nullopt;
+  std::optional<int64_t> steps =
+      llvm::checkedMul(result.numElements(), std::max<int64_t>(perResult, 1));
+  for (Type type : op->getOperandTypes()) {
+    auto shaped = llvm::dyn_cast<ShapedType>(type);
+    if (!steps || !shaped || !shaped.hasStaticShape())
+      continue;
+    std::optional<int64_t> elements = checkedProduct(shaped.getShape());
+    steps = elements ? llvm::checkedAdd(*steps, *elements) : std::nullopt;
+  }
+  return steps;
+}
+
 static const KernelTable &kernels() {
   static const KernelTable table = [] {
     KernelTable t;
@@ -182,6 +211,7 @@ Evaluator::run(ArrayRef<Tensor> inputs, const ResultCallback &runCallback) {
   }
 
   const KernelTable &table = kernels();
+  uint64_t steps = 0;
   for (Operation &op : body.without_terminator()) {
     if (auto constant = llvm::dyn_cast<ConstantOp>(op)) {
       auto cached = constants.find(&op);
@@ -218,8 +248,26 @@ Evaluator::run(ArrayRef<Tensor> inputs, const ResultCallback &runCallback) {
     }
     FailureOr<Tensor> result =
         makeTensor(op.getResult(0).getType(), op.getLoc());
-    if (failed(result) ||
-        failed(kernel->second(&op, operands, *result, context)))
+    if (failed(result))
+      return failure();
+    // The execution budget, as for loop-level IR: refuse an op that would
+    // overrun it before running any of it (a verified op can ask for
+    // 2^62 multiply-accumulates within the memory budget).
+    std::optional<int64_t> opSteps = stepsOf(&op, *result);
+    uint64_t budget = limits().maxLoopSteps;
+    if (!opSteps || uint64_t(*opSteps) > budget - std::min(budget, steps)) {
+      InFlightDiagnostic diag =
+          op.emitError() << "the interpreter stops: this op takes ";
+      if (opSteps)
+        diag << *opSteps;
+      else
+        diag << "more than 2^63";
+      diag << " steps, after " << steps << " already run, over the budget of "
+           << budget << " steps (nn-interp --max-steps)";
+      return failure();
+    }
+    steps += uint64_t(*opSteps);
+    if (failed(kernel->second(&op, operands, *result, context)))
       return failure();
     if (onResult)
       onResult(&op, *result);

@@ -39,7 +39,7 @@ func.func @small(%x: tensor<1x4xf32>) -> tensor<16x16xf32> {
 // RUN: not nn-interp %s --entry small --max-memory 99999999999999999999 --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=BAD-MEM
 // BAD-MEM: nn-interp: error: --max-memory expects a positive size such as 8G, 512M or 1048576, got '{{.*}}'
 // RUN: not nn-interp %s --entry small --max-steps 0 --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=BAD-STEPS
-// BAD-STEPS: nn-interp: error: --max-steps expects a positive number of iterations
+// BAD-STEPS: nn-interp: error: --max-steps expects a positive number of steps
 
 // Input files count against the budget too: x-1x4.npy has 144 bytes.
 // RUN: not nn-interp %s --entry small --max-memory 100 --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=FILE-SIZE
@@ -120,3 +120,31 @@ func.func @muli_overflow(%x: memref<1x4x!nn.fixed<8, 3>>, %y: memref<1x4x!nn.fix
 // FIFO-MODEL: nn-interp: error: the model '{{.*}}fifo' is a FIFO, not a regular file
 // RUN: not nn-interp %s --entry small --input /dev/null --print 2>&1 | FileCheck %s --check-prefix=DEVICE
 // DEVICE: nn-interp: error: input 0 (/dev/null): is a character device, not a regular file
+
+// The same budget at nn level: an op takes a step per operand element and,
+// per result element, one per term it reduces over (at least one). The dense
+// layer takes 3 results x 4 products + 4 + 12 + 3 operand elements = 31
+// steps (constants are not charged), the relu 3 + 3 = 6: 37 pass, 36 stop at
+// the relu before running it.
+// RUN: nn-interp %s --entry steps --max-steps 37 --input %S/Inputs/x-1x4.npy --print | FileCheck %s --check-prefix=STEPS-OK
+// STEPS-OK: output 0: 1x3xf32
+// RUN: not nn-interp %s --entry steps --max-steps 36 --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=STEPS
+// STEPS: limits.mlir:[[# @LINE + 5]]:{{[0-9]+}}: error: the interpreter stops: this op takes 6 steps, after 31 already run, over the budget of 36 steps (nn-interp --max-steps)
+func.func @steps(%x: tensor<1x4xf32>) -> tensor<1x3xf32> {
+  %w = nn.constant dense<1.0> : tensor<3x4xf32>
+  %b = nn.constant dense<0.5> : tensor<3xf32>
+  %y = nn.dense %x, %w, %b : (tensor<1x4xf32>, tensor<3x4xf32>, tensor<3xf32>) -> tensor<1x3xf32>
+  %r = nn.relu %y : tensor<1x3xf32> -> tensor<1x3xf32>
+  return %r : tensor<1x3xf32>
+}
+
+// A small model that asks for 2x2 outputs of a 10^6 x 10^6 window (over
+// padding) is refused before it runs for hours: 4 x 10^12 + 4 steps, after
+// the reshape's 4 + 4.
+// RUN: not nn-interp %s --entry window --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=WINDOW
+// WINDOW: limits.mlir:[[# @LINE + 3]]:{{[0-9]+}}: error: the interpreter stops: this op takes 4000000000004 steps, after 8 already run, over the budget of 100000000000 steps (nn-interp --max-steps)
+func.func @window(%x: tensor<1x4xf32>) -> tensor<1x1x2x2xf32> {
+  %r = nn.reshape %x : tensor<1x4xf32> -> tensor<1x1x2x2xf32>
+  %p = nn.max_pool %r {dilations = array<i64: 1, 1>, kernel_shape = array<i64: 1000000, 1000000>, pads = array<i64: 999999, 999999, 999999, 999999>, strides = array<i64: 1000000, 1000000>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
+  return %p : tensor<1x1x2x2xf32>
+}

@@ -160,8 +160,10 @@ static llvm::cl::opt<std::string> maxMemory(
 
 static llvm::cl::opt<uint64_t> maxSteps(
     "max-steps",
-    llvm::cl::desc("The most loop iterations one run of loop-level IR may "
-                   "execute (default 1e11; ResNet-18 takes about 2e9)"),
+    llvm::cl::desc("The most steps one run may execute: loop iterations of "
+                   "loop-level IR, operand elements plus "
+                   "multiply-accumulates and pool-window terms of nn IR "
+                   "(default 1e11; ResNet-18 takes about 2e9)"),
     llvm::cl::value_desc("n"), llvm::cl::init(100'000'000'000ULL),
     llvm::cl::cat(category));
 
@@ -601,7 +603,7 @@ int main(int argc, char **argv) {
     return fail("--max-memory expects a positive size such as 8G, 512M or "
                 "1048576, got '" + maxMemory + "'");
   if (maxSteps == 0)
-    return fail("--max-steps expects a positive number of iterations");
+    return fail("--max-steps expects a positive number of steps");
   limits().maxTensorBytes = *memoryBudget;
   limits().maxLoopSteps = maxSteps;
 

@@ -66,8 +66,11 @@ struct Limits {
   /// 4 bytes, a fixed-point one 8); also bounds the values read from one
   /// input file (8 bytes an element).
   uint64_t maxTensorBytes = uint64_t(8) << 30; // 8 GiB
-  /// The most loop iterations (all affine.for bodies together) one run of
-  /// a loop-level function may execute. ResNet-18 takes about 2e9.
+  /// The most steps one run of a function may execute: at loop level, loop
+  /// iterations (all affine.for bodies together; ResNet-18 takes about
+  /// 2e9); at nn level, the elements each op reads plus the terms each
+  /// result element reduces over (multiply-accumulates of dense and conv,
+  /// pool windows, else one).
   uint64_t maxLoopSteps = 100'000'000'000; // 1e11, 50x ResNet-18
 };
 Limits &limits();
