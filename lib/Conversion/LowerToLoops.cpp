@@ -33,10 +33,7 @@ using namespace nn;
 using namespace nn::lowering;
 
 FixedType nn::lowering::toType(MLIRContext *context, const fx::Format &format) {
-  return FixedType::get(context, unsigned(format.width), format.intWidth,
-                        format.isSigned,
-                        static_cast<RoundingMode>(format.rounding),
-                        static_cast<OverflowMode>(format.overflow));
+  return FixedType::get(context, format);
 }
 
 FixedType nn::lowering::elementOf(Value value) {

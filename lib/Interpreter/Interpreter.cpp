@@ -4,14 +4,13 @@
 
 #include "Kernels.h"
 
+#include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/CheckedArithmetic.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/DenseMap.h"
-
-#include <cstring>
 
 #include <deque>
 #include <thread>
@@ -69,15 +68,16 @@ FailureOr<Tensor> nn::interp::tensorFromConstant(Attribute value,
   FailureOr<Tensor> tensor = makeTensor(resultType, loc);
   if (failed(tensor))
     return failure();
-  if (auto dense = llvm::dyn_cast<DenseElementsAttr>(value)) {
-    if (tensor->isFixed()) {
-      int64_t i = 0;
-      for (const APInt &v : dense.getValues<APInt>())
-        tensor->raw()[i++] = tensor->format().isSigned
-                                 ? v.getSExtValue()
-                                 : int64_t(v.getZExtValue());
+  if (tensor->isFixed()) {
+    // Raw integers, dense or as a blob (nn/Dialect/NN/IR/FixedRaws.h).
+    auto fixed = llvm::cast<FixedType>(
+        llvm::cast<ShapedType>(resultType).getElementType());
+    if (std::optional<std::vector<int64_t>> raws =
+            readFixedRaws(value, fixed, tensor->numElements())) {
+      tensor->raw() = std::move(*raws);
       return tensor;
     }
+  } else if (auto dense = llvm::dyn_cast<DenseElementsAttr>(value)) {
     if (dense.isSplat()) {
       std::fill(tensor->f32().begin(), tensor->f32().end(),
                 dense.getSplatValue<float>());
@@ -92,28 +92,6 @@ FailureOr<Tensor> nn::interp::tensorFromConstant(Attribute value,
     if (data && !tensor->isFixed() &&
         int64_t(data->size()) == tensor->numElements()) {
       std::copy(data->begin(), data->end(), tensor->f32().begin());
-      return tensor;
-    }
-  }
-  // Fixed-point weights as blobs (see docs/Quantization.md): raw integers,
-  // little-endian, each in the smallest of 1, 2, 4 or 8 bytes that holds W
-  // bits, sign-extended for signed types and zero-extended otherwise.
-  if (auto resource = llvm::dyn_cast<DenseResourceElementsAttr>(value);
-      resource && tensor->isFixed()) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    int width = tensor->format().width;
-    size_t bytes = width <= 8 ? 1 : width <= 16 ? 2 : width <= 32 ? 4 : 8;
-    if (blob && blob->getData().size() ==
-                    size_t(tensor->numElements()) * bytes) {
-      const char *data = blob->getData().data();
-      bool isSigned = tensor->format().isSigned;
-      for (int64_t i = 0, e = tensor->numElements(); i < e; ++i) {
-        uint64_t bits = 0;
-        std::memcpy(&bits, data + i * bytes, bytes); // little-endian host
-        if (isSigned && bytes < 8 && (bits >> (8 * bytes - 1)) & 1)
-          bits |= ~uint64_t(0) << (8 * bytes);
-        tensor->raw()[i] = int64_t(bits);
-      }
       return tensor;
     }
   }

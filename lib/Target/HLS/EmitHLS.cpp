@@ -12,6 +12,7 @@
 #include "nn/Target/HLS/EmitHLS.h"
 
 #include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/InitNN.h"
 #include "nn/Support/CIdentifier.h"
@@ -68,37 +69,13 @@ std::string exactLiteral(int64_t raw, const fx::Format &f) {
   return text;
 }
 
-/// The raw integers of a rom (dense or dense_resource, see
-/// tensorFromConstant in the interpreter for the blob layout).
+/// The raw integers of a rom (nn/Dialect/NN/IR/FixedRaws.h).
 FailureOr<std::vector<int64_t>> romRaws(FxRomOp rom) {
   auto memref = llvm::cast<MemRefType>(rom.getType());
-  auto fixed = llvm::cast<FixedType>(memref.getElementType());
-  int64_t count = memref.getNumElements();
-  std::vector<int64_t> raws;
-  raws.reserve(count);
-  Attribute value = rom.getValue();
-  if (auto dense = llvm::dyn_cast<DenseElementsAttr>(value)) {
-    for (const APInt &v : dense.getValues<APInt>())
-      raws.push_back(fixed.getIsSigned() ? v.getSExtValue()
-                                         : int64_t(v.getZExtValue()));
-    return raws;
-  }
-  if (auto resource = llvm::dyn_cast<DenseResourceElementsAttr>(value)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    unsigned width = fixed.getWidth();
-    size_t bytes = width <= 8 ? 1 : width <= 16 ? 2 : width <= 32 ? 4 : 8;
-    if (blob && blob->getData().size() == size_t(count) * bytes) {
-      const char *data = blob->getData().data();
-      for (int64_t i = 0; i < count; ++i) {
-        uint64_t bits = 0;
-        std::memcpy(&bits, data + i * bytes, bytes);
-        if (fixed.getIsSigned() && bytes < 8 && (bits >> (8 * bytes - 1)) & 1)
-          bits |= ~uint64_t(0) << (8 * bytes);
-        raws.push_back(int64_t(bits));
-      }
-      return raws;
-    }
-  }
+  if (std::optional<std::vector<int64_t>> raws = readFixedRaws(
+          rom.getValue(), llvm::cast<FixedType>(memref.getElementType()),
+          memref.getNumElements()))
+    return std::move(*raws);
   rom.emitError("the HLS emitter cannot read this rom's value (a "
                 "dense_resource blob must be present and hold raw integers "
                 "of 1, 2, 4 or 8 bytes)");

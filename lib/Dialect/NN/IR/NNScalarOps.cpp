@@ -15,12 +15,6 @@
 using namespace mlir;
 using namespace nn;
 
-static FixedType toType(MLIRContext *context, const fx::Format &format) {
-  return FixedType::get(context, unsigned(format.width), format.intWidth,
-                        format.isSigned,
-                        static_cast<RoundingMode>(format.rounding),
-                        static_cast<OverflowMode>(format.overflow));
-}
 
 LogicalResult FxConstantOp::verify() {
   auto type = llvm::cast<FixedType>(getResult().getType());
@@ -40,7 +34,7 @@ LogicalResult FxMulOp::verify() {
   auto lhs = llvm::cast<FixedType>(getLhs().getType());
   auto rhs = llvm::cast<FixedType>(getRhs().getType());
   FixedType expected =
-      toType(getContext(), fx::productFormat(lhs.getFormat(), rhs.getFormat()));
+      FixedType::get(getContext(), fx::productFormat(lhs.getFormat(), rhs.getFormat()));
   if (getResult().getType() != expected)
     return emitOpError("result type ")
            << getResult().getType() << " differs from the exact product type "
@@ -52,7 +46,7 @@ LogicalResult FxAddOp::verify() {
   auto lhs = llvm::cast<FixedType>(getLhs().getType());
   auto rhs = llvm::cast<FixedType>(getRhs().getType());
   FixedType expected =
-      toType(getContext(), fx::sumFormat(lhs.getFormat(), rhs.getFormat()));
+      FixedType::get(getContext(), fx::sumFormat(lhs.getFormat(), rhs.getFormat()));
   if (getResult().getType() != expected)
     return emitOpError("result type ")
            << getResult().getType() << " differs from the exact sum type "
@@ -86,7 +80,7 @@ LogicalResult FxRomOp::verify() {
 LogicalResult FxSubOp::verify() {
   auto lhs = llvm::cast<FixedType>(getLhs().getType());
   auto rhs = llvm::cast<FixedType>(getRhs().getType());
-  FixedType expected = toType(
+  FixedType expected = FixedType::get(
       getContext(), fx::differenceFormat(lhs.getFormat(), rhs.getFormat()));
   if (getResult().getType() != expected)
     return emitOpError("result type ")

@@ -11,6 +11,7 @@
 #include "nn/Dialect/NN/Transforms/Calibration.h"
 
 #include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/ActivationTables.h"
 #include "nn/Support/FixedPoint.h"
@@ -43,11 +44,6 @@ using hls::Var;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-static FixedType toFixedType(MLIRContext *context, const fx::Format &f) {
-  return FixedType::get(context, f.width, f.intWidth, f.isSigned,
-                        static_cast<RoundingMode>(f.rounding),
-                        static_cast<OverflowMode>(f.overflow));
-}
 
 static FixedType getFixedElement(Value value) {
   return llvm::dyn_cast<FixedType>(getElementTypeOrSelf(value.getType()));
@@ -536,13 +532,6 @@ static std::optional<SmallVector<double>> readFloats(ConstantOp constant) {
   return std::nullopt;
 }
 
-/// Bytes per raw integer in a dense_resource blob of iW: the smallest of
-/// 1, 2, 4, 8 that holds W bits (the layout of MLIR's DenseI8/16/32/64
-/// resource attributes when W is 8, 16, 32 or 64).
-static unsigned storageBytes(unsigned width) {
-  return width <= 8 ? 1 : width <= 16 ? 2 : width <= 32 ? 4 : 8;
-}
-
 FailureOr<Value> QuantizePass::quantizeConstant(ConstantOp constant,
                                                 FixedType type) {
   auto key = std::make_pair(constant.getOperation(), Type(type));
@@ -566,20 +555,17 @@ FailureOr<Value> QuantizePass::quantizeConstant(ConstantOp constant,
   ElementsAttr rawValue;
   if (auto resource =
           llvm::dyn_cast<DenseResourceElementsAttr>(constant.getValue())) {
-    // A blob stays a blob: little-endian raws, storageBytes(W) each,
-    // sign-extended (signed) or zero-extended (unsigned) to that size.
-    unsigned bytes = storageBytes(width);
-    std::vector<char> data(values->size() * bytes);
-    for (size_t i = 0; i < values->size(); ++i) {
-      uint64_t raw = static_cast<uint64_t>(fx::quantize((*values)[i], format));
-      for (unsigned b = 0; b < bytes; ++b)
-        data[i * bytes + b] = static_cast<char>((raw >> (8 * b)) & 0xff);
-    }
+    // A blob stays a blob (nn/Dialect/NN/IR/FixedRaws.h).
+    std::vector<int64_t> raws;
+    raws.reserve(values->size());
+    for (double value : *values)
+      raws.push_back(fx::quantize(value, format));
+    std::vector<char> data = encodeRawBlob(raws, width);
     std::string name = resource.getRawHandle().getKey().str() + "_q";
     rawValue = DenseResourceElementsAttr::get(
         rawType, name,
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(ArrayRef<char>(data),
-                                                      bytes));
+        HeapAsmResourceBlob::allocateAndCopyWithAlign(
+            ArrayRef<char>(data), rawStorageBytes(width)));
   } else {
     auto toAPInt = [&](double value) {
       int64_t raw = fx::quantize(value, format);
@@ -801,7 +787,7 @@ LogicalResult QuantizePass::setMultiplierAttributes(MultiplierOpInterface op,
              << " exceeds the 1024-bit limit of !nn.fixed";
   }
   operation->setAttr(kAccumTypeAttrName,
-                     TypeAttr::get(toFixedType(context, accumFormat)));
+                     TypeAttr::get(FixedType::get(context, accumFormat)));
   report.vars[static_cast<int>(Var::Accum)] =
       Chosen<std::string>{accumFormat.toString(), accumSource};
 
@@ -911,7 +897,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     if (chosen.value.isAuto) // a constant used as data: a plain layer
       chosen = levelsFor(constant.getLoc(), {}).fallback();
     FailureOr<Value> fixed =
-        quantizeConstant(constant, toFixedType(context, chosen.value.format));
+        quantizeConstant(constant, FixedType::get(context, chosen.value.format));
     if (failed(fixed))
       return failure();
     if (StringRef(chosen.source).starts_with("QDQ"))
@@ -982,7 +968,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     if (StringRef(result.source).starts_with("QDQ"))
       for (Value value : op->getResults())
         qdqValues.insert(value);
-    FixedType type = toFixedType(context, result.value.format);
+    FixedType type = FixedType::get(context, result.value.format);
     for (OpResult value : op->getResults())
       if (isFloatTensor(value.getType()))
         value.setType(
@@ -1016,7 +1002,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     }
     if (table) {
       op->setAttr(kTableTypeAttrName,
-                  TypeAttr::get(toFixedType(context, table->value.format)));
+                  TypeAttr::get(FixedType::get(context, table->value.format)));
       report.vars[static_cast<int>(Var::Table)] =
           Chosen<std::string>{table->value.format.toString(), table->source};
     }
@@ -1087,7 +1073,7 @@ LogicalResult QuantizePass::quantizeFunction(func::FuncOp func) {
     if (StringRef(chosen.source).starts_with("QDQ"))
       qdqValues.insert(arg);
     arg.setType(llvm::cast<RankedTensorType>(arg.getType())
-                    .clone(Type(toFixedType(context, chosen.value.format))));
+                    .clone(Type(FixedType::get(context, chosen.value.format))));
     report.vars[static_cast<int>(Var::Result)] =
         Chosen<std::string>{chosen.value.format.toString(), chosen.source};
     reports.push_back(std::move(report));

@@ -93,6 +93,14 @@ def NN_FixedType : TypeDef<NN_Dialect, "Fixed", [MemRefElementTypeInterface]> {
                      CArg<"bool", "true">:$isSigned), [{
       return $_get($_ctxt, width, intWidth, isSigned, RoundingMode::TRN,
                    OverflowMode::WRAP);
+    }]>,
+    // The one conversion from the arithmetic's format (nn::fx::Format) to
+    // the type; getFormat() is its inverse.
+    TypeBuilder<(ins "const ::nn::fx::Format &":$format), [{
+      return $_get($_ctxt, unsigned(format.width), format.intWidth,
+                   format.isSigned,
+                   static_cast<RoundingMode>(format.rounding),
+                   static_cast<OverflowMode>(format.overflow));
     }]>
   ];
   let genVerifyDecl = 1;
