@@ -14,6 +14,7 @@
 
 #include "nn/Interpreter/Interpreter.h"
 
+#include "nn/Dialect/NN/IR/NNAttrNames.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/Quotient.h"
 
@@ -34,8 +35,6 @@ using namespace nn::interp;
 
 using fx::i128;
 
-static constexpr llvm::StringLiteral kOutputAttr = "nn.hls.output";
-
 bool nn::interp::isLoopLevel(func::FuncOp func) {
   for (Type type : func.getFunctionType().getInputs())
     if (llvm::isa<MemRefType>(type))
@@ -44,7 +43,7 @@ bool nn::interp::isLoopLevel(func::FuncOp func) {
 }
 
 static bool isOutputArg(func::FuncOp func, unsigned i) {
-  return func.getArgAttr(i, kOutputAttr) != nullptr;
+  return func.getArgAttr(i, kHlsOutputAttr) != nullptr;
 }
 
 static Type asTensor(Type type) {

@@ -20,6 +20,7 @@
 #include "nn/Support/Quotient.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/IntegerSet.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
@@ -201,22 +202,6 @@ LogicalResult Emitter::checkArray(Location loc, const std::string &what,
   return success();
 }
 
-/// A directive's text from the IR goes into a pragma: words, digits, '_'
-/// and '=' only ("complete", "cyclic factor=4"), so that it cannot end the
-/// pragma or the line.
-static LogicalResult checkDirective(Operation *op, Attribute attr) {
-  auto text = llvm::dyn_cast_or_null<StringAttr>(attr);
-  if (!text)
-    return success();
-  if (llvm::all_of(text.getValue(), [](char c) {
-        return llvm::isAlnum(c) || c == '_' || c == '=' || c == ' ';
-      }))
-    return success();
-  return op->emitError("the HLS emitter prints directives of letters, "
-                       "digits, '_', '=' and spaces only, got \"")
-         << escapeComment(text.getValue()) << "\"";
-}
-
 LogicalResult Emitter::checkLoop(affine::AffineForOp forOp) {
   if (!forOp.hasConstantBounds())
     return forOp.emitError("the HLS emitter handles loops with constant "
@@ -308,9 +293,7 @@ LogicalResult Emitter::prepare() {
     if (base.empty())
       base = (isOutput ? "output_" : "input_") +
              std::to_string(arg.getArgNumber());
-    if (failed(checkArray(arg.getLoc(), "port '" + base + "'", type)) ||
-        failed(checkDirective(func, func.getArgAttr(arg.getArgNumber(),
-                                                    kHlsPartitionAttr))))
+    if (failed(checkArray(arg.getLoc(), "port '" + base + "'", type)))
       return failure();
     std::string n = freshName(base);
     names[arg] = n;
@@ -342,9 +325,6 @@ LogicalResult Emitter::prepare() {
       }
     if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op))
       if (failed(checkLoop(forOp)))
-        return WalkResult::interrupt();
-    for (StringRef attr : {kHlsPartitionAttr, kHlsReshapeAttr})
-      if (failed(checkDirective(op, op->getAttr(attr))))
         return WalkResult::interrupt();
     for (Type t : op->getResultTypes()) {
       if (auto memref = llvm::dyn_cast<MemRefType>(t)) {
@@ -909,6 +889,11 @@ const char *kPreamble = R"(// HLS directives: Vitis HLS sees them as pragmas; a 
 )";
 
 FailureOr<func::FuncOp> findTop(ModuleOp module) {
+  // A library caller may hand over IR it built without verifying it; the
+  // emitter relies on what the verifiers guarantee (e.g. the nn.hls.*
+  // directives it writes into pragmas have their documented forms).
+  if (failed(mlir::verify(module)))
+    return failure();
   func::FuncOp top;
   for (auto func : module.getOps<func::FuncOp>()) {
     if (func.isExternal())

@@ -74,8 +74,9 @@ func.func @long_loop(%y: memref<1x!nn.fixed<8, 3>> {nn.hls.output}) {
 
 // -----
 
-// A directive's text goes into a pragma: it cannot end it.
-// CHECK: error: the HLS emitter prints directives of letters, digits, '_', '=' and spaces only, got "complete dim=0)\x0a#include </etc/passwd>"
+// A directive's text goes into a pragma: it cannot end it (the dialect's
+// verifier refuses it before the emitter runs; test/Dialect/NN/hls-directives.mlir).
+// CHECK: error: 'memref.alloc' op attribute 'nn.hls.array_partition' must be "complete", "cyclic factor=N" or "block factor=N" with N > 0, got "complete dim=0)\0A#include </etc/passwd>"
 func.func @directive_injection(%y: memref<4x!nn.fixed<8, 3>> {nn.hls.output}) {
   %b = memref.alloc() {nn.hls.array_partition = "complete dim=0)\n#include </etc/passwd>"} : memref<4x!nn.fixed<8, 3>>
   return

@@ -1,10 +1,13 @@
 //===- NNDialect.cpp - the nn dialect -------------------------------------===//
 
 #include "nn/Dialect/NN/IR/NNDialect.h"
-#include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/IR/NNAttrNames.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Dialect/NN/IR/NNTypes.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 
@@ -58,6 +61,105 @@ Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
 static bool isTableActivation(Operation *op) {
   return llvm::isa<SigmoidOp, TanhOp, SoftmaxOp, SoftplusOp, SoftsignOp, EluOp,
                    SeluOp>(op);
+}
+
+std::optional<ArrayDirective> nn::parseArrayDirective(StringRef text) {
+  if (text == "complete")
+    return ArrayDirective{};
+  ArrayDirective directive;
+  if (text.consume_front("cyclic factor="))
+    directive.kind = ArrayDirective::Kind::Cyclic;
+  else if (text.consume_front("block factor="))
+    directive.kind = ArrayDirective::Kind::Block;
+  else
+    return std::nullopt;
+  // Digits only (getAsInteger would take a sign or a radix prefix).
+  if (text.empty() || text.size() > 18 || !llvm::all_of(text, llvm::isDigit) ||
+      text.getAsInteger(10, directive.factor) || directive.factor < 1)
+    return std::nullopt;
+  return directive;
+}
+
+/// Checks the loop-level directives (nn.hls.*) that the lowering puts on an
+/// op or a function argument: the emitter writes them into pragmas, so only
+/// their documented forms may pass (a string attribute must not carry text
+/// into the emitted C++).
+static LogicalResult verifyHlsDirective(function_ref<InFlightDiagnostic()> emitError,
+                                        StringRef name, Attribute value,
+                                        bool onArgument, Operation *op) {
+  auto integerAtLeast = [&](int64_t least) {
+    auto integer = llvm::dyn_cast<IntegerAttr>(value);
+    return integer && integer.getType().isSignlessInteger(64) &&
+           integer.getInt() >= least;
+  };
+  auto placedOn = [&](bool ok, StringRef where) -> LogicalResult {
+    if (ok)
+      return success();
+    return emitError() << "attribute '" << name << "' belongs on " << where;
+  };
+  if (name == kHlsPipelineAttr || name == kHlsMulLimitAttr ||
+      name == kHlsUnrollAttr) {
+    bool onLoop = !onArgument && llvm::isa<affine::AffineForOp>(op);
+    bool onFunc = !onArgument && llvm::isa<func::FuncOp>(op);
+    if (failed(name == kHlsPipelineAttr
+                   ? placedOn(onLoop || onFunc, "an affine.for or a func.func")
+                   : placedOn(onLoop, "an affine.for")))
+      return failure();
+    if (!integerAtLeast(name == kHlsUnrollAttr ? 0 : 1))
+      return emitError() << "attribute '" << name << "' must be "
+                         << (name == kHlsUnrollAttr ? "a non-negative"
+                                                    : "a positive")
+                         << " i64 integer, got " << value;
+    return success();
+  }
+  if (name == kHlsPartitionAttr || name == kHlsReshapeAttr) {
+    bool onArray = onArgument || llvm::isa<memref::AllocOp, FxRomOp>(op);
+    if (failed(name == kHlsPartitionAttr
+                   ? placedOn(onArray, "a memref.alloc, an nn.fx.rom or a "
+                                       "function argument")
+                   : placedOn(!onArgument && llvm::isa<FxRomOp>(op),
+                              "an nn.fx.rom")))
+      return failure();
+    auto text = llvm::dyn_cast<StringAttr>(value);
+    if (!text || !parseArrayDirective(text.getValue()))
+      return emitError() << "attribute '" << name
+                         << "' must be \"complete\", \"cyclic factor=N\" or "
+                            "\"block factor=N\" with N > 0, got "
+                         << value;
+    return success();
+  }
+  if (name == kHlsOutputAttr) {
+    if (failed(placedOn(onArgument, "a function argument")))
+      return failure();
+    if (!llvm::isa<UnitAttr>(value))
+      return emitError() << "attribute '" << name
+                         << "' must be a unit attribute, got " << value;
+    return success();
+  }
+  if (name == kHlsNameAttr) {
+    // Any text: the emitter makes a C identifier of it (CIdentifier.h).
+    auto text = llvm::dyn_cast<StringAttr>(value);
+    if (!text || text.getValue().empty())
+      return emitError() << "attribute '" << name
+                         << "' must be a non-empty string, got " << value;
+    return success();
+  }
+  return emitError() << "unknown attribute '" << name
+                     << "' (nn's directives: nn/Dialect/NN/IR/NNAttrNames.h)";
+}
+
+LogicalResult NNDialect::verifyRegionArgAttribute(Operation *op,
+                                                  unsigned regionIndex,
+                                                  unsigned argIndex,
+                                                  NamedAttribute attr) {
+  StringRef name = attr.getName().getValue();
+  if (!name.starts_with("nn.hls."))
+    return success();
+  return verifyHlsDirective(
+      [&] {
+        return op->emitOpError("argument ") << argIndex << ": ";
+      },
+      name, attr.getValue(), /*onArgument=*/true, op);
 }
 
 LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
@@ -128,6 +230,10 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
              << name << "' must be a fixed-point type, got " << value;
     return success();
   }
+  if (name.starts_with("nn.hls.") && name != kHlsPartAttr &&
+      name != kHlsProjectNameAttr && name != kHlsClockPeriodAttr)
+    return verifyHlsDirective([&] { return op->emitOpError(); }, name, value,
+                              /*onArgument=*/false, op);
   // The project settings --nn-quantize records from the configuration's
   // top-level Part, ClockPeriod and ProjectName.
   if (name == kHlsPartAttr || name == kHlsProjectNameAttr ||

@@ -33,10 +33,12 @@ def NN_Dialect : Dialect {
   }];
   let useDefaultTypePrinterParser = 0;
   let hasConstantMaterializer = 1;
-  // Discardable attributes added by passes (nn.reuse_factor, nn.strategy,
-  // nn.accum_type, nn.table_size, nn.table_type) are checked by
-  // NNDialect::verifyOperationAttribute.
+  // Discardable attributes added by passes (the list:
+  // nn/Dialect/NN/IR/NNAttrNames.h) are checked by
+  // NNDialect::verifyOperationAttribute and, on function arguments,
+  // verifyRegionArgAttribute.
   let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
   let extraClassDeclaration = [{
     ::mlir::Type parseType(::mlir::DialectAsmParser &parser) const override;
     void printType(::mlir::Type type,
