@@ -20,9 +20,19 @@
 // RUN: cmp %t.nn3.npy %t.cs3.npy
 // RUN: nn-interp %t.loops.mlir --input %S/Inputs/x-3x4.npy --print | FileCheck %s
 
+// legacy, row [10, -10, 0, 0.25]: for x_i = 10 the sum is e^0 = 1 plus
+// entries near 0 (e^-20, e^-10, e^-9.75 clamp to the entry at -8, e^-8 =
+// 0.00034, 0 in ap_ufixed<18,8>'s 10 fraction bits): s = 1, 1/s table
+// index floor(1 * 1024 / 64) = 16 -> 1/1 = 1. For the others one term
+// (e^20, e^10, e^9.75: clamped to the entry at 7.984, e^7.984 = 2933)
+// saturates the entry to 255.999, so s > 64: the last entry, 1 / (64 -
+// 1/16) = 0.01564 -> ap_ufixed<10,1,AP_RND> (x512): 8.007 -> 8/512 =
+// 0.015625.
+// CHECK: output 2: 3x4x!nn.ufixed<10, 1>
+// CHECK: {{\[}}1, 0.015625, 0.015625, 0.015625]]
 // argmax of [-1, 2, -3, 4], [0.5, -0.5, 1, -1], [10, -10, 0, 0.25]: the
 // maxima at 3, 2, 0; 1 saturates to 255/256 in ap_ufixed<8,0,RND,SAT>.
-// CHECK: output 3: 3x4x!nn.ufixed<8, 0, RND, SAT>
-// CHECK-NEXT: {{^}}{{\[\[}}0, 0, 0, 0.99609375]],
-// CHECK-NEXT: {{\[\[}}0, 0, 0.99609375, 0]],
-// CHECK-NEXT: {{\[\[}}0.99609375, 0, 0, 0]]]
+// CHECK: output 3: 3x4x!nn.ufixed<8, 0>
+// CHECK-NEXT: {{^}}{{\[\[}}0, 0, 0, 0.99609375],
+// CHECK-NEXT: {{\[}}0, 0, 0.99609375, 0],
+// CHECK-NEXT: {{\[}}0.99609375, 0, 0, 0]]

@@ -11,8 +11,9 @@
 
 // CHECK: remark: LayerName.lat.Precision.inv_inp: ignored
 // CHECK-LABEL: func.func @softmaxes(
-// 'lat': everything from its LayerName entry.
-// CHECK:      nn.softmax %{{.*}} {accum_type = !nn.ufixed<20, 10, TRN, SAT>, axis = 1 : i64, exp_table_type = !nn.ufixed<18, 8, RND, SAT>, implementation = "latency", inv_table_type = !nn.ufixed<18, 1, RND, SAT>, nn.table_size = 1024 : i64} : {{.*}} -> tensor<1x4x!nn.ufixed<16, 1, RND, SAT>>
+// 'lat': everything from its LayerName entry (the LayerType's table is
+// recorded but its own exp_table and inv_table win).
+// CHECK:      nn.softmax %{{.*}} {accum_type = !nn.ufixed<20, 10, TRN, SAT>, axis = 1 : i64, exp_table_type = !nn.ufixed<18, 8, RND, SAT>, implementation = "latency", inv_table_type = !nn.ufixed<18, 1, RND, SAT>, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 4, RND, SAT>} : {{.*}} -> tensor<1x4x!nn.ufixed<16, 1, RND, SAT>>
 // 'st': stable; exp_table auto -> the LayerType's table, inv_table from the
 // LayerType's table; accum auto -> exact (no accum_type).
 // CHECK:      nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<18, 4, RND, SAT>, implementation = "stable", inv_table_type = !nn.ufixed<18, 4, RND, SAT>, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 4, RND, SAT>}
@@ -41,7 +42,7 @@
 // REPORT-NEXT:   "value": true,
 // REPORT-NEXT:   "source": "LayerName.drop.Skip"
 
-// MISPLACED: error: layer 'fc' (nn.relu): LayerName.fc.Implementation applies to Softmax layers only
+// MISPLACED: error: loc("fc"): layer 'fc' (nn.relu): LayerName.fc.Implementation applies to Softmax layers only
 func.func @softmaxes(%x: tensor<1x4xf32> loc("x")) -> tensor<1x4xf32> {
   %f = nn.relu %x : tensor<1x4xf32> -> tensor<1x4xf32> loc("fc")
   %a = nn.softmax %f {axis = 1 : i64} : tensor<1x4xf32> -> tensor<1x4xf32> loc("lat")
