@@ -171,8 +171,10 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
   FixedType eT = toType(context, op.getExpTableFormat());
   FixedType vT = toType(context, op.getInvTableFormat());
   std::optional<fx::Format> accum = op.getAccumFormat();
-  // Only the table size is read from the choice (the formats are the op's).
-  FailureOr<TableChoice> choice = chooseTable(op, eT);
+  // Only the table size is read from the choice (the formats are the op's,
+  // checked below).
+  FailureOr<TableChoice> choice =
+      chooseTable(op, toType(context, fx::kDefaultSoftmaxTableFormat));
   if (failed(choice))
     return failure();
   for (FixedType t : {eT, vT})
