@@ -10,8 +10,9 @@
 // binary fraction); the functions with no finite fixed-point form (sigmoid,
 // tanh, elu, selu, softplus, softmax) read the lookup tables of
 // nn/Support/ActivationTables.h, sized and typed by the op's nn.table_size
-// and nn.table_type (defaults: 1024 entries, the result type; softmax:
-// ap_ufixed<18,1,AP_RND,AP_SAT>), exactly as the emitted HLS code will.
+// and nn.table_type (defaults: 1024 entries, the result type; softmax: its
+// implementation, table and sum types, SoftmaxOp's accessors), exactly as
+// the emitted HLS code will.
 //
 //===----------------------------------------------------------------------===//
 
