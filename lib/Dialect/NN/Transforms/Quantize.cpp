@@ -902,7 +902,9 @@ LogicalResult QuantizePass::applySoftmaxChoices(Operation *op,
         Chosen<std::string>{fx::toString(impl->value), impl->source};
   } else {
     report.implementation = Chosen<std::string>{
-        fx::toString(softmax.getImpl()), "default (stable)"};
+        fx::toString(softmax.getImpl()),
+        softmax.getImplementation() ? "the op's implementation attribute"
+                                    : "default (stable)"};
   }
   if (skip) {
     report.skipped = skip;
@@ -1104,14 +1106,17 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
   if (isTableActivation(op)) {
     // The defaults of nn/Support/ActivationTables.h, written out so that the
     // IR says what the hardware does (softsign is computed exactly: only a
-    // configured table is recorded on it).
-    bool readsTable = !llvm::isa<SoftsignOp>(op);
+    // configured table is recorded on it; an argmax softmax reads none).
+    auto softmax = llvm::dyn_cast<SoftmaxOp>(op);
+    bool readsTable =
+        !llvm::isa<SoftsignOp>(op) &&
+        !(softmax && softmax.getImpl() == fx::SoftmaxImpl::Argmax);
     std::optional<Chosen<hls::Precision>> table = levels.configured(Var::Table);
     if (table && table->value.isAuto) // hls4ml: nn's default table
       table.reset();
     FixedType resultType = getFixedElement(op->getResult(0));
     // Softmax's two tables are recorded on their own (below).
-    if (!table && readsTable && resultType && !llvm::isa<SoftmaxOp>(op))
+    if (!table && readsTable && resultType && !softmax)
       table = Chosen<hls::Precision>{hls::Precision{false,
                                                     resultType.getFormat()},
                                      "default (the result type)"};
@@ -1121,7 +1126,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
       report.vars[static_cast<int>(Var::Table)] =
           Chosen<std::string>{table->value.format.toString(), table->source};
     }
-    if (auto softmax = llvm::dyn_cast<SoftmaxOp>(op))
+    if (softmax)
       recordSoftmaxFormats(softmax, levels, report);
     std::optional<Chosen<int64_t>> size = levels.tableSize();
     if (!size && readsTable)

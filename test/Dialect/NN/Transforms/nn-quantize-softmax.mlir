@@ -19,8 +19,9 @@
 // CHECK:      nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<18, 4, RND, SAT>, implementation = "stable", inv_table_type = !nn.ufixed<18, 4, RND, SAT>, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 4, RND, SAT>}
 // 'leg': the LayerType's implementation and table.
 // CHECK:      nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<18, 4, RND, SAT>, implementation = "legacy", inv_table_type = !nn.ufixed<18, 4, RND, SAT>, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 4, RND, SAT>}
-// 'arg': argmax, no tables recorded.
-// CHECK:      %[[ARG:.*]] = nn.softmax %{{.*}} {axis = 1 : i64, implementation = "argmax", nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 4, RND, SAT>}
+// 'arg': argmax reads no table: no exp/inv table types, no table size (the
+// LayerType's configured table stays recorded as given).
+// CHECK:      %[[ARG:.*]] = nn.softmax %{{.*}} {axis = 1 : i64, implementation = "argmax", nn.table_type = !nn.ufixed<18, 4, RND, SAT>}
 // 'drop' is gone: the function returns 'arg'.
 // CHECK-NOT:  nn.softmax
 // CHECK:      return %[[ARG]] : tensor<1x4x!nn.fixed<16, 6>>
