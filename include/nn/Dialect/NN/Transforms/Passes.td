@@ -37,8 +37,8 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
       `Implementation`: latency, stable, argmax, legacy), its
       `exp_table_type`/`inv_table_type` (`exp_table`/`inv_table`, else
       `table`, else the implementation's default) and `accum_type` (an
-      `accum` type; `auto` or none: the exact sum); `Skip: true` removes it
-      (its users read its input).
+      `accum` type; `auto` or none: the exact sum), an argmax one no table
+      attributes; `Skip: true` removes it (its users read its input).
 
     With `calibrate=data.npy`, the float network first runs on the samples
     of the data set (the reference interpreter) and every argument and op
