@@ -12,7 +12,9 @@
 // (TRN floors, SAT clamps to [0, N - 1]) and nn.fx.to_index. Softmax then
 // follows fx::softmax(): max, exp entries, their exact sum, the leading
 // one of the sum (nn.fx.ilog2), the inverse of its mantissa from the second
-// table, and y_i = cast_R(e_i * v / 2^e) (nn.fx.div_pow2).
+// table, and y_i = cast_R(e_i * v / 2^e) (nn.fx.div_pow2); latency without
+// the maximum, legacy with a sum per output and a 1/s table, argmax as a
+// one-hot of the first maximum (exact compares and selects).
 //
 //===----------------------------------------------------------------------===//
 
@@ -151,6 +153,8 @@ LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
 }
 
 LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
+  // fx::softmax (ActivationTables.h) defines each implementation; the loops
+  // below follow it step by step.
   Location loc = op.getLoc();
   std::string layer = layerName(op);
   auto shape = llvm::cast<ShapedType>(op.getOutput().getType()).getShape();
@@ -160,48 +164,76 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
     axis += rank;
   const int64_t n = shape[axis];
   FixedType xT = elementOf(op.getInput()), rT = elementOf(op.getOutput());
-  FailureOr<TableChoice> choice = chooseTable(
-      op, toType(context, fx::kDefaultSoftmaxTableFormat));
+  const fx::SoftmaxImpl impl = op.getImpl();
+  const bool argmax = impl == fx::SoftmaxImpl::Argmax;
+  const bool legacy = impl == fx::SoftmaxImpl::Legacy;
+  const bool stable = impl == fx::SoftmaxImpl::Stable;
+  FixedType eT = toType(context, op.getExpTableFormat());
+  FixedType vT = toType(context, op.getInvTableFormat());
+  std::optional<fx::Format> accum = op.getAccumFormat();
+  // Only the table size is read from the choice (the formats are the op's,
+  // checked below).
+  FailureOr<TableChoice> choice =
+      chooseTable(op, toType(context, fx::kDefaultSoftmaxTableFormat));
   if (failed(choice))
     return failure();
-  FixedType tT = choice->type;
-  fx::Format tF = tT.getFormat();
-  fx::ActivationTable expTab = fx::expTable(choice->size, tF);
-  fx::ActivationTable invTab = fx::inverseTable(choice->size, tF);
-  // The sum of the exp entries is positive when the entry of t = 0 (the
-  // maximum's) is and none is negative; then the normalization is defined.
-  if (expTab.entries.front() <= 0 ||
-      llvm::any_of(expTab.entries, [&](int64_t raw) {
-        return fx::rawToInt(raw, tF) < 0;
-      }))
+  for (FixedType t : {eT, vT})
+    if (!argmax && t.getWidth() > 53)
+      return op.emitError("nn-lower-to-loops: the softmax table type ")
+             << t << " of layer '" << layer << "' is wider than 53 bits";
+  const int64_t size = choice->size;
+  fx::SoftmaxConfig tables = fx::softmaxConfig(
+      impl, size, eT.getFormat(), vT.getFormat(), accum);
+  fx::Format eF = eT.getFormat();
+  // The exp entries are summed as non-negative values: each must be >= 0,
+  // and e^0 (the maximum's entry, stable) > 0 so that the sum is positive.
+  if (!argmax &&
+      ((stable && tables.exp.entries.front() <= 0) ||
+       llvm::any_of(tables.exp.entries, [&](int64_t raw) {
+         return fx::rawToInt(raw, eF) < 0;
+       })))
     return op.emitError("nn-lower-to-loops: the softmax table type ")
-           << tT << " of layer '" << layer
+           << eT << " of layer '" << layer
            << "' cannot hold e^0 = 1 and the smaller exponentials as "
               "non-negative values (use e.g. !nn.ufixed<18, 1, RND, SAT>)";
-  // The exact sum of n entries; as unsigned (the entries are >= 0).
-  fx::Format sumF = fx::sumOfTermsFormat(tF, n);
+  // The exact sum of n entries, then the sum's format (accum or exact).
+  fx::Format exactF = fx::sumOfTermsFormat(eF, n);
+  fx::Format sumF = accum ? *accum : exactF;
+  fx::Format prodF = fx::productFormat(eF, vT.getFormat());
+  if (!argmax && (exactF.width > 64 || sumF.width > 64 || prodF.width > 126 ||
+                  xT.getWidth() + 1 > 64))
+    return op.emitError("nn-lower-to-loops: the softmax of layer '")
+           << layer << "' needs more than 64-bit intermediates (sum of " << n
+           << " entries of " << eT << ")";
+  // The sum as unsigned (its positive values), for the leading one.
   fx::Format sumU = sumF;
   if (sumU.isSigned) {
     sumU.isSigned = false;
     sumU.width -= 1;
     sumU.intWidth -= 1;
   }
-  fx::Format prodF = fx::productFormat(tF, tF);
-  if (sumF.width > 64 || prodF.width > 126 || xT.getWidth() + 1 > 64)
-    return op.emitError("nn-lower-to-loops: the softmax of layer '")
-           << layer << "' needs more than 64-bit intermediates (sum of " << n
-           << " entries of " << tT << ")";
-  FixedType sumT = toType(context, sumF), sumUT = toType(context, sumU);
+  // A sum that may be <= 0 (a lossy accum, or latency's entries that may all
+  // be 0) gives zeros (fx::softmax): guard the leading-one detector.
+  const bool guardSum = accum.has_value() || impl == fx::SoftmaxImpl::Latency;
+  if (!argmax && !legacy && sumU.width < 1)
+    return op.emitError("nn-lower-to-loops: the softmax sum type ")
+           << toType(context, sumF) << " of layer '" << layer
+           << "' has no positive values";
+  FixedType exactT = toType(context, exactF), sumT = toType(context, sumF);
+  FixedType sumUT = sumU.width >= 1 ? toType(context, sumU) : sumT;
   FixedType diffT = toType(
       context, fx::differenceFormat(xT.getFormat(), xT.getFormat()));
   FixedType prodT = toType(context, prodF);
   // The mantissa s / 2^e in [1, 2): all of the sum's bits below the point.
-  FixedType mantT = FixedType::get(context, unsigned(sumU.width), 1,
-                                   /*isSigned=*/false);
+  FixedType mantT = FixedType::get(context, unsigned(std::max(sumU.width, 1)),
+                                   1, /*isSigned=*/false);
   const int64_t minExp = sumU.intWidth - sumU.width, maxExp = sumU.intWidth - 1;
 
-  Value expRom = tableRom(op, "exp_table", expTab, tT);
-  Value invRom = tableRom(op, "inv_table", invTab, tT);
+  Value expRom, invRom;
+  if (!argmax) {
+    expRom = tableRom(op, "exp_table", tables.exp, eT);
+    invRom = tableRom(op, "inv_table", tables.inv, vT);
+  }
   Value in = lookup(op.getInput());
   Value out = bufferFor(op, op.getOutput());
 
@@ -213,16 +245,29 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
   int64_t rows = 1;
   for (int64_t d : rowShape)
     rows *= d;
-  const bool unrollRows = rows * n <= maxUnrollMults;
-  const bool unrollRow = n <= maxUnrollMults;
+  // Legacy does n * n lookups per row.
+  const int64_t work = legacy ? n * n : n;
+  const bool unrollRows = rows * work <= maxUnrollMults;
+  const bool unrollRow = work <= maxUnrollMults;
   if (!unrollRows)
     allFullyUnrolled = false;
-  // Exp entries of the current row.
-  auto expBuf = memref::AllocOp::create(
-      builder, NameLoc::get(StringAttr::get(context, identifier(layer) + "_exps")),
-      MemRefType::get({n}, tT));
-  setName(expBuf, layer + "_exps");
-  partitionBuffer(expBuf, layer + "_exps", loc);
+  // Exp entries of the current row (stable, latency).
+  Value expBuf;
+  if (!argmax && !legacy) {
+    auto alloc = memref::AllocOp::create(
+        builder,
+        NameLoc::get(StringAttr::get(context, identifier(layer) + "_exps")),
+        MemRefType::get({n}, eT));
+    setName(alloc, layer + "_exps");
+    partitionBuffer(alloc, layer + "_exps", loc);
+    expBuf = alloc;
+  }
+  fx::TableSpec expSpec = fx::softmaxExpSpec(impl, size);
+  fx::TableSpec invSpec = fx::softmaxInvSpec(impl, size);
+  auto fxConst = [&](OpBuilder &b, FixedType type, int64_t raw) -> Value {
+    return FxConstantOp::create(b, loc, type, b.getI64IntegerAttr(raw));
+  };
+  auto bitT = FixedType::get(context, 1, 1, /*isSigned=*/false);
 
   Operation *innermostRow = nullptr;
   loopNest(rowShape, layer, "row", unrollRows,
@@ -230,7 +275,6 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
     if (!rowIvs.empty())
       innermostRow =
           llvm::cast<BlockArgument>(rowIvs.back()).getOwner()->getParentOp();
-    // Operands (row ivs..., i) and the element's indices.
     // The element (row, i) with the row's ivs as d0.., i as d<numRow>
     // (or the constant `fixedI`).
     auto element = [&](unsigned numRow, std::optional<int64_t> fixedI = {}) {
@@ -263,46 +307,117 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
         setUnroll(loop);
       return loop;
     };
-    // 1. m = max_i x_i.
-    Value first = load(b, loc, in, element(r, 0), rowIvs);
-    auto maxLoop = rowLoop(b, "max", ValueRange{first}, 1,
-                           [&](OpBuilder &lb, Value i, ValueRange iter) {
-                             Value x = load(lb, loc, in, element(r),
-                                            operands(i));
-                             return SmallVector<Value>{
-                                 FxMaxOp::create(lb, loc, x.getType(), iter[0], x)};
-                           });
-    Value max = maxLoop.getResult(0);
-    // 2-3. e_i = X[index(m - x_i)], s = sum e_i (exact).
-    Value zero = FxConstantOp::create(b, loc, sumT, b.getI64IntegerAttr(0));
+    auto loadX = [&](OpBuilder &lb, Value i) {
+      return load(lb, loc, in, element(r), operands(i));
+    };
+    // The exact sum of exp entries, brought to the sum's format.
+    auto addEntry = [&](OpBuilder &lb, Value acc, Value e) {
+      Value s = FxAddOp::create(
+          lb, loc, toType(context, fx::sumFormat(exactF, eF)), acc, e);
+      return cast(lb, loc, s, exactT);
+    };
+    // max_i x_i (stable, argmax).
+    Value max;
+    if (stable || argmax) {
+      Value first = load(b, loc, in, element(r, 0), rowIvs);
+      max = rowLoop(b, "max", ValueRange{first}, 1,
+                    [&](OpBuilder &lb, Value i, ValueRange iter) {
+                      Value x = loadX(lb, i);
+                      return SmallVector<Value>{
+                          FxMaxOp::create(lb, loc, x.getType(), iter[0], x)};
+                    })
+                .getResult(0);
+    }
+    if (argmax) {
+      // y_i = 1 for the first x_i == max: `found` turns 1 there.
+      Value zeroBit = fxConst(b, bitT, 0), oneBit = fxConst(b, bitT, 1);
+      Value oneR = cast(b, loc, oneBit, rT), zeroR = cast(b, loc, zeroBit, rT);
+      rowLoop(b, "onehot", ValueRange{zeroBit}, 0,
+              [&](OpBuilder &lb, Value i, ValueRange iter) {
+                Value isMax = FxCmpOp::create(lb, loc, lb.getI1Type(),
+                                              FxCmpPredicate::eq, loadX(lb, i),
+                                              max);
+                // 0 exactly when x_i is the first maximum.
+                Value pending =
+                    arith::SelectOp::create(lb, loc, isMax, iter[0], oneBit);
+                Value take = FxCmpOp::create(lb, loc, lb.getI1Type(),
+                                             FxCmpPredicate::eq, pending,
+                                             zeroBit);
+                store(lb, loc,
+                      arith::SelectOp::create(lb, loc, take, oneR, zeroR), out,
+                      element(r), operands(i));
+                return SmallVector<Value>{
+                    arith::SelectOp::create(lb, loc, isMax, oneBit, iter[0])};
+              });
+      return;
+    }
+    if (legacy) {
+      // y_i = cast_R(W[index(sum_j D[index(x_j - x_i)])]).
+      rowLoop(b, "legacy", ValueRange{}, 0,
+              [&](OpBuilder &lb, Value i, ValueRange) {
+                Value xi = loadX(lb, i);
+                Value zero = fxConst(lb, exactT, 0);
+                auto sumLoop = rowLoop(
+                    lb, "legacy_sum", ValueRange{zero}, 0,
+                    [&](OpBuilder &sb, Value j, ValueRange iter) {
+                      Value d = FxSubOp::create(sb, loc, diffT, loadX(sb, j),
+                                                xi);
+                      Value e = memref::LoadOp::create(
+                          sb, loc, expRom, tableIndex(sb, loc, d, expSpec));
+                      return SmallVector<Value>{addEntry(sb, iter[0], e)};
+                    });
+                Value s = cast(lb, loc, sumLoop.getResult(0), sumT);
+                Value w = memref::LoadOp::create(
+                    lb, loc, invRom, tableIndex(lb, loc, s, invSpec));
+                store(lb, loc, cast(lb, loc, w, rT), out, element(r),
+                      operands(i));
+                return SmallVector<Value>{};
+              });
+      return;
+    }
+    // Stable and latency. e_i = X[index(m - x_i)] or X[index(x_i)];
+    // s = sum e_i.
+    Value zero = fxConst(b, exactT, 0);
     auto sumLoop = rowLoop(
-        b, "exp", ValueRange{zero}, 0, [&](OpBuilder &lb, Value i, ValueRange iter) {
-          Value x = load(lb, loc, in, element(r), operands(i));
-          Value t = FxSubOp::create(lb, loc, diffT, max, x);
-          Value index =
-              tableIndex(lb, loc, t, fx::nonNegativeTableSpec(choice->size));
-          Value e = memref::LoadOp::create(lb, loc, expRom, index);
+        b, "exp", ValueRange{zero}, 0,
+        [&](OpBuilder &lb, Value i, ValueRange iter) {
+          Value x = loadX(lb, i);
+          Value t = stable ? Value(FxSubOp::create(lb, loc, diffT, max, x)) : x;
+          Value e = memref::LoadOp::create(lb, loc, expRom,
+                                           tableIndex(lb, loc, t, expSpec));
           store(lb, loc, e, expBuf, {getAffineDimExpr(0, context)}, {i});
-          Value s = FxAddOp::create(
-              lb, loc, toType(context, fx::sumFormat(sumF, tF)), iter[0], e);
-          return SmallVector<Value>{cast(lb, loc, s, sumT)};
+          return SmallVector<Value>{addEntry(lb, iter[0], e)};
         });
-    // 4. e = floor(log2 s), v = V[index(s / 2^e)].
-    Value sum = cast(b, loc, sumLoop.getResult(0), sumUT);
-    Value exponent = FxIlog2Op::create(b, loc, b.getIndexType(), sum);
-    Value mantissa = FxDivPow2Op::create(b, loc, mantT, sum, exponent,
+    Value sum = cast(b, loc, sumLoop.getResult(0), sumT);
+    // positive: s > 0; otherwise the outputs are 0 and the detector reads
+    // a stand-in 1 LSB.
+    Value positive;
+    Value sumPos = cast(b, loc, sum, sumUT);
+    if (guardSum) {
+      positive = FxCmpOp::create(b, loc, b.getI1Type(), FxCmpPredicate::gt,
+                                 sum, fxConst(b, bitT, 0));
+      sumPos = arith::SelectOp::create(b, loc, positive, sumPos,
+                                       fxConst(b, sumUT, 1));
+    }
+    // e = floor(log2 s), v = V[index(s / 2^e)].
+    Value exponent = FxIlog2Op::create(b, loc, b.getIndexType(), sumPos);
+    Value mantissa = FxDivPow2Op::create(b, loc, mantT, sumPos, exponent,
                                          b.getI64IntegerAttr(minExp),
                                          b.getI64IntegerAttr(maxExp));
-    Value invIndex =
-        tableIndex(b, loc, mantissa, fx::mantissaTableSpec(choice->size));
-    Value inverse = memref::LoadOp::create(b, loc, invRom, invIndex);
-    // 5. y_i = cast_R(e_i * v / 2^e).
+    Value inverse = memref::LoadOp::create(
+        b, loc, invRom, tableIndex(b, loc, mantissa, invSpec));
+    Value zeroR;
+    if (guardSum)
+      zeroR = cast(b, loc, fxConst(b, bitT, 0), rT);
+    // y_i = cast_R(e_i * v / 2^e).
     rowLoop(b, "norm", ValueRange{}, 0, [&](OpBuilder &lb, Value i, ValueRange) {
       Value e = load(lb, loc, expBuf, {getAffineDimExpr(0, context)}, {i});
       Value p = FxMulOp::create(lb, loc, prodT, e, inverse);
       Value y = FxDivPow2Op::create(lb, loc, rT, p, exponent,
                                     lb.getI64IntegerAttr(minExp),
                                     lb.getI64IntegerAttr(maxExp));
+      if (guardSum)
+        y = arith::SelectOp::create(lb, loc, positive, y, zeroR);
       store(lb, loc, y, out, element(r), operands(i));
       return SmallVector<Value>{};
     });

@@ -10,8 +10,9 @@
 // binary fraction); the functions with no finite fixed-point form (sigmoid,
 // tanh, elu, selu, softplus, softmax) read the lookup tables of
 // nn/Support/ActivationTables.h, sized and typed by the op's nn.table_size
-// and nn.table_type (defaults: 1024 entries, the result type; softmax:
-// ap_ufixed<18,1,AP_RND,AP_SAT>), exactly as the emitted HLS code will.
+// and nn.table_type (defaults: 1024 entries, the result type; softmax: its
+// implementation, table and sum types, SoftmaxOp's accessors), exactly as
+// the emitted HLS code will.
 //
 //===----------------------------------------------------------------------===//
 
@@ -641,28 +642,43 @@ LogicalResult softmaxKernel(Operation *op, ArrayRef<const Tensor *> operands,
       inner *= input.shape()[d];
   }
   if (result.isFixed()) {
-    // fx::softmax: exp and inverse tables of nn.table_size entries of
-    // nn.table_type (default fx::kDefaultSoftmaxTableFormat).
+    // fx::softmax with the op's implementation, table formats and sum
+    // format (SoftmaxOp's accessors) and nn.table_size entries.
+    auto softmax = llvm::cast<SoftmaxOp>(op);
     const fx::Format &from = input.format(), &to = result.format();
-    FailureOr<TableConfig> config =
-        tableConfig(op, fx::kDefaultSoftmaxTableFormat, from.fracWidth(),
-                    fx::nonNegativeTableSpec);
+    fx::SoftmaxImpl impl = softmax.getImpl();
+    // The exp table's range (latency and legacy share theirs).
+    fx::TableSpec (*expSpec)(int64_t) = fx::nonNegativeTableSpec;
+    if (impl != fx::SoftmaxImpl::Stable)
+      expSpec = [](int64_t size) {
+        return fx::softmaxExpSpec(fx::SoftmaxImpl::Latency, size);
+      };
+    FailureOr<TableConfig> config = tableConfig(
+        op, fx::kDefaultSoftmaxTableFormat, from.fracWidth(), expSpec);
     if (failed(config))
       return failure();
-    if (!fx::softmaxFits(from, n, config->format, config->format,
-                         config->size))
-      return kernelError(op) << "the softmax of " << n << " values of "
+    fx::Format expF = softmax.getExpTableFormat();
+    fx::Format invF = softmax.getInvTableFormat();
+    std::optional<fx::Format> accum = softmax.getAccumFormat();
+    for (const fx::Format &f : {expF, invF, accum.value_or(expF)})
+      if (f.width > 64)
+        return kernelError(op) << "the softmax format " << f.toString()
+                               << " is wider than the 64 bits the "
+                                  "interpreter stores";
+    fx::SoftmaxConfig tables =
+        fx::softmaxConfig(impl, config->size, expF, invF, accum);
+    if (!fx::softmaxFits(tables, from, n))
+      return kernelError(op) << "the " << fx::toString(impl)
+                             << " softmax of " << n << " values of "
                              << from.toString() << " with tables of "
-                             << config->format.toString()
+                             << expF.toString() << " and "
+                             << invF.toString()
                              << " needs more than the 128 bits the "
                                 "interpreter computes with";
-    fx::ActivationTable expTab = fx::expTable(config->size, config->format);
-    fx::ActivationTable invTab =
-        fx::inverseTable(config->size, config->format);
     for (int64_t o = 0; o < outer; ++o)
       for (int64_t in = 0; in < inner; ++in) {
         int64_t base = o * n * inner + in;
-        fx::softmax(expTab, invTab, input.raw().data() + base, n, inner, from,
+        fx::softmax(tables, input.raw().data() + base, n, inner, from,
                     result.raw().data() + base, to);
       }
     return success();

@@ -36,6 +36,10 @@ const char *hls::varName(Var var) {
     return "accum";
   case Var::Table:
     return "table";
+  case Var::ExpTable:
+    return "exp_table";
+  case Var::InvTable:
+    return "inv_table";
   }
   return "result";
 }
@@ -370,13 +374,14 @@ void Parser::parsePrecisionKey(const json &value, const std::string &path,
         out.precision[static_cast<int>(*var)] = p;
       continue;
     }
-    if (key == "exp_table" || key == "inv_table" || key == "inv_inp") {
-      // hls4ml's Softmax has separate table types; nn's softmax tables take
-      // one precision (issue 16 item 1, softmax part: later).
+    if (key == "inv_inp") {
+      // hls4ml casts the sum to inv_inp before indexing its inverse table
+      // by the top bits; nn indexes it by the sum's leading one and
+      // mantissa (exact) or, for legacy, by the sum in `accum`.
       if (parseOne(it.value(), where, true))
-        ignore(where, "not supported yet: nn's softmax tables all take "
-                      "Precision.table",
-               /*notSupportedYet=*/true);
+        ignore(where, "nn indexes the softmax inverse table by the sum's "
+                      "leading one and mantissa, exactly (legacy: by the "
+                      "sum in Precision.accum); no separate input type");
       continue;
     }
     fail(where, "unknown precision variable; expected " +
@@ -449,27 +454,19 @@ void Parser::parseLevel(const json &value, const std::string &path,
         ignore(where, "hls4ml's io_stream convolution buffer; nn's design is "
                       "io_parallel");
     } else if (!isModel && key == "Implementation") {
-      // hls4ml's Softmax implementations; nn computes the `stable` one
-      // (subtract the maximum, exp and inverse tables).
+      // hls4ml's Softmax implementations (fx::softmax defines each).
       const std::string *s = isString(v, where);
-      if (s && *s != "latency" && *s != "stable" && *s != "argmax" &&
-          *s != "legacy")
+      std::optional<fx::SoftmaxImpl> impl;
+      if (s)
+        impl = fx::parseSoftmaxImpl(*s);
+      if (s && !impl)
         fail(where, "expected \"latency\", \"stable\", \"argmax\" or "
                     "\"legacy\", got " + describe(v));
-      else if (s && *s == "stable")
-        ignore(where, "nn's softmax is the stable implementation");
-      else if (s)
-        ignore(where, "not supported yet: nn computes the stable softmax, "
-                      "not '" + *s + "'",
-               /*notSupportedYet=*/true);
+      out.implementation = impl;
     } else if (!isModel && key == "Skip") {
-      if (isBool(v, where)) {
-        if (v.get<bool>())
-          fail(where, "not supported yet: nn cannot drop a softmax from the "
-                      "hardware; remove it from the model instead");
-        else
-          ignore(where, "false: the layer is kept, as nn always does");
-      }
+      // hls4ml drops a skipped softmax from the hardware (nn-quantize).
+      if (isBool(v, where))
+        out.skip = v.get<bool>();
     } else {
       fail(where, std::string("unknown key; expected ") +
                       (isModel ? "Precision, ReuseFactor, Strategy, "

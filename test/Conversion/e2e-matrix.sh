@@ -15,7 +15,10 @@
 #
 # Usage: e2e-matrix.sh BUILD_DIR SOURCE_DIR [MODEL...]
 #   MODEL... (or NN_MATRIX_MODELS="mlp lenet5") restricts the models;
-#   NN_MATRIX_CONFIGS="a16" restricts the configurations.
+#   NN_MATRIX_CONFIGS="a16" restricts the configurations; sm-latency,
+#   sm-stable, sm-legacy, sm-argmax and sm-skip are the mixed configuration
+#   with the softmax implementation / Skip of
+#   test/Models/hls/softmax/<model>-<impl>.json (ctest lowering-e2e-softmax).
 set -u
 build=$(cd "$1" && pwd) || exit 2
 src=$(cd "$2" && pwd) || exit 2
@@ -25,7 +28,9 @@ models_dir=$src/test/Models/hls
 all_models="mlp conv_residual lenet5 conv1d concat2"
 models=${*:-${NN_MATRIX_MODELS:-$all_models}}
 configs=${NN_MATRIX_CONFIGS:-a16 mixed}
-work=$build/test/Conversion/e2e-matrix
+# NN_MATRIX_WORK: the scratch directory (one per ctest, they may run in
+# parallel).
+work=${NN_MATRIX_WORK:-$build/test/Conversion/e2e-matrix}
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
@@ -238,7 +243,15 @@ for m in $models; do
     case $c in
       a16) run_config "$m" "$c" "default-precision=ap_fixed<16,6> accum=auto" ;;
       mixed) run_config "$m" "$c" "config=$models_dir/$m.json" ;;
-      *) fail "$m/$c: unknown configuration (known: a16 mixed)" ;;
+      # hls4ml's softmax implementations and Skip on the mixed configuration
+      # (test/Models/hls/softmax/<model>-<impl>.json).
+      sm-*)
+        if [ -f "$models_dir/softmax/$m-${c#sm-}.json" ]; then
+          run_config "$m" "$c" "config=$models_dir/softmax/$m-${c#sm-}.json"
+        else
+          fail "$m/$c: no configuration test/Models/hls/softmax/$m-${c#sm-}.json"
+        fi ;;
+      *) fail "$m/$c: unknown configuration (known: a16 mixed sm-<impl>)" ;;
     esac
   done
 done

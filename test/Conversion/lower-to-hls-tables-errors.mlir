@@ -85,3 +85,32 @@ func.func @reduce_mean_sum_too_wide(%x: tensor<1x32x!nn.fixed<60, 10>>) -> tenso
   %y = nn.reduce_mean %x {axes = array<i64: 1>} : tensor<1x32x!nn.fixed<60, 10>> -> tensor<1x1x!nn.fixed<16, 6>>
   return %y : tensor<1x1x!nn.fixed<16, 6>>
 }
+
+// -----
+
+// The softmax's own table types (hls4ml's exp_table, inv_table) are bounded
+// like nn.table_type.
+func.func @softmax_exp_table_too_wide(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the softmax table type '!nn.ufixed<54, 1>' of layer 'softmax_0' is wider than 53 bits}}
+  %y = nn.softmax %x {axis = 1 : i64, exp_table_type = !nn.ufixed<54, 1>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// latency's exp table holds e^x up to e^8: ap_fixed<8,4> wraps the large
+// entries to negative values.
+func.func @softmax_latency_table_wraps(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the softmax table type '!nn.fixed<8, 4>' of layer 'softmax_0' cannot hold e^0 = 1 and the smaller exponentials as non-negative values}}
+  %y = nn.softmax %x {axis = 1 : i64, implementation = "latency", exp_table_type = !nn.fixed<8, 4>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// A one-bit signed sum type (hls4ml's accum) holds no positive value.
+func.func @softmax_accum_no_positive(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{nn-lower-to-loops: the softmax sum type '!nn.fixed<1, 1>' of layer 'softmax_0' has no positive values}}
+  %y = nn.softmax %x {axis = 1 : i64, accum_type = !nn.fixed<1, 1>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}

@@ -539,6 +539,39 @@ TEST_F(ElementwiseKernelsTest, FixedTableErrors) {
                          "fraction bits needs more than 125 bits"),
             std::string::npos)
       << message;
+  // The softmax's own table and sum types are bounded the same way.
+  message = runError(unaryFunc("nn.softmax",
+                               "{accum_type = !nn.ufixed<70, 10>}",
+                               "tensor<1x!nn.fixed<8, 4>>",
+                               "tensor<1x!nn.fixed<8, 4>>"),
+                     {x});
+  EXPECT_NE(message.find("'nn.softmax': the softmax format ap_ufixed<70,10> "
+                         "is wider than the 64 bits the interpreter stores"),
+            std::string::npos)
+      << message;
+}
+
+TEST_F(ElementwiseKernelsTest, FixedSoftmaxImplementations) {
+  // The op's attributes select fx::softmax's implementation and tables
+  // (values checked by hand in ActivationTablesTest): argmax of [1, 3, 3]
+  // is a one-hot of the first maximum; latency with N = 4 and tables
+  // ufixed<12,7> / ufixed<8,1> on [1, 0] gives [64, 64] (SoftmaxLatency).
+  Tensor x = Tensor::fixed({3}, fixedFormat(8, 4), {16, 48, 48});
+  expectRaws(run(unaryFunc("nn.softmax", "{implementation = \"argmax\"}",
+                           "tensor<3x!nn.fixed<8, 4>>",
+                           "tensor<3x!nn.fixed<8, 4>>"),
+                 {x}),
+             {3}, {0, 16, 0});
+  Tensor y = Tensor::fixed({2}, fixedFormat(8, 4), {16, 0});
+  expectRaws(run(unaryFunc("nn.softmax",
+                           "{implementation = \"latency\", "
+                           "nn.table_size = 4 : i64, "
+                           "exp_table_type = !nn.ufixed<12, 7>, "
+                           "inv_table_type = !nn.ufixed<8, 1>}",
+                           "tensor<2x!nn.fixed<8, 4>>",
+                           "tensor<2x!nn.ufixed<8, 1>>"),
+                 {y}),
+             {2}, {64, 64});
 }
 
 //===----------------------------------------------------------------------===//

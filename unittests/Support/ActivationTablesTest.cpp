@@ -195,28 +195,131 @@ TEST(ActivationTablesTest, SoftmaxTables) {
   // index floor((145 - 128) * 4 / 128) = 0 -> v = 128; y = e * 128 with
   // F = 7 + 7 = 14: [1.0, 0.1328125] -> ap_ufixed<8,1>: [128, 17].
   int64_t x1[2] = {16, -16}, y1[2] = {0, 0};
-  softmax(ex, inv, x1, 2, 1, in, y1, tf);
+  SoftmaxConfig stable{SoftmaxImpl::Stable, ex, inv, std::nullopt};
+  softmax(stable, x1, 2, 1, in, y1, tf);
   EXPECT_EQ(y1[0], 128);
   EXPECT_EQ(y1[1], 17);
   // x = [0, 0, 0] with stride 2: e = 128 each, s = 384, p = 8, mantissa
   // 1.5 -> index floor(128 * 4 / 256) = 2 -> v = 85; y = 128 * 85 *
   // 2^-(7 + 8) = 0.33203125 = 42.5 LSB of ap_ufixed<8,1>: TRN 42, RND 43.
   int64_t x2[5] = {0, 99, 0, 99, 0}, y2[5] = {0, 0, 0, 0, 0};
-  softmax(ex, inv, x2, 3, 2, in, y2, tf);
+  softmax(stable, x2, 3, 2, in, y2, tf);
   EXPECT_EQ(y2[0], 42);
   EXPECT_EQ(y2[2], 42);
   EXPECT_EQ(y2[4], 42);
   EXPECT_EQ(y2[1], 0); // untouched
   Format rnd = fixedFormat(8, 1, false, Rounding::RND);
-  softmax(ex, inv, x2, 3, 2, in, y2, rnd);
+  softmax(stable, x2, 3, 2, in, y2, rnd);
   EXPECT_EQ(y2[0], 43);
   // A table format that cannot hold 1.0: ap_fixed<8,1> wraps e^0 to -1
   // and the others are 17, 2: s = -128 + 17 < 0 -> outputs 0.
   ActivationTable bad = expTable(4, fixedFormat(8, 1));
   int64_t y3[2] = {5, 5};
-  softmax(bad, inv, x1, 2, 1, in, y3, tf);
+  softmax(SoftmaxConfig{SoftmaxImpl::Stable, bad, inv, std::nullopt}, x1, 2,
+          1, in, y3, tf);
   EXPECT_EQ(y3[0], 0);
   EXPECT_EQ(y3[1], 0);
+}
+
+TEST(ActivationTablesTest, SoftmaxAccum) {
+  // Stable, tables as above; x = [0, 0, 0]: e = 128 each, exact s = 384
+  // (F = 7) = 3.0.
+  Format tf = fixedFormat(8, 1, false);
+  Format in = fixedFormat(8, 4);
+  int64_t x[3] = {0, 0, 0}, y[3] = {0, 0, 0};
+  // accum ap_ufixed<4,1,AP_TRN,AP_SAT> (F = 3, max 15/8): s saturates to
+  // raw 15, p = 3, mantissa index floor((15 - 8) * 4 / 8) = 3 -> v = 73;
+  // y = 128 * 73 = 9344 with F = 7 + 7 + 3 - 3 = 14: 0.5703125 -> x128 =
+  // 73.
+  SoftmaxConfig sat = softmaxConfig(SoftmaxImpl::Stable, 4, tf, tf,
+                                    fixedFormat(4, 1, false, Rounding::TRN,
+                                                Overflow::SAT));
+  softmax(sat, x, 3, 1, in, y, tf);
+  EXPECT_EQ(y[0], 73);
+  EXPECT_EQ(y[2], 73);
+  // accum ap_fixed<3,2> (F = 1, wraps): 3.0 = raw 6 wraps to -2 (-1.0):
+  // s <= 0 -> every output is 0.
+  int64_t z[3] = {5, 5, 5};
+  softmax(softmaxConfig(SoftmaxImpl::Stable, 4, tf, tf, fixedFormat(3, 2)), x,
+          3, 1, in, z, tf);
+  EXPECT_EQ(z[0], 0);
+  EXPECT_EQ(z[1], 0);
+}
+
+TEST(ActivationTablesTest, SoftmaxLatency) {
+  // Exp table over x in [-8, 8), N = 4, ap_ufixed<12,7> (F = 5), TRN:
+  // x = -8, -4, 0, 4: e^x * 32 = 0.0107, 0.586, 32, 1747.1 -> [0, 0, 32,
+  // 1747]. Inverse over the mantissa, ap_ufixed<8,1>: [128, 102, 85, 73].
+  Format ef = fixedFormat(12, 7, false), vf = fixedFormat(8, 1, false);
+  SoftmaxConfig c = softmaxConfig(SoftmaxImpl::Latency, 4, ef, vf,
+                                  std::nullopt);
+  EXPECT_EQ(entries(c.exp), (std::vector<int64_t>{0, 0, 32, 1747}));
+  EXPECT_EQ(entries(c.inv), (std::vector<int64_t>{128, 102, 85, 73}));
+  Format in = fixedFormat(8, 4);
+  // x = [1, 0] (raws 16, 0), no maximum subtracted: index floor((x + 8) /
+  // 4) = [2, 2] -> e = [32, 32]; s = 64 (F = 5), p = 6, mantissa index 0 ->
+  // v = 128; y = 32 * 128 = 4096 with F = 5 + 7 + 6 - 5 = 13: 0.5 -> 64.
+  int64_t x1[2] = {16, 0}, y1[2] = {0, 0};
+  softmax(c, x1, 2, 1, in, y1, vf);
+  EXPECT_EQ(y1[0], 64);
+  EXPECT_EQ(y1[1], 64);
+  // x = [4.5, 0] (raws 72, 0): index [3, 2] -> e = [1747, 32], s = 1779,
+  // p = 10, mantissa index floor(755 * 4 / 1024) = 2 -> v = 85; F = 5 + 7 +
+  // 10 - 5 = 17: 1747 * 85 / 2^17 = 1.13294 -> x128 = 145.01 -> 145;
+  // 32 * 85 / 2^17 = 0.020752 -> 2.656 -> 2.
+  int64_t x2[2] = {72, 0}, y2[2] = {0, 0};
+  softmax(c, x2, 2, 1, in, y2, vf);
+  EXPECT_EQ(y2[0], 145);
+  EXPECT_EQ(y2[1], 2);
+}
+
+TEST(ActivationTablesTest, SoftmaxLegacy) {
+  // N = 64. D = e^d over [-8, 8), index floor((d + 8) * 4), ap_ufixed<12,7>
+  // (F = 5): d = 0 -> 32, d = -1 (index 28) -> 11.77 -> 11, d = 1 (index
+  // 36) -> 86.98 -> 86. W = 1/s over [0, 64), index floor(s), ap_ufixed<8,1>
+  // (F = 7): W[0] = 0, W[1] = 128, W[3] = 42.67 -> 42.
+  Format ef = fixedFormat(12, 7, false), vf = fixedFormat(8, 1, false);
+  SoftmaxConfig c = softmaxConfig(SoftmaxImpl::Legacy, 64, ef, vf,
+                                  std::nullopt);
+  EXPECT_EQ(c.exp.entries[32], 32);
+  EXPECT_EQ(c.exp.entries[28], 11);
+  EXPECT_EQ(c.exp.entries[36], 86);
+  EXPECT_EQ(c.inv.entries[0], 0);
+  EXPECT_EQ(c.inv.entries[1], 128);
+  EXPECT_EQ(c.inv.entries[3], 42);
+  // x = [1, 0] (raws 16, 0 of ap_fixed<8,4>): s_0 = D(0) + D(-1) = 43
+  // (1.34375) -> W[1] = 128; s_1 = D(1) + D(0) = 118 (3.6875) -> W[3] = 42.
+  Format in = fixedFormat(8, 4);
+  int64_t x[2] = {16, 0}, y[2] = {0, 0};
+  softmax(c, x, 2, 1, in, y, vf);
+  EXPECT_EQ(y[0], 128);
+  EXPECT_EQ(y[1], 42);
+}
+
+TEST(ActivationTablesTest, SoftmaxArgmax) {
+  // The first maximum gets cast_R(1), the others 0 (no tables read).
+  Format in = fixedFormat(8, 4);
+  SoftmaxConfig c = softmaxConfig(SoftmaxImpl::Argmax, 4, in, in,
+                                  std::nullopt);
+  int64_t x[4] = {48, 80, 80, -16}, y[4] = {7, 7, 7, 7};
+  softmax(c, x, 4, 1, in, y, in);
+  EXPECT_EQ(y[0], 0);
+  EXPECT_EQ(y[1], 16); // 1.0 in ap_fixed<8,4>
+  EXPECT_EQ(y[2], 0);
+  EXPECT_EQ(y[3], 0);
+  // A result type that cannot hold 1 (ap_ufixed<8,0>): cast_R(1) saturates
+  // to 255 with AP_SAT.
+  Format sat = fixedFormat(8, 0, false, Rounding::TRN, Overflow::SAT);
+  softmax(c, x, 4, 1, in, y, sat);
+  EXPECT_EQ(y[1], 255);
+  EXPECT_EQ(y[2], 0);
+}
+
+TEST(ActivationTablesTest, SoftmaxImplNames) {
+  EXPECT_EQ(parseSoftmaxImpl("latency"), SoftmaxImpl::Latency);
+  EXPECT_EQ(parseSoftmaxImpl("legacy"), SoftmaxImpl::Legacy);
+  EXPECT_FALSE(parseSoftmaxImpl("Stable").has_value());
+  EXPECT_STREQ(toString(SoftmaxImpl::Argmax), "argmax");
 }
 
 //===----------------------------------------------------------------------===//
@@ -297,7 +400,8 @@ double softmaxError(int64_t size, const Format &in, const Format &out,
     for (int64_t i = 0; i < n; ++i)
       x[i] = n == 2 ? (i == 0 ? in.minRaw() + c : 0)
                     : int64_t(next() % 8192) - 4096; // [-4, 4)
-    softmax(ex, inv, x.data(), n, 1, in, y.data(), out);
+    softmax(SoftmaxConfig{SoftmaxImpl::Stable, ex, inv, std::nullopt},
+            x.data(), n, 1, in, y.data(), out);
     double max = -1e300, sum = 0;
     for (int64_t i = 0; i < n; ++i)
       max = std::max(max, toDouble(x[i], in));

@@ -215,14 +215,37 @@ TEST(HlsConfigTest, NotSupportedYetValues) {
   for (const IgnoredKey &key : config.ignored)
     if (key.notSupportedYet)
       warned.push_back(key.path);
-  EXPECT_EQ(warned, (std::vector<std::string>{
-                        "IOType", "LayerName.sm.Implementation",
-                        "LayerName.sm.Precision.exp_table"}));
-  EXPECT_EQ(parseError(R"({"LayerName": {"sm": {"Skip": true}}})").rfind(
-                "LayerName.sm.Skip: not supported yet", 0),
-            0u);
+  EXPECT_EQ(warned, (std::vector<std::string>{"IOType"}));
   EXPECT_EQ(parseError(R"({"HLSConfig": {}, "Model": {}})"),
             "Model: belongs inside HLSConfig when the file has one");
+}
+
+TEST(HlsConfigTest, SoftmaxKeys) {
+  // hls4ml's Softmax keys are settings of the layer (docs/Quantization.md);
+  // inv_inp has no meaning for nn's inverse (a remark).
+  HlsConfig config = parseOk(R"({"LayerType": {"Softmax":
+      {"Implementation": "legacy", "Skip": true,
+       "Precision": {"exp_table": "ap_ufixed<18,8>", "inv_table":
+                     "ap_ufixed<18,1>", "inv_inp": "ap_fixed<18,8>",
+                     "accum": "ap_ufixed<20,10>"}}}})");
+  const LayerSettings &sm = config.layerTypes.at("Softmax");
+  EXPECT_EQ(sm.implementation, nn::fx::SoftmaxImpl::Legacy);
+  EXPECT_EQ(sm.skip, true);
+  ASSERT_TRUE(sm.get(Var::ExpTable).has_value());
+  EXPECT_EQ(sm.get(Var::ExpTable)->format.toString(), "ap_ufixed<18,8>");
+  EXPECT_EQ(sm.get(Var::InvTable)->format.toString(), "ap_ufixed<18,1>");
+  EXPECT_EQ(sm.get(Var::Accum)->format.toString(), "ap_ufixed<20,10>");
+  ASSERT_EQ(config.ignored.size(), 1u);
+  EXPECT_EQ(config.ignored[0].path, "LayerType.Softmax.Precision.inv_inp");
+  EXPECT_FALSE(config.ignored[0].notSupportedYet);
+  EXPECT_EQ(parseError(R"({"LayerName": {"sm": {"Implementation": "fast"}}})")
+                .rfind("LayerName.sm.Implementation: expected \"latency\", "
+                       "\"stable\", \"argmax\" or \"legacy\", got",
+                       0),
+            0u);
+  EXPECT_EQ(parseError(R"({"LayerName": {"sm": {"Skip": 1}}})")
+                .rfind("LayerName.sm.Skip: ", 0),
+            0u);
 }
 
 TEST(HlsConfigTest, MalformedTypesSayWhatWasExpected) {

@@ -38,7 +38,7 @@
 //   selu(x) = x > 0 ? cast_R(gamma * x) : cast_R(E[index(-x)]), E over
 //                [0, 8): gamma * alpha * (e^-t_i - 1); gamma * x is exact
 //                (gamma's f32 value), then one cast
-//   softmax: see softmax() below.
+//   softmax: see softmax() below (hls4ml's four implementations).
 //
 // Header-only, no MLIR dependency (uses FixedPoint.h and the C++ library).
 //
@@ -52,6 +52,9 @@
 
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nn {
@@ -241,72 +244,217 @@ inline int64_t expLinear(const ActivationTable &table, const Wide &slope,
   return cast(table.lookup(-v, x.fracWidth()), table.format, result);
 }
 
+//===----------------------------------------------------------------------===//
+// Softmax
+//===----------------------------------------------------------------------===//
+
+/// hls4ml's softmax implementations (its `Implementation` key).
+enum class SoftmaxImpl { Latency, Stable, Argmax, Legacy };
+
+inline const char *toString(SoftmaxImpl impl) {
+  switch (impl) {
+  case SoftmaxImpl::Latency:
+    return "latency";
+  case SoftmaxImpl::Stable:
+    return "stable";
+  case SoftmaxImpl::Argmax:
+    return "argmax";
+  case SoftmaxImpl::Legacy:
+    return "legacy";
+  }
+  return "stable";
+}
+
+inline std::optional<SoftmaxImpl> parseSoftmaxImpl(std::string_view name) {
+  for (SoftmaxImpl impl : {SoftmaxImpl::Latency, SoftmaxImpl::Stable,
+                           SoftmaxImpl::Argmax, SoftmaxImpl::Legacy})
+    if (name == toString(impl))
+      return impl;
+  return std::nullopt;
+}
+
+/// The exp table of latency and legacy holds e^x for x in [-8, 8), up to
+/// e^8 ~ 2981: hls4ml's default width (18 bits) with its 8 integer bits,
+/// unsigned (the entries are positive) and saturating, so entries above
+/// 256 saturate as in hls4ml.
+constexpr Format kDefaultSoftmaxWideTableFormat{18, 8, false, Rounding::RND,
+                                                Overflow::SAT};
+
+/// The exp table's input range: stable reads e^-t of t = max - x in
+/// [0, 8); latency e^x of x and legacy e^d of d = x_j - x_i in [-8, 8).
+constexpr TableSpec softmaxExpSpec(SoftmaxImpl impl, int64_t size) {
+  return impl == SoftmaxImpl::Stable ? nonNegativeTableSpec(size)
+                                     : TableSpec{size, -8, 16};
+}
+
+/// The inverse table's input range: the sum's mantissa in [1, 2) (stable,
+/// latency), or the sum itself in [0, 64) (legacy, as hls4ml).
+constexpr TableSpec softmaxInvSpec(SoftmaxImpl impl, int64_t size) {
+  return impl == SoftmaxImpl::Legacy ? TableSpec{size, 0, 64}
+                                     : mantissaTableSpec(size);
+}
+
+/// The default formats of the tables (the inverse's entries lie in (0, 1]).
+constexpr Format defaultSoftmaxExpFormat(SoftmaxImpl impl) {
+  return impl == SoftmaxImpl::Stable ? kDefaultSoftmaxTableFormat
+                                     : kDefaultSoftmaxWideTableFormat;
+}
+constexpr Format defaultSoftmaxInvFormat(SoftmaxImpl) {
+  return kDefaultSoftmaxTableFormat;
+}
+
+/// The exp table of `impl`: e^-t (stable) or e^x (latency, legacy).
+inline ActivationTable softmaxExpTable(SoftmaxImpl impl, int64_t size,
+                                       const Format &format) {
+  if (impl == SoftmaxImpl::Stable)
+    return expTable(size, format);
+  return buildTable(softmaxExpSpec(impl, size), format,
+                    [](double x) { return std::exp(x); });
+}
+
+/// The inverse table of `impl`: 1 / m over the mantissa (stable, latency),
+/// 1 / s over the sum in [0, 64) with 0 for s = 0 (legacy, as hls4ml).
+inline ActivationTable softmaxInvTable(SoftmaxImpl impl, int64_t size,
+                                       const Format &format) {
+  if (impl != SoftmaxImpl::Legacy)
+    return inverseTable(size, format);
+  return buildTable(softmaxInvSpec(impl, size), format,
+                    [](double s) { return s > 0 ? 1.0 / s : 0.0; });
+}
+
+/// What a softmax computes with: its implementation, both tables, and the
+/// format of the sum of exponentials (nullopt: exact, i.e. lossless).
+struct SoftmaxConfig {
+  SoftmaxImpl impl = SoftmaxImpl::Stable;
+  ActivationTable exp, inv;
+  std::optional<Format> accum;
+};
+
+/// The tables of `impl` for `size` entries of the given formats.
+inline SoftmaxConfig softmaxConfig(SoftmaxImpl impl, int64_t size,
+                                   const Format &expFormat,
+                                   const Format &invFormat,
+                                   std::optional<Format> accum) {
+  return {impl, softmaxExpTable(impl, size, expFormat),
+          softmaxInvTable(impl, size, invFormat), accum};
+}
+
+namespace detail {
+/// The sum of exp entries (raws of `e`, exact, fraction width F_E) as an
+/// integer and its fraction width: exact, or cast once to `accum`. The
+/// entries are >= 0, so the partial sums only grow and one cast of the
+/// exact sum equals hls4ml's saturating sum (as long as the accumulator's
+/// fraction width is at least F_E).
+inline std::pair<i128, int> softmaxSum(i128 exactSum, const Format &e,
+                                       const std::optional<Format> &accum) {
+  if (!accum)
+    return {exactSum, e.fracWidth()};
+  return {rawToInt(cast(exactSum, e.fracWidth(), *accum), *accum),
+          accum->fracWidth()};
+}
+} // namespace detail
+
 /// Softmax over n values in[0], in[stride], ... of format x into
-/// out[0], out[stride], ... of format `result`, hls4ml's "stable"
-/// implementation with a normalized inverse:
+/// out[0], out[stride], ... of format `result` (E, V: the formats of the
+/// exp and inverse tables; s is exact or, with an accum format A, cast to
+/// it once):
 ///
+/// stable (hls4ml's "stable", with a uniform exp table and a normalized
+/// inverse):
 ///  1. m = max_i x_i (exact);
 ///  2. t_i = m - x_i >= 0 (exact, fraction width F_x);
-///     e_i = X[index(t_i)], X = expTable over [0, 8) (entries of format T);
-///  3. s = sum_i e_i, exact (format sumOfTermsFormat(T, n): no overflow, so
-///     the order does not matter);
-///  4. if s <= 0 (only with a T that cannot hold the entries, e.g. 1.0
-///     wraps), every output is 0. Otherwise s = S * 2^-F_T with the integer
-///     S > 0; p = position of S's leading one (2^p <= S < 2^(p+1)), the
-///     mantissa M = S * 2^-p in [1, 2), and v = V[index(M)], V =
-///     inverseTable (entries 1 / (1 + j/N), format T): index(M) =
-///     floor((S - 2^p) * N / 2^p), the N bits below the leading one when N
-///     is a power of two. 1/s ~= v * 2^(F_T - p) (a shift);
-///  5. y_i = cast_R(e_i * v * 2^(F_T - p)): the exact product
-///     E_i * V_raw with fraction width F_T + F_V + p - F_T = F_V + p, one
-///     cast.
+///     e_i = X[index(t_i)], X = e^-t over [0, 8);
+///  3. s = sum_i e_i;
+///  4. if s <= 0 (only with an E that cannot hold the entries, e.g. 1.0
+///     wraps, or a wrapping A), every output is 0. Otherwise s = S * 2^-F_S
+///     with the integer S > 0; p = position of S's leading one (2^p <= S <
+///     2^(p+1)), the mantissa M = S * 2^-p in [1, 2), and v = V[index(M)],
+///     V = 1 / (1 + j/N): index(M) = floor((S - 2^p) * N / 2^p), the N bits
+///     below the leading one when N is a power of two. 1/s ~= v * 2^(F_S -
+///     p) (a shift);
+///  5. y_i = cast_R(e_i * v * 2^(F_S - p)): the exact product E_i * V_raw
+///     with fraction width F_E + F_V + p - F_S, one cast.
+/// latency (hls4ml's "latency": no maximum): as stable with e_i =
+///     X[index(x_i)], X = e^x over [-8, 8) (entries above E's range
+///     saturate: inputs must stay small, as in hls4ml).
+/// legacy (hls4ml's "legacy"): y_i = cast_R(W[index(s_i)]) with
+///     s_i = sum_j D[index(x_j - x_i)], D = e^d over [-8, 8) (the j = i term
+///     is D's entry of 0, i.e. 1), W = 1/s over [0, 64) (W[0] = 0).
+/// argmax (hls4ml's "argmax"): y_i = cast_R(1) for the first i with the
+///     largest x_i, cast_R(0) elsewhere.
 ///
 /// hls4ml indexes its exp and inverse tables by the top bits of the
-/// inputs' bit patterns; the uniform exp table and the normalized inverse
+/// inputs' bit patterns; the uniform tables and the normalized inverse
 /// (a leading-one detector and a shift) are ours, for accuracy at equal
 /// table sizes. Precondition: softmaxFits().
-inline void softmax(const ActivationTable &expTab,
-                    const ActivationTable &invTab, const int64_t *in,
-                    int64_t n, int64_t stride, const Format &x, int64_t *out,
+inline void softmax(const SoftmaxConfig &config, const int64_t *in, int64_t n,
+                    int64_t stride, const Format &x, int64_t *out,
                     const Format &result) {
   if (n <= 0)
     return;
-  i128 max = rawToInt(in[0], x);
-  for (int64_t i = 1; i < n; ++i) {
-    i128 v = rawToInt(in[i * stride], x);
-    if (v > max)
-      max = v;
+  const Format &eF = config.exp.format, &vF = config.inv.format;
+  auto value = [&](int64_t i) { return rawToInt(in[i * stride], x); };
+  if (config.impl == SoftmaxImpl::Argmax) {
+    int64_t best = 0;
+    for (int64_t i = 1; i < n; ++i)
+      if (value(i) > value(best))
+        best = i;
+    for (int64_t i = 0; i < n; ++i)
+      out[i * stride] = cast(i128(i == best ? 1 : 0), 0, result);
+    return;
   }
-  // e_i, stored in out[] until the last step (raws of expTab.format).
+  if (config.impl == SoftmaxImpl::Legacy) {
+    for (int64_t i = 0; i < n; ++i) {
+      i128 sum = 0;
+      for (int64_t j = 0; j < n; ++j)
+        sum += rawToInt(config.exp.lookup(value(j) - value(i), x.fracWidth()),
+                        eF);
+      auto [s, sFrac] = detail::softmaxSum(sum, eF, config.accum);
+      out[i * stride] = cast(config.inv.lookup(s, sFrac), vF, result);
+    }
+    return;
+  }
+  const bool stable = config.impl == SoftmaxImpl::Stable;
+  i128 max = value(0);
+  for (int64_t i = 1; i < n; ++i)
+    if (value(i) > max)
+      max = value(i);
+  // e_i, stored in out[] until the last step (raws of E).
   i128 sum = 0;
   for (int64_t i = 0; i < n; ++i) {
-    i128 t = max - rawToInt(in[i * stride], x);
-    int64_t e = expTab.lookup(t, x.fracWidth());
+    i128 t = stable ? max - value(i) : value(i);
+    int64_t e = config.exp.lookup(t, x.fracWidth());
     out[i * stride] = e;
-    sum += rawToInt(e, expTab.format);
+    sum += rawToInt(e, eF);
   }
-  if (sum <= 0) {
+  auto [s, sFrac] = detail::softmaxSum(sum, eF, config.accum);
+  if (s <= 0) {
     for (int64_t i = 0; i < n; ++i)
       out[i * stride] = cast(i128(0), 0, result);
     return;
   }
-  int p = detail::bitLength(static_cast<u128>(sum)) - 1;
-  i128 inverse = rawToInt(invTab.lookup(sum, p), invTab.format);
+  int p = detail::bitLength(static_cast<u128>(s)) - 1;
+  i128 inverse = rawToInt(config.inv.lookup(s, p), vF);
   for (int64_t i = 0; i < n; ++i) {
-    i128 e = rawToInt(out[i * stride], expTab.format);
-    out[i * stride] = cast(e * inverse, invTab.format.fracWidth() + p, result);
+    i128 e = rawToInt(out[i * stride], eF);
+    out[i * stride] =
+        cast(e * inverse, eF.fracWidth() + vF.fracWidth() + p - sFrac, result);
   }
 }
 
-/// Whether softmax() computes within 128 bits for n values of format x and
-/// tables of formats expFormat and invFormat.
-constexpr bool softmaxFits(const Format &x, int64_t n, const Format &expFormat,
-                           const Format &invFormat, int64_t size) {
-  Format sum = sumOfTermsFormat(expFormat, n);
-  return x.width + 1 <= 125 && sum.width <= 120 &&
-         expFormat.width + invFormat.width <= 126 &&
-         tableIndexFits(nonNegativeTableSpec(size), x.fracWidth()) &&
-         tableIndexFits(mantissaTableSpec(size), sum.width);
+/// Whether softmax() computes within 128 bits for n values of format x
+/// with `config`'s tables.
+inline bool softmaxFits(const SoftmaxConfig &config, const Format &x,
+                        int64_t n) {
+  const Format &eF = config.exp.format, &vF = config.inv.format;
+  Format sum = config.accum ? *config.accum : sumOfTermsFormat(eF, n);
+  int64_t size = config.exp.spec.size;
+  bool legacy = config.impl == SoftmaxImpl::Legacy;
+  return x.width + 1 <= 125 && sumOfTermsFormat(eF, n).width <= 120 &&
+         eF.width + vF.width <= 126 &&
+         tableIndexFits(config.exp.spec, x.fracWidth()) &&
+         tableIndexFits(softmaxInvSpec(config.impl, size),
+                        legacy ? sum.fracWidth() : sum.width);
 }
 
 } // namespace fx

@@ -25,6 +25,7 @@
 #ifndef NN_SUPPORT_HLSCONFIG_H
 #define NN_SUPPORT_HLSCONFIG_H
 
+#include "nn/Support/ActivationTables.h"
 #include "nn/Support/FixedPoint.h"
 #include "nn/Support/ReuseFactor.h"
 
@@ -40,11 +41,18 @@ namespace nn {
 namespace hls {
 
 /// The precision variables of a layer, the keys of a Precision object.
-enum class Var { Weight, Bias, Result, Accum, Table };
-inline constexpr int kNumVars = 5;
+/// ExpTable and InvTable are hls4ml's Softmax `exp_table` and `inv_table`.
+enum class Var { Weight, Bias, Result, Accum, Table, ExpTable, InvTable };
+inline constexpr int kNumVars = 7;
 
-/// "weight", "bias", "result", "accum", "table".
+/// "weight", "bias", "result", "accum", "table", "exp_table", "inv_table".
 const char *varName(Var var);
+
+/// Whether `var` is a lookup table's format: a level's default precision
+/// (a Precision string) does not set tables (hls4ml).
+constexpr bool isTableVar(Var var) {
+  return var == Var::Table || var == Var::ExpTable || var == Var::InvTable;
+}
 
 /// One precision setting: a fixed-point format, or "auto" (hls4ml's
 /// meaning, docs/Quantization.md: accum lossless from its operands, a
@@ -66,6 +74,9 @@ struct LayerSettings {
   std::optional<int64_t> reuseFactor;
   std::optional<reuse::Strategy> strategy;
   std::optional<int64_t> tableSize; ///< "TableSize"/"table_size"
+  /// Softmax's "Implementation" and "Skip" (hls4ml's).
+  std::optional<fx::SoftmaxImpl> implementation;
+  std::optional<bool> skip;
   /// A Precision string, or Precision.default: every variable of the level
   /// but the table that the level does not set explicitly.
   std::optional<Precision> defaultPrecision;

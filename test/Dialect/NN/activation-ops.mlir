@@ -159,5 +159,9 @@ func.func @softmax(%x: tensor<2x3x4xf32>, %q: tensor<1x10x!nn.fixed<16, 6>>) -> 
   %3 = nn.softmax %x {axis = -3} : tensor<2x3x4xf32> -> tensor<2x3x4xf32>
   // CHECK: nn.softmax %{{[a-z0-9_]+}} {axis = 1 : i64} : tensor<1x10x!nn.fixed<16, 6>> -> tensor<1x10x!nn.ufixed<16, 0>>
   %4 = nn.softmax %q {axis = 1} : tensor<1x10x!nn.fixed<16, 6>> -> tensor<1x10x!nn.ufixed<16, 0>>
+  // The implementation and its types (hls4ml's Implementation, exp_table,
+  // inv_table, accum) round-trip.
+  // CHECK: nn.softmax %{{[a-z0-9_]+}} {accum_type = !nn.ufixed<20, 10>, axis = 1 : i64, exp_table_type = !nn.ufixed<18, 8, RND, SAT>, implementation = "latency", inv_table_type = !nn.ufixed<18, 1, RND, SAT>} : tensor<1x10x!nn.fixed<16, 6>> -> tensor<1x10x!nn.ufixed<16, 0>>
+  %5 = nn.softmax %q {axis = 1, implementation = "latency", exp_table_type = !nn.ufixed<18, 8, RND, SAT>, inv_table_type = !nn.ufixed<18, 1, RND, SAT>, accum_type = !nn.ufixed<20, 10>} : tensor<1x10x!nn.fixed<16, 6>> -> tensor<1x10x!nn.ufixed<16, 0>>
   return %0, %1, %2, %3, %4 : tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<1x10x!nn.ufixed<16, 0>>
 }

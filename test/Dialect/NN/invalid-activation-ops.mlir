@@ -79,6 +79,24 @@ func.func @softmax_scalar(%x: tensor<f32>) -> tensor<f32> {
 
 // -----
 
+// The implementation is one of hls4ml's four.
+func.func @softmax_unknown_implementation(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+1 {{'nn.softmax' op implementation "fast" is not one of "latency", "stable", "argmax", "legacy" (hls4ml's Softmax Implementation)}}
+  %0 = nn.softmax %x {implementation = "fast"} : tensor<1x4xf32> -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
+// Table and sum types are fixed-point types (ODS).
+func.func @softmax_float_table(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+1 {{'nn.softmax' op attribute 'exp_table_type' failed to satisfy constraint: type attribute of}}
+  %0 = nn.softmax %x {exp_table_type = f32} : tensor<1x4xf32> -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
 func.func @softmax_shape(%x: tensor<1x10xf32>) -> tensor<10xf32> {
   // expected-error @+1 {{'nn.softmax' op requires the same shape for all operands and results}}
   %0 = nn.softmax %x : tensor<1x10xf32> -> tensor<10xf32>

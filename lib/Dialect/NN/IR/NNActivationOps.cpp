@@ -59,5 +59,48 @@ LogicalResult SoftmaxOp::verify() {
     return emitOpError("axis ")
            << axis << " is out of range for an input of rank " << rank
            << "; expected a value in [" << -rank << ", " << rank << ")";
+  if (std::optional<StringRef> impl = getImplementation())
+    if (!fx::parseSoftmaxImpl(std::string_view(*impl)))
+      return emitOpError("implementation \"")
+             << *impl
+             << "\" is not one of \"latency\", \"stable\", \"argmax\", "
+                "\"legacy\" (hls4ml's Softmax Implementation)";
   return success();
+}
+
+fx::SoftmaxImpl SoftmaxOp::getImpl() {
+  if (std::optional<StringRef> impl = getImplementation())
+    if (auto parsed = fx::parseSoftmaxImpl(std::string_view(*impl)))
+      return *parsed;
+  return fx::SoftmaxImpl::Stable;
+}
+
+/// A table's format: the op's own attribute, else nn.table_type (both
+/// tables), else `fallback`.
+static fx::Format tableFormat(SoftmaxOp op, std::optional<Type> own,
+                              const fx::Format &fallback) {
+  if (own)
+    if (auto fixed = llvm::dyn_cast<FixedType>(*own))
+      return fixed.getFormat();
+  if (auto attr = op->getAttrOfType<TypeAttr>(kTableTypeAttrName))
+    if (auto fixed = llvm::dyn_cast<FixedType>(attr.getValue()))
+      return fixed.getFormat();
+  return fallback;
+}
+
+fx::Format SoftmaxOp::getExpTableFormat() {
+  return tableFormat(*this, getExpTableType(),
+                     fx::defaultSoftmaxExpFormat(getImpl()));
+}
+
+fx::Format SoftmaxOp::getInvTableFormat() {
+  return tableFormat(*this, getInvTableType(),
+                     fx::defaultSoftmaxInvFormat(getImpl()));
+}
+
+std::optional<fx::Format> SoftmaxOp::getAccumFormat() {
+  if (std::optional<Type> accum = getAccumType())
+    if (auto fixed = llvm::dyn_cast<FixedType>(*accum))
+      return fixed.getFormat();
+  return std::nullopt;
 }

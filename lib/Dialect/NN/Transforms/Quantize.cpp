@@ -165,7 +165,7 @@ public:
       bool isModel = settings == &config.model;
       if (isModel && var == Var::Accum && defaults.accum)
         return {*defaults.accum, "option accum"};
-      if (var != Var::Table && settings->defaultPrecision &&
+      if (!hls::isTableVar(var) && settings->defaultPrecision &&
           !(isModel && defaults.precisionGiven))
         return {*settings->defaultPrecision, source + ".Precision (default)",
                 /*isDefault=*/isModel};
@@ -202,7 +202,7 @@ public:
     const hls::LayerSettings &settings = *levels.front().first;
     const std::optional<hls::Precision> &p =
         settings.get(var) ? settings.get(var)
-                          : (var != Var::Table ? settings.defaultPrecision
+                          : (!hls::isTableVar(var) ? settings.defaultPrecision
                                                : settings.get(var));
     return p && !p->isAuto;
   }
@@ -229,6 +229,21 @@ public:
     return {defaults.strategy, "option default-strategy", false, true};
   }
 
+  /// Softmax's Implementation and Skip, from the most specific level.
+  std::optional<Chosen<fx::SoftmaxImpl>> implementation() const {
+    for (const auto &[settings, source] : levels)
+      if (settings->implementation)
+        return Chosen<fx::SoftmaxImpl>{*settings->implementation,
+                                       source + ".Implementation"};
+    return std::nullopt;
+  }
+  std::optional<Chosen<bool>> skip() const {
+    for (const auto &[settings, source] : levels)
+      if (settings->skip)
+        return Chosen<bool>{*settings->skip, source + ".Skip"};
+    return std::nullopt;
+  }
+
   std::optional<Chosen<int64_t>> tableSize() const {
     for (const auto &[settings, source] : levels)
       if (settings->tableSize)
@@ -251,6 +266,9 @@ struct LayerReport {
   std::optional<Chosen<int64_t>> reuseFactor;
   std::optional<Chosen<std::string>> strategy;
   std::optional<Chosen<int64_t>> tableSize;
+  /// Softmax: its implementation; whether it was dropped (Skip).
+  std::optional<Chosen<std::string>> implementation;
+  std::optional<Chosen<bool>> skipped;
   /// The range calibration observed (results, weights and biases).
   std::optional<calib::Range> range;
   int64_t rangeSamples = 0;
@@ -273,6 +291,13 @@ private:
   LogicalResult readConfig();
   LogicalResult checkLayerNames(ModuleOp module);
   LogicalResult quantizeFunction(func::FuncOp func);
+  /// Softmax's Implementation and Skip (a skipped softmax is erased, its
+  /// users read its input); an error for them on other layers.
+  LogicalResult applySoftmaxChoices(Operation *op, const Levels &levels,
+                                    LayerReport &report);
+  /// Softmax's exp_table, inv_table and accum formats as op attributes.
+  void recordSoftmaxFormats(SoftmaxOp op, const Levels &levels,
+                            LayerReport &report);
   LogicalResult quantizeOp(Operation *op);
   FailureOr<Value> quantizeConstant(ConstantOp constant, FixedType type);
   LogicalResult setMultiplierAttributes(MultiplierOpInterface op,
@@ -842,6 +867,84 @@ LogicalResult QuantizePass::setMultiplierAttributes(MultiplierOpInterface op,
   return success();
 }
 
+LogicalResult QuantizePass::applySoftmaxChoices(Operation *op,
+                                                const Levels &levels,
+                                                LayerReport &report) {
+  std::optional<Chosen<fx::SoftmaxImpl>> impl = levels.implementation();
+  std::optional<Chosen<bool>> skip = levels.skip();
+  auto softmax = llvm::dyn_cast<SoftmaxOp>(op);
+  if (!softmax) {
+    for (const std::string *source :
+         {impl ? &impl->source : nullptr, skip ? &skip->source : nullptr})
+      if (source)
+        return op->emitError("layer '")
+               << report.name << "' (" << op->getName() << "): " << *source
+               << " applies to Softmax layers only";
+    return success();
+  }
+  if (impl) {
+    softmax.setImplementation(fx::toString(impl->value));
+    report.implementation =
+        Chosen<std::string>{fx::toString(impl->value), impl->source};
+  } else {
+    report.implementation = Chosen<std::string>{
+        fx::toString(softmax.getImpl()),
+        softmax.getImplementation() ? "the op's implementation attribute"
+                                    : "default (stable)"};
+  }
+  if (skip) {
+    report.skipped = skip;
+    if (skip->value) {
+      // hls4ml's Skip: the softmax is not in the hardware; the network's
+      // output is the previous layer's (a monotonic function changes no
+      // ranking).
+      op->getResult(0).replaceAllUsesWith(op->getOperand(0));
+      op->erase();
+      reports.push_back(std::move(report));
+    }
+  }
+  return success();
+}
+
+void QuantizePass::recordSoftmaxFormats(SoftmaxOp op, const Levels &levels,
+                                        LayerReport &report) {
+  MLIRContext *context = &getContext();
+  fx::SoftmaxImpl impl = op.getImpl();
+  if (impl == fx::SoftmaxImpl::Argmax)
+    return; // no tables, no sum
+  // A table: its own key, else Precision.table, else the implementation's
+  // default ("auto" means the default, as for other tables).
+  auto table = [&](Var var, const fx::Format &fallback) {
+    std::optional<Chosen<hls::Precision>> chosen = levels.configured(var);
+    if (!chosen || chosen->value.isAuto)
+      chosen = levels.configured(Var::Table);
+    if (!chosen || chosen->value.isAuto)
+      chosen = Chosen<hls::Precision>{
+          hls::Precision{false, fallback},
+          std::string("default (") + fx::toString(impl) + " softmax)"};
+    report.vars[static_cast<int>(var)] = Chosen<std::string>{
+        chosen->value.format.toString(), chosen->source};
+    return TypeAttr::get(toFixedType(context, chosen->value.format));
+  };
+  op.setExpTableTypeAttr(
+      table(Var::ExpTable, fx::defaultSoftmaxExpFormat(impl)));
+  op.setInvTableTypeAttr(
+      table(Var::InvTable, fx::defaultSoftmaxInvFormat(impl)));
+  // The sum: exact unless accum is set to a type.
+  std::optional<Chosen<hls::Precision>> accum =
+      levels.configured(Var::Accum);
+  if (accum && !accum->value.isAuto) {
+    op.setAccumTypeAttr(
+        TypeAttr::get(toFixedType(context, accum->value.format)));
+    report.vars[static_cast<int>(Var::Accum)] = Chosen<std::string>{
+        accum->value.format.toString(), accum->source};
+  } else {
+    report.vars[static_cast<int>(Var::Accum)] = Chosen<std::string>{
+        "exact", accum ? accum->source + " (auto: the exact sum)"
+                       : std::string("default (the exact sum)")};
+  }
+}
+
 LogicalResult QuantizePass::quantizeOp(Operation *op) {
   MLIRContext *context = &getContext();
   std::string opName = op->getName().getStringRef().str();
@@ -853,6 +956,10 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
   report.layerTypes = hls::layerTypesOf(opName, spatialRankOf(op));
   Levels levels = levelsFor(op->getLoc(), report.layerTypes);
   bool multipliersDone = false;
+  if (failed(applySoftmaxChoices(op, levels, report)))
+    return failure();
+  if (report.skipped && report.skipped->value)
+    return success();
 
   // Operands defined by float constants: parameters take the layer's
   // weight/bias precision, other constants are layers of their own.
@@ -985,27 +1092,28 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
   if (isTableActivation(op)) {
     // The defaults of nn/Support/ActivationTables.h, written out so that the
     // IR says what the hardware does (softsign is computed exactly: only a
-    // configured table is recorded on it).
-    bool readsTable = !llvm::isa<SoftsignOp>(op);
+    // configured table is recorded on it; an argmax softmax reads none).
+    auto softmax = llvm::dyn_cast<SoftmaxOp>(op);
+    bool readsTable =
+        !llvm::isa<SoftsignOp>(op) &&
+        !(softmax && softmax.getImpl() == fx::SoftmaxImpl::Argmax);
     std::optional<Chosen<hls::Precision>> table = levels.configured(Var::Table);
     if (table && table->value.isAuto) // hls4ml: nn's default table
       table.reset();
     FixedType resultType = getFixedElement(op->getResult(0));
-    if (!table && readsTable && resultType) {
-      fx::Format format = llvm::isa<SoftmaxOp>(op)
-                              ? fx::kDefaultSoftmaxTableFormat
-                              : resultType.getFormat();
-      table = Chosen<hls::Precision>{
-          hls::Precision{false, format},
-          llvm::isa<SoftmaxOp>(op) ? "default (softmax tables)"
-                                   : "default (the result type)"};
-    }
+    // Softmax's two tables are recorded on their own (below).
+    if (!table && readsTable && resultType && !softmax)
+      table = Chosen<hls::Precision>{hls::Precision{false,
+                                                    resultType.getFormat()},
+                                     "default (the result type)"};
     if (table) {
       op->setAttr(kTableTypeAttrName,
                   TypeAttr::get(FixedType::get(context, table->value.format)));
       report.vars[static_cast<int>(Var::Table)] =
           Chosen<std::string>{table->value.format.toString(), table->source};
     }
+    if (softmax)
+      recordSoftmaxFormats(softmax, levels, report);
     std::optional<Chosen<int64_t>> size = levels.tableSize();
     if (!size && readsTable)
       size = Chosen<int64_t>{fx::kDefaultTableSize, "default"};
@@ -1144,6 +1252,8 @@ LogicalResult QuantizePass::writeReport() {
               chosen(hls::varName(static_cast<Var>(v)), report.vars[v]);
           });
           chosen("table_size", report.tableSize);
+          chosen("implementation", report.implementation);
+          chosen("skipped", report.skipped);
           if (report.range)
             json.attributeObject("range", [&] {
               bool empty = report.range->empty();

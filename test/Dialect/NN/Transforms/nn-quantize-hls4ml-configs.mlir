@@ -12,11 +12,10 @@
 // input <16,6> x weight <16,6> = <32,12>; 4 products add ceil(log2 4) = 2
 // bits = <34,14>; + bias <16,6>: I = max(14, 6) + 1 = 15, F = max(20, 10)
 // = 20 -> <35,15>; fc1's auto result is its accumulator <35,15> (no
-// maximum). Softmax table fixed<18,8>, TableSize 1024. exp_table and
-// inv_table: not supported yet (warnings); the other hls4ml-only keys are
-// remarks.
-// NAME-DAG: warning: LayerName.sm.Precision.exp_table: ignored, not supported yet
-// NAME-DAG: warning: LayerName.sm.Precision.inv_table: ignored, not supported yet
+// maximum). Softmax: Implementation stable, exp_table and inv_table
+// fixed<18,8,RND,SAT> (its own keys win over table fixed<18,8>), TableSize
+// 1024; the hls4ml-only keys are remarks, none is a warning.
+// NAME-NOT: warning
 // NAME-DAG: remark: Model.ChannelsLastConversion: ignored
 // NAME-DAG: remark: InputShape: ignored
 // NAME-LABEL: func.func @mlp
@@ -25,9 +24,11 @@
 // NAME: nn.dense {{.*}}nn.accum_type = !nn.fixed<35, 15>, nn.reuse_factor = 1 : i64{{.*}} -> tensor<1x3x!nn.fixed<35, 15>>
 // NAME: nn.batch_norm {{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
 // NAME: nn.relu {{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
-// NAME: nn.softmax {{.*}}nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>{{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
-// NAME-REPORT: "key": "LayerName.sm.Implementation",
-// NAME-REPORT-NEXT: "reason": "nn's softmax is the stable implementation",
+// NAME: nn.softmax {{.*}}exp_table_type = !nn.fixed<18, 8, RND, SAT>, implementation = "stable", inv_table_type = !nn.fixed<18, 8, RND, SAT>, nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>{{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
+// NAME-REPORT: "name": "sm",
+// NAME-REPORT: "exp_table": {
+// NAME-REPORT-NEXT: "value": "ap_fixed<18,8,AP_RND,AP_SAT>",
+// NAME-REPORT-NEXT: "source": "LayerName.sm.Precision.exp_table"
 
 // Granularity type, hls4ml's YAML CLI form. maximum fixed<24,12> bounds
 // every auto: fc1's accumulator <35,15> -> <24,12> (width and integer bits
@@ -39,7 +40,7 @@
 // TYPE: warning: loc("fc1"): layer 'fc1' (nn.dense): reuse factor 5 (HLSConfig.LayerType.Dense.ReuseFactor) is not valid for the latency strategy with n_in = 4, n_out = 3; using the closest valid value 4
 // TYPE: module attributes {nn.hls.clock_period = 4.500000e+00 : f64, nn.hls.part = "xcvu13p-flga2577-2-e", nn.hls.project_name = "mlp_tagger"}
 // TYPE: nn.dense {{.*}}nn.accum_type = !nn.fixed<24, 12>{{.*}}nn.reuse_factor = 4 : i64{{.*}} -> tensor<1x3x!nn.fixed<24, 12>>
-// TYPE: nn.softmax {{.*}}nn.table_size = 512 : i64{{.*}} -> tensor<1x3x!nn.ufixed<16, 0>>
+// TYPE: nn.softmax {{.*}}exp_table_type = !nn.fixed<18, 8>, implementation = "stable", inv_table_type = !nn.fixed<18, 8>, nn.table_size = 512 : i64{{.*}} -> tensor<1x3x!nn.ufixed<16, 0>>
 func.func @mlp(%x: tensor<1x4xf32> loc("x")) -> tensor<1x3xf32> {
   %w = nn.constant dense<0.5> : tensor<3x4xf32> loc("fc1.weight")
   %b = nn.constant dense<0.25> : tensor<3xf32> loc("fc1.bias")

@@ -32,12 +32,12 @@
 // CHECK:         %[[A:.*]] = nn.add %[[M]], %[[SHIFT]] : ({{.*}}) -> tensor<1x2x!nn.fixed<16, 6>>
 // CHECK:         %[[S2:.*]] = nn.constant dense<4> : tensor<1xi6> -> tensor<1x!nn.fixed<6, 3>>
 // CHECK:         %[[MUL:.*]] = nn.mul %[[A]], %[[S2]] : ({{.*}}) -> tensor<1x2x!nn.fixed<16, 6>>
-// Tables: 'sm' (nn.softmax) gets the Activation table type and the Softmax
-// table size; nn.tanh the Activation table type and the default table size
+// Tables: 'sm' (nn.softmax) gets the Activation table type (for both of
+// its tables) and the Softmax table size; nn.tanh the Activation table type and the default table size
 // (1024); nn.relu no table.
 // CHECK:         %[[T:.*]] = nn.tanh %[[MUL]] {nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 2>} : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.fixed<16, 6>>
 // CHECK:         %[[RL:.*]] = nn.relu %[[T]] : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.fixed<16, 6>>
-// CHECK:         %[[SM:.*]] = nn.softmax %[[RL]] {axis = 1 : i64, nn.table_size = 2048 : i64, nn.table_type = !nn.ufixed<18, 2>} : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.ufixed<16, 0>>
+// CHECK:         %[[SM:.*]] = nn.softmax %[[RL]] {axis = 1 : i64, exp_table_type = !nn.ufixed<18, 2>, inv_table_type = !nn.ufixed<18, 2>, nn.table_size = 2048 : i64, nn.table_type = !nn.ufixed<18, 2>} : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.ufixed<16, 0>>
 // CHECK:         return %[[SM]]
 // CHECK-NOT:     f32>
 func.func @layers(%x: tensor<1x2x2x2xf32> loc("x")) -> tensor<1x2xf32> {

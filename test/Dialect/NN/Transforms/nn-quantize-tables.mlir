@@ -1,7 +1,8 @@
 // Table defaults written by --nn-quantize on the table-based activations
 // (nn/Support/ActivationTables.h): nn.table_size = 1024 (hls4ml's default)
 // and nn.table_type = the op's result type, except softmax, whose exp and
-// inverse tables default to ap_ufixed<18,1,AP_RND,AP_SAT>; softsign is
+// inverse tables are its own exp_table_type and inv_table_type (default
+// ap_ufixed<18,1,AP_RND,AP_SAT>, nn.table_type only when configured); softsign is
 // computed exactly and gets nothing unless configured; other ops get no
 // table attributes. A configured table precision or size wins.
 // RUN: nn-opt %s --nn-quantize | FileCheck %s
@@ -15,16 +16,16 @@
 // CHECK:         nn.softplus %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
 // CHECK:         nn.elu %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
 // CHECK:         nn.selu %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
-// CHECK:         nn.softmax %{{.*}} {axis = 1 : i64, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 1, RND, SAT>}
+// CHECK:         nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<18, 1, RND, SAT>, inv_table_type = !nn.ufixed<18, 1, RND, SAT>, nn.table_size = 1024 : i64}
 // CHECK:         nn.softsign %{{.*}} : tensor
 // CHECK:         nn.relu %{{.*}} : tensor
 
 // RND:         nn.sigmoid %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<12, 4, RND, SAT>}
-// RND:         nn.softmax %{{.*}} {axis = 1 : i64, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<18, 1, RND, SAT>}
+// RND:         nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<18, 1, RND, SAT>, inv_table_type = !nn.ufixed<18, 1, RND, SAT>, nn.table_size = 1024 : i64}
 
 // CONFIG:      nn.sigmoid %{{.*}} {nn.table_size = 4096 : i64, nn.table_type = !nn.fixed<18, 8>}
 // CONFIG:      nn.tanh %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>}
-// CONFIG:      nn.softmax %{{.*}} {axis = 1 : i64, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<20, 2>}
+// CONFIG:      nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<20, 2>, inv_table_type = !nn.ufixed<20, 2>, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<20, 2>}
 // CONFIG:      nn.softsign %{{.*}} {nn.table_type = !nn.fixed<18, 8>}
 
 // The report names the defaults as such.
@@ -36,9 +37,13 @@
 // REPORT-NEXT:   "value": 1024,
 // REPORT-NEXT:   "source": "default"
 // REPORT:      "op": "nn.softmax",
-// REPORT:        "table": {
+// REPORT-NOT:    "table":
+// REPORT:        "exp_table": {
 // REPORT-NEXT:     "value": "ap_ufixed<18,1,AP_RND,AP_SAT>",
-// REPORT-NEXT:     "source": "default (softmax tables)"
+// REPORT-NEXT:     "source": "default (stable softmax)"
+// REPORT:        "inv_table": {
+// REPORT-NEXT:     "value": "ap_ufixed<18,1,AP_RND,AP_SAT>",
+// REPORT-NEXT:     "source": "default (stable softmax)"
 // REPORT:      "op": "nn.softsign",
 // REPORT-NOT:  "table
 // REPORT:      "op": "nn.relu",

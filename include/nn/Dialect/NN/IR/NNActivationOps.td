@@ -293,17 +293,50 @@ def NN_SoftmaxOp : NN_ActivationOp<"softmax"> {
     this form. The result has the input's shape.
 
     Fixed point: an approximation in the result type through lookup tables
-    (exponential, reciprocal of the sum) that the lowering defines.
+    (exponential, reciprocal of the sum), one of hls4ml's implementations
+    (nn::fx::softmax in nn/Support/ActivationTables.h defines each; set by
+    --nn-quantize from the configuration's Softmax keys):
+
+    - `implementation`: `"stable"` (the default when absent: subtract the
+      maximum, exp table, normalized inverse of the sum), `"latency"` (no
+      maximum: exp table over [-8, 8)), `"legacy"` (per output the sum of
+      e^(x_j - x_i), then a 1/s table over [0, 64)) or `"argmax"` (one-hot
+      of the first maximum, no table);
+    - `exp_table_type`, `inv_table_type`: the formats of the two tables
+      (hls4ml's `exp_table`, `inv_table`); when absent, `nn.table_type`,
+      else the implementation's default;
+    - `accum_type`: the format the sum of the exp entries is cast to (once;
+      hls4ml's `accum`); when absent the sum is exact.
+
+    Not meaningful in float, where the op is exact.
 
     Example:
 
     ```mlir
     %y = nn.softmax %x : tensor<1x10xf32> -> tensor<1x10xf32>
     %z = nn.softmax %x {axis = 0 : i64} : tensor<1x10xf32> -> tensor<1x10xf32>
+    %w = nn.softmax %q {implementation = "latency",
+                        exp_table_type = !nn.ufixed<18, 8, RND, SAT>,
+                        accum_type = !nn.ufixed<20, 10, RND, SAT>}
+        : tensor<1x10x!nn.fixed<16, 6>> -> tensor<1x10x!nn.ufixed<16, 1>>
     ```
   }];
   let arguments = (ins NN_Tensor:$input,
-                       DefaultValuedAttr<I64Attr, "-1">:$axis);
+                       DefaultValuedAttr<I64Attr, "-1">:$axis,
+                       OptionalAttr<StrAttr>:$implementation,
+                       OptionalAttr<TypeAttrOf<NN_FixedType>>:$exp_table_type,
+                       OptionalAttr<TypeAttrOf<NN_FixedType>>:$inv_table_type,
+                       OptionalAttr<TypeAttrOf<NN_FixedType>>:$accum_type);
+  let extraClassDeclaration = [{
+    /// The implementation (stable when the attribute is absent).
+    ::nn::fx::SoftmaxImpl getImpl();
+    /// The table formats: the op's own attribute, else nn.table_type,
+    /// else the implementation's default (ActivationTables.h).
+    ::nn::fx::Format getExpTableFormat();
+    ::nn::fx::Format getInvTableFormat();
+    /// The sum's format; nullopt: exact.
+    std::optional<::nn::fx::Format> getAccumFormat();
+  }];
   let hasVerifier = 1;
 }
 

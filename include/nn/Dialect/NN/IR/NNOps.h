@@ -14,6 +14,7 @@
 #include "nn/Dialect/NN/IR/NNDialect.h"
 #include "nn/Dialect/NN/IR/NNInterfaces.h"
 #include "nn/Dialect/NN/IR/NNTypes.h"
+#include "nn/Support/ActivationTables.h"
 #include "nn/Support/CheckedArithmetic.h"
 
 namespace nn {

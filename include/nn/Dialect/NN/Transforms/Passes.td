@@ -29,11 +29,16 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
       ceil(log2(fan-in)) integer bits, plus the bias), `nn.reuse_factor` and
       `nn.strategy`; an invalid reuse factor is an error naming the nearest
       valid values;
-    - table-based activations (sigmoid, tanh, softmax, softplus, elu, selu)
-      get `nn.table_type`/`nn.table_size`: the configured `table` precision
-      and `table_size`, or the defaults (1024 entries; the result type,
-      softmax `ap_ufixed<18,1,AP_RND,AP_SAT>`); softsign only when
-      configured.
+    - table-based activations (sigmoid, tanh, softplus, elu, selu) get
+      `nn.table_type`/`nn.table_size`: the configured `table` precision
+      and `table_size`, or the defaults (1024 entries; the result type);
+      softsign only when configured;
+    - `nn.softmax` gets `nn.table_size`, its `implementation` (hls4ml's
+      `Implementation`: latency, stable, argmax, legacy), its
+      `exp_table_type`/`inv_table_type` (`exp_table`/`inv_table`, else
+      `table`, else the implementation's default) and `accum_type` (an
+      `accum` type; `auto` or none: the exact sum), an argmax one no table
+      attributes; `Skip: true` removes it (its users read its input).
 
     With `calibrate=data.npy`, the float network first runs on the samples
     of the data set (the reference interpreter) and every argument and op
