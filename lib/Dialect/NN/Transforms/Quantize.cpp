@@ -924,7 +924,7 @@ void QuantizePass::recordSoftmaxFormats(SoftmaxOp op, const Levels &levels,
           std::string("default (") + fx::toString(impl) + " softmax)"};
     report.vars[static_cast<int>(var)] = Chosen<std::string>{
         chosen->value.format.toString(), chosen->source};
-    return TypeAttr::get(toFixedType(context, chosen->value.format));
+    return TypeAttr::get(FixedType::get(context, chosen->value.format));
   };
   op.setExpTableTypeAttr(
       table(Var::ExpTable, fx::defaultSoftmaxExpFormat(impl)));
@@ -935,7 +935,7 @@ void QuantizePass::recordSoftmaxFormats(SoftmaxOp op, const Levels &levels,
       levels.configured(Var::Accum);
   if (accum && !accum->value.isAuto) {
     op.setAccumTypeAttr(
-        TypeAttr::get(toFixedType(context, accum->value.format)));
+        TypeAttr::get(FixedType::get(context, accum->value.format)));
     report.vars[static_cast<int>(Var::Accum)] = Chosen<std::string>{
         accum->value.format.toString(), accum->source};
   } else {
