@@ -120,6 +120,10 @@ ConfigSyntax configSyntaxOf(std::string_view path);
 /// the nesting of its objects and arrays (the schema needs 4 levels), the
 /// largest ReuseFactor (an int in the emitted pragmas) and BramFactor.
 /// table_size is bounded by fx::kMaxTableSize (ActivationTables.h).
+/// hls4ml's default ProjectName: the top function and the project's files
+/// are named after it when the configuration (or no configuration) gives
+/// none.
+inline constexpr const char *kDefaultProjectName = "myproject";
 inline constexpr size_t kMaxConfigBytes = size_t(16) << 20; // 16 MiB
 inline constexpr int kMaxConfigDepth = 64;
 inline constexpr int64_t kMaxReuseFactor = 2147483647;

@@ -1294,6 +1294,12 @@ void QuantizePass::runOnOperation() {
   if (failed(readOptions()) || failed(readConfig()) ||
       failed(checkLayerNames(module)))
     return signalPassFailure();
+  // The project is named as hls4ml names it: ProjectName, else
+  // "myproject" (not the ONNX graph's name, e.g. PyTorch's "torch_jit");
+  // a name already recorded on the module stays.
+  if (!module->hasAttr(kHlsProjectNameAttr))
+    module->setAttr(kHlsProjectNameAttr,
+                    StringAttr::get(&getContext(), hls::kDefaultProjectName));
   if (!calibrationFiles.empty()) {
     auto funcs = module.getOps<func::FuncOp>();
     int64_t bodies = llvm::count_if(

@@ -12,6 +12,11 @@
 // ap_fixed<16,6> (hls4ml: the default precision), reuse 1, latency.
 //   0.3 -> 307.2 -> 307; -0.3 -> -307.2 -> -308; 1.5 -> 1536; -2.75 -> -2816
 //   0.5 -> 512; -0.0625 -> -64
+// Without a configuration's ProjectName, the project takes hls4ml's
+// default name (not the function's); a name already recorded stays.
+// DEFAULT: module attributes {nn.hls.project_name = "myproject"}
+// RUN: sed -e '1i module attributes {nn.hls.project_name = "tagger"} {' -e '/^{-#/i }' %s | nn-opt --mlir-print-debuginfo=false --nn-quantize | FileCheck %s --check-prefix=KEPT
+// KEPT: module attributes {nn.hls.project_name = "tagger"}
 // DEFAULT-LABEL: func.func @dense(
 // DEFAULT-SAME:      %[[X:.*]]: tensor<1x2x!nn.fixed<16, 6>>) -> tensor<1x2x!nn.fixed<16, 6>>
 // DEFAULT:         %[[W:.*]] = nn.constant dense<{{\[\[}}307, -308], [1536, -2816]]> : tensor<2x2xi16> -> tensor<2x2x!nn.fixed<16, 6>>
