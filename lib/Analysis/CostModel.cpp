@@ -203,7 +203,12 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
   if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName))
     if (auto fixed = llvm::dyn_cast<FixedType>(attr.getValue()))
       acc = fixed.getWidth();
-  const bool hasBias = op->getNumOperands() > 2 && op->getOperand(2);
+  // Bias additions: one per output, none for a constant zero bias.
+  int64_t biasAdds = 0;
+  if (op->getNumOperands() > 2 && op->getOperand(2)) {
+    std::optional<WeightClasses> bias = classifyWeights(op->getOperand(2));
+    biasAdds = bias ? m - bias->zero : m;
+  }
 
   std::optional<WeightClasses> classes = classifyWeights(w);
   WeightClasses all;
@@ -231,7 +236,7 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
     if (constantProducts)
       one.res.lut += rounded(kCoef.lutPerAdderBit * double(c.shiftAdd * a));
     int64_t terms = n - (constantProducts ? c.zero : 0);
-    int64_t adders = std::max<int64_t>(0, terms - m) + (hasBias ? m : 0);
+    int64_t adders = std::max<int64_t>(0, terms - m) + biasAdds;
     one.res.lut += rounded(kCoef.lutPerAdderBit * double(adders * acc));
     if (s.kind == hls::DotStructure::Latency)
       // Operand multiplexers in front of the shared multipliers.
@@ -241,9 +246,16 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
       mulNs = c.shiftAdd ? addDelay(a) : 0;
     double ns = mulNs + double(ceilLog2(k)) * addDelay(acc);
     int64_t depth = stages(ns);
-    // DSP products keep their pipeline registers inside the DSP; the
-    // adder tree's stage registers hold about one accumulator per output.
-    one.res.ff += rounded(kCoef.ffPerOutputBit * double(depth * m * acc));
+    // DSP products keep their pipeline registers inside the DSP; a stage
+    // boundary of the adder tree holds the partial sums still live there:
+    // with the tree's levels spread evenly over depth + 1 stages, after
+    // boundary j about ceil(K / 2^(levels * j / (depth + 1))) per output.
+    const int64_t levels = ceilLog2(k);
+    for (int64_t j = 1; j <= depth; ++j) {
+      int64_t done = levels * j / (depth + 1);
+      int64_t live = ceilDiv(k, int64_t(1) << done);
+      one.res.ff += rounded(kCoef.ffPerOutputBit * double(live * m * acc));
+    }
     if (s.kind == hls::DotStructure::Latency)
       one.res.ff += rounded(kCoef.ffPerProductBit *
                             double(dspProducts * (a + b)));
@@ -357,7 +369,14 @@ void Model::layer(Operation *op, LayerEstimate &l) {
       .Case<ReluOp, ThresholdedReluOp, ClipOp>([&](Operation *) {
         elementwise(elements, select, kCoef.selectNs, l, w);
       })
-      .Case<LeakyReluOp, PReluOp, HardSigmoidOp>([&](Operation *) {
+      .Case([&](LeakyReluOp leaky) {
+        // alpha = 1 is the identity: no logic at all.
+        if (leaky.getAlpha().convertToDouble() == 1.0)
+          return elementwise(elements, 0, 0, l, 0);
+        elementwise(elements, select + kCoef.lutPerAdderBit * double(w),
+                    kCoef.selectNs + addDelay(w), l, w);
+      })
+      .Case<PReluOp, HardSigmoidOp>([&](Operation *) {
         // A constant slope: shifts and an add, then a select.
         elementwise(elements, select + kCoef.lutPerAdderBit * double(w),
                     kCoef.selectNs + addDelay(w), l, w);
@@ -522,6 +541,11 @@ FailureOr<Estimate> nn::cost::estimate(func::FuncOp func,
                                        const Options &options) {
   Estimate e;
   e.clockNs = options.clockNs;
+  if (interp::isLoopLevel(func))
+    return func.emitError("nn-estimate: function '")
+           << func.getSymName()
+           << "' is already lowered to loops; estimate the nn IR (before "
+              "--nn-lower-to-hls)";
   Model model(options);
   std::set<std::string> warned;
   llvm::DenseMap<Operation *, int64_t> index;

@@ -224,6 +224,9 @@ class Builder:
 
 def build(record, rng):
     """(mlir text, config dict) of a record, or raises ValueError(reason)."""
+    if "Mul_LUT" in str(record["strategy"]):
+        raise ValueError("hand-modified hls4ml code (a Mul_LUT pragma on "
+                         "the products): no configuration expresses it")
     default, roles = precision_of(record)
     pruned = 0.75 if "75% sparsity" in (record.get("weights") or "") else 0.0
     b = Builder(record, rng)
@@ -347,7 +350,7 @@ def main():
                 errors[k].append((err, rid))
                 if record["io_type"] == "io_parallel":
                     errors_parallel[k].append((err, rid))
-        print("%-88s %-6s%s" % (rid[:88], record["io_type"].replace("io_", ""),
+        print("%-88s %-6s%s" % (rid, record["io_type"].replace("io_", ""),
                                 "".join(cells)))
     for title, table in (("all records", errors), ("io_parallel records", errors_parallel)):
         print("\nerror |estimate/report - 1| over %s (latency: within 3 cycles = 0):" % title)

@@ -26,6 +26,11 @@
 // Unquantized input names the layer:
 // RUN: not nn-opt %S/Inputs/float-dense.mlir --nn-estimate 2>&1 | FileCheck %s --check-prefix=FLOAT
 // FLOAT: error: loc("fc1"): nn-estimate: layer 'fc1' ('nn.dense') has floating-point values; the cost model needs a quantized network (run --nn-quantize first)
+//
+// Loop-level IR (after --nn-lower-to-hls) is refused, not priced as unknown
+// loops:
+// RUN: nn-opt %s --nn-lower-to-hls | not nn-opt --nn-estimate 2>&1 | FileCheck %s --check-prefix=LOOPS
+// LOOPS: error: nn-estimate: function 'f' is already lowered to loops; estimate the nn IR (before --nn-lower-to-hls)
 
 func.func @f(%x: tensor<1x4x!nn.fixed<16, 6>>) -> tensor<1x4x!nn.fixed<16, 6>> {
   %y = nn.relu %x : tensor<1x4x!nn.fixed<16, 6>> -> tensor<1x4x!nn.fixed<16, 6>>
