@@ -177,6 +177,19 @@ public:
   }
 
   LogicalResult dot(Operation *op, LayerEstimate &l);
+  /// The weights' classes, read once per constant.
+  std::optional<WeightClasses> classes(Value weights) {
+    auto it = classCache.find(weights);
+    if (it != classCache.end())
+      return it->second;
+    return classCache[weights] = classifyWeights(weights);
+  }
+  /// Set by the reuse-factor search: price dense/conv at this R (> 0),
+  /// without diagnostics; the plan priced last.
+  int64_t reuseOverride = 0;
+  std::optional<reuse::Strategy> strategyOverride;
+  hls::DotSchedule lastPlan;
+  llvm::DenseMap<Value, std::optional<WeightClasses>> classCache;
   void layer(Operation *op, LayerEstimate &l);
 
   const Options &options;
@@ -190,11 +203,17 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
   auto mult = llvm::cast<MultiplierOpInterface>(op);
   const int64_t k = mult.getMultiplierInputs(), m = mult.getMultiplierOutputs();
   const int64_t n = m * k;
-  const bool resource = mult.getStrategy() == reuse::Strategy::Resource;
-  hls::DotSchedule s =
-      hls::planDot(m, k, mult.getReuseFactor(), resource, options.limits);
-  for (const std::string &w : hls::fallbackWarnings(s, l.name, options.limits))
-    op->emitWarning("nn-estimate: ") << w;
+  const bool resource =
+      strategyOverride ? *strategyOverride == reuse::Strategy::Resource
+                       : mult.getStrategy() == reuse::Strategy::Resource;
+  const int64_t reuse =
+      reuseOverride > 0 ? reuseOverride : mult.getReuseFactor();
+  hls::DotSchedule s = hls::planDot(m, k, reuse, resource, options.limits);
+  lastPlan = s;
+  if (reuseOverride == 0)
+    for (const std::string &w :
+         hls::fallbackWarnings(s, l.name, options.limits))
+      op->emitWarning("nn-estimate: ") << w;
   Value x = op->getOperand(0), w = op->getOperand(1);
   const int64_t a = widthOf(x), b = widthOf(w);
   // The accumulator: nn.accum_type, else the lossless width (product plus
@@ -206,11 +225,11 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
   // Bias additions: one per output, none for a constant zero bias.
   int64_t biasAdds = 0;
   if (op->getNumOperands() > 2 && op->getOperand(2)) {
-    std::optional<WeightClasses> bias = classifyWeights(op->getOperand(2));
+    std::optional<WeightClasses> bias = this->classes(op->getOperand(2));
     biasAdds = bias ? m - bias->zero : m;
   }
 
-  std::optional<WeightClasses> classes = classifyWeights(w);
+  std::optional<WeightClasses> classes = this->classes(w);
   WeightClasses all;
   all.general = n;
   const WeightClasses &c = classes ? *classes : all;
@@ -262,6 +281,9 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
     one.latencyBest = s.kind == hls::DotStructure::Latency ? s.reuse + depth
                                                            : depth;
     one.ii = s.ii;
+    // A block pipelined at II = R: the function is no longer one pipeline.
+    if (s.kind == hls::DotStructure::Latency)
+      allUnrolled = false;
     break;
   }
   case hls::DotStructure::Resource: {
@@ -626,4 +648,33 @@ FailureOr<Estimate> nn::cost::estimate(func::FuncOp func,
     }
   }
   return e;
+}
+
+struct nn::cost::DotPricer::Impl {
+  explicit Impl(const Options &options) : options(options), model(options) {}
+  Options options;
+  Model model;
+};
+
+nn::cost::DotPricer::DotPricer(const Options &options)
+    : impl(std::make_unique<Impl>(options)) {}
+nn::cost::DotPricer::~DotPricer() = default;
+
+LayerEstimate nn::cost::DotPricer::price(Operation *op, int64_t reuse,
+                                         reuse::Strategy strategy,
+                                         hls::DotSchedule *plan) {
+  LayerEstimate l;
+  l.name = getHardwareLayerName(op->getLoc());
+  l.op = op->getName().getStringRef().str();
+  l.reuse = reuse;
+  l.strategy = reuse::toString(strategy);
+  impl->model.reuseOverride = reuse;
+  impl->model.strategyOverride = strategy;
+  (void)impl->model.dot(op, l);
+  impl->model.reuseOverride = 0;
+  impl->model.strategyOverride.reset();
+  impl->model.registerBits.clear();
+  if (plan)
+    *plan = impl->model.lastPlan;
+  return l;
 }

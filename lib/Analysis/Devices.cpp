@@ -8,6 +8,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Analysis/CostModel.h"
+#include "nn/Conversion/Passes.h"
+
+#include <cmath>
 
 #include <cctype>
 
@@ -55,4 +58,34 @@ std::string nn::cost::knownDeviceList() {
   for (const Device &d : knownDevices())
     list += (list.empty() ? "" : ", ") + std::string(d.part);
   return list + " (and xcu250)";
+}
+
+mlir::FailureOr<Target> nn::cost::resolveTarget(mlir::ModuleOp module,
+                                                llvm::StringRef part,
+                                                double clockNs,
+                                                llvm::StringRef pass) {
+  std::string partName = part.str();
+  if (partName.empty()) {
+    if (auto attr = module->getAttrOfType<mlir::StringAttr>(kHlsPartAttr))
+      partName = attr.str();
+    else
+      partName = kDefaultPart;
+  }
+  Target target;
+  target.device = findDevice(partName);
+  if (!target.device)
+    return module.emitError() << pass << ": unknown part '" << partName
+                              << "'; known parts: " << knownDeviceList();
+  target.clockNs = clockNs;
+  if (clockNs == 0) {
+    target.clockNs = kDefaultClockNs;
+    if (auto attr =
+            module->getAttrOfType<mlir::FloatAttr>(kHlsClockPeriodAttr))
+      target.clockNs = attr.getValueAsDouble();
+  }
+  if (!(target.clockNs > 0) || !std::isfinite(target.clockNs))
+    return module.emitError()
+           << pass << ": clock-ns must be a positive number of "
+           << "nanoseconds, got " << target.clockNs;
+  return target;
 }

@@ -27,40 +27,18 @@ struct EstimatePass : public nn::impl::NNEstimateBase<EstimatePass> {
   using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    // The part and clock: the options, else the configuration's (module
-    // attributes set by --nn-quantize), else hls4ml's defaults.
-    std::string partName = part;
-    if (partName.empty()) {
-      if (auto attr = module->getAttrOfType<StringAttr>(kHlsPartAttr))
-        partName = attr.str();
-      else
-        partName = cost::kDefaultPart;
-    }
-    const cost::Device *device = cost::findDevice(partName);
-    if (!device) {
-      module.emitError("nn-estimate: unknown part '")
-          << partName << "'; known parts: " << cost::knownDeviceList();
+    FailureOr<cost::Target> target =
+        cost::resolveTarget(module, part, clockNs, "nn-estimate");
+    if (failed(target))
       return signalPassFailure();
-    }
-    double clock = clockNs;
-    if (clock == 0) {
-      clock = cost::kDefaultClockNs;
-      if (auto attr = module->getAttrOfType<FloatAttr>(kHlsClockPeriodAttr))
-        clock = attr.getValueAsDouble();
-    }
-    if (!(clock > 0) || !std::isfinite(clock)) {
-      module.emitError("nn-estimate: clock-ns must be a positive number of "
-                       "nanoseconds, got ")
-          << clock;
-      return signalPassFailure();
-    }
+    const cost::Device *device = target->device;
     if (maxUnrollMults < 1 || maxPartition < 1) {
       module.emitError("nn-estimate: max-unroll-mults and max-partition "
                        "must be at least 1");
       return signalPassFailure();
     }
     cost::Options options;
-    options.clockNs = clock;
+    options.clockNs = target->clockNs;
     options.limits = {maxUnrollMults, maxPartition};
 
     std::string table, json;

@@ -13,10 +13,12 @@
 #define NN_ANALYSIS_COSTMODEL_H
 
 #include "nn/Conversion/HlsSchedule.h"
+#include "nn/Support/ReuseFactor.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +44,19 @@ std::string knownDeviceList();
 /// hls4ml's defaults (create_initial_config).
 inline constexpr const char *kDefaultPart = "xcvu13p-flga2577-2-e";
 inline constexpr double kDefaultClockNs = 5.0;
+
+/// The device and clock of a pass: its options when given (`part` empty,
+/// `clockNs` 0 otherwise), else the module's nn.hls.part /
+/// nn.hls.clock_period, else hls4ml's defaults. An unknown part (listing
+/// the known ones) or a clock that is not positive is an error at the
+/// module, prefixed with `pass`.
+struct Target {
+  const Device *device = nullptr;
+  double clockNs = kDefaultClockNs;
+};
+mlir::FailureOr<Target> resolveTarget(mlir::ModuleOp module,
+                                      llvm::StringRef part, double clockNs,
+                                      llvm::StringRef pass);
 
 struct Resources {
   int64_t dsp = 0, lut = 0, ff = 0, bram18k = 0, uram = 0;
@@ -88,6 +103,23 @@ struct Options {
 /// without a model.
 mlir::FailureOr<Estimate> estimate(mlir::func::FuncOp func,
                                    const Options &options);
+
+/// Prices one dense/conv layer at candidate reuse factors (the reuse-factor
+/// search), reading each layer's weights once; no diagnostics.
+class DotPricer {
+public:
+  explicit DotPricer(const Options &options);
+  ~DotPricer();
+  /// The layer's estimate at reuse factor `reuse` and `strategy`, and the
+  /// plan the lowering would build for it.
+  LayerEstimate price(mlir::Operation *op, int64_t reuse,
+                      reuse::Strategy strategy,
+                      hls::DotSchedule *plan = nullptr);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+};
 
 /// The per-layer table with totals and the utilisation of `device`.
 std::string formatTable(const Estimate &estimate, const Device &device);

@@ -41,4 +41,49 @@ def NNEstimate : Pass<"nn-estimate", "::mlir::ModuleOp"> {
   ];
 }
 
+def NNAnnotateReuse : Pass<"nn-annotate-reuse", "::mlir::ModuleOp"> {
+  let summary = "choose each dense/conv layer's reuse factor to fit a hardware budget";
+  let description = [{
+    Sets `nn.reuse_factor` on the dense and conv layers of a quantized
+    network so that the cost model's estimate (--nn-estimate) fits a budget,
+    with the least latency (`objective=latency`) or the least initiation
+    interval of the slowest layer (`objective=ii`). Only reuse factors valid
+    for the layer's strategy whose structure needs no fallback (nothing
+    rolled, docs/Lowering.md) are candidates. A layer whose reuse factor is
+    not 1 keeps it (the configuration chose it) unless `override=true`.
+    The search starts every free layer at its smallest candidate and, while
+    the estimate exceeds the budget, raises the reuse factor that saves the
+    most budget per cycle of latency. It prints, per layer, the candidates
+    considered, the chosen reuse factor and its cost, and fails with a
+    diagnostic naming the smallest achievable cost when the budget cannot be
+    met. The model and the search: docs/CostModel.md.
+
+    Example:
+
+    ```
+    nn-opt model-fixed.mlir --nn-annotate-reuse="budget=dsp:1000" --nn-lower-to-hls
+    ```
+  }];
+  let options = [
+    Option<"part", "part", "std::string", /*default=*/"",
+           "the FPGA part (default: nn.hls.part, else xcvu13p-flga2577-2-e)">,
+    Option<"clockNs", "clock-ns", "double", /*default=*/"0",
+           "the clock period in ns (default: nn.hls.clock_period, else 5)">,
+    Option<"budget", "budget", "std::string", /*default=*/"",
+           "resource limits as dsp:N,lut:N,ff:N,bram:N (any subset)">,
+    Option<"maxUtilization", "max-utilization", "double", /*default=*/"0",
+           "a fraction in (0, 1] of every resource of the part (with "
+           "budget: the smaller of the two per resource)">,
+    Option<"objective", "objective", "std::string", /*default=*/"\"latency\"",
+           "latency (the design's latency) or ii (the slowest layer's II)">,
+    Option<"override", "override", "bool", /*default=*/"false",
+           "also choose the reuse factor of layers whose reuse factor is "
+           "not 1">,
+    Option<"maxUnrollMults", "max-unroll-mults", "int64_t", /*default=*/"4096",
+           "as --nn-lower-to-hls: the unroll limit the lowering will apply">,
+    Option<"maxPartition", "max-partition", "int64_t", /*default=*/"4096",
+           "as --nn-lower-to-hls: the partition limit the lowering will apply">,
+  ];
+}
+
 #endif // NN_ANALYSIS_PASSES_TD
