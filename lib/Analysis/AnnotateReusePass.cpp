@@ -136,6 +136,7 @@ struct AnnotateReusePass
     cost::Options options;
     options.clockNs = target->clockNs;
     options.limits = {maxUnrollMults, maxPartition};
+    options.warnFallbacks = false;
     for (auto func : module.getOps<func::FuncOp>())
       if (!func.isExternal() && failed(annotate(func, *limits, options)))
         return signalPassFailure();

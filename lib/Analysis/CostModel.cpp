@@ -210,7 +210,7 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
       reuseOverride > 0 ? reuseOverride : mult.getReuseFactor();
   hls::DotSchedule s = hls::planDot(m, k, reuse, resource, options.limits);
   lastPlan = s;
-  if (reuseOverride == 0)
+  if (reuseOverride == 0 && options.warnFallbacks)
     for (const std::string &w :
          hls::fallbackWarnings(s, l.name, options.limits))
       op->emitWarning("nn-estimate: ") << w;
@@ -488,8 +488,9 @@ void Model::layer(Operation *op, LayerEstimate &l) {
             // An average divides by the count: a shift for a power of
             // two, else a product by its reciprocal.
             if (!isMax && !llvm::isPowerOf2_64(uint64_t(window)))
-              l.res.lut += rounded(kCoef.lutPerMultBitPair *
-                                   double(w * w * parallel(elements)));
+              l.res.lut += rounded(
+                  kCoef.lutPerMultBitPair *
+                  double(w * w * (l.structure == "rolled" ? 1 : elements)));
           })
       .Case([&](ReduceMeanOp) {
         int64_t inElements = numElements(op->getOperand(0).getType());

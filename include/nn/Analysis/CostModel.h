@@ -96,6 +96,9 @@ struct Estimate {
 struct Options {
   hls::Limits limits;
   double clockNs = kDefaultClockNs;
+  /// Warn about the lowering's fallbacks (off for the reuse-factor search,
+  /// which estimates designs it is about to change).
+  bool warnFallbacks = true;
 };
 
 /// Estimates `func` (quantized nn IR, not yet lowered). Emits an error at
