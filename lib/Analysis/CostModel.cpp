@@ -11,6 +11,7 @@
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Interpreter/Interpreter.h"
+#include "nn/Support/Accumulator.h"
 #include "nn/Support/ActivationTables.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -53,9 +54,8 @@ struct Coefficients {
 const Coefficients kCoef;
 
 int64_t ceilDiv(int64_t a, int64_t b) { return b <= 0 ? a : (a + b - 1) / b; }
-int64_t ceilLog2(int64_t n) {
-  return n <= 1 ? 0 : int64_t(llvm::Log2_64_Ceil(uint64_t(n)));
-}
+/// ceil(log2(n)), the one definition of Accumulator.h.
+int64_t ceilLog2(int64_t n) { return fx::ceilLog2(n); }
 int64_t rounded(double v) { return int64_t(std::llround(v)); }
 
 int64_t numElements(Type type) {
@@ -216,8 +216,9 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
       op->emitWarning("nn-estimate: ") << w;
   Value x = op->getOperand(0), w = op->getOperand(1);
   const int64_t a = widthOf(x), b = widthOf(w);
-  // The accumulator: nn.accum_type, else the lossless width (product plus
-  // one bit per doubling of the terms), as the lowering chooses it.
+  // The accumulator: nn.accum_type (--nn-quantize always sets it), else the
+  // width FunctionLowering::accumulatorType gives hand-written IR: the
+  // product plus ceil(log2(K + 1)) bits.
   int64_t acc = a + b + ceilLog2(k + 1);
   if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName))
     if (auto fixed = llvm::dyn_cast<FixedType>(attr.getValue()))
