@@ -56,6 +56,14 @@ struct EstimatePass : public nn::impl::NNEstimateBase<EstimatePass> {
     }
     llvm::outs() << table;
     llvm::outs().flush();
+    if (attach) {
+      // Read by --emit-hls-project after the lowering.
+      Builder builder(module.getContext());
+      module->setAttr(kHlsEstimateAttr, builder.getStringAttr(json));
+      module->setAttr(kHlsEstimateTableAttr, builder.getStringAttr(table));
+    }
+    if (!attach)
+      markAllAnalysesPreserved();
     if (report.empty())
       return;
     std::string error;
@@ -67,7 +75,6 @@ struct EstimatePass : public nn::impl::NNEstimateBase<EstimatePass> {
     }
     file->os() << json;
     file->keep();
-    markAllAnalysesPreserved();
   }
 };
 

@@ -34,6 +34,9 @@ def NNEstimate : Pass<"nn-estimate", "::mlir::ModuleOp"> {
            "the clock period in ns (default: nn.hls.clock_period, else 5)">,
     Option<"report", "report", "std::string", /*default=*/"",
            "write the estimate as JSON to this file">,
+    Option<"attach", "attach", "bool", /*default=*/"false",
+           "record the estimate on the module (nn.hls.estimate): "
+           "--emit-hls-project then writes estimate.json and README.md">,
     Option<"maxUnrollMults", "max-unroll-mults", "int64_t", /*default=*/"4096",
            "as --nn-lower-to-hls: the unroll limit the lowering will apply">,
     Option<"maxPartition", "max-partition", "int64_t", /*default=*/"4096",
