@@ -46,6 +46,9 @@ struct Coefficients {
   double lutPerDspProduct = 4.0;
   /// LUTs of one table lookup's index computation per input bit.
   double lutPerLookupBit = 4.0;
+  /// Tables of at most this many bits are LUT ROM, not BRAM (half a
+  /// BRAM_18K; the records' 1024 x 18 tables are all in BRAM).
+  int64_t lutRomMaxBits = 9216;
   /// Flip-flops per bit of a partitioned output buffer and of the products
   /// held between pipeline stages.
   double ffPerOutputBit = 1.0, ffPerProductBit = 0.5;
@@ -156,10 +159,20 @@ public:
 
   /// Table lookups of an activation: the table in BRAM_18K, one copy per
   /// two parallel reads (dual-port), the index logic in LUTs.
-  void tables(int64_t parallel, int64_t size, int64_t width, int64_t inBits,
-              LayerEstimate &l) const {
-    l.res.bram18k += ceilDiv(parallel, 2) * bram18kFor(size, width);
+  /// Table lookups of an activation: the index logic in LUTs; the table in
+  /// BRAM_18K, one copy per two parallel reads (dual port), with a read
+  /// cycle; a small table (at most lutRomMaxBits) as LUT ROM instead (LUT6
+  /// as 64 x 1), one copy per read, read combinationally. Returns the
+  /// cycles a read adds.
+  int64_t tables(int64_t parallel, int64_t size, int64_t width,
+                 int64_t inBits, LayerEstimate &l) const {
     l.res.lut += rounded(kCoef.lutPerLookupBit * double(inBits * parallel));
+    if (size * width <= kCoef.lutRomMaxBits) {
+      l.res.lut += parallel * ceilDiv(size, 64) * width;
+      return 0;
+    }
+    l.res.bram18k += ceilDiv(parallel, 2) * bram18kFor(size, width);
+    return 1;
   }
 
   /// A general product of a x b bits: DSPs, or LUTs when narrow.
@@ -415,8 +428,9 @@ void Model::layer(Operation *op, LayerEstimate &l) {
       })
       .Case<SigmoidOp, TanhOp>([&](Operation *) {
         elementwise(elements, select, kCoef.tableNs + kCoef.selectNs, l, w);
-        l.latencyBest = l.latencyWorst = l.latencyBest + 1; // BRAM read
-        tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
+        l.latencyBest = l.latencyWorst =
+            l.latencyBest +
+            tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
       })
       .Case<EluOp, SeluOp, SoftplusOp>([&](Operation *) {
         // Table of exp(x) - 1 (or softplus) and the slope product.
@@ -426,8 +440,9 @@ void Model::layer(Operation *op, LayerEstimate &l) {
           product = elu.getAlpha().convertToDouble() != 1.0;
         elementwise(elements, select,
                     kCoef.tableNs + (product ? kCoef.dspMulNs : 0), l, w);
-        l.latencyBest = l.latencyWorst = l.latencyBest + 1;
-        tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
+        l.latencyBest = l.latencyWorst =
+            l.latencyBest +
+            tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
         if (product)
           products(parallel(elements), tableWidth(w), w, l);
       })
@@ -442,13 +457,13 @@ void Model::layer(Operation *op, LayerEstimate &l) {
         const int64_t tw = tableWidth(fx::kDefaultSoftmaxTableFormat.width);
         const bool unrolled = hls::unrollsCompletely(elements, options.limits);
         const int64_t par = unrolled ? rows : 1;
-        tables(par * n, tableSize(), tw, inW, l);
-        tables(par, tableSize(), tw, tw, l);
+        int64_t reads = tables(par * n, tableSize(), tw, inW, l) +
+                        tables(par, tableSize(), tw, tw, l);
         l.res.lut += rounded(kCoef.lutPerAdderBit * double(par * (n - 1) * tw));
         products(par * n, tw, tw, l);
         double ns = 2 * kCoef.tableNs + double(ceilLog2(n)) * addDelay(tw) +
                     kCoef.dspMulNs;
-        int64_t depth = stages(ns) + 2; // two BRAM reads
+        int64_t depth = stages(ns) + reads;
         l.structure = unrolled ? "unrolled" : "rolled";
         l.latencyBest = l.latencyWorst = unrolled ? depth : rows * (n + depth);
         l.ii = unrolled ? 1 : l.latencyBest;

@@ -25,3 +25,16 @@ func.func @pipe(%x: tensor<1x1x!nn.fixed<16, 6>>) -> tensor<1x2x!nn.fixed<16, 6>
   %y = nn.sigmoid %h : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.fixed<16, 6>> loc("s")
   return %y : tensor<1x2x!nn.fixed<16, 6>>
 }
+
+// A small table is LUT ROM, not BRAM: sigmoid with 64 entries of 16 bits
+// (1024 bits, at most 9216): per parallel read ceil(64 / 64) x 16 = 16
+// LUTs, two reads: 32; with the selects (32) and the index logic (128):
+// LUT 192, BRAM 0, and the read adds no cycle: latency 0.
+// RUN: nn-opt %s --nn-estimate -o /dev/null | FileCheck %s --check-prefix=ROM
+// ROM: nn-estimate: part xcvu13p-flga2577-2-e, clock 5 ns
+// ROM: nn-estimate: part xcvu13p-flga2577-2-e, clock 5 ns
+// ROM: s64 nn.sigmoid 1 - unrolled 0 192 0 0 0 1
+func.func @rom(%x: tensor<1x2x!nn.fixed<16, 6>>) -> tensor<1x2x!nn.fixed<16, 6>> {
+  %y = nn.sigmoid %x {nn.table_size = 64 : i64} : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.fixed<16, 6>> loc("s64")
+  return %y : tensor<1x2x!nn.fixed<16, 6>>
+}
