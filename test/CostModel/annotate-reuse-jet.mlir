@@ -1,8 +1,8 @@
 // The issue's acceptance on the jet-tagging MLP (16-64-32-32-5, the quick
 // start's model) for a 1,000-DSP budget: the chosen reuse factors fit the
 // estimate, lower without any layer falling back to the rolled structure
-// (no warning at all), and the loop IR computes the same bits as the nn IR
-// on the 16 bundled inputs.
+// (no warning at all), and the loop IR and the emitted project's g++ C
+// simulation compute the same bits as the nn IR on the 16 bundled inputs.
 // RUN: nn-translate --import-onnx %S/../../python-free-examples/jet_tagging_mlp.onnx | nn-opt --canonicalize --nn-quantize="default-precision=ap_fixed<16,6>" -o %t.fixed.mlir
 // RUN: nn-opt %t.fixed.mlir --nn-annotate-reuse="budget=dsp:1000" -o %t.annotated.mlir | FileCheck %s
 // CHECK: nn-annotate-reuse: @{{.*}}, objective latency, budget dsp 1000
@@ -14,3 +14,7 @@
 // RUN: nn-interp %t.annotated.mlir --input %S/../../python-free-examples/jet_tagging_inputs.npy --output %t.nn.npy
 // RUN: nn-interp %t.loops.mlir --input %S/../../python-free-examples/jet_tagging_inputs.npy --output %t.loops.npy
 // RUN: cmp %t.nn.npy %t.loops.npy
+// RUN: rm -rf %t.prj && nn-translate --emit-hls-project=%t.prj %t.loops.mlir > /dev/null
+// RUN: make -s -C %t.prj NN_RUNTIME_INCLUDE=%S/../../runtime/include
+// RUN: %t.prj/torch_jit_csim --input %S/../../python-free-examples/jet_tagging_inputs.npy --output %t.csim.npy
+// RUN: cmp %t.nn.npy %t.csim.npy
