@@ -26,6 +26,13 @@
 // OVERRIDE-DAG: d2 nn.dense
 // OVERRIDE: fits: dsp
 //
+// objective=ii weighs the layer's II instead of the latency: d1 at R = 2
+// has II 2 (R = 4: 4), the same choice here.
+// RUN: nn-opt %s --nn-annotate-reuse="budget=dsp:18 objective=ii" | FileCheck %s --check-prefix=II
+// II: nn-annotate-reuse: @two, objective ii, budget dsp 18
+// II-NEXT: layer
+// II-NEXT: d1 nn.dense 6 (R 1..32) 2 latency 16
+//
 // max-utilization: a share of the part (xc7z020: 220 DSPs; 0.1 -> 22).
 // RUN: nn-opt %s --nn-annotate-reuse="part=xc7z020clg400-1 max-utilization=0.1" | FileCheck %s --check-prefix=UTIL
 // UTIL: budget dsp 22, lut 5320, ff 10640, bram 28
