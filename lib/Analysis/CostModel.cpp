@@ -161,7 +161,8 @@ public:
   /// two parallel reads (dual-port), the index logic in LUTs.
   /// Table lookups of an activation: the index logic in LUTs; the table in
   /// BRAM_18K, one copy per two parallel reads (dual port), with a read
-  /// cycle; a small table (at most lutRomMaxBits) as LUT ROM instead (LUT6
+  /// cycle and a register per value read; a small table (at most
+  /// lutRomMaxBits) as LUT ROM instead (LUT6
   /// as 64 x 1), one copy per read, read combinationally. Returns the
   /// cycles a read adds.
   int64_t tables(int64_t parallel, int64_t size, int64_t width,
@@ -172,6 +173,8 @@ public:
       return 0;
     }
     l.res.bram18k += ceilDiv(parallel, 2) * bram18kFor(size, width);
+    // The read takes a cycle: each value read is registered.
+    l.res.ff += rounded(kCoef.ffPerOutputBit * double(parallel * width));
     return 1;
   }
 

@@ -8,16 +8,16 @@
 // s: sigmoid of 2 values: a 16-bit select each (32 LUTs) and a table
 //   lookup each (index logic 4 x 16 bits: 128 LUTs): LUT 160; the table,
 //   1024 x 16 bits, is one BRAM_18K (1K x 18) per two parallel reads: 1.
-//   Latency: the BRAM read, 1 cycle.
+//   Latency: the BRAM read, 1 cycle, its 2 x 16 bits registered: FF 32.
 // inputs: the 16-bit input port registered: FF 16.
-// Total: DSP 1, LUT 180, FF 16, BRAM_18K 1, latency 1, II 1.
+// Total: DSP 1, LUT 180, FF 48, BRAM_18K 1, latency 1, II 1.
 //
 // RUN: nn-opt %s --nn-estimate="part=xcu250" -o /dev/null | FileCheck %s
 // CHECK: nn-estimate: part xcu250-figd2104-2L-e, clock 5 ns
 // CHECK: d nn.dense 1 latency unrolled 1 20 0 0 0 1
-// CHECK: s nn.sigmoid 1 - unrolled 0 160 0 1 1 1
+// CHECK: s nn.sigmoid 1 - unrolled 0 160 32 1 1 1
 // CHECK: inputs ports 1 - registers 0 0 16 0 0 1
-// CHECK: total 1 180 16 1 1 1
+// CHECK: total 1 180 48 1 1 1
 // CHECK: latency 1 cycles (5.0 ns), II 1
 func.func @pipe(%x: tensor<1x1x!nn.fixed<16, 6>>) -> tensor<1x2x!nn.fixed<16, 6>> {
   %w = nn.constant dense<[[1000], [3]]> : tensor<2x1xi16> -> tensor<2x1x!nn.fixed<16, 6>>

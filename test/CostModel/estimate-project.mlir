@@ -11,7 +11,7 @@
 // CHECK: ## Estimate
 // CHECK: nn-estimate: part xcvu13p-flga2577-2-e, clock 5 ns
 // CHECK: d nn.dense 1 latency unrolled 1 20 0 0 0 1
-// CHECK: total 1 180 16 1 1 1
+// CHECK: total 1 180 48 1 1 1
 // RUN: nn-opt %s --nn-lower-to-hls -o %t.plain.mlir
 // RUN: nn-translate --emit-hls-project=%t.plain %t.plain.mlir
 // RUN: not ls %t.plain/estimate.json
