@@ -21,6 +21,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
+#include "nn/Analysis/Passes.h"
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNDialect.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
@@ -44,6 +45,7 @@ inline void registerAllPasses() {
   mlir::memref::registerMemRefPasses();
   registerNNPasses();
   registerNNConversionPipelines();
+  registerNNAnalysisPasses();
 }
 
 } // namespace nn

@@ -11,6 +11,7 @@
 #ifndef NN_LIB_CONVERSION_FUNCTIONLOWERING_H
 #define NN_LIB_CONVERSION_FUNCTIONLOWERING_H
 
+#include "nn/Conversion/HlsSchedule.h"
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/FixedPoint.h"
@@ -49,14 +50,9 @@ llvm::SmallVector<mlir::AffineExpr> dimExprs(mlir::MLIRContext *context,
 // The dot-product structure of dense and conv (LowerDense.cpp)
 //===----------------------------------------------------------------------===//
 
-/// How a layer's M x K products are laid out in loops (docs/Lowering.md).
-enum class DotStructure {
-  Unrolled, ///< R = 1: m and k fully unrolled.
-  Latency,  ///< R > 1, latency: m, k unrolled in a one-trip block loop with
-            ///< PIPELINE II=R and ALLOCATION mul limit=B.
-  Resource, ///< R > 1: an R-trip reuse loop (II=1) of B unrolled products.
-  Rolled,   ///< too many products to unroll: rolled m, pipelined k.
-};
+/// How a layer's M x K products are laid out in loops: the plan of
+/// nn/Conversion/HlsSchedule.h, shared with the cost model.
+using hls::DotStructure;
 
 /// One dot-product layer at one position: M outputs of K terms each,
 /// `acc = init(m); for k: acc = cast_A(acc + cast_A(x(m, k) * w(m, k)));
@@ -101,7 +97,8 @@ public:
   FunctionLowering(mlir::func::FuncOp func, int64_t maxUnrollMults,
                    int64_t maxPartition)
       : func(func), maxUnrollMults(maxUnrollMults), maxPartition(maxPartition),
-        context(func.getContext()), builder(func.getContext()) {}
+        limits{maxUnrollMults, maxPartition}, context(func.getContext()),
+        builder(func.getContext()) {}
 
   mlir::LogicalResult run();
 
@@ -290,6 +287,7 @@ public:
   mlir::func::FuncOp func;
   int64_t maxUnrollMults;
   int64_t maxPartition;
+  hls::Limits limits;
   mlir::MLIRContext *context;
   mlir::OpBuilder builder;
   mlir::func::FuncOp newFunc;

@@ -63,41 +63,14 @@ DotSpec FunctionLowering::dotSpec(Operation *op, StringRef layer, int64_t m,
 }
 
 DotPlan FunctionLowering::planDot(Operation *op, const DotSpec &spec) {
+  hls::DotSchedule schedule =
+      hls::planDot(spec.m, spec.k, spec.reuse, spec.resource, limits);
+  for (const std::string &warning :
+       hls::fallbackWarnings(schedule, spec.layer, limits))
+    op->emitWarning(warning);
   DotPlan plan;
-  const int64_t n = spec.m * spec.k;
-  const int64_t reuse = spec.reuse;
-  plan.blockSize = n / reuse;
-  if (reuse == 1) {
-    plan.kind = DotStructure::Unrolled;
-    if (n > maxUnrollMults) {
-      op->emitWarning("layer '")
-          << spec.layer << "' has " << n << " multiplications, more than "
-          << maxUnrollMults
-          << " (max-unroll-mults): not fully unrolled, a pipelined loop "
-             "instead";
-      plan.kind = DotStructure::Rolled;
-    }
-  } else {
-    plan.kind = spec.resource ? DotStructure::Resource : DotStructure::Latency;
-    if (plan.kind == DotStructure::Latency && n > maxUnrollMults) {
-      op->emitWarning("layer '")
-          << spec.layer << "' (strategy latency, reuse factor " << reuse
-          << ") has " << n << " multiplications, more than "
-          << maxUnrollMults
-          << " (max-unroll-mults) to unroll in one block: the resource "
-             "structure instead";
-      plan.kind = DotStructure::Resource;
-    }
-    if (plan.kind == DotStructure::Resource &&
-        plan.blockSize > maxUnrollMults) {
-      op->emitWarning("layer '")
-          << spec.layer << "' (reuse factor " << reuse << ") has "
-          << plan.blockSize << " multiplications per reuse step, more than "
-          << maxUnrollMults
-          << " (max-unroll-mults): not unrolled, a pipelined loop instead";
-      plan.kind = DotStructure::Rolled;
-    }
-  }
+  plan.kind = schedule.kind;
+  plan.blockSize = schedule.blockSize;
   if (plan.kind == DotStructure::Resource) {
     auto accBuf = memref::AllocOp::create(
         builder,
@@ -114,7 +87,7 @@ DotPlan FunctionLowering::planDot(Operation *op, const DotSpec &spec) {
       spec.weightRom->setAttr(
           kHlsReshapeAttr,
           builder.getStringAttr("cyclic factor=" +
-                                std::to_string(plan.blockSize)));
+                                std::to_string(schedule.reshapeFactor)));
     }
   }
   return plan;

@@ -127,9 +127,9 @@ static LogicalResult lowerPoolOp(FunctionLowering &fl, Operation *op,
 
   // Structure: everything unrolled when small enough, else rolled position
   // loops with the innermost pipelined and the window unrolled.
-  const bool unrollAll = batch * channels * positions * window <=
-                         fl.maxUnrollMults;
-  const bool unrollWindow = window <= fl.maxUnrollMults;
+  const bool unrollAll = hls::unrollsCompletely(
+      batch * channels * positions * window, fl.limits);
+  const bool unrollWindow = hls::unrollsCompletely(window, fl.limits);
   if (!unrollAll)
     fl.allFullyUnrolled = false;
 

@@ -49,7 +49,7 @@ LogicalResult FunctionLowering::lowerReduceMean(ReduceMeanOp op) {
   int64_t kept = 1;
   for (int64_t d : keptShape)
     kept *= d;
-  const bool unrollAll = kept * count <= maxUnrollMults;
+  const bool unrollAll = hls::unrollsCompletely(kept * count, limits);
   if (!unrollAll)
     allFullyUnrolled = false;
   Operation *innermostKept = nullptr;
@@ -85,7 +85,7 @@ LogicalResult FunctionLowering::lowerReduceMean(ReduceMeanOp op) {
             affine::AffineYieldOp::create(lb, loc, next);
           });
       setName(loop, layer + "_sum" + std::to_string(dim));
-      if (count <= maxUnrollMults)
+      if (hls::unrollsCompletely(count, limits))
         setUnroll(loop);
       else if (dim + 1 == reducedShape.size())
         setPipeline(loop, 1);
@@ -105,7 +105,7 @@ LogicalResult FunctionLowering::lowerReduceMean(ReduceMeanOp op) {
     }
     store(b, loc, mean, out, outExprs, keptIvs);
   });
-  if (!unrollAll && count <= maxUnrollMults && innermostKept)
+  if (!unrollAll && hls::unrollsCompletely(count, limits) && innermostKept)
     setPipeline(innermostKept, 1);
   return success();
 }

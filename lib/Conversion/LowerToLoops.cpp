@@ -133,7 +133,7 @@ void FunctionLowering::elementLoops(
   int64_t elements = 1;
   for (int64_t d : shape)
     elements *= d;
-  const bool unroll = elements <= maxUnrollMults;
+  const bool unroll = hls::unrollsCompletely(elements, limits);
   Operation *last = nullptr;
   loopNest(shape, layer, role, unroll,
            [&](OpBuilder &b, ArrayRef<Value> ivs) {
@@ -174,7 +174,7 @@ Value FunctionLowering::bufferFor(Operation *op, Value result) {
 void FunctionLowering::partitionBuffer(Operation *buffer, StringRef layer,
                                        Location where) {
   auto type = llvm::cast<MemRefType>(buffer->getResult(0).getType());
-  if (type.getNumElements() <= maxPartition) {
+  if (hls::partitionsCompletely(type.getNumElements(), limits)) {
     setPartition(buffer, "complete");
     return;
   }
@@ -230,7 +230,8 @@ Value FunctionLowering::romFor(ConstantOp constant, bool flatten) {
   // Complete partitioning up to max-partition; a larger rom stays a memory
   // silently: its consumer (a dense or conv with a reuse factor) chooses
   // its banking (cyclic partition) and reports its own limits.
-  if (MemRefType(rom.getType()).getNumElements() <= maxPartition)
+  if (hls::partitionsCompletely(MemRefType(rom.getType()).getNumElements(),
+                                limits))
     setPartition(rom, "complete");
   setName(rom, name);
   return cache[constant] = rom;
@@ -275,7 +276,8 @@ LogicalResult FunctionLowering::run() {
     arg.setLoc(loc);
   unsigned numInputs = func.getNumArguments();
   for (unsigned i = 0; i < argTypes.size(); ++i) {
-    if (llvm::cast<MemRefType>(argTypes[i]).getNumElements() <= maxPartition)
+    if (hls::partitionsCompletely(
+            llvm::cast<MemRefType>(argTypes[i]).getNumElements(), limits))
       newFunc.setArgAttr(i, kHlsPartitionAttr,
                          builder.getStringAttr("complete"));
     else

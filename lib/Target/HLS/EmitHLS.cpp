@@ -1190,6 +1190,16 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
       path(kProjectMarker),          path("firmware", top + ".h"),
       path("firmware", top + ".cpp"), path(top + "_test.cpp"),
       path("build_prj.tcl"),          path("Makefile")};
+  // The cost model's estimate, when --nn-estimate="attach=true" recorded it
+  // before the lowering (docs/CostModel.md).
+  auto estimateJson = module->getAttrOfType<StringAttr>(kHlsEstimateAttr);
+  auto estimateTable =
+      module->getAttrOfType<StringAttr>(kHlsEstimateTableAttr);
+  const size_t estimateFile = files.size();
+  if (estimateJson && estimateTable) {
+    files.push_back(path("estimate.json"));
+    files.push_back(path("README.md"));
+  }
   // The carried headers (fixed relative paths) and every directory they
   // need, parents first.
   std::vector<std::string> dirs = {path("firmware")};
@@ -1344,7 +1354,7 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
       })))
     return failure();
   // Only paths relative to the project: it builds wherever it is copied.
-  return writeFile(module, files[5], [&](raw_ostream &os) {
+  if (failed(writeFile(module, files[5], [&](raw_ostream &os) {
     os << "# C simulation with g++ and the C-simulation headers this project "
           "carries:\n#   make && ./"
        << top
@@ -1362,6 +1372,23 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
        << " firmware/"
        << top << ".cpp " << top << "_test.cpp -o $@\n\nclean:\n\trm -f " << top
        << "_csim\n";
+    return success();
+  })))
+    return failure();
+  if (!estimateJson || !estimateTable)
+    return success();
+  if (failed(writeFile(module, files[estimateFile], [&](raw_ostream &os) {
+        os << estimateJson.getValue();
+        return success();
+      })))
+    return failure();
+  return writeFile(module, files[estimateFile + 1], [&](raw_ostream &os) {
+    os << "# " << top << "\n\nHLS project written by nn-translate "
+          "--emit-hls-project. Build: `vitis_hls -f build_prj.tcl`; C "
+          "simulation: `make`.\n\n## Estimate\n\nnn's cost model "
+          "(--nn-estimate, docs/CostModel.md) before the lowering, also in "
+          "estimate.json:\n\n```\n"
+       << estimateTable.getValue() << "```\n";
     return success();
   });
 }

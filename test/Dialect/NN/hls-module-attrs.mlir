@@ -32,3 +32,20 @@ module {
 // expected-error @+1 {{attribute 'nn.hls.part' (configuration key Part) must be a part name of letters, digits, '-', '_' and '.', got "xc}; exec rm -rf /"}}
 module attributes {nn.hls.part = "xc}; exec rm -rf /"} {
 }
+
+// -----
+
+// The estimate recorded by --nn-estimate="attach=true": strings on the module.
+module attributes {nn.hls.estimate = "{}", nn.hls.estimate_table = "layer ..."} {}
+
+// -----
+
+// expected-error @+1 {{attribute 'nn.hls.estimate' must be a string, got 3 : i64}}
+module attributes {nn.hls.estimate = 3} {}
+
+// -----
+
+module {
+  // expected-error @+1 {{attribute 'nn.hls.estimate_table' belongs on a builtin.module}}
+  func.func @f() attributes {nn.hls.estimate_table = "t"} { return }
+}

@@ -230,6 +230,17 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
              << name << "' must be a fixed-point type, got " << value;
     return success();
   }
+  // The estimate --nn-estimate="attach=true" records for the project
+  // writer, which copies the text into estimate.json and README.md.
+  if (name == kHlsEstimateAttr || name == kHlsEstimateTableAttr) {
+    if (!llvm::isa<ModuleOp>(op))
+      return op->emitOpError("attribute '")
+             << name << "' belongs on a builtin.module";
+    if (!llvm::isa<StringAttr>(value))
+      return op->emitOpError("attribute '")
+             << name << "' must be a string, got " << value;
+    return success();
+  }
   if (name.starts_with("nn.hls.") && name != kHlsPartAttr &&
       name != kHlsProjectNameAttr && name != kHlsClockPeriodAttr)
     return verifyHlsDirective([&] { return op->emitOpError(); }, name, value,

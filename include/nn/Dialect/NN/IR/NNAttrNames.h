@@ -57,6 +57,13 @@ inline constexpr llvm::StringLiteral kHlsClockPeriodAttr =
     "nn.hls.clock_period";
 inline constexpr llvm::StringLiteral kHlsProjectNameAttr =
     "nn.hls.project_name";
+/// On the module: the cost model's estimate of the design (est.json's text
+/// and the table, strings), recorded by --nn-estimate="attach=true" before
+/// the lowering, written into the project by --emit-hls-project
+/// (estimate.json, README.md).
+inline constexpr llvm::StringLiteral kHlsEstimateAttr = "nn.hls.estimate";
+inline constexpr llvm::StringLiteral kHlsEstimateTableAttr =
+    "nn.hls.estimate_table";
 
 /// The value of nn.hls.array_partition / nn.hls.array_reshape: "complete",
 /// or "cyclic factor=N" / "block factor=N" with N > 0.
