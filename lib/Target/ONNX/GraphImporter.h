@@ -248,6 +248,25 @@ mlir::LogicalResult checkModel(const onnx::ModelProto &model,
                                const OnnxImportOptions &options,
                                mlir::Location fileLoc);
 
+/// Whether nn imports the op type only by evaluating it at import (Shape,
+/// Gather, Slice, Cast...: shape computations; ShapeFolding.cpp).
+bool isFoldOnlyOp(llvm::StringRef opType);
+/// Those op types, sorted (for messages).
+llvm::ArrayRef<const char *> getFoldOnlyOpTypes();
+
+/// Evaluates the shape computations of the shape-inferred `model` (those of
+/// fold-only op types, and layers on integer tensors) and replaces them with
+/// initializers; sets `changed` when it did. A node whose evaluation fails
+/// is an error naming it. A fold-only node whose inputs are not known (it
+/// reads the network's data, or a shape inference has not given yet) is
+/// skipped, or with `reportUnfoldable` an error naming it
+/// (ShapeFolding.cpp).
+mlir::LogicalResult foldShapeComputations(onnx::ModelProto &model,
+                                          llvm::StringRef modelDir,
+                                          mlir::Location fileLoc,
+                                          bool reportUnfoldable,
+                                          bool &changed);
+
 } // namespace nn::onnx_import
 
 #endif // NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H

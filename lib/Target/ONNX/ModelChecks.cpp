@@ -365,8 +365,10 @@ private:
     // An op the importer does not know is rejected before libonnx's shape
     // inference and version converter run on it: nn would reject it anyway,
     // and their code for every other op type is attack surface that buys
-    // nothing. Upsample (opset 7 to 9) is converted to Resize.
-    if (!getOpImporters().count(node.op_type()) && node.op_type() != "Upsample")
+    // nothing. Upsample (opset 7 to 9) is converted to Resize; shape
+    // computations are evaluated after shape inference.
+    if (!getOpImporters().count(node.op_type()) &&
+        node.op_type() != "Upsample" && !isFoldOnlyOp(node.op_type()))
       return error() << describeNode(node) << ": "
                      << describeUnsupportedOp(node.op_type());
     for (const onnx::AttributeProto &attr : node.attribute()) {
