@@ -1060,7 +1060,9 @@ LogicalResult QuantizePass::quantizeBatchNorm(BatchNormOp batchNorm,
   };
   FixedType inputType = getFixedElement(batchNorm.getInput());
   if (!inputType)
-    return emitLayerError() << "its input is not fixed point";
+    return emitLayerError()
+           << "its input is a float constant, not a layer's fixed-point "
+              "result; nn quantizes batch norms of layers only";
   auto inputTensor = llvm::cast<RankedTensorType>(batchNorm.getInput().getType());
   int64_t channels = inputTensor.getDimSize(1);
   SmallVector<double> stats[4];
