@@ -353,13 +353,16 @@ static void addConvKernelShapes(onnx::ModelProto &model) {
   }
 }
 
-// libonnx's shape inference, strict, with data propagation (a Reshape's
-// shape computed from a Shape); its exceptions become diagnostics.
+// libonnx's shape inference, strict; its exceptions become diagnostics.
+// Without data propagation: shape computations are evaluated by
+// foldShapeComputations instead, and libonnx 1.12's propagation through
+// Slice loops without end (until memory runs out) on a step whose low 32
+// bits are zero.
 static LogicalResult inferShapes(onnx::ModelProto &model,
                                  const ModelDiagnostics &diag) {
   try {
     onnx::ShapeInferenceOptions inferenceOptions(
-        /*check_type=*/true, /*strict_mode=*/1, /*data_prop=*/true);
+        /*check_type=*/true, /*strict_mode=*/1, /*data_prop=*/false);
     onnx::shape_inference::InferShapes(
         model, onnx::OpSchemaRegistry::Instance(), inferenceOptions);
   } catch (const std::exception &e) {

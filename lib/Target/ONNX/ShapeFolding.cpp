@@ -496,8 +496,12 @@ std::optional<FoldError> slice(const Folded &data,
                            s > 0 ? extent : extent - 1);
     if (starts.ints[i] < -extent && s < 0)
       b = -1;
-    int64_t count = s > 0 ? (e > b ? (e - b + s - 1) / s : 0)
-                          : (b > e ? (b - e + (-s) - 1) / (-s) : 0);
+    // ceil(|e - b| / |s|) without overflow (|s| may be 2^63).
+    int64_t count = 0;
+    if (s > 0 && e > b)
+      count = (e - b - 1) / s + 1;
+    else if (s < 0 && b > e)
+      count = s == INT64_MIN ? 1 : (b - e - 1) / -s + 1;
     begin[*axis] = b;
     step[*axis] = s;
     dims[*axis] = count;
@@ -683,13 +687,18 @@ std::optional<FoldError> range(const Folded &start, const Folded &limit,
   double count = std::ceil((l - s) / d);
   if (!(count <= double(kMaxElements)))
     count = double(kMaxElements) + 1; // NaN and huge counts fail below
-  if (auto err = makeTensor(out, start.type, {std::max<int64_t>(0, count)}))
+  if (auto err = makeTensor(out, start.type,
+                            {count > 0 ? int64_t(count) : int64_t(0)}))
     return err;
   for (int64_t i = 0; i < out.size(); ++i) {
-    if (out.isFloat())
+    if (out.isFloat()) {
       out.reals[i] = s + double(i) * d;
-    else
-      out.ints[i] = start.ints[0] + i * delta.ints[0];
+      continue;
+    }
+    int64_t step = 0;
+    if (__builtin_mul_overflow(i, delta.ints[0], &step) ||
+        __builtin_add_overflow(start.ints[0], step, &out.ints[i]))
+      return fail("its values overflow 64 bits");
   }
   return std::nullopt;
 }
