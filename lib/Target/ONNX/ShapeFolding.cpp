@@ -24,6 +24,7 @@
 #include "nn/Support/CheckedArithmetic.h"
 
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
 
@@ -416,7 +417,8 @@ std::optional<FoldError> cast(const Folded &in, int32_t to, Folded &out) {
       }
       // Beyond int64 (or NaN) the conversion is undefined.
       if (!(std::fabs(v) < 9.2e18))
-        return fail("it casts " + std::to_string(v) + " to an integer type");
+        return fail("it casts " + llvm::formatv("{0:e}", v).str() +
+                    " to an integer type");
       out.ints[i] = wrapInt(int64_t(v), to);
     } else {
       out.ints[i] = wrapInt(in.ints[i], to);
