@@ -254,6 +254,18 @@ bool isFoldOnlyOp(llvm::StringRef opType);
 /// Those op types, sorted (for messages).
 llvm::ArrayRef<const char *> getFoldOnlyOpTypes();
 
+/// Rejects, before libonnx runs, a node of a fold-only op type that reads a
+/// value no shape computation gives (the network's data, a layer's output),
+/// naming the node and the input.
+mlir::LogicalResult checkShapeComputations(const onnx::GraphProto &graph,
+                                           mlir::Location fileLoc);
+
+/// Writes "node '...' (Op): input 'x' <reason>; nn evaluates shape
+/// computations..." (the advice to export with static shapes) to `diag`.
+void describeUnfoldableInput(mlir::InFlightDiagnostic &diag,
+                             const onnx::NodeProto &node,
+                             llvm::StringRef input, llvm::StringRef reason);
+
 /// Evaluates the shape computations of the shape-inferred `model` (those of
 /// fold-only op types, and layers on integer tensors) and replaces them with
 /// initializers; sets `changed` when it did. A node whose evaluation fails

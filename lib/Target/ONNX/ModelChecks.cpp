@@ -216,7 +216,9 @@ public:
     for (const onnx::NodeProto &node : graph.node())
       if (failed(checkNode(node)) || failed(checkRanks(node)))
         return failure();
-    return success();
+    // Shape ops are allowed above for shape computations only; one that
+    // reads data is rejected before libonnx's code for it runs.
+    return checkShapeComputations(graph, fileLoc);
   }
 
 private:

@@ -139,6 +139,56 @@ private:
 
 } // namespace
 
+constexpr const char *kDataDependent =
+    "is not known when the model is imported (it depends on the network's "
+    "input data)";
+
+void nn::onnx_import::describeUnfoldableInput(InFlightDiagnostic &diag,
+                                              const onnx::NodeProto &node,
+                                              StringRef input,
+                                              StringRef reason) {
+  diag << describeNode(node) << ": input '" << input << "' " << reason
+       << "; nn evaluates shape computations (" << node.op_type()
+       << " and the like) at import, from static shapes and constants "
+          "only; if the model was exported with dynamic axes other than "
+          "the batch, export it with static shapes (torch.onnx.export "
+          "without dynamic_axes)";
+}
+
+LogicalResult nn::onnx_import::checkShapeComputations(
+    const onnx::GraphProto &graph, Location fileLoc) {
+  // The values a shape computation may read: constants, the outputs of
+  // Shape and Size (which read only their input's shape), and what shape
+  // computations make of them.
+  llvm::StringSet<> shapeData;
+  for (const onnx::TensorProto &tensor : graph.initializer())
+    shapeData.insert(tensor.name());
+  for (const onnx::NodeProto &node : graph.node()) {
+    StringRef op = node.op_type();
+    bool foldOnly = isFoldOnlyOp(op);
+    if (!(node.domain().empty() || node.domain() == "ai.onnx") ||
+        (!foldOnly && op != "Constant" &&
+         !llvm::is_contained(kShapeArithmeticOps, op)))
+      continue;
+    bool readsShapeOnly = op == "Shape" || op == "Size";
+    const std::string *data = nullptr;
+    for (int i = readsShapeOnly ? 1 : 0; i < node.input_size() && !data; ++i)
+      if (!node.input(i).empty() && !shapeData.contains(node.input(i)))
+        data = &node.input(i);
+    if (!data) {
+      for (const std::string &output : node.output())
+        shapeData.insert(output);
+      continue;
+    }
+    if (foldOnly) {
+      InFlightDiagnostic diag = emitError(fileLoc);
+      describeUnfoldableInput(diag, node, *data, kDataDependent);
+      return failure();
+    }
+  }
+  return success();
+}
+
 bool nn::onnx_import::isFoldOnlyOp(StringRef opType) {
   return llvm::is_contained(kFoldOnlyOps, opType);
 }
@@ -903,18 +953,17 @@ LogicalResult ShapeFolder::run(bool &changed) {
     if (unknown && !reportUnfoldable)
       continue; // a later round, after shape inference, may know it
     if (std::optional<std::string> name = unknown) {
-      InFlightDiagnostic diag = error(node);
-      diag << "input '" << *name << "' ";
+      InFlightDiagnostic diag = emitError(fileLoc);
       if (node.op_type() == "Shape" || node.op_type() == "Size")
-        diag << "has no static shape";
+        describeUnfoldableInput(diag, node, *name, "has no static shape");
+      else if (protos.count(*name))
+        describeUnfoldableInput(
+            diag, node, *name,
+            "is a constant nn does not evaluate at import (more than " +
+                std::to_string(kMaxElements) +
+                " elements, or not a number type)");
       else
-        diag << "is not known when the model is imported (it depends on "
-                "the network's input data)";
-      diag << "; nn evaluates shape computations (" << node.op_type()
-           << " and the like) at import, from static shapes and constants "
-              "only; if the model was exported with dynamic axes other than "
-              "the batch, export it with static shapes (torch.onnx.export "
-              "without dynamic_axes)";
+        describeUnfoldableInput(diag, node, *name, kDataDependent);
       return failure();
     }
     std::vector<const Folded *> inputs;
