@@ -7,7 +7,9 @@ small CNNs as hls4ml users export them from PyTorch (Debian python3-torch
   NAME-output.npy   PyTorch's output on them, computed here at export time
 The idioms: x.view(x.size(0), -1) (Shape/Gather/Unsqueeze/Concat/Reshape),
 torch.flatten(x, 1), nn.ZeroPad2d (F.pad's pad computation:
-ConstantOfShape/Concat/Reshape/Slice/Transpose/Cast at opset 13).
+ConstantOfShape/Concat/Reshape/Slice/Transpose/Cast at opset 13),
+nn.Upsample and F.interpolate to sizes computed from the shape (Resize's
+sizes from Shape/Slice/Cast/Concat).
   /usr/bin/python3 export_shape_models.py [OUT_DIR]
 """
 import os
@@ -50,7 +52,23 @@ class PadCnn(torch.nn.Module):
         return self.fc(x.view(x.size(0), -1))
 
 
-MODELS = {"view_cnn": ViewCnn, "flatten_cnn": FlattenCnn, "pad_cnn": PadCnn}
+class UpsampleCnn(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.up = torch.nn.Upsample(scale_factor=2, mode="nearest")
+        self.conv = torch.nn.Conv2d(1, 2, 3, stride=2)
+        self.fc = torch.nn.Linear(2 * 10 * 10, 3)
+
+    def forward(self, x):
+        y = self.conv(self.up(x))
+        # Resize to sizes computed from the shape, then view.
+        y = torch.nn.functional.interpolate(
+            y, size=(y.size(2) * 2, y.size(3) * 2))
+        return self.fc(y.reshape(y.size(0), -1))
+
+
+MODELS = {"view_cnn": ViewCnn, "flatten_cnn": FlattenCnn, "pad_cnn": PadCnn,
+          "upsample_cnn": UpsampleCnn}
 SHAPE = (1, 6, 6)
 
 for name, ctor in MODELS.items():
