@@ -13,6 +13,7 @@
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/ActivationTables.h"
+#include "nn/Support/BatchNorm.h"
 #include "nn/Support/FixedPoint.h"
 #include "nn/Support/HlsConfig.h"
 #include "nn/Support/InputFile.h"
@@ -1083,9 +1084,18 @@ LogicalResult QuantizePass::quantizeBatchNorm(BatchNormOp batchNorm,
   double epsilon = batchNorm.getEpsilon().convertToDouble();
   SmallVector<float> scale(channels), bias(channels);
   for (int64_t c = 0; c < channels; ++c) {
-    double factor = stats[0][c] / std::sqrt(stats[3][c] + epsilon);
-    scale[c] = float(factor);
-    bias[c] = float(stats[1][c] - stats[2][c] * factor);
+    std::optional<double> factor =
+        batchNormFactor(stats[0][c], stats[3][c], epsilon);
+    double shift = factor ? stats[1][c] - stats[2][c] * *factor : 0;
+    if (!factor || !std::isfinite(shift))
+      return emitLayerError()
+             << "channel " << c << ": scale / sqrt(var + epsilon) (scale "
+             << stats[0][c] << ", var " << stats[3][c] << ", epsilon "
+             << epsilon
+             << ") or bias - mean times it is no finite number; a batch "
+                "norm needs var + epsilon > 0 and finite statistics";
+    scale[c] = float(*factor);
+    bias[c] = float(shift);
   }
   // [C], or [C, 1, ...] to broadcast over the spatial axes of [N, C, ...].
   SmallVector<int64_t> shape{channels};

@@ -33,3 +33,15 @@ func.func @wide(%x: tensor<1x2xf32> loc("x")) -> tensor<1x2xf32> {
   %y = nn.batch_norm %x, %c, %c, %c, %c : (tensor<1x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2xf32> loc("bn")
   return %y : tensor<1x2xf32>
 }
+
+// -----
+
+// var + eps < 0 in channel 1: the factor has no value (canonicalization
+// leaves such a batch norm unfolded, for this error).
+// CHECK: error: loc("bn"): layer 'bn' (nn.batch_norm): channel 1: scale / sqrt(var + epsilon) (scale 1.000000e+00, var -1.000000e+00, epsilon 1.000000e-03) or bias - mean times it is no finite number; a batch norm needs var + epsilon > 0 and finite statistics
+func.func @negative_var(%x: tensor<1x2xf32> loc("x")) -> tensor<1x2xf32> {
+  %c = nn.constant dense<[1.0, 1.0]> : tensor<2xf32> loc("bn.c")
+  %v = nn.constant dense<[1.0, -1.0]> : tensor<2xf32> loc("bn.v")
+  %y = nn.batch_norm %x, %c, %c, %c, %v {epsilon = 1.0e-3 : f32} : (tensor<1x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2xf32> loc("bn")
+  return %y : tensor<1x2xf32>
+}
