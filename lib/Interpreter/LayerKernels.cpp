@@ -541,17 +541,17 @@ static LogicalResult batchNormKernel(Operation *op,
   if (failed(rejectMixed(op, operands, result)))
     return failure();
   // Fixed point: scale / sqrt(var + epsilon) has no exact fixed-point value,
-  // and the hardware never computes a batch norm on its own: canonicalization
-  // folds it into the conv or dense before it (whose weights and bias are
-  // then quantized), or the precision pass gives the remaining ones explicit
-  // multiply/add formats. So a fixed-point batch norm has no reference
-  // meaning to reproduce, and is rejected.
+  // and the hardware never computes nn.batch_norm itself: canonicalization
+  // folds it into the conv or dense before it, and nn-quantize writes the
+  // others as an nn.mul and an nn.add (hls4ml's arithmetic). So a
+  // fixed-point nn.batch_norm (hand-written IR) has no reference meaning to
+  // reproduce, and is rejected.
   if (result.isFixed()) {
     op->emitError() << "the interpreter does not evaluate a fixed-point "
-                       "batch norm: batch norms are folded into the "
-                       "preceding conv or dense by canonicalization (or "
-                       "given explicit formats by the precision pass) "
-                       "before quantization";
+                       "nn.batch_norm: batch norms are folded into the "
+                       "preceding conv or dense by canonicalization, or "
+                       "quantized by nn-quantize into an nn.mul and an "
+                       "nn.add";
     return failure();
   }
   const Tensor &x = *operands[0];

@@ -25,7 +25,7 @@ src=$(cd "$2" && pwd) || exit 2
 shift 2
 bin=$build/bin
 models_dir=$src/test/Models/hls
-all_models="mlp conv_residual lenet5 conv1d concat2"
+all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone"
 models=${*:-${NN_MATRIX_MODELS:-$all_models}}
 configs=${NN_MATRIX_CONFIGS:-a16 mixed}
 # NN_MATRIX_WORK: the scratch directory (one per ctest, they may run in
@@ -73,6 +73,7 @@ inputs_of() {
     lenet5) echo "digit 1,16,16" ;;
     conv1d) echo "signal 4,32" ;;
     concat2) echo "tracks 8"; echo "calo 6" ;;
+    bn_standalone) echo "image 3,8,8" ;;
     *) return 1 ;;
   esac
 }

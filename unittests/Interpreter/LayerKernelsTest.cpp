@@ -561,7 +561,7 @@ TEST_F(LayerKernelsTest, BatchNormFixedIsRejected) {
   fx::Format f = fixedFormat(8, 4);
   Tensor c = Tensor::fixed({2}, f, {16, 16});
   EXPECT_TRUE(failed(run(text, {Tensor::fixed({1, 2}, f), c, c, c, c})));
-  EXPECT_NE(diagnostics.find("does not evaluate a fixed-point batch norm"),
+  EXPECT_NE(diagnostics.find("does not evaluate a fixed-point nn.batch_norm"),
             std::string::npos)
       << diagnostics;
 }

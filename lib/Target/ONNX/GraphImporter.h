@@ -248,6 +248,37 @@ mlir::LogicalResult checkModel(const onnx::ModelProto &model,
                                const OnnxImportOptions &options,
                                mlir::Location fileLoc);
 
+/// Whether nn imports the op type only by evaluating it at import (Shape,
+/// Gather, Slice, Cast...: shape computations; ShapeFolding.cpp).
+bool isFoldOnlyOp(llvm::StringRef opType);
+/// Those op types, sorted (for messages).
+llvm::ArrayRef<const char *> getFoldOnlyOpTypes();
+
+/// Rejects, before libonnx runs, a node of a fold-only op type that reads a
+/// value no shape computation gives (the network's data, a layer's output),
+/// naming the node and the input.
+mlir::LogicalResult checkShapeComputations(const onnx::GraphProto &graph,
+                                           mlir::Location fileLoc);
+
+/// Writes "node '...' (Op): input 'x' <reason>; nn evaluates shape
+/// computations..." (the advice to export with static shapes) to `diag`.
+void describeUnfoldableInput(mlir::InFlightDiagnostic &diag,
+                             const onnx::NodeProto &node,
+                             llvm::StringRef input, llvm::StringRef reason);
+
+/// Evaluates the shape computations of the shape-inferred `model` (those of
+/// fold-only op types, and layers on integer tensors) and replaces them with
+/// initializers; sets `changed` when it did. A node whose evaluation fails
+/// is an error naming it. A fold-only node whose inputs are not known (it
+/// reads the network's data, or a shape inference has not given yet) is
+/// skipped, or with `reportUnfoldable` an error naming it
+/// (ShapeFolding.cpp).
+mlir::LogicalResult foldShapeComputations(onnx::ModelProto &model,
+                                          llvm::StringRef modelDir,
+                                          mlir::Location fileLoc,
+                                          bool reportUnfoldable,
+                                          bool &changed);
+
 } // namespace nn::onnx_import
 
 #endif // NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H

@@ -47,6 +47,9 @@ struct ModelDiagnostics {
 } // namespace
 
 constexpr int kMaxTextNesting = 64;
+// Rounds of shape folding and inference (each round resolves the Shape
+// nodes that read the previous round's results).
+constexpr int kMaxFoldRounds = 16;
 
 // The offset of the first bracket ({, <, (, [) nested deeper than
 // kMaxTextNesting outside string literals, if any.
@@ -350,6 +353,26 @@ static void addConvKernelShapes(onnx::ModelProto &model) {
   }
 }
 
+// libonnx's shape inference, strict; its exceptions become diagnostics.
+// Without data propagation: shape computations are evaluated by
+// foldShapeComputations instead, and libonnx 1.12's propagation through
+// Slice loops without end (until memory runs out) on a step whose low 32
+// bits are zero.
+static LogicalResult inferShapes(onnx::ModelProto &model,
+                                 const ModelDiagnostics &diag) {
+  try {
+    onnx::ShapeInferenceOptions inferenceOptions(
+        /*check_type=*/true, /*strict_mode=*/1, /*data_prop=*/false);
+    onnx::shape_inference::InferShapes(
+        model, onnx::OpSchemaRegistry::Instance(), inferenceOptions);
+  } catch (const std::exception &e) {
+    return diag.error() << "ONNX shape inference failed: " << e.what();
+  } catch (...) {
+    return diag.error() << "ONNX shape inference failed";
+  }
+  return success();
+}
+
 OwningOpRef<ModuleOp>
 nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
                     const OnnxImportOptions &options) {
@@ -416,20 +439,32 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
       }
     }
     bindBatchDimension(model);
-    try {
-      onnx::ShapeInferenceOptions inferenceOptions(
-          /*check_type=*/true, /*strict_mode=*/1, /*data_prop=*/true);
-      onnx::shape_inference::InferShapes(model,
-                                         onnx::OpSchemaRegistry::Instance(),
-                                         inferenceOptions);
-    } catch (const std::exception &e) {
-      diag.error() << "ONNX shape inference failed: " << e.what();
+    if (failed(inferShapes(model, diag)))
       return nullptr;
-    } catch (...) {
-      diag.error() << "ONNX shape inference failed";
-      return nullptr;
-    }
   }
+
+  // With the batch bound, shape computations read static shapes: evaluate
+  // them (the large initializers are back: a fold may read a constant), and
+  // infer again what their constants now determine (a Reshape's or Pad's
+  // output), which the next round's Shape nodes may read (F.pad, then
+  // x.view(x.size(0), -1)). The rounds are bounded; the last one reports
+  // what is left.
+  Location fileLoc = FileLineColLoc::get(context, fileName, 0, 0);
+  for (int round = 0; round < kMaxFoldRounds; ++round) {
+    bool folded = false;
+    if (failed(foldShapeComputations(model, modelDir, fileLoc,
+                                     /*reportUnfoldable=*/false, folded)))
+      return nullptr;
+    if (!folded)
+      break;
+    if (failed(inferShapes(model, diag)))
+      return nullptr;
+  }
+  bool folded = false;
+  if (failed(foldShapeComputations(model, modelDir, fileLoc,
+                                   /*reportUnfoldable=*/true, folded)) ||
+      (folded && failed(inferShapes(model, diag))))
+    return nullptr;
 
   GraphImporter importer(context, model, fileName, options);
   return importer.run();

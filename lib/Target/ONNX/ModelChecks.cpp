@@ -216,7 +216,9 @@ public:
     for (const onnx::NodeProto &node : graph.node())
       if (failed(checkNode(node)) || failed(checkRanks(node)))
         return failure();
-    return success();
+    // Shape ops are allowed above for shape computations only; one that
+    // reads data is rejected before libonnx's code for it runs.
+    return checkShapeComputations(graph, fileLoc);
   }
 
 private:
@@ -365,8 +367,10 @@ private:
     // An op the importer does not know is rejected before libonnx's shape
     // inference and version converter run on it: nn would reject it anyway,
     // and their code for every other op type is attack surface that buys
-    // nothing. Upsample (opset 7 to 9) is converted to Resize.
-    if (!getOpImporters().count(node.op_type()) && node.op_type() != "Upsample")
+    // nothing. Upsample (opset 7 to 9) is converted to Resize; shape
+    // computations are evaluated after shape inference.
+    if (!getOpImporters().count(node.op_type()) &&
+        node.op_type() != "Upsample" && !isFoldOnlyOp(node.op_type()))
       return error() << describeNode(node) << ": "
                      << describeUnsupportedOp(node.op_type());
     for (const onnx::AttributeProto &attr : node.attribute()) {

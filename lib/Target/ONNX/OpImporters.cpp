@@ -923,7 +923,9 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
 std::string nn::onnx_import::describeUnsupportedOp(StringRef opType) {
   return ("op type '" + opType + "' (domain 'ai.onnx', opset " +
           Twine(kImportOpset) + ") is not supported; supported op types: " +
-          llvm::join(getSupportedOnnxOpTypes(), ", "))
+          llvm::join(getSupportedOnnxOpTypes(), ", ") +
+          "; evaluated at import when they compute shapes: " +
+          llvm::join(getFoldOnlyOpTypes(), ", "))
       .str();
 }
 

@@ -182,6 +182,22 @@ func.func @batch_norm_var_not_constant(%x: tensor<1x1x4xf32>, %var: tensor<1xf32
 
 // -----
 
+// Negative: var + eps = 0 in channel 1 (the factor would be infinite): not
+// folded; nn-quantize reports the layer.
+// CHECK-LABEL: func.func @batch_norm_var_zero
+// CHECK: %[[C:.*]] = nn.conv %arg0,
+// CHECK: nn.batch_norm %[[C]],
+func.func @batch_norm_var_zero(%x: tensor<1x2x4xf32>) -> tensor<1x2x4xf32> {
+  %w = nn.constant dense<[[[1.0]], [[2.0]]]> : tensor<2x1x1xf32>
+  %c = nn.constant dense<[1.0, 1.0]> : tensor<2xf32>
+  %v = nn.constant dense<[1.0, 0.0]> : tensor<2xf32>
+  %0 = nn.conv %x, %w {dilations = array<i64: 1>, group = 2 : i64, pads = array<i64: 0, 0>, strides = array<i64: 1>} : (tensor<1x2x4xf32>, tensor<2x1x1xf32>) -> tensor<1x2x4xf32>
+  %1 = nn.batch_norm %0, %c, %c, %c, %v {epsilon = 0.0 : f32} : (tensor<1x2x4xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x4xf32>
+  return %1 : tensor<1x2x4xf32>
+}
+
+// -----
+
 // Negative: dense with a rank-3 result ([N, L, features]): the batch norm's
 // channel axis 1 is L, not the dense layer's output features.
 // CHECK-LABEL: func.func @dense_rank_3

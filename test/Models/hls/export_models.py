@@ -5,7 +5,7 @@ random seeded weights, batch-norm statistics randomized so that folding them
 changes the weights. Not part of the build; the .onnx files are committed.
 
 Usage:
-  /usr/bin/python3 export_models.py [OUT_DIR]          write the models
+  /usr/bin/python3 export_models.py [OUT_DIR [NAME...]] write the models
   /usr/bin/python3 export_models.py --check BUILD_DIR  compare nn-interp's
       float32 run of each committed model with PyTorch on the matrix inputs
 
@@ -133,6 +133,33 @@ class Concat2(torch.nn.Module):
         return self.head(y)
 
 
+class BnStandalone(torch.nn.Module):
+    """[N,3,8,8]: batch norms that no conv or dense absorbs: bn0 on the
+    input, bn1 after a max pool, bn2 after a residual add, bn3 (1-D) after
+    the flatten. conv 3x3 (3->4, pad 1) - relu - max pool 2 - bn1 -
+    conv 3x3 (4->4, pad 1) + bn1's output - bn2 - relu - flatten - bn3 -
+    dense 64->5."""
+
+    def __init__(self):
+        super().__init__()
+        self.bn0 = torch.nn.BatchNorm2d(3)
+        self.conv1 = torch.nn.Conv2d(3, 4, 3, padding=1)
+        self.pool = torch.nn.MaxPool2d(2)
+        self.bn1 = torch.nn.BatchNorm2d(4)
+        self.conv2 = torch.nn.Conv2d(4, 4, 3, padding=1)
+        self.bn2 = torch.nn.BatchNorm2d(4)
+        self.bn3 = torch.nn.BatchNorm1d(64)
+        self.fc = torch.nn.Linear(64, 5)
+        for bn in (self.bn0, self.bn1, self.bn2, self.bn3):
+            randomize_bn(bn)
+
+    def forward(self, x):
+        x = self.pool(torch.relu(self.conv1(self.bn0(x))))
+        x = self.bn1(x)
+        x = torch.relu(self.bn2(self.conv2(x) + x))
+        return self.fc(self.bn3(torch.flatten(x, 1)))
+
+
 # name -> (constructor, input names and shapes (batch 1), opset).
 MODELS = {
     "mlp": (Mlp, [("jets", (1, 16))], 13),
@@ -140,6 +167,7 @@ MODELS = {
     "lenet5": (LeNet5, [("digit", (1, 1, 16, 16))], 17),
     "conv1d": (Conv1d, [("signal", (1, 4, 32))], 15),
     "concat2": (Concat2, [("tracks", (1, 8)), ("calo", (1, 6))], 14),
+    "bn_standalone": (BnStandalone, [("image", (1, 3, 8, 8))], 13),
 }
 
 
@@ -216,7 +244,7 @@ def main():
         sys.exit(check(sys.argv[2]))
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
     os.makedirs(out, exist_ok=True)
-    for name in MODELS:
+    for name in sys.argv[2:] or MODELS:
         export(name, out)
 
 

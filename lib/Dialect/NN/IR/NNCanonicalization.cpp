@@ -1,6 +1,7 @@
 //===- NNCanonicalization.cpp - canonicalization patterns of nn ops -------===//
 
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/BatchNorm.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -155,9 +156,18 @@ struct FoldBatchNormIntoLayer : public OpRewritePattern<BatchNormOp> {
     int64_t filters = weightType.getDimSize(0);
     int64_t perFilter = filters == 0 ? 0 : weights->size() / filters;
     double epsilon = batchNorm.getEpsilon().convertToDouble();
+    SmallVector<double> factors;
+    for (int64_t m = 0; m < filters; ++m) {
+      std::optional<double> factor =
+          batchNormFactor((*scale)[m], (*var)[m], epsilon);
+      if (!factor) // nn-quantize reports the layer
+        return rewriter.notifyMatchFailure(
+            batchNorm, "scale / sqrt(var + epsilon) is not finite");
+      factors.push_back(*factor);
+    }
     SmallVector<double> newBias(filters);
     for (int64_t m = 0; m < filters; ++m) {
-      double factor = (*scale)[m] / std::sqrt((*var)[m] + epsilon);
+      double factor = factors[m];
       for (int64_t i = 0; i < perFilter; ++i)
         (*weights)[m * perFilter + i] *= factor;
       double oldBias = biases ? (*biases)[m] : 0.0;

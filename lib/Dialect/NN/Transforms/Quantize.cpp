@@ -14,6 +14,7 @@
 #include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Support/ActivationTables.h"
+#include "nn/Support/BatchNorm.h"
 #include "nn/Support/FixedPoint.h"
 #include "nn/Support/HlsConfig.h"
 #include "nn/Support/InputFile.h"
@@ -30,6 +31,8 @@
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
 
 namespace nn {
 #define GEN_PASS_DEF_NNQUANTIZE
@@ -79,13 +82,6 @@ static std::optional<Var> parameterRole(Operation *op, unsigned index) {
     if (index == 1)
       return Var::Weight;
     if (index == 2)
-      return Var::Bias;
-  } else if (llvm::isa<BatchNormOp>(op)) {
-    // scale and var multiply/divide the input: weight; bias and mean are
-    // added to it/subtracted from it: bias.
-    if (index == 1 || index == 4)
-      return Var::Weight;
-    if (index == 2 || index == 3)
       return Var::Bias;
   } else if (llvm::isa<PReluOp>(op)) {
     if (index == 1)
@@ -299,6 +295,8 @@ private:
   void recordSoftmaxFormats(SoftmaxOp op, const Levels &levels,
                             LayerReport &report);
   LogicalResult quantizeOp(Operation *op);
+  LogicalResult quantizeBatchNorm(BatchNormOp batchNorm, LayerReport &report,
+                                  const Levels &levels);
   FailureOr<Value> quantizeConstant(ConstantOp constant, FixedType type);
   LogicalResult setMultiplierAttributes(MultiplierOpInterface op,
                                         const Levels &levels,
@@ -960,6 +958,12 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     return failure();
   if (report.skipped && report.skipped->value)
     return success();
+  if (auto batchNorm = llvm::dyn_cast<BatchNormOp>(op)) {
+    if (failed(quantizeBatchNorm(batchNorm, report, levels)))
+      return failure();
+    reports.push_back(std::move(report));
+    return success();
+  }
 
   // Operands defined by float constants: parameters take the layer's
   // weight/bias precision, other constants are layers of their own.
@@ -1125,6 +1129,143 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
   }
   op->removeAttr(kQdqTypeAttrName);
   reports.push_back(std::move(report));
+  return success();
+}
+
+// A batch norm that canonicalization did not fold into a conv or dense (on
+// the inputs, after a pool or an add) takes hls4ml's BatchNormalization
+// arithmetic (nnet::normalize): its statistics become, in double,
+//   scale'[c] = scale[c] / sqrt(var[c] + epsilon)
+//   bias'[c]  = bias[c] - mean[c] * scale'[c]
+// quantized to the layer's `scale` (weight) and `bias` precisions, and
+//   y = cast<result>(x * scale'[c] + bias'[c])
+// with the exact product and sum, one rounding to the result type. nn
+// writes it as an nn.mul typed with the product's lossless format (named
+// <layer>_scale) and an nn.add typed with the result precision (named after
+// the layer), both exact before their cast, as the interpreter and the
+// lowering compute them.
+LogicalResult QuantizePass::quantizeBatchNorm(BatchNormOp batchNorm,
+                                              LayerReport &report,
+                                              const Levels &levels) {
+  MLIRContext *context = &getContext();
+  Location loc = batchNorm.getLoc();
+  auto emitLayerError = [&] {
+    return batchNorm.emitError("layer '")
+           << report.name << "' (nn.batch_norm): ";
+  };
+  FixedType inputType = getFixedElement(batchNorm.getInput());
+  if (!inputType)
+    return emitLayerError()
+           << "its input is a float constant, not a layer's fixed-point "
+              "result; nn quantizes batch norms of layers only";
+  auto inputTensor = llvm::cast<RankedTensorType>(batchNorm.getInput().getType());
+  int64_t channels = inputTensor.getDimSize(1);
+  SmallVector<double> stats[4];
+  for (unsigned i = 0; i < 4; ++i) {
+    auto constant = batchNorm->getOperand(i + 1).getDefiningOp<ConstantOp>();
+    std::optional<SmallVector<double>> values;
+    if (constant && isFloatTensor(constant.getType()))
+      values = readFloats(constant);
+    if (!values || (values->size() != 1 && int64_t(values->size()) != channels))
+      return emitLayerError()
+             << "its scale, bias, mean and var must be float constants to "
+                "be quantized (hls4ml's BatchNormalization folds them into "
+                "one scale and one bias)";
+    if (values->size() == 1) // a splat
+      values->assign(channels, values->front());
+    stats[i] = std::move(*values);
+  }
+  double epsilon = batchNorm.getEpsilon().convertToDouble();
+  SmallVector<float> scale(channels), bias(channels);
+  for (int64_t c = 0; c < channels; ++c) {
+    std::optional<double> factor =
+        batchNormFactor(stats[0][c], stats[3][c], epsilon);
+    double shift = factor ? stats[1][c] - stats[2][c] * *factor : 0;
+    if (!factor || !std::isfinite(shift))
+      return emitLayerError()
+             << "channel " << c << ": scale / sqrt(var + epsilon) (scale "
+             << stats[0][c] << ", var " << stats[3][c] << ", epsilon "
+             << epsilon
+             << ") or bias - mean times it is no finite number; a batch "
+                "norm needs var + epsilon > 0 and finite statistics";
+    scale[c] = float(*factor);
+    bias[c] = float(shift);
+  }
+  // [C], or [C, 1, ...] to broadcast over the spatial axes of [N, C, ...].
+  SmallVector<int64_t> shape{channels};
+  shape.append(inputTensor.getRank() - 2, 1);
+  auto floatType = RankedTensorType::get(shape, Float32Type::get(context));
+  OpBuilder builder(batchNorm);
+  auto makeConstant = [&](ArrayRef<float> values) {
+    return ConstantOp::create(builder, loc, floatType,
+                              DenseElementsAttr::get(floatType, values));
+  };
+  ConstantOp scaleConstant = makeConstant(scale),
+             biasConstant = makeConstant(bias);
+
+  FailureOr<Chosen<hls::Precision>> scalePrecision =
+      parameterPrecision(scaleConstant, Var::Weight, levels, report);
+  if (failed(scalePrecision))
+    return failure();
+  FailureOr<Chosen<hls::Precision>> biasPrecision =
+      parameterPrecision(biasConstant, Var::Bias, levels, report);
+  if (failed(biasPrecision))
+    return failure();
+  const calib::Range *range = nullptr;
+  if (ranges)
+    if (auto it = ranges->ops.find(batchNorm); it != ranges->ops.end())
+      range = &it->second;
+  FailureOr<Chosen<hls::Precision>> chosen = resultPrecision(
+      loc, levels, batchNorm->getAttr(kQdqTypeAttrName), range, report);
+  if (failed(chosen))
+    return failure();
+  Chosen<hls::Precision> result = *chosen;
+  if (result.value.isAuto) {
+    Chosen<hls::Precision> fallback = levels.fallback();
+    result = {fallback.value,
+              "auto (" + result.source + "): " + fallback.source, true};
+  }
+  fx::Format product =
+      fx::productFormat(inputType.getFormat(), scalePrecision->value.format);
+  if (!product.isValid())
+    return emitLayerError()
+           << "the exact product of its input ("
+           << inputType.getFormat().toString() << ") and its scale ("
+           << scalePrecision->value.format.toString() << ") needs "
+           << product.width
+           << " bits, more than 64; give the layer a narrower scale "
+              "precision or its input a narrower type";
+
+  FailureOr<Value> fixedScale = quantizeConstant(
+      scaleConstant, FixedType::get(context, scalePrecision->value.format));
+  if (failed(fixedScale))
+    return failure();
+  FailureOr<Value> fixedBias = quantizeConstant(
+      biasConstant, FixedType::get(context, biasPrecision->value.format));
+  if (failed(fixedBias))
+    return failure();
+  // The product is an intermediate: named apart, so that the layer's name
+  // (traces, --compare-float) stays on its output, the nn.add.
+  Location productLoc =
+      NameLoc::get(StringAttr::get(context, report.name + "_scale"), loc);
+  Value scaled = MulOp::create(
+      builder, productLoc, inputTensor.clone(FixedType::get(context, product)),
+      batchNorm.getInput(), *fixedScale);
+  Value output = AddOp::create(
+      builder, loc,
+      inputTensor.clone(FixedType::get(context, result.value.format)), scaled,
+      *fixedBias);
+  if (StringRef(result.source).starts_with("QDQ"))
+    qdqValues.insert(output);
+  batchNorm.replaceAllUsesWith(output);
+  batchNorm.erase();
+
+  report.vars[static_cast<int>(Var::Weight)] = Chosen<std::string>{
+      scalePrecision->value.format.toString(), scalePrecision->source};
+  report.vars[static_cast<int>(Var::Bias)] = Chosen<std::string>{
+      biasPrecision->value.format.toString(), biasPrecision->source};
+  report.vars[static_cast<int>(Var::Result)] =
+      Chosen<std::string>{result.value.format.toString(), result.source};
   return success();
 }
 

@@ -22,7 +22,14 @@
 // NAME-SAME: tensor<1x4x!nn.fixed<16, 6>>
 // NAME: nn.constant {{.*}} -> tensor<3x4x!nn.fixed<16, 6>>
 // NAME: nn.dense {{.*}}nn.accum_type = !nn.fixed<35, 15>, nn.reuse_factor = 1 : i64{{.*}} -> tensor<1x3x!nn.fixed<35, 15>>
-// NAME: nn.batch_norm {{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
+// bn1 (standalone here: no --canonicalize) takes hls4ml's arithmetic:
+// scale' = 1 / sqrt(1 + 1e-5) = 0.999995 at fixed<16,6> (x1024: 1023.99 ->
+// 1023, TRN), bias' = 0; fc1's <35,15> x <16,6> = <51,21> exactly, + bias'
+// rounded to the auto result's default <16,6>.
+// NAME: nn.constant dense<1023> : tensor<3xi16> -> tensor<3x!nn.fixed<16, 6>>
+// NAME: nn.constant dense<0> : tensor<3xi16> -> tensor<3x!nn.fixed<16, 6>>
+// NAME: nn.mul {{.*}} -> tensor<1x3x!nn.fixed<51, 21>>
+// NAME: nn.add {{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
 // NAME: nn.relu {{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
 // NAME: nn.softmax {{.*}}exp_table_type = !nn.fixed<18, 8, RND, SAT>, implementation = "stable", inv_table_type = !nn.fixed<18, 8, RND, SAT>, nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>{{.*}} -> tensor<1x3x!nn.fixed<16, 6>>
 // NAME-REPORT: "name": "sm",

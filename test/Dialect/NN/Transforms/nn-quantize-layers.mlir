@@ -2,11 +2,17 @@
 // and table-based activations.
 // RUN: nn-opt --mlir-print-debuginfo=false %s --nn-quantize="config=%S/Inputs/nn-quantize-layers.json" 2>&1 | FileCheck %s
 
-// batch_norm (LayerType 'BatchNormalization'): scale and var take the weight
-// precision ap_fixed<8,2> (F = 6, x64), bias and mean the bias precision
-// ap_fixed<8,4> (F = 4, x16), TRN:
-//   scale [1.5, -0.3] -> [96, -19.2 -> -20]; var [0.75, 2.0] -> [48, 128 -> wraps to -128]
-//   bias [0.1, -2.5] -> [1.6 -> 1, -40]; mean [3.0, 0.03] -> [48, 0.48 -> 0]
+// batch_norm (LayerType 'BatchNormalization'), standalone (on the input):
+// hls4ml's arithmetic, scale' = scale / sqrt(var + eps) and bias' = bias -
+// mean * scale' in double, quantized to the weight (= hls4ml's `scale`)
+// precision ap_fixed<8,2> (F = 6, x64) and the bias precision ap_fixed<8,4>
+// (F = 4, x16), TRN:
+//   scale' = [1.5 / sqrt(0.751), -0.3 / sqrt(2.001)] = [1.73090, -0.212079]
+//          -> [110.78 -> 110, -13.57 -> -14]
+//   bias'  = [0.1 - 3 * 1.73090, -2.5 + 0.03 * 0.212079] = [-5.09269, -2.49364]
+//          -> [-81.48 -> -82, -39.90 -> -40]
+// as [C, 1, 1] to broadcast over [N, C, H, W]; x * scale' is exact
+// (<16,6> x <8,2> = <24,8>), + bias' is rounded once to the result <16,6>.
 // prelu (LayerType 'PReLU', before 'Activation'): slope ap_fixed<4,1>
 // (F = 3, x8): [0.25, -0.1] -> [2, -0.8 -> -1]; result ap_fixed<12,5>.
 // The constant 'shift' is used as data by nn.add: a layer of its own, result
@@ -18,11 +24,10 @@
 // CHECK: warning: loc("flat"): layer 'flat' (nn.flatten): the configured result precision is ignored; data movement keeps its input's type ap_fixed<12,5>
 // CHECK-LABEL: func.func @layers(
 // CHECK-SAME:      %[[X:.*]]: tensor<1x2x2x2x!nn.fixed<16, 6>>) -> tensor<1x2x!nn.ufixed<16, 0>>
-// CHECK-DAG:     %[[SCALE:.*]] = nn.constant dense<[96, -20]> : tensor<2xi8> -> tensor<2x!nn.fixed<8, 2>>
-// CHECK-DAG:     %[[BIAS:.*]] = nn.constant dense<[1, -40]> : tensor<2xi8> -> tensor<2x!nn.fixed<8, 4>>
-// CHECK-DAG:     %[[MEAN:.*]] = nn.constant dense<[48, 0]> : tensor<2xi8> -> tensor<2x!nn.fixed<8, 4>>
-// CHECK-DAG:     %[[VAR:.*]] = nn.constant dense<[48, -128]> : tensor<2xi8> -> tensor<2x!nn.fixed<8, 2>>
-// CHECK:         %[[BN:.*]] = nn.batch_norm %[[X]], %[[SCALE]], %[[BIAS]], %[[MEAN]], %[[VAR]] {epsilon = 1.000000e-03 : f32} : ({{.*}}) -> tensor<1x2x2x2x!nn.fixed<16, 6>>
+// CHECK:         %[[SCALE:.*]] = nn.constant dense<{{\[}}{{\[}}[110]], {{\[}}[-14]]]> : tensor<2x1x1xi8> -> tensor<2x1x1x!nn.fixed<8, 2>>
+// CHECK:         %[[BIAS:.*]] = nn.constant dense<{{\[}}{{\[}}[-82]], {{\[}}[-40]]]> : tensor<2x1x1xi8> -> tensor<2x1x1x!nn.fixed<8, 4>>
+// CHECK:         %[[PROD:.*]] = nn.mul %[[X]], %[[SCALE]] : ({{.*}}) -> tensor<1x2x2x2x!nn.fixed<24, 8>>
+// CHECK:         %[[BN:.*]] = nn.add %[[PROD]], %[[BIAS]] : ({{.*}}) -> tensor<1x2x2x2x!nn.fixed<16, 6>>
 // CHECK:         %[[SLOPE:.*]] = nn.constant dense<[2, -1]> : tensor<2xi4> -> tensor<2x!nn.fixed<4, 1>>
 // CHECK:         %[[P:.*]] = nn.prelu %[[BN]], %[[SLOPE]] : ({{.*}}) -> tensor<1x2x2x2x!nn.fixed<12, 5>>
 // CHECK:         %[[F:.*]] = nn.flatten %[[P]] : tensor<1x2x2x2x!nn.fixed<12, 5>> -> tensor<1x8x!nn.fixed<12, 5>>
