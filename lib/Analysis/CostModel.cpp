@@ -233,9 +233,20 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
   Value x = op->getOperand(0), w = op->getOperand(1);
   const int64_t a = widthOf(x), b = widthOf(w);
   // The accumulator: nn.accum_type (--nn-quantize always sets it), else the
-  // width FunctionLowering::accumulatorType gives hand-written IR: the
-  // product plus ceil(log2(K + 1)) bits.
-  int64_t acc = a + b + ceilLog2(k + 1);
+  // lossless format the lowering gives hand-written IR (Accumulator.h).
+  int64_t acc = a + b + ceilLog2(k);
+  auto fixedOf = [](Value v) -> std::optional<fx::Format> {
+    if (auto fixed = llvm::dyn_cast<FixedType>(
+            llvm::cast<ShapedType>(v.getType()).getElementType()))
+      return fixed.getFormat();
+    return std::nullopt;
+  };
+  std::optional<fx::Format> xF = fixedOf(x), wF = fixedOf(w);
+  std::optional<fx::Format> bF;
+  if (op->getNumOperands() > 2 && op->getOperand(2))
+    bF = fixedOf(op->getOperand(2));
+  if (xF && wF)
+    acc = fx::dotProductFormat(*xF, *wF, k, bF ? &*bF : nullptr).width;
   if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName))
     if (auto fixed = llvm::dyn_cast<FixedType>(attr.getValue()))
       acc = fixed.getWidth();

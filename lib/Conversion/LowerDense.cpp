@@ -12,6 +12,8 @@
 
 #include "FunctionLowering.h"
 
+#include "nn/Support/Accumulator.h"
+
 using namespace mlir;
 using namespace nn;
 using namespace nn::lowering;
@@ -22,20 +24,15 @@ FailureOr<FixedType> FunctionLowering::accumulatorType(Operation *op,
                                                        FixedType wT,
                                                        FixedType bT,
                                                        int64_t terms) {
-  // nn.accum_type, else lossless (product format, one more integer bit per
-  // doubling of the terms + 1 summands, the bias aligned).
+  // nn.accum_type (--nn-quantize always sets it), else the lossless format
+  // of the dot product, as `accum=auto` chooses it (Accumulator.h).
   FixedType accT;
-  if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName))
+  if (auto attr = op->getAttrOfType<TypeAttr>(kAccumTypeAttrName)) {
     accT = llvm::cast<FixedType>(attr.getValue());
-  else {
-    fx::Format p = fx::productFormat(xT.getFormat(), wT.getFormat());
-    int frac = p.fracWidth(), intW = p.intWidth;
-    if (bT) {
-      frac = std::max(frac, bT.getFracWidth());
-      intW = std::max(intW, bT.getIntWidth() + (bT.getIsSigned() ? 0 : 1));
-    }
-    intW += int(llvm::Log2_64_Ceil(uint64_t(terms + 1)));
-    accT = FixedType::get(context, unsigned(intW + frac), intW);
+  } else {
+    fx::Format bias = bT ? bT.getFormat() : fx::Format{};
+    accT = toType(context, fx::dotProductFormat(xT.getFormat(), wT.getFormat(),
+                                                terms, bT ? &bias : nullptr));
   }
   if (accT.getWidth() > 64)
     return op->emitError("nn-lower-to-loops: the accumulator of layer '")

@@ -41,8 +41,9 @@
 // CHECK-NEXT: } {nn.hls.name = "c1_oy"}
 // CHECK-NEXT: } {nn.hls.name = "c1_n"}
 // c2 (R = 3 latency, stride 2, dilation 2, end pads only, lossless
-// accumulator of 16 terms): the one-trip block at II = 3, 48 / 3 = 16
-// multipliers.
+// accumulator of 16 terms, fx::dotProductFormat: x <10,4> * w <8,2> =
+// <18,6>, + ceil(log2 16) = 4 bits: <22,10>): the one-trip block at II = 3,
+// 48 / 3 = 16 multipliers.
 // CHECK: nn.hls.name = "c2_padded"} : memref<1x4x7x7x!nn.fixed<10, 4, RND, SAT>>
 // CHECK: } {nn.hls.name = "c2_padded_i0", nn.hls.unroll = 0 : i64}
 // CHECK: affine.for %[[N2:.*]] = 0 to 1 {
@@ -50,18 +51,20 @@
 // CHECK-NEXT: affine.for %[[OX2:.*]] = 0 to 3 {
 // CHECK-NEXT: affine.for %{{.*}} = 0 to 1 {
 // CHECK-NEXT: affine.for %{{.*}} = 0 to 3 {
-// CHECK-NEXT: nn.fx.constant 0 : !nn.fixed<23, 11>
+// CHECK-NEXT: nn.fx.constant 0 : !nn.fixed<22, 10>
 // CHECK-NEXT: affine.for %[[K2:.*]] = 0 to 16 iter_args
 // CHECK-NEXT: affine.load %{{.*}}[%[[N2]], %[[K2]] floordiv 4, %[[OY2]] * 2 + ((%[[K2]] floordiv 2) mod 2) * 2, %[[OX2]] * 2 + (%[[K2]] mod 2) * 2]
 // CHECK: } {nn.hls.mul_limit = 16 : i64, nn.hls.name = "c2_block", nn.hls.pipeline_ii = 3 : i64}
 // CHECK-NEXT: } {nn.hls.name = "c2_ox"}
 // c3 (R = 3 resource): acc[M] allocated before the position loops, the
-// reuse loop pipelined inside them.
-// CHECK: memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "c3_acc"} : memref<2x!nn.fixed<26, 10>>
+// reuse loop pipelined inside them. Lossless accumulator: x <16,6> * w <8,2>
+// = <24,8>, 3 terms + 2 bits = <26,10>, + bias <8,3>: 11 integer and 16
+// fraction bits = <27,11>.
+// CHECK: memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "c3_acc"} : memref<2x!nn.fixed<27, 11>>
 // CHECK: } {nn.hls.name = "c3_init", nn.hls.unroll = 0 : i64}
 // CHECK: } {nn.hls.name = "c3_mult", nn.hls.unroll = 0 : i64}
 // CHECK-NEXT: } {nn.hls.name = "c3_reuse", nn.hls.pipeline_ii = 1 : i64}
-// CHECK: nn.fx.cast %{{.*}} : !nn.fixed<26, 10> -> !nn.fixed<12, 4, RND_CONV, SAT>
+// CHECK: nn.fx.cast %{{.*}} : !nn.fixed<27, 11> -> !nn.fixed<12, 4, RND_CONV, SAT>
 // CHECK: } {nn.hls.name = "c3_result", nn.hls.unroll = 0 : i64}
 // CHECK-NEXT: } {nn.hls.name = "c3_ox"}
 

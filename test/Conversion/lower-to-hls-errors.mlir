@@ -35,9 +35,10 @@ func.func @float_constant() -> tensor<2xf32> {
 
 // -----
 
+// The lossless accumulator of 2 products of 32 + 32 bits: 64 + ceil(log2 2).
 func.func @wide_accumulator(%x: tensor<1x2x!nn.fixed<32, 6>>) -> tensor<1x1x!nn.fixed<16, 6>> {
   %w = nn.constant dense<[[1, 2]]> : tensor<1x2xi32> -> tensor<1x2x!nn.fixed<32, 6>>
-  // expected-error @+1 {{nn-lower-to-loops: the accumulator of layer 'dense_1' needs 66 bits (at most 64); set nn.accum_type}}
+  // expected-error @+1 {{nn-lower-to-loops: the accumulator of layer 'dense_1' needs 65 bits (at most 64); set nn.accum_type}}
   %y = nn.dense %x, %w : (tensor<1x2x!nn.fixed<32, 6>>, tensor<1x2x!nn.fixed<32, 6>>) -> tensor<1x1x!nn.fixed<16, 6>>
   return %y : tensor<1x1x!nn.fixed<16, 6>>
 }
@@ -75,10 +76,11 @@ func.func @resource_block_too_large(%x: tensor<1x6x!nn.fixed<8, 3>>) -> tensor<1
 
 // -----
 
-// Conv: the lossless accumulator of 2 * 1 * 1 products of 32 + 32 bits.
+// Conv: the lossless accumulator of 2 * 1 * 1 products of 32 + 32 bits:
+// 64 + ceil(log2 2).
 func.func @conv_wide_accumulator(%x: tensor<1x2x3x!nn.fixed<32, 6>>) -> tensor<1x1x3x!nn.fixed<16, 6>> {
   %w = nn.constant dense<[[[1], [2]]]> : tensor<1x2x1xi32> -> tensor<1x2x1x!nn.fixed<32, 6>>
-  // expected-error @+1 {{nn-lower-to-loops: the accumulator of layer 'conv_1' needs 66 bits (at most 64); set nn.accum_type}}
+  // expected-error @+1 {{nn-lower-to-loops: the accumulator of layer 'conv_1' needs 65 bits (at most 64); set nn.accum_type}}
   %y = nn.conv %x, %w {dilations = array<i64: 1>, pads = array<i64: 0, 0>, strides = array<i64: 1>} : (tensor<1x2x3x!nn.fixed<32, 6>>, tensor<1x2x1x!nn.fixed<32, 6>>) -> tensor<1x1x3x!nn.fixed<16, 6>>
   return %y : tensor<1x1x3x!nn.fixed<16, 6>>
 }

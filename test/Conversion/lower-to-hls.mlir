@@ -56,16 +56,19 @@
 
 // fc2, R = 2, strategy latency (hls4ml's dense_latency): m and k fully
 // unrolled inside a one-trip block loop pipelined at II = R = 2 with at
-// most B = N / R = 3 multipliers; no nn.accum_type: a lossless accumulator.
+// most B = N / R = 3 multipliers; no nn.accum_type: the lossless
+// accumulator of fx::dotProductFormat: x <12,5> * w <8,1> = <20,6>, 3 terms
+// add ceil(log2 3) = 2 bits: <22,8>; + bias <16,4>: max(8, 4) + 1 = 9
+// integer and max(14, 12) = 14 fraction bits: <23,9>.
 // CHECK: affine.for %{{.*}} = 0 to 1 {
 // CHECK: affine.for %{{.*}} = 0 to 1 {
 // CHECK: affine.for %{{.*}} = 0 to 2 {
-// CHECK: nn.fx.cast %{{.*}} : !nn.fixed<16, 4> -> !nn.fixed<22, 8>
+// CHECK: nn.fx.cast %{{.*}} : !nn.fixed<16, 4> -> !nn.fixed<23, 9>
 // CHECK: affine.for %{{.*}} = 0 to 3 iter_args
 // CHECK: nn.fx.mul
 // CHECK: nn.fx.add
 // CHECK: } {nn.hls.name = "fc2_k", nn.hls.unroll = 0 : i64}
-// CHECK: nn.fx.cast %{{.*}} : !nn.fixed<22, 8> -> !nn.fixed<16, 6>
+// CHECK: nn.fx.cast %{{.*}} : !nn.fixed<23, 9> -> !nn.fixed<16, 6>
 // CHECK: } {nn.hls.name = "fc2_m", nn.hls.unroll = 0 : i64}
 // CHECK: } {nn.hls.mul_limit = 3 : i64, nn.hls.name = "fc2_block", nn.hls.pipeline_ii = 2 : i64}
 // CHECK: } {nn.hls.name = "fc2_row0"}

@@ -14,7 +14,7 @@
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Support/CIdentifier.h"
 #include "nn/Support/FixedPoint.h"
 #include "nn/Support/Quotient.h"

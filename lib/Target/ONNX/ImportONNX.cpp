@@ -10,7 +10,7 @@
 
 #include "GraphImporter.h"
 
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
 #include "mlir/Tools/mlir-translate/Translation.h"

@@ -13,6 +13,7 @@
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/Accumulator.h"
 #include "nn/Support/ActivationTables.h"
 #include "nn/Support/BatchNorm.h"
 #include "nn/Support/FixedPoint.h"
@@ -731,27 +732,23 @@ QuantizePass::parameterPrecision(ConstantOp constant, Var role,
                    /*samples=*/0, /*margin=*/0, hls::varName(role));
 }
 
-/// Describes the lossless accumulator of a multiplier op and returns it:
-///   product = input x weight           (W = Wx + Ww, I = Ix + Iw)
-///   sum     = product + ceil(log2(fan-in)) integer (and total) bits
-///   accum   = sumFormat(sum, bias)      when there is a bias
+/// The lossless accumulator of a multiplier op (fx::dotProductFormat, the
+/// one rule), with how it follows from the operands in `why`.
 static fx::Format autoAccumulator(const fx::Format &input,
                                   const fx::Format &weight,
                                   std::optional<fx::Format> bias,
                                   int64_t fanIn, std::string &why) {
   fx::Format product = fx::productFormat(input, weight);
-  unsigned bits = llvm::Log2_64_Ceil(static_cast<uint64_t>(fanIn));
-  fx::Format sum = product;
-  sum.width += static_cast<int>(bits);
-  sum.intWidth += static_cast<int>(bits);
+  fx::Format sum = fx::sumOfTermsFormat(product, fanIn);
   why = "auto: input " + input.toString() + " x weight " + weight.toString() +
         " = " + product.toString() + "; " + std::to_string(fanIn) +
         " products add ceil(log2(" + std::to_string(fanIn) +
-        ")) = " + std::to_string(bits) + " bits = " + sum.toString();
-  if (!bias)
-    return sum;
-  fx::Format result = fx::sumFormat(sum, *bias);
-  why += "; + bias " + bias->toString() + " = " + result.toString();
+        ")) = " + std::to_string(sum.width - product.width) + " bits = " +
+        sum.toString();
+  fx::Format result =
+      fx::dotProductFormat(input, weight, fanIn, bias ? &*bias : nullptr);
+  if (bias)
+    why += "; + bias " + bias->toString() + " = " + result.toString();
   return result;
 }
 
