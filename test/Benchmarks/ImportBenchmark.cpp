@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
 #include "mlir/IR/MLIRContext.h"

@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Interpreter/Interpreter.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 

@@ -15,7 +15,7 @@
 
 #include "FuzzSupport.h"
 
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
 #include "llvm/Support/MemoryBuffer.h"

@@ -24,7 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Interpreter/Interpreter.h"
 #include "nn/Interpreter/Run.h"
 #include "nn/Interpreter/TensorIO.h"

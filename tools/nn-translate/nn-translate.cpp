@@ -10,7 +10,7 @@
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Tools/PrintLayerNames.h"
 #include "nn/Tools/ToolOptions.h"
 

@@ -23,7 +23,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Interpreter/Run.h"
 #include "nn/Interpreter/TensorIO.h"
 #include "nn/Target/ONNX/ImportONNX.h"

@@ -11,7 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Dialect/NN/IR/NNDialect.h"
-#include "nn/InitNN.h"
+#include "nn/InitNNDialects.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
 #include "mlir/IR/Diagnostics.h"
