@@ -96,8 +96,8 @@ class FunctionLowering {
 public:
   FunctionLowering(mlir::func::FuncOp func, int64_t maxUnrollMults,
                    int64_t maxPartition)
-      : func(func), maxUnrollMults(maxUnrollMults), maxPartition(maxPartition),
-        limits{maxUnrollMults, maxPartition}, context(func.getContext()),
+      : func(func), limits{maxUnrollMults, maxPartition},
+        context(func.getContext()),
         builder(func.getContext()) {}
 
   mlir::LogicalResult run();
@@ -285,8 +285,6 @@ public:
   }
 
   mlir::func::FuncOp func;
-  int64_t maxUnrollMults;
-  int64_t maxPartition;
   hls::Limits limits;
   mlir::MLIRContext *context;
   mlir::OpBuilder builder;

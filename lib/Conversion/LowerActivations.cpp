@@ -29,6 +29,8 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "llvm/Support/MathExtras.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace nn;
 using namespace nn::lowering;
@@ -245,10 +247,14 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
   int64_t rows = 1;
   for (int64_t d : rowShape)
     rows *= d;
-  // Legacy does n * n lookups per row.
-  const int64_t work = legacy ? n * n : n;
-  const bool unrollRows = rows * work <= maxUnrollMults;
-  const bool unrollRow = work <= maxUnrollMults;
+  // Legacy does n * n lookups per row (products checked: an overflow
+  // means far over any unroll limit).
+  const int64_t kTooMany = std::numeric_limits<int64_t>::max();
+  const int64_t work =
+      legacy ? llvm::checkedMul(n, n).value_or(kTooMany) : n;
+  const bool unrollRows = hls::unrollsCompletely(
+      llvm::checkedMul(rows, work).value_or(kTooMany), limits);
+  const bool unrollRow = hls::unrollsCompletely(work, limits);
   if (!unrollRows)
     allFullyUnrolled = false;
   // Exp entries of the current row (stable, latency).

@@ -182,7 +182,7 @@ void FunctionLowering::partitionBuffer(Operation *buffer, StringRef layer,
   // (XFORM 203-103); a larger buffer stays a memory.
   emitWarning(where, "buffer of layer '")
       << layer << "' has " << type.getNumElements()
-      << " elements, more than " << maxPartition
+      << " elements, more than " << limits.maxPartition
       << " (max-partition): not partitioned, kept in memory";
 }
 
@@ -284,7 +284,7 @@ LogicalResult FunctionLowering::run() {
       emitWarning(func.getLoc())
           << "port '" << llvm::cast<NameLoc>(argLocs[i]).getName().getValue()
           << "' has " << llvm::cast<MemRefType>(argTypes[i]).getNumElements()
-          << " elements, more than " << maxPartition
+          << " elements, more than " << limits.maxPartition
           << " (max-partition): not partitioned, kept in memory";
     newFunc.setArgAttr(i, kHlsNameAttr,
                        builder.getStringAttr(identifier(
