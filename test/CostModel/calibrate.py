@@ -63,6 +63,19 @@ def precision_of(record):
     return default, roles
 
 
+def same_pads(layer, spatial, out_sp, window, stride):
+    """Keras' padding: "same" splits the missing rows and columns (the
+    extra one at the end), "valid" pads nothing."""
+    pads_b, pads_e = [], []
+    for s in range(len(spatial)):
+        total = max((out_sp[s] - 1) * stride[s] + window[s] - spatial[s], 0)
+        if layer.get("padding") != "same":
+            total = 0
+        pads_b.append(total // 2)
+        pads_e.append(total - total // 2)
+    return pads_b, pads_e
+
+
 class Builder:
     """Float nn IR of one record, layer by layer, channels first."""
 
@@ -166,13 +179,7 @@ class Builder:
         m = c if depthwise else layer["filters"]
         cg = 1 if depthwise else c
         out_sp = [o for o in (layer["out"][:-1])]
-        pads_b, pads_e = [], []
-        for s in range(len(spatial)):
-            total = max((out_sp[s] - 1) * stride[s] + kernel[s] - spatial[s], 0)
-            if layer.get("padding") != "same":
-                total = 0
-            pads_b.append(total // 2)
-            pads_e.append(total - total // 2)
+        pads_b, pads_e = same_pads(layer, spatial, out_sp, kernel, stride)
         name = self.name(layer, "conv")
         n_in = cg * math.prod(kernel)
         wshape = [m, cg] + kernel
@@ -196,13 +203,7 @@ class Builder:
         stride = layer["stride"] if isinstance(layer["stride"], list) else [layer["stride"]]
         spatial = self.shape[2:]
         out_sp = layer["out"][:-1]
-        pads_b, pads_e = [], []
-        for s in range(len(spatial)):
-            total = max((out_sp[s] - 1) * stride[s] + pool[s] - spatial[s], 0)
-            if layer.get("padding") != "same":
-                total = 0
-            pads_b.append(total // 2)
-            pads_e.append(total - total // 2)
+        pads_b, pads_e = same_pads(layer, spatial, out_sp, pool, stride)
         name = self.name(layer, "pool")
         arr = lambda xs: "array<i64: %s>" % ", ".join(str(x) for x in xs)
         if kind == "max":

@@ -230,28 +230,26 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
              << name << "' must be a fixed-point type, got " << value;
     return success();
   }
-  // The estimate --nn-estimate="attach=true" records for the project
-  // writer, which copies the text into estimate.json and README.md.
-  if (name == kHlsEstimateAttr || name == kHlsEstimateTableAttr) {
-    if (!llvm::isa<ModuleOp>(op))
-      return op->emitOpError("attribute '")
-             << name << "' belongs on a builtin.module";
-    if (!llvm::isa<StringAttr>(value))
-      return op->emitOpError("attribute '")
-             << name << "' must be a string, got " << value;
-    return success();
-  }
-  if (name.starts_with("nn.hls.") && name != kHlsPartAttr &&
-      name != kHlsProjectNameAttr && name != kHlsClockPeriodAttr)
+  bool onModule = name == kHlsPartAttr || name == kHlsProjectNameAttr ||
+                  name == kHlsClockPeriodAttr || name == kHlsEstimateAttr ||
+                  name == kHlsEstimateTableAttr;
+  if (name.starts_with("nn.hls.") && !onModule)
     return verifyHlsDirective([&] { return op->emitOpError(); }, name, value,
                               /*onArgument=*/false, op);
   // The project settings --nn-quantize records from the configuration's
   // top-level Part, ClockPeriod and ProjectName.
-  if (name == kHlsPartAttr || name == kHlsProjectNameAttr ||
-      name == kHlsClockPeriodAttr) {
+  if (onModule) {
     if (!llvm::isa<ModuleOp>(op))
       return op->emitOpError("attribute '")
              << name << "' belongs on a builtin.module";
+    // The estimate --nn-estimate="attach=true" records for the project
+    // writer, which copies the text into estimate.json and README.md.
+    if (name == kHlsEstimateAttr || name == kHlsEstimateTableAttr) {
+      if (!llvm::isa<StringAttr>(value))
+        return op->emitOpError("attribute '")
+               << name << "' must be a string, got " << value;
+      return success();
+    }
     if (name == kHlsClockPeriodAttr) {
       auto period = llvm::dyn_cast<FloatAttr>(value);
       if (!period || !period.getType().isF64() ||
