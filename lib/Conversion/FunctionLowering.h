@@ -21,6 +21,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <functional>
 #include <string>
@@ -297,6 +298,13 @@ public:
   /// Cleared by a layer that is not fully unrolled: only a function whose
   /// layers all are gets PIPELINE II=1 as a whole.
   bool allFullyUnrolled = true;
+
+  /// How one op kind is lowered.
+  using LowerFn = mlir::LogicalResult (*)(FunctionLowering &,
+                                          mlir::Operation *);
+  /// The one list of lowerable ops, keyed by op name: lowerOp() dispatches
+  /// through it and check()'s "supported" list is read from it.
+  static const llvm::StringMap<LowerFn> &dispatch();
 
 private:
   mlir::LogicalResult check();

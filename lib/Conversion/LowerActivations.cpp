@@ -37,30 +37,21 @@ using namespace nn::lowering;
 
 namespace {
 
-/// The table of an activation: its size (nn.table_size, a power of two >= 2
-/// here) and format (nn.table_type or `defaultType`).
+/// The table of an activation: its size (nn.table_size) and format
+/// (nn.table_type or `defaultType`). The dialect verifier holds both to
+/// fx::tableSizeProblem and fx::tableWidthProblem, the rule of every stage.
 struct TableChoice {
   int64_t size;
   FixedType type;
 };
 
-FailureOr<TableChoice> chooseTable(Operation *op, FixedType defaultType) {
+TableChoice chooseTable(Operation *op, FixedType defaultType) {
   TableChoice choice{fx::kDefaultTableSize, defaultType};
   if (auto size = op->getAttrOfType<IntegerAttr>(kTableSizeAttrName))
     choice.size = size.getInt();
   if (auto type = op->getAttrOfType<TypeAttr>(kTableTypeAttrName))
     if (auto fixed = llvm::dyn_cast<FixedType>(type.getValue()))
       choice.type = fixed;
-  if (choice.size < 2 || choice.size > fx::kMaxTableSize ||
-      !llvm::isPowerOf2_64(uint64_t(choice.size)))
-    return op->emitError("nn-lower-to-loops: the table of '")
-           << op->getName() << "' has " << choice.size
-           << " entries; lowered tables need a power of two in [2, "
-           << fx::kMaxTableSize << "] (nn.table_size)";
-  if (choice.type.getWidth() > 53)
-    return op->emitError("nn-lower-to-loops: the table type ")
-           << choice.type << " of '" << op->getName()
-           << "' is wider than 53 bits";
   return choice;
 }
 
@@ -129,17 +120,15 @@ Value FunctionLowering::tableIndex(OpBuilder &b, Location loc, Value t,
 LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
   Value input = op->getOperand(0), output = op->getResult(0);
   FixedType rT = elementOf(output);
-  FailureOr<TableChoice> choice = chooseTable(op, rT);
-  if (failed(choice))
-    return failure();
+  TableChoice choice = chooseTable(op, rT);
   const bool isSigmoid = llvm::isa<SigmoidOp>(op);
-  fx::TableSpec spec = isSigmoid ? fx::sigmoidTableSpec(choice->size)
-                                 : fx::tanhTableSpec(choice->size);
-  fx::Format tableFormat = choice->type.getFormat();
+  fx::TableSpec spec = isSigmoid ? fx::sigmoidTableSpec(choice.size)
+                                 : fx::tanhTableSpec(choice.size);
+  fx::Format tableFormat = choice.type.getFormat();
   fx::ActivationTable table =
-      isSigmoid ? fx::sigmoidTable(choice->size, tableFormat)
-                : fx::tanhTable(choice->size, tableFormat);
-  Value rom = tableRom(op, "table", table, choice->type);
+      isSigmoid ? fx::sigmoidTable(choice.size, tableFormat)
+                : fx::tanhTable(choice.size, tableFormat);
+  Value rom = tableRom(op, "table", table, choice.type);
   Value in = lookup(input);
   Value out = bufferFor(op, output);
   Location loc = op->getLoc();
@@ -173,17 +162,9 @@ LogicalResult FunctionLowering::lowerSoftmax(SoftmaxOp op) {
   FixedType eT = toType(context, op.getExpTableFormat());
   FixedType vT = toType(context, op.getInvTableFormat());
   std::optional<fx::Format> accum = op.getAccumFormat();
-  // Only the table size is read from the choice (the formats are the op's,
-  // checked below).
-  FailureOr<TableChoice> choice =
-      chooseTable(op, toType(context, fx::kDefaultSoftmaxTableFormat));
-  if (failed(choice))
-    return failure();
-  for (FixedType t : {eT, vT})
-    if (!argmax && t.getWidth() > 53)
-      return op.emitError("nn-lower-to-loops: the softmax table type ")
-             << t << " of layer '" << layer << "' is wider than 53 bits";
-  const int64_t size = choice->size;
+  // Only the table size is read from the choice (the formats are the op's).
+  const int64_t size =
+      chooseTable(op, toType(context, fx::kDefaultSoftmaxTableFormat)).size;
   fx::SoftmaxConfig tables = fx::softmaxConfig(
       impl, size, eT.getFormat(), vT.getFormat(), accum);
   fx::Format eF = eT.getFormat();
@@ -439,10 +420,8 @@ LogicalResult FunctionLowering::lowerExpLinear(Operation *op) {
   // cast_R(max(x, 0) + P[index(|x|)]), the sum exact (fx::softplus).
   Value input = op->getOperand(0), output = op->getResult(0);
   FixedType xT = elementOf(input), rT = elementOf(output);
-  FailureOr<TableChoice> choice = chooseTable(op, rT);
-  if (failed(choice))
-    return failure();
-  fx::Format tableFormat = choice->type.getFormat();
+  TableChoice choice = chooseTable(op, rT);
+  fx::Format tableFormat = choice.type.getFormat();
   std::optional<float> slope; // nullopt: softplus
   double scale = 0;
   if (auto elu = llvm::dyn_cast<EluOp>(op)) {
@@ -456,9 +435,9 @@ LogicalResult FunctionLowering::lowerExpLinear(Operation *op) {
     return op->emitError("nn-lower-to-loops: the parameters of '")
            << op->getName() << "' are not finite";
   fx::ActivationTable table =
-      slope ? fx::expm1Table(choice->size, tableFormat, scale)
-            : fx::softplusTable(choice->size, tableFormat);
-  Value rom = tableRom(op, "table", table, choice->type);
+      slope ? fx::expm1Table(choice.size, tableFormat, scale)
+            : fx::softplusTable(choice.size, tableFormat);
+  Value rom = tableRom(op, "table", table, choice.type);
   Value in = lookup(input);
   Value out = bufferFor(op, output);
   Location loc = op->getLoc();
@@ -466,7 +445,7 @@ LogicalResult FunctionLowering::lowerExpLinear(Operation *op) {
   auto zeroType = FixedType::get(context, 1, 1);
   FixedType negT = toType(
       context, fx::differenceFormat(zeroType.getFormat(), xT.getFormat()));
-  fx::TableSpec spec = fx::nonNegativeTableSpec(choice->size);
+  fx::TableSpec spec = fx::nonNegativeTableSpec(choice.size);
   elementLoops(shape, layerName(op), "i", [&](OpBuilder &b,
                                               ArrayRef<Value> ivs) {
     Value x = loadAt(b, loc, in, ivs);

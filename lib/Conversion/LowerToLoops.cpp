@@ -19,7 +19,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <functional>
 
@@ -53,20 +53,6 @@ SmallVector<AffineExpr> nn::lowering::dimExprs(MLIRContext *context,
   return exprs;
 }
 
-/// The ops the lowering handles (the error for any other op lists them).
-static constexpr llvm::StringLiteral kLowerableOps[] = {
-    "nn.dense", "nn.relu", "nn.add", "nn.flatten", "nn.reshape",
-    "nn.constant", "nn.sub", "nn.mul", "nn.max", "nn.min", "nn.concat",
-    "nn.transpose", "nn.pad", "nn.resize", "nn.leaky_relu", "nn.prelu",
-    "nn.thresholded_relu", "nn.hard_sigmoid", "nn.clip",
-    // LowerActivations.cpp
-    "nn.sigmoid", "nn.tanh", "nn.softmax", "nn.elu", "nn.selu", "nn.softplus",
-    // LowerReduce.cpp
-    "nn.reduce_mean",
-    // Conv and pools (LowerConv.cpp, LowerPool.cpp).
-    "nn.conv", "nn.max_pool", "nn.avg_pool", "nn.global_avg_pool",
-    "nn.global_max_pool"};
-
 LogicalResult FunctionLowering::check() {
   auto isFixedShaped = [](Type type) {
     auto shaped = llvm::dyn_cast<ShapedType>(type);
@@ -85,11 +71,16 @@ LogicalResult FunctionLowering::check() {
     opIndex[&op] = index++;
     if (llvm::isa<func::ReturnOp>(op))
       continue;
-    if (!llvm::is_contained(kLowerableOps, op.getName().getStringRef())) {
+    if (!dispatch().count(op.getName().getStringRef())) {
+      // The list comes from the dispatch table: it cannot drift.
+      SmallVector<StringRef> supported;
+      for (const auto &entry : dispatch())
+        supported.push_back(entry.getKey());
+      llvm::sort(supported);
       auto diag = op.emitError("nn-lower-to-loops cannot lower '")
                   << op.getName() << "' (layer '" << layerName(&op)
                   << "') yet (supported: ";
-      llvm::interleaveComma(kLowerableOps, diag);
+      llvm::interleaveComma(supported, diag);
       return diag << ")";
     }
     for (Type type : op.getResultTypes())
@@ -327,61 +318,97 @@ LogicalResult FunctionLowering::run() {
 }
 
 
+namespace {
+/// Registers `lower` for each op of `Ops`.
+template <typename... Ops>
+void handle(llvm::StringMap<FunctionLowering::LowerFn> &table,
+            FunctionLowering::LowerFn lower) {
+  (table.try_emplace(Ops::getOperationName(), lower), ...);
+}
+} // namespace
+
+const llvm::StringMap<FunctionLowering::LowerFn> &
+FunctionLowering::dispatch() {
+  static const llvm::StringMap<LowerFn> table = [] {
+    llvm::StringMap<LowerFn> t;
+    // Roms are made on use.
+    handle<ConstantOp>(t, [](FunctionLowering &, Operation *) {
+      return success();
+    });
+    handle<DenseOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerDense(llvm::cast<DenseOp>(op));
+    });
+    handle<ReluOp>(t, [](FunctionLowering &l, Operation *op) {
+      l.lowerRelu(llvm::cast<ReluOp>(op));
+      return success();
+    });
+    handle<LeakyReluOp, PReluOp, ThresholdedReluOp, HardSigmoidOp, ClipOp>(
+        t, [](FunctionLowering &l, Operation *op) {
+          return l.lowerPiecewise(op);
+        });
+    handle<AddOp, SubOp, MulOp, MaxOp, MinOp>(
+        t, [](FunctionLowering &l, Operation *op) {
+          l.lowerBinary(op);
+          return success();
+        });
+    handle<ConcatOp>(t, [](FunctionLowering &l, Operation *op) {
+      l.lowerConcat(llvm::cast<ConcatOp>(op));
+      return success();
+    });
+    handle<TransposeOp>(t, [](FunctionLowering &l, Operation *op) {
+      l.lowerTranspose(llvm::cast<TransposeOp>(op));
+      return success();
+    });
+    handle<PadOp>(t, [](FunctionLowering &l, Operation *op) {
+      l.lowerPad(llvm::cast<PadOp>(op));
+      return success();
+    });
+    handle<ResizeOp>(t, [](FunctionLowering &l, Operation *op) {
+      l.lowerResize(llvm::cast<ResizeOp>(op));
+      return success();
+    });
+    handle<FlattenOp, ReshapeOp>(t, [](FunctionLowering &l, Operation *op) {
+      l.lowerCopy(op, op->getOperand(0), op->getResult(0));
+      return success();
+    });
+    // LowerActivations.cpp, LowerReduce.cpp.
+    handle<SigmoidOp, TanhOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerTableActivation(op);
+    });
+    handle<SoftmaxOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerSoftmax(llvm::cast<SoftmaxOp>(op));
+    });
+    handle<EluOp, SeluOp, SoftplusOp>(t, [](FunctionLowering &l,
+                                            Operation *op) {
+      return l.lowerExpLinear(op);
+    });
+    handle<ReduceMeanOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerReduceMean(llvm::cast<ReduceMeanOp>(op));
+    });
+    // Conv and pools (LowerConv.cpp, LowerPool.cpp).
+    handle<ConvOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerConv(llvm::cast<ConvOp>(op));
+    });
+    handle<MaxPoolOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerMaxPool(llvm::cast<MaxPoolOp>(op));
+    });
+    handle<AvgPoolOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerAvgPool(llvm::cast<AvgPoolOp>(op));
+    });
+    handle<GlobalAvgPoolOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerGlobalPool(op, /*isMax=*/false);
+    });
+    handle<GlobalMaxPoolOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerGlobalPool(op, /*isMax=*/true);
+    });
+    return t;
+  }();
+  return table;
+}
+
 LogicalResult FunctionLowering::lowerOp(Operation &op) {
-  return llvm::TypeSwitch<Operation *, LogicalResult>(&op)
-      .Case([&](ConstantOp) { return success(); }) // roms are made on use
-      .Case([&](DenseOp dense) { return lowerDense(dense); })
-      .Case([&](ReluOp relu) {
-        lowerRelu(relu);
-        return success();
-      })
-      .Case<LeakyReluOp, PReluOp, ThresholdedReluOp, HardSigmoidOp, ClipOp>(
-          [&](Operation *piecewise) { return lowerPiecewise(piecewise); })
-      .Case<AddOp, SubOp, MulOp, MaxOp, MinOp>([&](Operation *binary) {
-        lowerBinary(binary);
-        return success();
-      })
-      .Case([&](ConcatOp concat) {
-        lowerConcat(concat);
-        return success();
-      })
-      .Case([&](TransposeOp transpose) {
-        lowerTranspose(transpose);
-        return success();
-      })
-      .Case([&](PadOp pad) {
-        lowerPad(pad);
-        return success();
-      })
-      .Case([&](ResizeOp resize) {
-        lowerResize(resize);
-        return success();
-      })
-      .Case<SigmoidOp, TanhOp>(
-          [&](Operation *activation) { return lowerTableActivation(activation); })
-      .Case([&](SoftmaxOp softmax) { return lowerSoftmax(softmax); })
-      .Case<EluOp, SeluOp, SoftplusOp>(
-          [&](Operation *curved) { return lowerExpLinear(curved); })
-      .Case([&](ReduceMeanOp reduce) { return lowerReduceMean(reduce); })
-      .Case<FlattenOp, ReshapeOp>([&](Operation *copy) {
-        lowerCopy(copy, copy->getOperand(0), copy->getResult(0));
-        return success();
-      })
-      // Conv and pools (LowerConv.cpp, LowerPool.cpp).
-      .Case([&](ConvOp conv) { return lowerConv(conv); })
-      .Case([&](MaxPoolOp pool) { return lowerMaxPool(pool); })
-      .Case([&](AvgPoolOp pool) { return lowerAvgPool(pool); })
-      .Case([&](GlobalAvgPoolOp pool) {
-        return lowerGlobalPool(pool, /*isMax=*/false);
-      })
-      .Case([&](GlobalMaxPoolOp pool) {
-        return lowerGlobalPool(pool, /*isMax=*/true);
-      })
-      .Default([&](Operation *other) {
-        return other->emitError("internal error: nn-lower-to-loops has no "
-                                "lowering for '")
-               << other->getName() << "'";
-      });
+  // check() has refused every op without an entry.
+  return dispatch().lookup(op.getName().getStringRef())(*this, &op);
 }
 
 namespace {

@@ -275,16 +275,14 @@ FailureOr<TableConfig> tableConfig(Operation *op,
   if (auto size = op->getAttrOfType<IntegerAttr>(kTableSizeAttrName))
     config.size = size.getInt();
   if (auto type = op->getAttrOfType<TypeAttr>(kTableTypeAttrName))
-    if (llvm::isa<FixedType>(type.getValue())) {
-      if (llvm::cast<FixedType>(type.getValue()).getWidth() > 64)
-        return kernelError(op) << "table type " << type.getValue()
-                               << " is wider than the 64 bits the "
-                                  "interpreter stores";
+    if (llvm::isa<FixedType>(type.getValue()))
       config.format = formatOf(type.getValue());
-    }
-  if (config.size < 1 || config.size > fx::kMaxTableSize)
-    return kernelError(op) << "table size " << config.size
-                           << " is outside [1, " << fx::kMaxTableSize << "]";
+  // The rule of every stage (the lowering builds no other tables).
+  std::string problem = fx::tableSizeProblem(config.size);
+  if (problem.empty())
+    problem = fx::tableWidthProblem(config.format.width);
+  if (!problem.empty())
+    return kernelError(op) << "the table " << problem;
   if (!fx::tableIndexFits(spec(config.size), inputFrac))
     return kernelError(op) << "the table index of an input with "
                            << inputFrac

@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 using json = nlohmann::json;
@@ -419,8 +420,13 @@ void Parser::parseLevel(const json &value, const std::string &path,
                         "; expected \"Latency\" or \"Resource\"");
       out.strategy = strategy;
     } else if (!isModel && (key == "TableSize" || key == "table_size")) {
-      if (positiveInteger(v, where, fx::kMaxTableSize, n))
-        out.tableSize = n;
+      if (positiveInteger(v, where, std::numeric_limits<int64_t>::max(), n)) {
+        std::string problem = fx::tableSizeProblem(n);
+        if (problem.empty())
+          out.tableSize = n;
+        else
+          fail(where, "the table " + problem);
+      }
     } else if (key == (isModel ? "TraceOutput" : "Trace")) {
       if (isBool(v, where))
         ignore(where, "layer outputs are traced by nn-interp (--trace), not "

@@ -1,31 +1,8 @@
 // Every diagnostic of the activation and reduction lowerings: tables, softmax
 // (LowerActivations.cpp), sums (LowerReduce.cpp), non-finite attributes
-// (LowerElementwise.cpp).
+// (LowerElementwise.cpp). Table sizes and widths are the dialect verifier's
+// (test/Dialect/NN/invalid-pass-attributes.mlir).
 // RUN: nn-opt %s -split-input-file -verify-diagnostics --nn-lower-to-hls
-
-func.func @table_size_not_pow2(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
-  // expected-error @+1 {{nn-lower-to-loops: the table of 'nn.sigmoid' has 1000 entries; lowered tables need a power of two in [2, 16777216] (nn.table_size)}}
-  %y = nn.sigmoid %x {nn.table_size = 1000 : i64} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
-  return %y : tensor<1x4x!nn.fixed<8, 3>>
-}
-
-// -----
-
-func.func @table_size_one(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
-  // expected-error @+1 {{nn-lower-to-loops: the table of 'nn.tanh' has 1 entries; lowered tables need a power of two in [2, 16777216] (nn.table_size)}}
-  %y = nn.tanh %x {nn.table_size = 1 : i64} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
-  return %y : tensor<1x4x!nn.fixed<8, 3>>
-}
-
-// -----
-
-func.func @table_too_wide(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
-  // expected-error @+1 {{nn-lower-to-loops: the table type '!nn.fixed<54, 2>' of 'nn.sigmoid' is wider than 53 bits}}
-  %y = nn.sigmoid %x {nn.table_type = !nn.fixed<54, 2>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
-  return %y : tensor<1x4x!nn.fixed<8, 3>>
-}
-
-// -----
 
 // In ap_ufixed<8,0> (wrap), e^0 = 1 becomes 0: the normalization is undefined.
 func.func @softmax_table_cannot_hold_one(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
@@ -84,16 +61,6 @@ func.func @reduce_mean_sum_too_wide(%x: tensor<1x32x!nn.fixed<60, 10>>) -> tenso
   // expected-error @+1 {{nn-lower-to-loops: the sum of layer 'reduce_mean_0' needs 65 bits (at most 64)}}
   %y = nn.reduce_mean %x {axes = array<i64: 1>} : tensor<1x32x!nn.fixed<60, 10>> -> tensor<1x1x!nn.fixed<16, 6>>
   return %y : tensor<1x1x!nn.fixed<16, 6>>
-}
-
-// -----
-
-// The softmax's own table types (hls4ml's exp_table, inv_table) are bounded
-// like nn.table_type.
-func.func @softmax_exp_table_too_wide(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
-  // expected-error @+1 {{nn-lower-to-loops: the softmax table type '!nn.ufixed<54, 1>' of layer 'softmax_0' is wider than 53 bits}}
-  %y = nn.softmax %x {axis = 1 : i64, exp_table_type = !nn.ufixed<54, 1>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
-  return %y : tensor<1x4x!nn.fixed<8, 3>>
 }
 
 // -----

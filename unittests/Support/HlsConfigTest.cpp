@@ -384,8 +384,8 @@ TEST(HlsConfigTest, RangesAndSizeAreBounded) {
             "Model.ReuseFactor: must be a positive integer, got "
             "9223372036854775808");
   EXPECT_EQ(parseError(R"({"LayerName": {"s": {"table_size": 16777217}}})"),
-            "LayerName.s.table_size: must be at most 16777216, got "
-            "16777217");
+            "LayerName.s.table_size: the table has 16777217 entries; tables "
+            "need a power of two in [2, 16777216]");
   EXPECT_EQ(parseError(R"({"Model": {"BramFactor": 2147483648}})"),
             "Model.BramFactor: must be at most 2147483647, got 2147483648");
   std::string big(kMaxConfigBytes + 1, ' ');

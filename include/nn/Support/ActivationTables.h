@@ -53,6 +53,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -65,6 +66,31 @@ constexpr int64_t kDefaultTableSize = 1024;
 
 /// The largest table size the index arithmetic accepts (2^24 entries).
 constexpr int64_t kMaxTableSize = int64_t(1) << 24;
+
+/// The widest table entry: the HLS emitter prints rom contents as exact
+/// double literals (53-bit significands).
+constexpr unsigned kMaxTableWidth = 53;
+
+/// The one rule for a table every stage can build (the dialect verifier,
+/// the configuration reader, --nn-quantize, the interpreter and the
+/// lowering all ask it): the lowering indexes a table with shifts, so its
+/// size is a power of two in [2, kMaxTableSize]. Returns what is wrong
+/// (to follow "the table ... "), or an empty string.
+inline std::string tableSizeProblem(int64_t size) {
+  if (size >= 2 && size <= kMaxTableSize && (size & (size - 1)) == 0)
+    return {};
+  return "has " + std::to_string(size) +
+         " entries; tables need a power of two in [2, " +
+         std::to_string(kMaxTableSize) + "]";
+}
+
+/// The same for a table's entry format: at most kMaxTableWidth bits.
+inline std::string tableWidthProblem(unsigned width) {
+  if (width <= kMaxTableWidth)
+    return {};
+  return "has " + std::to_string(width) + "-bit entries; tables hold at most " +
+         std::to_string(kMaxTableWidth) + " bits";
+}
 
 /// Softmax's default table format (exp and inverse tables alike):
 /// ap_ufixed<18,1,AP_RND,AP_SAT>. Entries lie in (0, 1], so hls4ml's

@@ -119,7 +119,7 @@ ConfigSyntax configSyntaxOf(std::string_view path);
 /// Limits of a configuration (docs/Quantization.md): its size in bytes,
 /// the nesting of its objects and arrays (the schema needs 4 levels), the
 /// largest ReuseFactor (an int in the emitted pragmas) and BramFactor.
-/// table_size is bounded by fx::kMaxTableSize (ActivationTables.h).
+/// table_size follows fx::tableSizeProblem (ActivationTables.h).
 /// hls4ml's default ProjectName: the top function and the project's files
 /// are named after it when the configuration (or no configuration) gives
 /// none.

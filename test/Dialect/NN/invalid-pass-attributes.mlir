@@ -98,3 +98,56 @@ func.func @table_type_not_fixed(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
   %y = nn.tanh %x {nn.table_type = "ap_fixed<18,8>"} : tensor<1x4xf32> -> tensor<1x4xf32>
   return %y : tensor<1x4xf32>
 }
+
+// -----
+
+// The lowering indexes tables with shifts: one rule (fx::tableSizeProblem)
+// for every stage, so --nn-quantize cannot write a table the lowering
+// cannot build.
+func.func @table_size_not_pow2(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{'nn.sigmoid' op attribute 'nn.table_size': the table has 1000 entries; tables need a power of two in [2, 16777216]}}
+  %y = nn.sigmoid %x {nn.table_size = 1000 : i64} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+func.func @table_size_one(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{'nn.tanh' op attribute 'nn.table_size': the table has 1 entries; tables need a power of two in [2, 16777216]}}
+  %y = nn.tanh %x {nn.table_size = 1 : i64} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+func.func @table_size_too_large(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{'nn.elu' op attribute 'nn.table_size': the table has 33554432 entries; tables need a power of two in [2, 16777216]}}
+  %y = nn.elu %x {nn.table_size = 33554432 : i64} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// Table entries are printed as exact double literals.
+func.func @table_too_wide(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{'nn.sigmoid' op attribute 'nn.table_type': the table has 54-bit entries; tables hold at most 53 bits}}
+  %y = nn.sigmoid %x {nn.table_type = !nn.fixed<54, 2>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+// hls4ml's exp_table and inv_table follow the same rule.
+func.func @softmax_exp_table_too_wide(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{'nn.softmax' op exp_table_type: the table has 54-bit entries; tables hold at most 53 bits}}
+  %y = nn.softmax %x {axis = 1 : i64, exp_table_type = !nn.ufixed<54, 1>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}
+
+// -----
+
+func.func @softmax_inv_table_too_wide(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
+  // expected-error @+1 {{'nn.softmax' op inv_table_type: the table has 60-bit entries; tables hold at most 53 bits}}
+  %y = nn.softmax %x {axis = 1 : i64, inv_table_type = !nn.ufixed<60, 1>} : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
+  return %y : tensor<1x4x!nn.fixed<8, 3>>
+}

@@ -65,6 +65,17 @@ LogicalResult SoftmaxOp::verify() {
              << *impl
              << "\" is not one of \"latency\", \"stable\", \"argmax\", "
                 "\"legacy\" (hls4ml's Softmax Implementation)";
+  // hls4ml's exp_table and inv_table follow the rule of every table
+  // (nn.table_type is checked by the dialect).
+  for (auto [role, type] : {std::pair{"exp_table_type", getExpTableType()},
+                            std::pair{"inv_table_type", getInvTableType()}}) {
+    auto fixed = type ? llvm::dyn_cast<FixedType>(*type) : FixedType();
+    if (!fixed)
+      continue;
+    std::string problem = fx::tableWidthProblem(fixed.getWidth());
+    if (!problem.empty())
+      return emitOpError(role) << ": the table " << problem;
+  }
   return success();
 }
 

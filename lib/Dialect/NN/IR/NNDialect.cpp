@@ -228,6 +228,13 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
     if (name == kTableTypeAttrName && !fixedType())
       return op->emitOpError("attribute '")
              << name << "' must be a fixed-point type, got " << value;
+    std::string problem =
+        name == kTableSizeAttrName
+            ? fx::tableSizeProblem(llvm::cast<IntegerAttr>(value).getInt())
+            : fx::tableWidthProblem(fixedType().getWidth());
+    if (!problem.empty())
+      return op->emitOpError("attribute '")
+             << name << "': the table " << problem;
     return success();
   }
   bool onModule = name == kHlsPartAttr || name == kHlsProjectNameAttr ||

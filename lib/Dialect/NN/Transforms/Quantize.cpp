@@ -1108,6 +1108,12 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
                                                     resultType.getFormat()},
                                      "default (the result type)"};
     if (table) {
+      std::string problem = fx::tableWidthProblem(table->value.format.width);
+      if (!problem.empty())
+        return op->emitError("layer '")
+               << report.name << "' (" << op->getName() << "): the table ("
+               << table->value.format.toString() << ", " << table->source
+               << ") " << problem;
       op->setAttr(kTableTypeAttrName,
                   TypeAttr::get(FixedType::get(context, table->value.format)));
       report.vars[static_cast<int>(Var::Table)] =

@@ -52,7 +52,7 @@
 // REUSE-U64: reuse-u64.json:0:0: error: LayerName.fc1.ReuseFactor: must be a positive integer, got 18446744073709551615
 // RUN: printf '{"LayerName": {"sig": {"table_size": 16777217}}}' > %t/table.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/table.json" 2>&1 | FileCheck %s --check-prefix=TABLE
-// TABLE: table.json:0:0: error: LayerName.sig.table_size: must be at most 16777216, got 16777217
+// TABLE: table.json:0:0: error: LayerName.sig.table_size: the table has 16777217 entries; tables need a power of two in [2, 16777216]
 // RUN: printf '{"Model": {"BramFactor": 4294967296}}' > %t/bram.json
 // RUN: not nn-opt %s --nn-quantize="config=%t/bram.json" 2>&1 | FileCheck %s --check-prefix=BRAM
 // BRAM: bram.json:0:0: error: Model.BramFactor: must be at most 2147483647, got 4294967296

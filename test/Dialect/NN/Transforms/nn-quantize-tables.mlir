@@ -10,6 +10,22 @@
 // RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-tables.json" | FileCheck %s --check-prefix=CONFIG
 // RUN: nn-opt %s --nn-quantize="report=%t.json" -o /dev/null && FileCheck %s --check-prefix=REPORT < %t.json
 
+// A table the lowering cannot build is refused here, naming the key or the
+// layer (fx::tableSizeProblem, fx::tableWidthProblem: one rule for every
+// stage). hls4ml accepts any table_size; nn's tables are indexed by shifts.
+// RUN: rm -rf %t.d && mkdir -p %t.d
+// RUN: printf '{"LayerName": {"sig": {"table_size": 1000}}}' > %t.d/size.json
+// RUN: not nn-opt %s --nn-quantize="config=%t.d/size.json" 2>&1 | FileCheck %s --check-prefix=SIZE
+// SIZE: size.json:0:0: error: LayerName.sig.table_size: the table has 1000 entries; tables need a power of two in [2, 16777216]
+// RUN: printf '{"LayerType": {"Activation": {"Precision": {"table": "ap_fixed<54,4>"}}}}' > %t.d/wide.json
+// RUN: not nn-opt %s --nn-quantize="config=%t.d/wide.json" 2>&1 | FileCheck %s --check-prefix=WIDE
+// WIDE: error: {{.*}}layer 'sig' (nn.sigmoid): the table (ap_fixed<54,4>, LayerType.Activation.Precision.table) has 54-bit entries; tables hold at most 53 bits
+// RUN: not nn-opt %s --nn-quantize="default-precision=ap_fixed<60,10>" 2>&1 | FileCheck %s --check-prefix=WIDE-DEFAULT
+// WIDE-DEFAULT: error: {{.*}}layer 'sig' (nn.sigmoid): the table (ap_fixed<60,10>, default (the result type)) has 60-bit entries; tables hold at most 53 bits
+// RUN: printf '{"LayerName": {"sm": {"Precision": {"exp_table": "ap_ufixed<56,1>"}}}}' > %t.d/exp.json
+// RUN: not nn-opt %s --nn-quantize="config=%t.d/exp.json" 2>&1 | FileCheck %s --check-prefix=EXP
+// EXP: error: {{.*}}'nn.softmax' op exp_table_type: the table has 56-bit entries; tables hold at most 53 bits
+
 // CHECK-LABEL: func.func @tables(
 // CHECK:         nn.sigmoid %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>} : tensor<1x4x!nn.fixed<16, 6>> -> tensor<1x4x!nn.fixed<16, 6>>
 // CHECK:         nn.tanh %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
