@@ -381,11 +381,12 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
     loc = NameLoc::get(builder.getStringAttr(name), loc);
     NodeContext ctx(*this, node, loc);
 
-    // checkModel rejected other domains before version conversion.
-    // checkModel rejected unknown op types too; this catches one the
-    // version converter made.
-    auto it = importers.find(node.op_type());
-    if (it == importers.end()) {
+    // checkModel rejected other domains and unknown op types; this catches
+    // an op type the version converter made.
+    const llvm::StringMap<OpImportFn> &table =
+        isQonnxDomain(node.domain()) ? getQonnxImporters() : importers;
+    auto it = table.find(node.op_type());
+    if (it == table.end()) {
       ctx.emitError() << describeUnsupportedOp(node.op_type());
       return nullptr;
     }

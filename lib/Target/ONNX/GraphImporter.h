@@ -9,6 +9,7 @@
 #ifndef NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H
 #define NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H
 
+#include "nn/Dialect/NN/IR/NNTypes.h"
 #include "nn/Target/ONNX/ImportONNX.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -174,6 +175,36 @@ private:
 /// The importers of QuantizeLinear and DequantizeLinear (QDQImporters.cpp).
 mlir::LogicalResult importQuantizeLinear(NodeContext &ctx);
 mlir::LogicalResult importDequantizeLinear(NodeContext &ctx);
+
+/// What the QDQ and QONNX importers share (QDQImporters.cpp): a quantizer
+/// with a power-of-two scale and no offset is an nn.qdq_type, recorded on a
+/// constant or on the producer of an activation.
+/// "node 'name' (OpType)", or "node producing 'out' (OpType)".
+std::string describeQuantizer(NodeContext &ctx);
+/// The warning for a quantizer without a fixed-point equivalent.
+void warnNoFixedType(NodeContext &ctx, const std::string &reason,
+                     const char *what);
+/// The type of `bits`-bit integers scaled by 2^exponents[c] (per channel),
+/// or a null type and `reason`.
+FixedType scaledIntegerType(mlir::MLIRContext *context,
+                            llvm::ArrayRef<int> exponents, int64_t bits,
+                            bool isSigned, std::string &reason);
+/// Binds output 0 to a float32 constant of `values` with nn.qdq_type =
+/// `type`, or, for a null type, warns with `reason` about `what`.
+void bindQuantizedConstant(NodeContext &ctx, llvm::ArrayRef<int64_t> shape,
+                           const std::vector<float> &values, FixedType type,
+                           const std::string &reason, const char *what);
+/// Records `type` as nn.qdq_type of the op producing `value` (looking
+/// through reshape/flatten/transpose) or of the function argument; a value
+/// given two types is an error.
+mlir::LogicalResult recordActivationType(NodeContext &ctx, mlir::Value value,
+                                         FixedType type);
+
+/// QONNX's quantizers (QONNXImporters.cpp): Quant/IntQuant, BipolarQuant
+/// and Trunc of the domains Brevitas and QKeras (via qonnx) write.
+bool isQonnxDomain(llvm::StringRef domain);
+/// The importers by op type for nodes of a QONNX domain.
+const llvm::StringMap<OpImportFn> &getQonnxImporters();
 
 /// Converts a float32 ONNX tensor to the value of an nn.constant: inline
 /// dense<> up to `inlineLimit` elements, a dense_resource blob beyond (the

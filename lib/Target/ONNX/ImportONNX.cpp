@@ -174,6 +174,39 @@ private:
 };
 } // namespace
 
+namespace {
+/// libonnx's version converter, shape inference and our shape folding know
+/// no custom domain. While they run, each QONNX quantizer (element-wise:
+/// its output has its input's shape) stands in the graph as an Abs of its
+/// data input (an op they all pass through and never evaluate); restore()
+/// puts the quantizers back, matched by output name.
+class StashedQonnxNodes {
+public:
+  explicit StashedQonnxNodes(onnx::ModelProto &model) {
+    for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node()) {
+      if (!onnx_import::isQonnxDomain(node.domain()))
+        continue; // checkModel: one data input, one output
+      onnx::NodeProto standIn;
+      standIn.set_op_type("Abs");
+      standIn.set_name(node.name());
+      standIn.add_input(node.input(0));
+      standIn.add_output(node.output(0));
+      stash[node.output(0)] = std::move(node);
+      node = std::move(standIn);
+    }
+  }
+  void restore(onnx::ModelProto &model) {
+    for (onnx::NodeProto &node : *model.mutable_graph()->mutable_node())
+      if (node.op_type() == "Abs" && node.output_size() == 1)
+        if (auto it = stash.find(node.output(0)); it != stash.end())
+          node = std::move(it->second);
+  }
+
+private:
+  std::map<std::string, onnx::NodeProto> stash;
+};
+} // namespace
+
 // The hardware processes one sample: a symbolic (or unknown) leading batch
 // dimension of a graph input becomes 1. Any other dynamic dimension is left
 // for the type conversion to report.
@@ -406,6 +439,7 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
                         FileLineColLoc::get(context, fileName, 0, 0))))
     return nullptr;
 
+  StashedQonnxNodes qonnxNodes(model);
   try {
     CheckerExternalDataLocations locations(model, modelDir);
     onnx::checker::check_model(model);
@@ -466,6 +500,7 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
       (folded && failed(inferShapes(model, diag))))
     return nullptr;
 
+  qonnxNodes.restore(model);
   GraphImporter importer(context, model, fileName, options);
   return importer.run();
 }

@@ -15,6 +15,8 @@
 
 #include "nn/Support/CheckedArithmetic.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -357,13 +359,30 @@ private:
     StringRef domain = node.domain();
     bool defaultDomain = domain.empty() || domain == "ai.onnx";
     // libonnx's version converter has no adapters for other domains (it
-    // fails on them), and the importer knows none of their ops.
+    // fails on them), and the importer knows none of their ops but QONNX's
+    // quantizers (which stand in as Abs while libonnx runs).
+    if (isQonnxDomain(domain)) {
+      if (!getQonnxImporters().count(node.op_type())) {
+        SmallVector<StringRef> known;
+        for (const auto &entry : getQonnxImporters())
+          known.push_back(entry.getKey());
+        llvm::sort(known);
+        return error() << describeNode(node) << ": op type '"
+                       << node.op_type() << "' of domain '" << domain
+                       << "' is not supported; nn imports QONNX's "
+                       << llvm::join(known, ", ");
+      }
+      if (node.input_size() < 1 || node.output_size() != 1)
+        return error() << describeNode(node) << ": a QONNX quantizer has "
+                          "one data input and one output";
+      return success();
+    }
     if (!defaultDomain)
       return error() << describeNode(node) << ": op type '" << node.op_type()
                      << "' of domain '" << domain
                      << "' is not supported; nn imports ops of the default "
                         "ONNX domain (opset "
-                     << kImportOpset << ")";
+                     << kImportOpset << ") and QONNX's quantizers";
     // An op the importer does not know is rejected before libonnx's shape
     // inference and version converter run on it: nn would reject it anyway,
     // and their code for every other op type is attack surface that buys

@@ -54,13 +54,6 @@ struct QdqParams {
   int32_t dataType = onnx::TensorProto::UINT8;
 };
 
-std::string describe(NodeContext &ctx) {
-  const onnx::NodeProto &node = ctx.node();
-  if (node.name().empty() && node.output_size())
-    return "node producing '" + node.output(0) + "' (" + node.op_type() + ")";
-  return "node '" + node.name() + "' (" + node.op_type() + ")";
-}
-
 int64_t integerBits(int32_t dataType) {
   return dataType == onnx::TensorProto::INT32 ? 32 : 8;
 }
@@ -146,16 +139,6 @@ std::optional<std::vector<int>> powerOfTwoExponents(const QdqParams &params,
   return exponents;
 }
 
-void warnNoFixedType(NodeContext &ctx, const std::string &reason,
-                     const char *what) {
-  mlir::emitWarning(ctx.getLoc())
-      << describe(ctx) << ": " << reason
-      << "; nn's fixed-point types have power-of-two steps and no offset, so "
-      << what
-      << " is imported in float32 without a recorded precision (configure "
-         "or calibrate it with --nn-quantize)";
-}
-
 /// The element index -> channel of per-axis parameters.
 int64_t channelOf(int64_t index, ArrayRef<int64_t> shape, int64_t axis) {
   int64_t inner = 1;
@@ -170,6 +153,64 @@ LogicalResult bindDequantizedConstant(NodeContext &ctx,
                                       const QdqParams &params,
                                       ArrayRef<int64_t> shape,
                                       const std::vector<float> &values) {
+  std::string reason;
+  std::optional<std::vector<int>> exponents =
+      powerOfTwoExponents(params, reason);
+  FixedType type;
+  if (exponents)
+    type = scaledIntegerType(ctx.builder().getContext(), *exponents,
+                             integerBits(params.dataType),
+                             isSignedType(params.dataType), reason);
+  bindQuantizedConstant(ctx, shape, values, type, reason,
+                        "the dequantized constant");
+  return success();
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Shared with the QONNX importers (QONNXImporters.cpp)
+//===----------------------------------------------------------------------===//
+
+std::string nn::onnx_import::describeQuantizer(NodeContext &ctx) {
+  const onnx::NodeProto &node = ctx.node();
+  if (node.name().empty() && node.output_size())
+    return "node producing '" + node.output(0) + "' (" + node.op_type() + ")";
+  return "node '" + node.name() + "' (" + node.op_type() + ")";
+}
+
+void nn::onnx_import::warnNoFixedType(NodeContext &ctx,
+                                     const std::string &reason,
+                                     const char *what) {
+  mlir::emitWarning(ctx.getLoc())
+      << describeQuantizer(ctx) << ": " << reason
+      << "; no ap_fixed type computes it exactly, so "
+      << what
+      << " is imported in float32 without a recorded precision (configure "
+         "or calibrate it with --nn-quantize)";
+}
+
+FixedType nn::onnx_import::scaledIntegerType(MLIRContext *context,
+                                             ArrayRef<int> exponents,
+                                             int64_t bits, bool isSigned,
+                                             std::string &reason) {
+  auto [low, high] = std::minmax_element(exponents.begin(), exponents.end());
+  int64_t width = bits + (*high - *low), intWidth = bits + *high;
+  if (width > 64) {
+    reason = "the per-axis scales span 2^" + std::to_string(*low) + " to 2^" +
+             std::to_string(*high) + ", which needs " + std::to_string(width) +
+             " bits in one type (at most 64)";
+    return {};
+  }
+  return FixedType::get(context, unsigned(width), int(intWidth), isSigned);
+}
+
+void nn::onnx_import::bindQuantizedConstant(NodeContext &ctx,
+                                            ArrayRef<int64_t> shape,
+                                            const std::vector<float> &values,
+                                            FixedType type,
+                                            const std::string &reason,
+                                            const char *what) {
   GraphImporter &graph = ctx.getGraph();
   const std::string &output = ctx.node().output(0);
   onnx::TensorProto &tensor = graph.addSyntheticConstant(output);
@@ -178,35 +219,16 @@ LogicalResult bindDequantizedConstant(NodeContext &ctx,
     tensor.add_dims(dim);
   tensor.set_raw_data(std::string(reinterpret_cast<const char *>(values.data()),
                                   values.size() * sizeof(float)));
-  std::string reason;
-  std::optional<std::vector<int>> exponents =
-      powerOfTwoExponents(params, reason);
-  if (!exponents) {
-    warnNoFixedType(ctx, reason, "the dequantized constant");
-    return success();
+  if (!type) {
+    warnNoFixedType(ctx, reason, what);
+    return;
   }
-  auto [low, high] = std::minmax_element(exponents->begin(), exponents->end());
-  int64_t bits = integerBits(params.dataType);
-  int64_t width = bits + (*high - *low), intWidth = bits + *high;
-  if (width > 64) {
-    warnNoFixedType(ctx,
-                    "the per-axis scales span 2^" + std::to_string(*low) +
-                        " to 2^" + std::to_string(*high) +
-                        ", which needs " + std::to_string(width) +
-                        " bits in one type (at most 64)",
-                    "the dequantized constant");
-    return success();
-  }
-  graph.setConstantHint(output,
-                        FixedType::get(ctx.builder().getContext(),
-                                       unsigned(width), int(intWidth),
-                                       isSignedType(params.dataType)));
-  return success();
+  graph.setConstantHint(output, type);
 }
 
-/// Records the type of an activation's Q/DQ pair on its producer.
-LogicalResult recordActivationType(NodeContext &ctx, Value value,
-                                   FixedType type) {
+LogicalResult nn::onnx_import::recordActivationType(NodeContext &ctx,
+                                                    Value value,
+                                                    FixedType type) {
   while (Operation *def = value.getDefiningOp()) {
     if (!llvm::isa<ReshapeOp, FlattenOp, TransposeOp>(def))
       break;
@@ -231,8 +253,7 @@ LogicalResult recordActivationType(NodeContext &ctx, Value value,
                     << llvm::cast<FixedType>(
                            llvm::cast<TypeAttr>(existing).getValue())
                            .getHlsTypeName()
-                    << " by another QuantizeLinear/DequantizeLinear pair and "
-                       "here as "
+                    << " by another quantizer and here as "
                     << type.getHlsTypeName()
                     << "; nn gives a value one precision";
     return failure();
@@ -240,11 +261,13 @@ LogicalResult recordActivationType(NodeContext &ctx, Value value,
   return success();
 }
 
-} // namespace
+//===----------------------------------------------------------------------===//
+// QuantizeLinear, DequantizeLinear
+//===----------------------------------------------------------------------===//
 
 LogicalResult nn::onnx_import::importQuantizeLinear(NodeContext &ctx) {
   GraphImporter::PendingQuantize pending;
-  pending.node = describe(ctx);
+  pending.node = describeQuantizer(ctx);
   pending.input = ctx.node().input(0);
   int64_t rank;
   if (const onnx::TensorProto *constant = ctx.constantInput(0)) {

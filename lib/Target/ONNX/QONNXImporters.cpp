@@ -1,0 +1,381 @@
+//===- QONNXImporters.cpp - QONNX Quant, BipolarQuant, Trunc --------------===//
+//
+// QONNX (the format hls4ml reads from Brevitas and, through qonnx, from
+// QKeras) writes its quantizers as custom-domain nodes: Quant (renamed
+// IntQuant in newer qonnx), BipolarQuant and Trunc. As for QDQ pairs
+// (QDQImporters.cpp), the network stays float32 and an exact quantizer
+// becomes an nn.qdq_type that --nn-quantize takes as an explicit precision
+// (docs/ONNXImport.md, "QONNX models"):
+//
+// - Quant(x, scale, zeropt, bitwidth; signed, narrow, rounding_mode):
+//   y = (clamp(round(x / scale + zeropt), min, max) - zeropt) * scale.
+//   With scale = 2^k and zeropt = 0 this is a cast to
+//   ap_[u]fixed<bitwidth, bitwidth + k, Q, O>, where Q is the rounding mode
+//   (ROUND = AP_RND_CONV, FLOOR = AP_TRN, DOWN/ROUND_TO_ZERO = AP_TRN_ZERO,
+//   HALF_UP = AP_RND_INF, HALF_DOWN = AP_RND_ZERO) and O is AP_SAT, or
+//   AP_SAT_SYM for a signed narrow range. Of a constant (weights), the
+//   importer computes the quantized values and records the type that holds
+//   them (per-channel scales widen it); of an activation, the node is the
+//   identity and the type is recorded on the value's producer.
+// - BipolarQuant(x, scale): +scale where x >= 0, else -scale. Of a
+//   constant: the values, typed ap_fixed<2, k + 2>.
+//
+// Not exact in fixed point, hence warned about and imported in float32
+// without a precision: a scale that is not a power of two, a nonzero zero
+// point, CEIL and UP rounding, an unsigned narrow range. Rejected with a
+// reason: per-channel quantization of an activation, BipolarQuant of an
+// activation (a sign activation nn has no layer for) and Trunc.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GraphImporter.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+using namespace mlir;
+using namespace nn;
+using namespace nn::onnx_import;
+
+namespace {
+
+/// How Quant rounds x / scale + zeropt, and the ap_fixed mode doing the same
+/// (none for CEIL and UP).
+struct QuantRounding {
+  float (*round)(float);
+  std::optional<RoundingMode> apMode;
+};
+
+std::optional<QuantRounding> parseRounding(StringRef name) {
+  std::string mode = name.upper();
+  if (mode == "ROUND") // numpy's round: ties to even
+    return QuantRounding{[](float v) { return std::nearbyint(v); },
+                         RoundingMode::RND_CONV};
+  if (mode == "FLOOR")
+    return QuantRounding{[](float v) { return std::floor(v); },
+                         RoundingMode::TRN};
+  if (mode == "CEIL")
+    return QuantRounding{[](float v) { return std::ceil(v); }, std::nullopt};
+  if (mode == "DOWN" || mode == "ROUND_TO_ZERO")
+    return QuantRounding{[](float v) { return std::trunc(v); },
+                         RoundingMode::TRN_ZERO};
+  if (mode == "UP")
+    return QuantRounding{
+        [](float v) { return v < 0 ? std::floor(v) : std::ceil(v); },
+        std::nullopt};
+  if (mode == "HALF_UP") // ties away from zero
+    return QuantRounding{[](float v) { return std::round(v); },
+                         RoundingMode::RND_INF};
+  if (mode == "HALF_DOWN") // ties toward zero
+    return QuantRounding{[](float v) {
+                           float r = std::round(v);
+                           return std::fabs(r - v) == 0.5f ? std::trunc(v) : r;
+                         },
+                         RoundingMode::RND_ZERO};
+  return std::nullopt;
+}
+
+/// A constant input of a quantizer (scale, zero point, bit width) as floats,
+/// from a float or an integer tensor.
+FailureOr<std::vector<float>> readParameter(NodeContext &ctx, unsigned i,
+                                            StringRef what) {
+  const onnx::TensorProto *tensor = ctx.constantInput(i);
+  if (!tensor) {
+    ctx.emitError() << "the " << what << " (input " << i
+                    << ") must be a constant";
+    return failure();
+  }
+  auto emitError = [&] { return ctx.emitError() << "the " << what << ": "; };
+  std::vector<float> values;
+  if (tensor->data_type() == onnx::TensorProto::FLOAT ||
+      tensor->data_type() == onnx::TensorProto::DOUBLE) {
+    FailureOr<std::vector<float>> floats =
+        readTensorFloats(*tensor, ctx.getGraph().getModelDir(), emitError);
+    if (failed(floats))
+      return failure();
+    values = std::move(*floats);
+  } else {
+    FailureOr<SmallVector<int64_t>> ints =
+        readTensorInts(*tensor, ctx.getGraph().getModelDir(), emitError);
+    if (failed(ints))
+      return failure();
+    values.assign(ints->begin(), ints->end());
+  }
+  if (values.empty()) {
+    emitError() << "is empty";
+    return failure();
+  }
+  return values;
+}
+
+/// The shape of constant input `i`.
+SmallVector<int64_t> shapeOf(const onnx::TensorProto &tensor) {
+  return SmallVector<int64_t>(tensor.dims().begin(), tensor.dims().end());
+}
+
+/// Maps each element of a tensor of `shape` to the element of a parameter of
+/// `paramShape` that numpy broadcasting pairs it with; fails when the shapes
+/// do not broadcast.
+FailureOr<std::vector<size_t>> broadcastIndex(ArrayRef<int64_t> shape,
+                                              ArrayRef<int64_t> paramShape) {
+  if (paramShape.size() > shape.size())
+    return failure();
+  size_t offset = shape.size() - paramShape.size();
+  for (size_t d = 0; d < paramShape.size(); ++d)
+    if (paramShape[d] != 1 && paramShape[d] != shape[offset + d])
+      return failure();
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    count *= dim;
+  std::vector<size_t> index(size_t(count), 0);
+  for (int64_t flat = 0; flat < count; ++flat) {
+    int64_t rest = flat, paramFlat = 0, paramStride = 1;
+    for (size_t d = shape.size(); d-- > 0;) {
+      int64_t coordinate = rest % shape[d];
+      rest /= shape[d];
+      if (d >= offset) {
+        int64_t pd = paramShape[d - offset];
+        if (pd != 1)
+          paramFlat += coordinate * paramStride;
+        paramStride *= pd;
+      }
+    }
+    index[size_t(flat)] = size_t(paramFlat);
+  }
+  return index;
+}
+
+/// Constant input 0 quantized element by element: quantize(x, scale, zero
+/// point), each element with the parameters numpy broadcasting pairs it
+/// with. `params` are the inputs holding the scale and, if given, the zero
+/// point (0 otherwise).
+FailureOr<std::vector<float>>
+quantizeConstant(NodeContext &ctx, const onnx::TensorProto &constant,
+                 ArrayRef<unsigned> params,
+                 function_ref<float(float, float, float)> quantize) {
+  SmallVector<int64_t> shape = shapeOf(constant);
+  std::vector<float> paramValues[2] = {{1.0f}, {0.0f}};
+  std::vector<size_t> index[2];
+  for (size_t p = 0; p < params.size(); ++p) {
+    FailureOr<std::vector<float>> values = readParameter(
+        ctx, params[p], p == 0 ? "scale" : "zero point");
+    if (failed(values))
+      return failure();
+    FailureOr<std::vector<size_t>> paired =
+        broadcastIndex(shape, shapeOf(*ctx.constantInput(params[p])));
+    if (failed(paired)) {
+      ctx.emitError() << "the " << (p == 0 ? "scale" : "zero point")
+                      << " does not broadcast to the shape of '"
+                      << ctx.node().input(0) << "'";
+      return failure();
+    }
+    paramValues[p] = std::move(*values);
+    index[p] = std::move(*paired);
+  }
+  FailureOr<std::vector<float>> x = readTensorFloats(
+      constant, ctx.getGraph().getModelDir(), [&] {
+        return ctx.emitError() << "tensor '" << ctx.node().input(0) << "': ";
+      });
+  if (failed(x))
+    return failure();
+  std::vector<float> values(x->size());
+  auto param = [&](int p, size_t i) {
+    return paramValues[p][index[p].empty() ? 0 : index[p][i]];
+  };
+  for (size_t i = 0; i < x->size(); ++i)
+    values[i] = quantize((*x)[i], param(0, i), param(1, i));
+  return values;
+}
+
+/// A float as the QDQ importer prints one (every digit of a float32).
+std::string printed(float value) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.9g", double(value));
+  return text;
+}
+
+/// log2 of every scale when all are powers of two and every zero point is 0;
+/// otherwise the reason (for the warning).
+std::optional<std::vector<int>>
+powerOfTwoScales(ArrayRef<float> scales, ArrayRef<float> zeroPoints,
+                 std::string &reason) {
+  for (float zp : zeroPoints)
+    if (zp != 0) {
+      reason = "zero point " + printed(zp) + " is not 0";
+      return std::nullopt;
+    }
+  std::vector<int> exponents;
+  for (float s : scales) {
+    int e = 0;
+    if (std::frexp(s, &e) != 0.5f) {
+      reason = "scale " + printed(s) + " is not a power of two";
+      return std::nullopt;
+    }
+    exponents.push_back(e - 1);
+  }
+  return exponents;
+}
+
+LogicalResult checkScales(NodeContext &ctx, ArrayRef<float> scales) {
+  for (float s : scales)
+    if (!(s > 0) || !std::isfinite(s)) {
+      ctx.emitError() << "scale " << printed(s)
+                      << " is not a positive finite number";
+      return failure();
+    }
+  return success();
+}
+
+LogicalResult importQuant(NodeContext &ctx) {
+  int64_t isSignedAttr = ctx.getInt("signed", 1);
+  int64_t narrowAttr = ctx.getInt("narrow", 0);
+  std::string modeName = ctx.getString("rounding_mode", "ROUND");
+  if ((isSignedAttr != 0 && isSignedAttr != 1) ||
+      (narrowAttr != 0 && narrowAttr != 1)) {
+    ctx.emitError() << "attributes 'signed' and 'narrow' must be 0 or 1, got "
+                    << isSignedAttr << " and " << narrowAttr;
+    return failure();
+  }
+  const bool isSigned = isSignedAttr, narrow = narrowAttr;
+  std::optional<QuantRounding> rounding = parseRounding(modeName);
+  if (!rounding) {
+    ctx.emitError() << "rounding_mode '" << modeName
+                    << "' is not one of ROUND, CEIL, FLOOR, UP, DOWN, "
+                       "HALF_UP, HALF_DOWN, ROUND_TO_ZERO";
+    return failure();
+  }
+  FailureOr<std::vector<float>> scales = readParameter(ctx, 1, "scale");
+  if (failed(scales) || failed(checkScales(ctx, *scales)))
+    return failure();
+  FailureOr<std::vector<float>> zeroPoints =
+      readParameter(ctx, 2, "zero point");
+  if (failed(zeroPoints))
+    return failure();
+  FailureOr<std::vector<float>> bitWidths = readParameter(ctx, 3, "bit width");
+  if (failed(bitWidths))
+    return failure();
+  float bitWidth = bitWidths->front();
+  if (bitWidths->size() != 1 || bitWidth != std::floor(bitWidth) ||
+      bitWidth < 1 || bitWidth > 32) {
+    ctx.emitError() << "the bit width must be one integer in [1, 32], got "
+                    << printed(bitWidth)
+                    << (bitWidths->size() != 1 ? " (and more values)" : "");
+    return failure();
+  }
+  const int64_t bits = int64_t(bitWidth);
+  // Quant's integer range (qonnx's min_int and max_int).
+  const double low = isSigned ? -std::ldexp(1.0, int(bits) - 1) + narrow : 0;
+  const double high = isSigned ? std::ldexp(1.0, int(bits) - 1) - 1
+                               : std::ldexp(1.0, int(bits)) - 1 - narrow;
+
+  // Of a constant: the quantized values, exactly as the definition computes
+  // them in float32.
+  if (const onnx::TensorProto *constant = ctx.constantInput(0)) {
+    FailureOr<std::vector<float>> values = quantizeConstant(
+        ctx, *constant, {1, 2}, [&](float x, float s, float zp) {
+          float q = x / s + zp;
+          q = float(std::min(std::max(double(q), low), high));
+          return (rounding->round(q) - zp) * s;
+        });
+    if (failed(values))
+      return failure();
+    std::string reason;
+    FixedType type;
+    if (std::optional<std::vector<int>> exponents =
+            powerOfTwoScales(*scales, *zeroPoints, reason))
+      type = scaledIntegerType(ctx.builder().getContext(), *exponents, bits,
+                               isSigned, reason);
+    bindQuantizedConstant(ctx, shapeOf(*constant), *values, type, reason,
+                          "the quantized constant");
+    return success();
+  }
+
+  // Of an activation: the identity, with the precision on its producer.
+  FailureOr<Value> x = ctx.input(0);
+  if (failed(x))
+    return failure();
+  ctx.setOutput(0, *x);
+  if (scales->size() != 1 || zeroPoints->size() != 1) {
+    ctx.emitError() << "per-channel quantization of an activation ("
+                    << scales->size() << " scales) is not supported: nn "
+                                         "gives a value one precision";
+    return failure();
+  }
+  std::string reason;
+  std::optional<std::vector<int>> exponents =
+      powerOfTwoScales(*scales, *zeroPoints, reason);
+  if (exponents && !rounding->apMode)
+    reason = "rounding_mode " + StringRef(modeName).upper() +
+             " has no ap_fixed equivalent";
+  if (exponents && !isSigned && narrow)
+    reason = "an unsigned narrow range [0, 2^" + std::to_string(bits) +
+             " - 2] has no ap_fixed equivalent";
+  if (!reason.empty()) {
+    warnNoFixedType(ctx, reason, "this Quant");
+    return success();
+  }
+  auto type = FixedType::get(
+      ctx.builder().getContext(), unsigned(bits),
+      int(bits + exponents->front()), isSigned, *rounding->apMode,
+      isSigned && narrow ? OverflowMode::SAT_SYM : OverflowMode::SAT);
+  return recordActivationType(ctx, *x, type);
+}
+
+LogicalResult importBipolarQuant(NodeContext &ctx) {
+  FailureOr<std::vector<float>> scales = readParameter(ctx, 1, "scale");
+  if (failed(scales) || failed(checkScales(ctx, *scales)))
+    return failure();
+  const onnx::TensorProto *constant = ctx.constantInput(0);
+  if (!constant) {
+    ctx.emitError() << "BipolarQuant of an activation (a sign activation, "
+                       "+-scale) is not supported: nn imports BipolarQuant "
+                       "of constant weights";
+    return failure();
+  }
+  FailureOr<std::vector<float>> values = quantizeConstant(
+      ctx, *constant, {1}, [](float x, float s, float) {
+        return x >= 0 ? s : -s;
+      });
+  if (failed(values))
+    return failure();
+  // +-2^k are the raws +-1 of ap_fixed<2, k + 2> (steps of 2^k).
+  std::string reason;
+  FixedType type;
+  if (std::optional<std::vector<int>> exponents =
+          powerOfTwoScales(*scales, {}, reason))
+    type = scaledIntegerType(ctx.builder().getContext(), *exponents, 2,
+                             /*isSigned=*/true, reason);
+  bindQuantizedConstant(ctx, shapeOf(*constant), *values, type, reason,
+                        "the quantized constant");
+  return success();
+}
+
+LogicalResult importTrunc(NodeContext &ctx) {
+  ctx.emitError() << "Trunc is not supported yet: nn imports QONNX's Quant "
+                     "and BipolarQuant (export the average pool without its "
+                     "truncation quantizer)";
+  return failure();
+}
+
+} // namespace
+
+bool nn::onnx_import::isQonnxDomain(StringRef domain) {
+  // qonnx's own, the older FINN name, and Brevitas's export domain.
+  return domain == "qonnx.custom_op.general" ||
+         domain == "finn.custom_op.general" || domain == "onnx.brevitas";
+}
+
+const llvm::StringMap<OpImportFn> &nn::onnx_import::getQonnxImporters() {
+  static const llvm::StringMap<OpImportFn> importers = {
+      {"Quant", importQuant},
+      {"IntQuant", importQuant},
+      {"BipolarQuant", importBipolarQuant},
+      {"Trunc", importTrunc},
+  };
+  return importers;
+}
