@@ -56,13 +56,6 @@ Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
 // Discardable attributes added by passes
 //===----------------------------------------------------------------------===//
 
-// Ops whose fixed-point implementation reads a lookup table (exp, sigmoid,
-// tanh, ...); nn.table_size and nn.table_type only make sense on them.
-static bool isTableActivation(Operation *op) {
-  return llvm::isa<SigmoidOp, TanhOp, SoftmaxOp, SoftplusOp, SoftsignOp, EluOp,
-                   SeluOp>(op);
-}
-
 std::optional<ArrayDirective> nn::parseArrayDirective(StringRef text) {
   if (text == "complete")
     return ArrayDirective{};
@@ -217,11 +210,13 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
     return success();
   }
   if (name == kTableSizeAttrName || name == kTableTypeAttrName) {
-    if (!isTableActivation(op))
-      return op->emitOpError("attribute '")
-             << name
-             << "' needs a table-based activation (nn.sigmoid, nn.tanh, "
-                "nn.softmax, nn.softplus, nn.softsign, nn.elu, nn.selu)";
+    if (!isTableActivation(op)) {
+      auto diag = op->emitOpError("attribute '")
+                  << name << "' needs a table-based activation (";
+      llvm::interleaveComma(
+          opNamesWithTrait<OpTrait::TableActivation>(op->getContext()), diag);
+      return diag << ")";
+    }
     if (name == kTableSizeAttrName && !positiveI64())
       return op->emitOpError("attribute '")
              << name << "' must be a positive i64 integer, got " << value;

@@ -64,19 +64,6 @@ static std::string layerName(Location loc) {
   return getHardwareLayerName(loc);
 }
 
-/// Data movement: the result is a copy of input elements and has the
-/// input's element type (the ops' verifiers demand it).
-static bool isDataMovement(Operation *op) {
-  return llvm::isa<ConcatOp, ReshapeOp, FlattenOp, TransposeOp, PadOp,
-                   ResizeOp>(op);
-}
-
-/// Activations whose fixed-point implementation reads a lookup table.
-static bool isTableActivation(Operation *op) {
-  return llvm::isa<SigmoidOp, TanhOp, SoftmaxOp, SoftplusOp, SoftsignOp, EluOp,
-                   SeluOp>(op);
-}
-
 /// Which precision variable a constant operand takes: the layer parameters.
 static std::optional<Var> parameterRole(Operation *op, unsigned index) {
   if (llvm::isa<DenseOp, ConvOp>(op)) {

@@ -68,7 +68,7 @@ def NN_LeakyReluOp : NN_ActivationOp<"leaky_relu"> {
                        DefaultValuedAttr<F32Attr, "0.01">:$alpha);
 }
 
-def NN_EluOp : NN_ActivationOp<"elu"> {
+def NN_EluOp : NN_ActivationOp<"elu", [NN_TableActivation]> {
   let summary = "exponential linear unit: y = x > 0 ? x : alpha * (exp(x) - 1)";
   let description = [{
     ONNX `Elu`: element by element, `output = input` where `input > 0` and
@@ -89,7 +89,7 @@ def NN_EluOp : NN_ActivationOp<"elu"> {
                        DefaultValuedAttr<F32Attr, "1.0">:$alpha);
 }
 
-def NN_SeluOp : NN_ActivationOp<"selu"> {
+def NN_SeluOp : NN_ActivationOp<"selu", [NN_TableActivation]> {
   let summary = "scaled exponential linear unit";
   let description = [{
     ONNX `Selu`: element by element,
@@ -188,7 +188,7 @@ def NN_ClipOp : NN_ActivationOp<"clip"> {
                        OptionalAttr<F32Attr>:$max);
 }
 
-def NN_SigmoidOp : NN_ActivationOp<"sigmoid"> {
+def NN_SigmoidOp : NN_ActivationOp<"sigmoid", [NN_TableActivation]> {
   let summary = "logistic sigmoid: y = 1 / (1 + exp(-x))";
   let description = [{
     ONNX `Sigmoid`: `output = 1 / (1 + exp(-input))` element by element. The
@@ -206,7 +206,7 @@ def NN_SigmoidOp : NN_ActivationOp<"sigmoid"> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_TanhOp : NN_ActivationOp<"tanh"> {
+def NN_TanhOp : NN_ActivationOp<"tanh", [NN_TableActivation]> {
   let summary = "hyperbolic tangent: y = tanh(x)";
   let description = [{
     ONNX `Tanh`: `output = tanh(input)` element by element. The result has
@@ -224,7 +224,7 @@ def NN_TanhOp : NN_ActivationOp<"tanh"> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_SoftplusOp : NN_ActivationOp<"softplus"> {
+def NN_SoftplusOp : NN_ActivationOp<"softplus", [NN_TableActivation]> {
   let summary = "softplus: y = log(1 + exp(x))";
   let description = [{
     ONNX `Softplus`: `output = ln(1 + exp(input))` element by element
@@ -242,7 +242,7 @@ def NN_SoftplusOp : NN_ActivationOp<"softplus"> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_SoftsignOp : NN_ActivationOp<"softsign"> {
+def NN_SoftsignOp : NN_ActivationOp<"softsign", [NN_TableActivation]> {
   let summary = "softsign: y = x / (1 + |x|)";
   let description = [{
     ONNX `Softsign`: `output = input / (1 + abs(input))` element by element.
@@ -281,7 +281,7 @@ def NN_HardSigmoidOp : NN_ActivationOp<"hard_sigmoid"> {
                        DefaultValuedAttr<F32Attr, "0.5">:$beta);
 }
 
-def NN_SoftmaxOp : NN_ActivationOp<"softmax"> {
+def NN_SoftmaxOp : NN_ActivationOp<"softmax", [NN_TableActivation]> {
   let summary = "softmax along one axis";
   let description = [{
     ONNX `Softmax` with opset-13 semantics: normalizes along the single

@@ -54,6 +54,21 @@ def NN_ConsistentElementTypes : NativeOpTrait<"ConsistentElementTypes"> {
   let cppNamespace = "::nn::OpTrait";
 }
 
+// Op categories: one list each, kept by the ops themselves (a new op joins a
+// category in its ODS definition, and every pass asking about the category
+// sees it).
+// Activations whose fixed-point implementation reads a lookup table:
+// nn.table_size and nn.table_type belong on them, --nn-quantize records them.
+def NN_TableActivation : NativeOpTrait<"TableActivation"> {
+  let cppNamespace = "::nn::OpTrait";
+}
+// Data movement: the result is a copy of input elements, in the input's
+// element type (the op's verifier demands it); --nn-quantize gives it no
+// precision of its own.
+def NN_DataMovement : NativeOpTrait<"DataMovement"> {
+  let cppNamespace = "::nn::OpTrait";
+}
+
 class NN_Op<string mnemonic, list<Trait> traits = []>
     : Op<NN_Dialect, mnemonic,
          !listconcat(traits, [Pure, NN_ConsistentElementTypes])>;

@@ -62,7 +62,35 @@ public:
     return verifyConsistentElementTypes(op);
   }
 };
+/// Marker traits of the op categories (NNBase.td).
+template <typename ConcreteType>
+class TableActivation
+    : public mlir::OpTrait::TraitBase<ConcreteType, TableActivation> {};
+template <typename ConcreteType>
+class DataMovement
+    : public mlir::OpTrait::TraitBase<ConcreteType, DataMovement> {};
 } // namespace OpTrait
+
+/// Whether `op` reads a lookup table in fixed point (NN_TableActivation).
+inline bool isTableActivation(mlir::Operation *op) {
+  return op->hasTrait<OpTrait::TableActivation>();
+}
+/// Whether `op` only moves elements (NN_DataMovement).
+inline bool isDataMovement(mlir::Operation *op) {
+  return op->hasTrait<OpTrait::DataMovement>();
+}
+/// The names of the registered ops with trait `Trait`, sorted (for
+/// diagnostics that list a category).
+template <template <typename> class Trait>
+llvm::SmallVector<llvm::StringRef> opNamesWithTrait(mlir::MLIRContext *context) {
+  llvm::SmallVector<llvm::StringRef> names;
+  for (mlir::RegisteredOperationName name :
+       context->getRegisteredOperations())
+    if (name.hasTrait<Trait>())
+      names.push_back(name.getStringRef());
+  llvm::sort(names);
+  return names;
+}
 } // namespace nn
 
 #define GET_OP_CLASSES

@@ -39,7 +39,7 @@ def NN_ConstantOp : NN_Op<"constant", [ConstantLike]> {
 // (or, for nn.pad, of the pad value). The element type never changes.
 //===----------------------------------------------------------------------===//
 
-def NN_ConcatOp : NN_Op<"concat"> {
+def NN_ConcatOp : NN_Op<"concat", [NN_DataMovement]> {
   let summary = "concatenation along one axis";
   let description = [{
     ONNX `Concat`: joins one or more tensors along `axis`. All inputs have
@@ -69,7 +69,7 @@ def NN_ConcatOp : NN_Op<"concat"> {
   let hasFolder = 1;
 }
 
-def NN_ReshapeOp : NN_Op<"reshape"> {
+def NN_ReshapeOp : NN_Op<"reshape", [NN_DataMovement]> {
   let summary = "same elements, new shape";
   let description = [{
     ONNX `Reshape`: the result has the input's elements in the same
@@ -92,7 +92,7 @@ def NN_ReshapeOp : NN_Op<"reshape"> {
   let hasFolder = 1;
 }
 
-def NN_FlattenOp : NN_Op<"flatten"> {
+def NN_FlattenOp : NN_Op<"flatten", [NN_DataMovement]> {
   let summary = "collapse into a matrix around an axis";
   let description = [{
     ONNX `Flatten`: a reshape of the input `[d_0, ..., d_(r-1)]` into the
@@ -116,7 +116,7 @@ def NN_FlattenOp : NN_Op<"flatten"> {
   let hasCanonicalizeMethod = 1;
 }
 
-def NN_TransposeOp : NN_Op<"transpose"> {
+def NN_TransposeOp : NN_Op<"transpose", [NN_DataMovement]> {
   let summary = "permutation of the dimensions";
   let description = [{
     ONNX `Transpose`: `perm` is a permutation of `[0, rank)` (the importer
@@ -139,7 +139,7 @@ def NN_TransposeOp : NN_Op<"transpose"> {
   let hasFolder = 1;
 }
 
-def NN_PadOp : NN_Op<"pad"> {
+def NN_PadOp : NN_Op<"pad", [NN_DataMovement]> {
   let summary = "constant padding (or cropping) of every dimension";
   let description = [{
     ONNX `Pad` in `constant` mode. `pads` has `2 * rank` entries in ONNX
@@ -172,7 +172,7 @@ def NN_PadOp : NN_Op<"pad"> {
   let hasFolder = 1;
 }
 
-def NN_ResizeOp : NN_Op<"resize"> {
+def NN_ResizeOp : NN_Op<"resize", [NN_DataMovement]> {
   let summary = "nearest-neighbour upsampling by integer factors";
   let description = [{
     Repeats every element `scales[i]` times along dimension `i`. `scales`
