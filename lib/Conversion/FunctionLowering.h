@@ -294,13 +294,21 @@ public:
   llvm::DenseMap<mlir::Operation *, int64_t> opIndex;
   /// Returned values written straight into their out-parameter.
   llvm::DenseMap<mlir::Value, mlir::Value> outParams;
+  /// io-type=stream: one process per layer, FIFOs between them
+  /// (LowerStream.cpp).
+  bool stream = false;
   /// Cleared by a layer that is not fully unrolled: only a function whose
   /// layers all are gets PIPELINE II=1 as a whole.
   bool allFullyUnrolled = true;
 
+  /// The lowering of one nn op at the builder's point (the dispatch).
+  mlir::LogicalResult lowerOp(mlir::Operation &op);
+
 private:
   mlir::LogicalResult check();
-  mlir::LogicalResult lowerOp(mlir::Operation &op);
+  /// The body of the io_stream form (LowerStream.cpp): input processes,
+  /// one process per layer, output processes, the FIFOs between them.
+  mlir::LogicalResult lowerStreamBody(mlir::Block &oldBody);
 };
 
 } // namespace lowering

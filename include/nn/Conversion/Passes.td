@@ -36,6 +36,10 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
            "buffers and ports with more elements than this are not "
            "partitioned completely (Vitis HLS refuses more than 4096 "
            "registers): a warning, and a memory">,
+    Option<"ioType", "io-type", "std::string", /*default=*/"\"parallel\"",
+           "hls4ml's IOType: `parallel` (one function, arrays in registers) "
+           "or `stream` (one process per layer connected by hls::stream "
+           "FIFOs of packed channel vectors in a DATAFLOW region)">,
   ];
   let dependentDialects = ["::nn::NNDialect", "::mlir::affine::AffineDialect",
                            "::mlir::memref::MemRefDialect",
