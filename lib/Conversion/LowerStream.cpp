@@ -173,7 +173,7 @@ LogicalResult StreamLowering::pixelLoops(
         body) {
   Packing p = packingOf(type.getShape());
   if (p.channels > l.limits.maxPartition)
-    return emitError(loc, "io_stream: a transfer of layer '")
+    return emitError(loc, "io_stream: a transfer of '")
            << layer << "' would carry " << p.channels
            << " channels (one pixel of " << type
            << "), more than " << l.limits.maxPartition

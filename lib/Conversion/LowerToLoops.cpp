@@ -407,8 +407,9 @@ struct LowerToLoopsPass
       else if (!func.isExternal() && func.getNumResults() > 0)
         funcs.push_back(func);
     if (ioType != "parallel" && ioType != "stream") {
-      getOperation().emitError("nn-lower-to-loops: io-type must be "
-                               "'parallel' or 'stream', got '")
+      // On the module's location without printing the whole module.
+      emitError(getOperation().getLoc(), "nn-lower-to-loops: io-type must be "
+                                         "'parallel' or 'stream', got '")
           << ioType << "'";
       return signalPassFailure();
     }
