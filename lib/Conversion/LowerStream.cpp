@@ -19,6 +19,7 @@
 #include "FunctionLowering.h"
 #include "nn/Conversion/StreamSchedule.h"
 
+#include "mlir/IR/IntegerSet.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
@@ -92,6 +93,13 @@ private:
                             StringRef layer, Location loc);
   LogicalResult readStream(Value fifo, Value dest, StringRef layer,
                            Location loc);
+  /// The error of a transfer wider than max-partition channels.
+  LogicalResult checkTransfer(ShapedType type, StringRef layer, Location loc);
+  /// A 2-D conv of one sample with constant weights consumes its input
+  /// pixel by pixel through a line buffer (hls4ml's io_stream conv).
+  static bool lineBuffered(ConvOp op);
+  LogicalResult lowerLineBufferedConv(ConvOp op, StringRef layer, Value fifo,
+                                      ArrayRef<Value> outs);
 
   FunctionLowering &l;
   MLIRContext *context;
@@ -172,12 +180,8 @@ LogicalResult StreamLowering::pixelLoops(
     function_ref<void(OpBuilder &, Value, ArrayRef<Value>, const Packing &)>
         body) {
   Packing p = packingOf(type.getShape());
-  if (p.channels > l.limits.maxPartition)
-    return emitError(loc, "io_stream: a transfer of '")
-           << layer << "' would carry " << p.channels
-           << " channels (one pixel of " << type
-           << "), more than " << l.limits.maxPartition
-           << " (max-partition): the packed vector cannot be registers";
+  if (failed(checkTransfer(type, layer, loc)))
+    return failure();
   auto vecType = MemRefType::get({p.channels}, type.getElementType());
   auto vec = memref::AllocOp::create(
       l.builder, NameLoc::get(StringAttr::get(context, identifier(layer) + "_" +
@@ -200,6 +204,150 @@ LogicalResult StreamLowering::pixelLoops(
   // loop is the pipeline.
   if (innermost && unrollChannels)
     l.setPipeline(innermost, 1);
+  return success();
+}
+
+LogicalResult StreamLowering::checkTransfer(ShapedType type, StringRef layer,
+                                            Location loc) {
+  Packing p = packingOf(type.getShape());
+  if (p.channels <= l.limits.maxPartition)
+    return success();
+  return emitError(loc, "io_stream: a transfer of '")
+         << layer << "' would carry " << p.channels << " channels (one pixel of "
+         << MemRefType::get(type.getShape(), type.getElementType())
+         << "), more than " << l.limits.maxPartition
+         << " (max-partition): the packed vector cannot be registers";
+}
+
+bool StreamLowering::lineBuffered(ConvOp op) {
+  auto inType = llvm::cast<ShapedType>(op.getInput().getType());
+  return inType.getRank() == 4 && inType.getDimSize(0) == 1 &&
+         op.getWeight().getDefiningOp<ConstantOp>() &&
+         !op.getInput().getDefiningOp<ConstantOp>() &&
+         (!op.getBias() || op.getBias().getDefiningOp<ConstantOp>());
+}
+
+LogicalResult StreamLowering::lowerLineBufferedConv(ConvOp op, StringRef layer,
+                                                    Value fifo,
+                                                    ArrayRef<Value> outs) {
+  Location loc = op.getLoc();
+  auto inType = llvm::cast<ShapedType>(op.getInput().getType());
+  auto wType = llvm::cast<ShapedType>(op.getWeight().getType());
+  auto outType = llvm::cast<ShapedType>(op.getOutput().getType());
+  if (failed(checkTransfer(inType, layer, loc)) ||
+      failed(checkTransfer(outType, layer, loc)))
+    return failure();
+  const int64_t c = inType.getDimSize(1), h = inType.getDimSize(2),
+                w = inType.getDimSize(3);
+  const int64_t m = wType.getDimSize(0), cg = wType.getDimSize(1),
+                kh = wType.getDimSize(2), kw = wType.getDimSize(3);
+  const int64_t groups = op.getGroup(), mg = m / groups;
+  ArrayRef<int64_t> strides = op.getStrides(), dil = op.getDilations(),
+                    pads = op.getPads();
+  const int64_t padTop = pads[0], padLeft = pads[1];
+  const int64_t paddedH = h + pads[0] + pads[2], paddedW = w + pads[1] + pads[3];
+  // The rows a window spans: the line buffer holds that many padded rows,
+  // row r in slot r mod rows.
+  const int64_t rows = (kh - 1) * dil[0] + 1;
+  const int64_t taps = kh * kw, k = cg * taps;
+  FixedType xT = elementOf(op.getInput()), wT = elementOf(op.getWeight());
+  FixedType bT = op.getBias() ? elementOf(op.getBias()) : FixedType();
+  FixedType rT = elementOf(op.getOutput());
+  FailureOr<FixedType> accT = l.accumulatorType(op, layer, xT, wT, bT, k);
+  if (failed(accT))
+    return failure();
+  Value weights = l.lookup(op.getWeight(), /*flattenConstant=*/true);
+  Value bias = op.getBias() ? l.lookup(op.getBias()) : Value();
+
+  auto buffer = [&](StringRef role, ArrayRef<int64_t> shape, FixedType type) {
+    std::string name = layer.str() + "_" + role.str();
+    auto alloc = memref::AllocOp::create(
+        l.builder, NameLoc::get(StringAttr::get(context, identifier(name))),
+        MemRefType::get(shape, type));
+    l.setName(alloc, name);
+    l.partitionBuffer(alloc, layer, loc);
+    return alloc.getResult();
+  };
+  Value lineBuf = buffer("linebuf", {c, rows, paddedW}, xT);
+  Value inVec = buffer("rd", {c}, xT);
+  Value outVec = buffer("wr", {m}, rT);
+
+  // The dot product of output position (oy, ox) at input row r = the last
+  // row of its window: d0 = r, d1 = ox; the window's row i is padded row
+  // oy * stride + i * dilation = r - (rows - 1) + i * dilation.
+  DotSpec spec = l.dotSpec(op, layer, m, k, *accT, xT, wT, weights);
+  spec.loadX = [&](OpBuilder &b, ValueRange ops, AffineExpr mIdx,
+                   AffineExpr kIdx) {
+    AffineExpr ch = kIdx.floorDiv(taps);
+    if (groups != 1)
+      ch = mIdx.floorDiv(mg) * cg + ch;
+    AffineExpr i = kIdx.floorDiv(kw) % kh, j = kIdx % kw;
+    AffineExpr r = getAffineDimExpr(0, context),
+               ox = getAffineDimExpr(1, context);
+    return l.load(b, loc, lineBuf,
+                  {ch, (r - (rows - 1) + i * dil[0]) % rows,
+                   ox * strides[1] + j * dil[1]},
+                  ops);
+  };
+  spec.loadW = [&](OpBuilder &b, ValueRange ops, AffineExpr mIdx,
+                   AffineExpr kIdx, AffineExpr flat) {
+    return l.load(b, loc, weights, {flat ? flat : mIdx * k + kIdx}, ops);
+  };
+  if (bias)
+    spec.loadBias = [&](OpBuilder &b, ValueRange ops, AffineExpr mIdx) {
+      return l.load(b, loc, bias, {mIdx}, ops);
+    };
+  spec.storeY = [&](OpBuilder &b, Value y, ValueRange ops, AffineExpr mIdx) {
+    l.store(b, loc, y, outVec, {mIdx}, ops);
+  };
+  DotPlan plan = l.planDot(op, spec);
+
+  Packing in = packingOf(inType.getShape());
+  // Rows of the padded input, one column per cycle: a pixel inside the
+  // input is read from the stream, a padding position is 0.
+  auto rowLoop = l.namedLoop(l.builder, layer, "lb_row", paddedH);
+  OpBuilder rb(rowLoop.getBody()->getTerminator());
+  Value r = rowLoop.getInductionVar();
+  auto colLoop = l.namedLoop(rb, layer, "lb_col", paddedW);
+  l.setPipeline(colLoop, 1);
+  OpBuilder cb(colLoop.getBody()->getTerminator());
+  Value x = colLoop.getInductionVar();
+  AffineExpr d0 = getAffineDimExpr(0, context), d1 = getAffineDimExpr(1, context);
+  auto inside = IntegerSet::get(
+      2, 0, {d0 - padTop, padTop + h - 1 - d0, d1 - padLeft, padLeft + w - 1 - d1},
+      {false, false, false, false});
+  auto ifInside =
+      affine::AffineIfOp::create(cb, loc, inside, ValueRange{r, x}, true);
+  OpBuilder tb = ifInside.getThenBodyBuilder();
+  FxStreamReadOp::create(tb, loc, fifo, inVec);
+  channelLoop(tb, in, layer, "rd_c", loc, [&](OpBuilder &b, Value ch) {
+    Value v = l.loadAt(b, loc, inVec, {ch});
+    l.store(b, loc, v, lineBuf, {d0, d1 % rows, getAffineDimExpr(2, context)},
+            {ch, r, x});
+  });
+  OpBuilder eb = ifInside.getElseBodyBuilder();
+  channelLoop(eb, in, layer, "pad_c", loc, [&](OpBuilder &b, Value ch) {
+    Value zero = FxConstantOp::create(b, loc, xT, b.getI64IntegerAttr(0));
+    l.store(b, loc, zero, lineBuf,
+            {d0, d1 % rows, getAffineDimExpr(2, context)}, {ch, r, x});
+  });
+  // After the last row of a window: one output row, one pixel per ox.
+  SmallVector<AffineExpr> last{d0 - (rows - 1)};
+  SmallVector<bool> eq{false};
+  if (strides[0] != 1) {
+    last.push_back((d0 - (rows - 1)) % strides[0]);
+    eq.push_back(true);
+  }
+  auto ifRow = affine::AffineIfOp::create(
+      rb, loc, IntegerSet::get(1, 0, last, eq), ValueRange{r}, false);
+  OpBuilder ob = ifRow.getThenBodyBuilder();
+  auto oxLoop = l.namedLoop(ob, layer, "ox", outType.getDimSize(3));
+  if (plan.kind == DotStructure::Unrolled)
+    l.setPipeline(oxLoop, 1);
+  OpBuilder xb(oxLoop.getBody()->getTerminator());
+  l.emitDot(xb, spec, plan, ValueRange{r, oxLoop.getInductionVar()});
+  for (Value out : outs)
+    FxStreamWriteOp::create(xb, loc, outVec, out);
   return success();
 }
 
@@ -272,6 +420,14 @@ LogicalResult StreamLowering::run(Block &oldBody) {
     if (failed(makeFifos(result, layer, op.getLoc())))
       return failure();
     beginProcess(layer, op.getLoc());
+    auto conv = llvm::dyn_cast<ConvOp>(op);
+    if (conv && lineBuffered(conv)) {
+      if (failed(lowerLineBufferedConv(
+              conv, layer, opFifos.lookup({conv.getInput(), &op}),
+              allFifos[result])))
+        return failure();
+      continue;
+    }
     SmallVector<Value> seen;
     for (Value operand : op.getOperands()) {
       if (operand.getDefiningOp<ConstantOp>() ||

@@ -1,10 +1,13 @@
 //===- StreamSchedule.cpp - FIFO depths of io_stream designs --------------===//
 //
-// The simulation of nn/Conversion/StreamSchedule.h. The timing model is the
-// loop structure's: a pipelined loop of N trips at II takes (N-1)*II plus
-// its body; an unrolled loop (or any loop inside a pipeline) takes its body
-// once; a rolled loop N times its body; a body of straight-line ops one
-// cycle. It is a model of Vitis' schedule, not a measurement (no RTL
+// The simulation of nn/Conversion/StreamSchedule.h. Loops that transfer
+// data run iteration by iteration (affine.if conditions evaluated on the
+// induction variables; a pipelined loop starts an iteration every II
+// cycles, later when a read waits for its transfer); anything else is a
+// block timed by the loop structure: a pipelined loop of N trips at II
+// takes (N-1)*II plus its body (at least II); an unrolled loop (or any loop
+// inside a pipeline) takes its body once; a rolled loop N times its body;
+// a body of straight-line ops one cycle. It is a model of Vitis' schedule, not a measurement (no RTL
 // co-simulation here): docs/Lowering.md says what follows from that.
 //
 //===----------------------------------------------------------------------===//
@@ -14,6 +17,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/IntegerSet.h"
 #include "llvm/ADT/DenseMap.h"
 
 #include <algorithm>
@@ -41,7 +45,7 @@ int64_t opCycles(Operation &op, bool inPipeline) {
   if (inPipeline || loop->hasAttr(kHlsUnrollAttr))
     return body;
   if (ii)
-    return (trips - 1) * ii.getInt() + body;
+    return (trips - 1) * ii.getInt() + std::max(body, ii.getInt());
   return trips * body;
 }
 
@@ -57,60 +61,111 @@ int64_t blockCycles(Block &block, bool inPipeline) {
   return cycles + (straightLine ? 1 : 0);
 }
 
-/// How many times `inner` runs per execution of `outer` (the trip counts
-/// of the loops between them).
-int64_t executions(Operation *inner, Operation *outer) {
-  int64_t count = 1;
-  for (Operation *p = inner->getParentOp(); p; p = p->getParentOp()) {
-    if (auto loop = llvm::dyn_cast<affine::AffineForOp>(p))
-      if (loop.hasConstantBounds())
-        count *= std::max<int64_t>(0, loop.getConstantUpperBound() -
-                                          loop.getConstantLowerBound());
-    if (p == outer)
-      break;
-  }
-  return count;
+bool hasTransfers(Operation &op) {
+  return op
+      .walk([](Operation *inner) {
+        return llvm::isa<FxStreamReadOp, FxStreamWriteOp>(inner)
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
+      .wasInterrupted();
 }
 
-struct Phase {
-  enum Kind { Compute, Read, Write } kind = Compute;
-  int64_t cycles = 0;    ///< Compute
-  int64_t transfers = 0; ///< Read/Write
-  int64_t interval = 1;  ///< cycles per transfer
-  SmallVector<Value> fifos;
-};
+/// Runs one process's loops iteration by iteration where they transfer
+/// data (and as timed blocks elsewhere), recording when each transfer
+/// happens. Reads wait for the transfer's write (FIFOs unbounded).
+class ProcessRunner {
+public:
+  ProcessRunner(llvm::DenseMap<Value, std::vector<int64_t>> &writes,
+                llvm::DenseMap<Value, std::vector<int64_t>> &reads)
+      : writes(writes), reads(reads) {}
 
-SmallVector<Phase> phasesOf(affine::AffineForOp process) {
-  SmallVector<Phase> phases;
-  for (Operation &op : process.getBody()->without_terminator()) {
-    SmallVector<Operation *> transfers;
-    op.walk([&](Operation *inner) {
-      if (llvm::isa<FxStreamReadOp, FxStreamWriteOp>(inner))
-        transfers.push_back(inner);
-    });
-    int64_t cycles = opCycles(op, /*inPipeline=*/false);
-    if (transfers.empty()) {
-      if (phases.empty() || phases.back().kind != Phase::Compute)
-        phases.push_back({});
-      phases.back().cycles += cycles;
-      continue;
+  /// The time after `op`, started at `t`; `busy` adds the cycles spent not
+  /// waiting.
+  int64_t run(Operation &op, int64_t t, bool inPipeline) {
+    if (!hasTransfers(op)) {
+      int64_t c = inPipeline ? 0 : opCycles(op, false);
+      busy += c;
+      return t + c;
     }
-    Phase phase;
-    phase.kind = llvm::isa<FxStreamReadOp>(transfers.front()) ? Phase::Read
-                                                              : Phase::Write;
-    // One read loop reads one FIFO; one write loop writes the same vector
-    // to every copy of its stream in the same iteration.
-    phase.transfers = executions(transfers.front(), &op);
-    for (Operation *t : transfers)
-      phase.fifos.push_back(llvm::isa<FxStreamReadOp>(t)
-                                ? llvm::cast<FxStreamReadOp>(t).getFifo()
-                                : llvm::cast<FxStreamWriteOp>(t).getFifo());
-    phase.interval =
-        phase.transfers ? std::max<int64_t>(1, cycles / phase.transfers) : 1;
-    phases.push_back(phase);
+    if (auto read = llvm::dyn_cast<FxStreamReadOp>(op)) {
+      std::vector<int64_t> &written = writes[read.getFifo()];
+      std::vector<int64_t> &done = reads[read.getFifo()];
+      // Written in cycle w, readable from w + 1; a transfer never written
+      // (a malformed design) is read at once.
+      if (done.size() < written.size())
+        t = std::max(t, written[done.size()] + 1);
+      done.push_back(t);
+      return t;
+    }
+    if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op)) {
+      writes[write.getFifo()].push_back(t);
+      return t;
+    }
+    if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
+      Block *block = holds(ifOp) ? ifOp.getThenBlock()
+                                 : (ifOp.hasElse() ? ifOp.getElseBlock()
+                                                   : nullptr);
+      return block ? runBlock(*block, t, inPipeline) : t;
+    }
+    auto loop = llvm::dyn_cast<affine::AffineForOp>(op);
+    if (!loop || !loop.hasConstantBounds())
+      return t;
+    auto ii = loop->getAttrOfType<IntegerAttr>(kHlsPipelineAttr);
+    bool pipelined = inPipeline || ii || loop->hasAttr(kHlsUnrollAttr);
+    int64_t step = ii ? ii.getInt() : 1;
+    for (int64_t i = loop.getConstantLowerBound();
+         i < loop.getConstantUpperBound(); i += loop.getStepAsInt()) {
+      ivs[loop.getInductionVar()] = i;
+      t = runBlock(*loop.getBody(), t, pipelined);
+      // A pipeline starts an iteration every II cycles.
+      if (pipelined && !inPipeline) {
+        t += step;
+        busy += step;
+      }
+    }
+    return t;
   }
-  return phases;
-}
+
+  int64_t busy = 0;
+
+private:
+  int64_t runBlock(Block &block, int64_t t, bool inPipeline) {
+    for (Operation &op : block)
+      t = run(op, t, inPipeline);
+    return t;
+  }
+  /// The affine.if's condition on the current induction variables (true
+  /// when an operand is not one).
+  bool holds(affine::AffineIfOp ifOp) {
+    IntegerSet set = ifOp.getIntegerSet();
+    SmallVector<int64_t> dims;
+    for (Value v : ifOp.getOperands()) {
+      auto it = ivs.find(v);
+      if (it == ivs.end())
+        return true;
+      dims.push_back(it->second);
+    }
+    for (auto [i, c] : llvm::enumerate(set.getConstraints())) {
+      AffineExpr folded = c.replaceDimsAndSymbols(
+          llvm::to_vector(llvm::map_range(
+              dims,
+              [&](int64_t d) {
+                return getAffineConstantExpr(d, ifOp.getContext());
+              })),
+          {});
+      auto value = llvm::dyn_cast<AffineConstantExpr>(folded);
+      if (!value)
+        return true;
+      if (set.isEq(i) ? value.getValue() != 0 : value.getValue() < 0)
+        return false;
+    }
+    return true;
+  }
+
+  llvm::DenseMap<Value, std::vector<int64_t>> &writes, &reads;
+  llvm::DenseMap<Value, int64_t> ivs;
+};
 
 } // namespace
 
@@ -136,31 +191,10 @@ StreamSchedule nn::hls::simulateStream(func::FuncOp func) {
     ProcessSchedule ps;
     if (auto name = process->getAttrOfType<StringAttr>(kHlsNameAttr))
       ps.name = name.str();
-    int64_t t = 0;
-    for (Phase &phase : phasesOf(process)) {
-      if (phase.kind == Phase::Compute) {
-        t += phase.cycles;
-        ps.busy += phase.cycles;
-        continue;
-      }
-      for (int64_t j = 0; j < phase.transfers; ++j) {
-        if (phase.kind == Phase::Read) {
-          std::vector<int64_t> &written = writes[phase.fifos.front()];
-          std::vector<int64_t> &read = reads[phase.fifos.front()];
-          // Written in cycle w, readable from w + 1; a transfer never
-          // written (a malformed design) is read at once.
-          if (read.size() < written.size())
-            t = std::max(t, written[read.size()] + 1);
-          read.push_back(t);
-        } else {
-          for (Value fifo : phase.fifos)
-            writes[fifo].push_back(t);
-        }
-        t += phase.interval;
-      }
-      ps.busy += phase.transfers * phase.interval;
-    }
+    ProcessRunner runner(writes, reads);
+    int64_t t = runner.run(*process, 0, false);
     ps.latency = t;
+    ps.busy = runner.busy;
     schedule.latency = std::max(schedule.latency, t);
     schedule.interval = std::max(schedule.interval, ps.busy);
     schedule.processes.push_back(ps);
