@@ -7,6 +7,12 @@
 // constant operand read from its rom inside the process. io-type=parallel
 // is the default (byte-identical output: lower-to-hls.mlir).
 // RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/small-mlp.mlir --nn-lower-to-hls="io-type=stream" | FileCheck %s
+// 2-D convs (Inputs/conv2d.mlir) read their stream through a line buffer
+// of (kh - 1) * dilation + 1 padded rows: c1 (3x3, pads 1, 2x6x6 input):
+// 3 rows of 8 padded columns; c2 (2x2, dilation 2, stride 2, pads 0/1 at
+// the end): 3 rows of 7, an output row after padded rows 2, 4, 6; c3 (1x1):
+// 1 row of 3.
+// RUN: nn-opt --mlir-print-debuginfo=false %S/Inputs/conv2d.mlir --nn-lower-to-hls="io-type=stream" | FileCheck %s --check-prefix=LB
 
 // CHECK-LABEL: func.func @small(
 // CHECK-SAME: attributes {nn.hls.dataflow}
@@ -58,3 +64,26 @@
 // CHECK: affine.store %{{.*}}, %arg3
 // CHECK: } {nn.hls.name = "output_2_proc"}
 // CHECK-NEXT: return
+
+// LB-DAG: #[[PAD1:.*]] = affine_set<(d0, d1) : (d0 - 1 >= 0, -d0 + 6 >= 0, d1 - 1 >= 0, -d1 + 6 >= 0)>
+// LB-DAG: #[[ROW1:.*]] = affine_set<(d0) : (d0 - 2 >= 0)>
+// LB-DAG: #[[ROW2:.*]] = affine_set<(d0) : (d0 - 2 >= 0, d0 mod 2 == 0)>
+// LB: %[[LB1:.*]] = memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "c1_linebuf"} : memref<2x3x8x!nn.fixed<8, 3>>
+// LB: affine.for %[[R:.*]] = 0 to 8 {
+// LB-NEXT: affine.for %[[X:.*]] = 0 to 8 {
+// LB-NEXT: affine.if #[[PAD1]](%[[R]], %[[X]]) {
+// LB-NEXT: nn.fx.stream_read
+// LB: affine.store %{{.*}}, %[[LB1]][%{{.*}}, %[[R]] mod 3, %[[X]]]
+// LB: } else {
+// LB: nn.fx.constant 0
+// LB: } {nn.hls.name = "c1_lb_col", nn.hls.pipeline_ii = 1 : i64}
+// LB-NEXT: affine.if #[[ROW1]](%[[R]]) {
+// LB: affine.load %[[LB1]][{{.*}}, (%[[R]] + (%{{.*}} floordiv 3) mod 3 - 2) mod 3, %{{.*}} + %{{.*}} mod 3]
+// LB: nn.fx.stream_write
+// LB-NEXT: nn.fx.stream_write
+// LB-NEXT: } {nn.hls.name = "c1_ox", nn.hls.pipeline_ii = 1 : i64}
+// LB: } {nn.hls.name = "c1_lb_row"}
+// LB: memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "c2_linebuf"} : memref<4x3x7x!nn.fixed<10, 4, RND, SAT>>
+// LB: affine.if #[[ROW2]]
+// LB: } {nn.hls.name = "c2_lb_row"}
+// LB: memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "c3_linebuf"} : memref<3x1x3x!nn.fixed<16, 6>>
