@@ -13,6 +13,7 @@
 // RUN: rm -rf %t.prj && nn-translate --emit-hls-project=%t.prj %t.mlir
 // RUN: FileCheck %s --check-prefix=REPORT < %t.prj/fifo_depths.txt
 // RUN: FileCheck %s --check-prefix=TCL < %t.prj/build_prj.tcl
+// RUN: FileCheck %s --check-prefix=DOT < %t.prj/dataflow.dot
 // RUN: FileCheck %s --check-prefix=HDR < %t.prj/firmware/res.h
 // RUN: FileCheck %s --check-prefix=CPP < %t.prj/firmware/res.cpp
 
@@ -28,6 +29,17 @@
 // REPORT-NEXT: sum of depths 22 (whole tensors: 64 transfers)
 
 // TCL: # IOType: io_stream
+
+// DOT: digraph dataflow {
+// DOT: "x_proc";
+// DOT-NEXT: "relu_proc";
+// DOT-NEXT: "add_proc";
+// DOT-NEXT: "output_0_proc";
+// DOT-NEXT: "x_proc" -> "relu_proc" [label="x_out0\n16 x 2, depth 2"];
+// DOT-NEXT: "x_proc" -> "add_proc" [label="x_out1\n16 x 2, depth 16"];
+// DOT-NEXT: "relu_proc" -> "add_proc" [label="relu_out\n16 x 2, depth 2"];
+// DOT-NEXT: "add_proc" -> "output_0_proc" [label="add_out\n16 x 2, depth 2"];
+// DOT-NEXT: }
 
 // HDR: #include "hls_stream.h"
 // HDR: template <class T, int N> struct nn_pack {

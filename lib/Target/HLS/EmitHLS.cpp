@@ -1227,8 +1227,10 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
   }
   const bool stream = hlsemit::isDataflow(*topFunc);
   const size_t fifoFile = files.size();
-  if (stream)
+  if (stream) {
     files.push_back(path("fifo_depths.txt"));
+    files.push_back(path("dataflow.dot"));
+  }
   // The carried headers (fixed relative paths) and every directory they
   // need, parents first.
   std::vector<std::string> dirs = {path("firmware")};
@@ -1407,6 +1409,12 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
     return failure();
   if (stream && failed(writeFile(module, files[fifoFile], [&](raw_ostream &os) {
         os << hlsemit::fifoReport(*topFunc);
+        return success();
+      })))
+    return failure();
+  if (stream &&
+      failed(writeFile(module, files[fifoFile + 1], [&](raw_ostream &os) {
+        os << hlsemit::dataflowDot(*topFunc);
         return success();
       })))
     return failure();

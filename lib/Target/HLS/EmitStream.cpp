@@ -10,6 +10,9 @@
 
 #include "nn/Conversion/StreamSchedule.h"
 #include "nn/Dialect/NN/IR/NNAttrNames.h"
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 
 #include "llvm/Support/Format.h"
 
@@ -99,5 +102,50 @@ std::string nn::hlsemit::fifoReport(func::FuncOp func) {
      << " transfers); latency " << schedule.latency
      << " cycles, interval " << schedule.interval
      << " cycles (the slowest process)\n";
+  return text;
+}
+
+std::string nn::hlsemit::dataflowDot(func::FuncOp func) {
+  // Producer and consumer process of each FIFO: the top-level loops that
+  // hold its write and its read.
+  llvm::DenseMap<Value, std::string> producer, consumer;
+  auto processName = [](Operation *op) {
+    while (!llvm::isa<func::FuncOp>(op->getParentOp()))
+      op = op->getParentOp();
+    auto name = op->getAttrOfType<StringAttr>(kHlsNameAttr);
+    return name ? name.str() : std::string("process");
+  };
+  std::vector<std::string> processes;
+  for (Operation &op : func.getBody().front())
+    if (auto name = op.getAttrOfType<StringAttr>(kHlsNameAttr);
+        name && llvm::isa<affine::AffineForOp>(op))
+      processes.push_back(name.str());
+  func.walk([&](Operation *op) {
+    if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op))
+      producer[write.getFifo()] = processName(op);
+    if (auto read = llvm::dyn_cast<FxStreamReadOp>(op))
+      consumer[read.getFifo()] = processName(op);
+  });
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "// The io_stream dataflow graph: processes and FIFOs (label: FIFO, "
+        "transfers per inference x channels, depth).\n"
+        "digraph dataflow {\n  rankdir=TB;\n  node [shape=box];\n";
+  for (const std::string &p : processes)
+    os << "  \"" << p << "\";\n";
+  for (Operation &op : func.getBody().front()) {
+    auto alloc = llvm::dyn_cast<memref::AllocOp>(op);
+    if (!alloc || !alloc->hasAttr(kHlsStreamDepthAttr))
+      continue;
+    Value fifo = alloc.getResult();
+    auto name = alloc->getAttrOfType<StringAttr>(kHlsNameAttr);
+    os << "  \"" << producer.lookup(fifo) << "\" -> \"" << consumer.lookup(fifo)
+       << "\" [label=\"" << (name ? name.getValue() : "fifo") << "\\n"
+       << alloc.getType().getDimSize(0) << " x " << alloc.getType().getDimSize(1)
+       << ", depth "
+       << alloc->getAttrOfType<IntegerAttr>(kHlsStreamDepthAttr).getInt()
+       << "\"];\n";
+  }
+  os << "}\n";
   return text;
 }

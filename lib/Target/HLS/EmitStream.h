@@ -35,6 +35,10 @@ void emitTransfer(llvm::raw_ostream &os, int indent, bool isWrite,
 /// The FIFO report: one line per FIFO (name, shape, transfers per
 /// inference, depth, simulated peak) and the schedule's figures.
 std::string fifoReport(mlir::func::FuncOp func);
+/// The dataflow graph in Graphviz's dot language: one node per process,
+/// one edge per FIFO labelled with its name, shape and depth
+/// (`dot -Tsvg dataflow.dot`).
+std::string dataflowDot(mlir::func::FuncOp func);
 
 } // namespace hlsemit
 } // namespace nn
