@@ -7,7 +7,10 @@
 // x_out0 holds at most 2 (written in t, read in t + 1); relu computes in
 // cycle 17 and writes relu_out in 18..33; the add reads relu_out first
 // (19..34), only then x_out1 (35..50): all 16 transfers of x_out1 wait,
-// depth 16. The emitted project's fifo_depths.txt lists the same.
+// depth 16; the add computes in 51 and writes add_out in 52..67, read by
+// output_0 in 53..68. Busy cycles (the interval of each process): x 16,
+// relu 16 + 1 + 16, add 16 + 16 + 1 + 16, output 16. The emitted
+// project's fifo_depths.txt lists the same.
 // RUN: nn-opt --mlir-print-debuginfo=false %s --nn-lower-to-hls="io-type=stream" -o %t.mlir
 // RUN: FileCheck %s < %t.mlir
 // RUN: rm -rf %t.prj && nn-translate --emit-hls-project=%t.prj %t.mlir
@@ -26,7 +29,12 @@
 // REPORT-NEXT: x_out1 16x2 16 16 16
 // REPORT-NEXT: relu_out 16x2 16 2 2
 // REPORT-NEXT: add_out 16x2 16 2 2
-// REPORT-NEXT: sum of depths 22 (whole tensors: 64 transfers)
+// REPORT: process busy done
+// REPORT-NEXT: x_proc 16 16
+// REPORT-NEXT: relu_proc 33 34
+// REPORT-NEXT: add_proc 49 68
+// REPORT-NEXT: output_0_proc 16 69
+// REPORT-NEXT: sum of depths 22 (whole tensors: 64 transfers); latency 69 cycles, interval 49 cycles
 
 // TCL: # IOType: io_stream
 

@@ -98,6 +98,10 @@ std::string nn::hlsemit::fifoReport(func::FuncOp func) {
     depths += depth;
     transfers += fifo.transfers;
   }
+  os << llvm::format("\n%-32s %10s %10s\n", "process", "busy", "done");
+  for (const hls::ProcessSchedule &process : schedule.processes)
+    os << llvm::format("%-32s %10lld %10lld\n", process.name.c_str(),
+                       (long long)process.busy, (long long)process.latency);
   os << "sum of depths " << depths << " (whole tensors: " << transfers
      << " transfers); latency " << schedule.latency
      << " cycles, interval " << schedule.interval

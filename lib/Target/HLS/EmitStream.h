@@ -33,7 +33,9 @@ void emitFifo(llvm::raw_ostream &os, int indent, mlir::memref::AllocOp fifo,
 void emitTransfer(llvm::raw_ostream &os, int indent, bool isWrite,
                   llvm::StringRef fifo, llvm::StringRef vector);
 /// The FIFO report: one line per FIFO (name, shape, transfers per
-/// inference, depth, simulated peak) and the schedule's figures.
+/// inference, depth, simulated peak), one per process (cycles busy, i.e.
+/// its initiation interval, and the cycle it finishes one inference), and
+/// the schedule's figures.
 std::string fifoReport(mlir::func::FuncOp func);
 /// The dataflow graph in Graphviz's dot language: one node per process,
 /// one edge per FIFO labelled with its name, shape and depth
