@@ -108,6 +108,8 @@ private:
   /// so far per FIFO buffer. The processes run one after another, so a
   /// FIFO memref<P x C x T> keeps all its P transfers.
   llvm::DenseMap<Tensor *, std::pair<int64_t, int64_t>> fifoCursors;
+  /// The FIFO's nn.hls.name (or "fifo"), for the errors.
+  llvm::DenseMap<Tensor *, std::string> fifoNames;
   llvm::DenseMap<Value, RtValue> values;
   std::deque<Tensor> buffers;
   /// Loop iterations run so far, against limits().maxLoopSteps.
@@ -548,14 +550,20 @@ LogicalResult LoopRunner::execStream(Operation &op, Value fifoValue,
   if (!fifo || !vector)
     return op.emitError("the loop interpreter has no buffer for this memref");
   int64_t capacity = fifo->shape()[0], width = fifo->shape()[1];
+  std::string &name = fifoNames[fifo];
+  if (name.empty()) {
+    Operation *def = fifoValue.getDefiningOp();
+    auto attr = def ? def->getAttrOfType<StringAttr>(kHlsNameAttr) : nullptr;
+    name = attr ? attr.str() : "fifo";
+  }
   auto &[written, read] = fifoCursors[fifo];
   if (isWrite && written == capacity)
     return op.emitError("the loop interpreter wrote more than the ")
-           << capacity << " transfers of this FIFO";
+           << capacity << " transfers of FIFO '" << name << "'";
   if (!isWrite && read == written)
-    return op.emitError("the loop interpreter read an empty FIFO (")
-           << written << " transfers written, all read: the hardware would "
-           << "stall here)";
+    return op.emitError("the loop interpreter read the empty FIFO '")
+           << name << "' (" << written
+           << " transfers written, all read: the hardware would stall here)";
   int64_t &slot = isWrite ? written : read;
   for (int64_t c = 0; c < width; ++c) {
     int64_t &element = fifo->raw()[slot * width + c];
@@ -610,7 +618,7 @@ FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
     if (cursors.first != cursors.second) {
       func.emitError("the loop interpreter finished with ")
           << (cursors.first - cursors.second)
-          << " transfers left unread in a FIFO";
+          << " transfers left unread in FIFO '" << fifoNames[fifo] << "'";
       return failure();
     }
   std::vector<Tensor> results;

@@ -1,5 +1,6 @@
 // Run-time errors of the loop interpreter on io_stream FIFOs
-// (nn.fx.stream_write / nn.fx.stream_read): reading an empty FIFO (the
+// (nn.fx.stream_write / nn.fx.stream_read), each naming the FIFO (its
+// nn.hls.name, else "fifo"): reading an empty FIFO (the
 // hardware would stall), writing more transfers than the FIFO memref holds,
 // and transfers left unread when the function returns (they would fill the
 // hardware FIFO); a balanced write/read passes the value through.
@@ -8,9 +9,9 @@
 // RUN: not nn-interp %s --entry leftover --input %S/Inputs/x-1x4.npy --print 2>&1 | FileCheck %s --check-prefix=LEFT
 // RUN: nn-interp %s --entry balanced --input %S/Inputs/x-1x4.npy --print | FileCheck %s --check-prefix=OK
 
-// EMPTY: error: the loop interpreter read an empty FIFO (1 transfers written, all read: the hardware would stall here)
+// EMPTY: error: the loop interpreter read the empty FIFO 'f' (1 transfers written, all read: the hardware would stall here)
 func.func @read_empty(%x: memref<1x4x!nn.fixed<8, 3>>, %y: memref<1x4x!nn.fixed<8, 3>> {nn.hls.output}) {
-  %f = memref.alloc() {nn.hls.stream_depth = 2 : i64} : memref<2x4x!nn.fixed<8, 3>>
+  %f = memref.alloc() {nn.hls.name = "f", nn.hls.stream_depth = 2 : i64} : memref<2x4x!nn.fixed<8, 3>>
   %v = memref.alloc() : memref<4x!nn.fixed<8, 3>>
   nn.fx.stream_write %v, %f : memref<4x!nn.fixed<8, 3>>, memref<2x4x!nn.fixed<8, 3>>
   nn.fx.stream_read %f, %v : memref<2x4x!nn.fixed<8, 3>>, memref<4x!nn.fixed<8, 3>>
@@ -18,7 +19,7 @@ func.func @read_empty(%x: memref<1x4x!nn.fixed<8, 3>>, %y: memref<1x4x!nn.fixed<
   return
 }
 
-// FULL: error: the loop interpreter wrote more than the 1 transfers of this FIFO
+// FULL: error: the loop interpreter wrote more than the 1 transfers of FIFO 'fifo'
 func.func @overfull(%x: memref<1x4x!nn.fixed<8, 3>>, %y: memref<1x4x!nn.fixed<8, 3>> {nn.hls.output}) {
   %f = memref.alloc() {nn.hls.stream_depth = 1 : i64} : memref<1x4x!nn.fixed<8, 3>>
   %v = memref.alloc() : memref<4x!nn.fixed<8, 3>>
@@ -27,9 +28,9 @@ func.func @overfull(%x: memref<1x4x!nn.fixed<8, 3>>, %y: memref<1x4x!nn.fixed<8,
   return
 }
 
-// LEFT: error: the loop interpreter finished with 1 transfers left unread in a FIFO
+// LEFT: error: the loop interpreter finished with 1 transfers left unread in FIFO 'left'
 func.func @leftover(%x: memref<1x4x!nn.fixed<8, 3>>, %y: memref<1x4x!nn.fixed<8, 3>> {nn.hls.output}) {
-  %f = memref.alloc() {nn.hls.stream_depth = 2 : i64} : memref<2x4x!nn.fixed<8, 3>>
+  %f = memref.alloc() {nn.hls.name = "left", nn.hls.stream_depth = 2 : i64} : memref<2x4x!nn.fixed<8, 3>>
   %v = memref.alloc() : memref<4x!nn.fixed<8, 3>>
   nn.fx.stream_write %v, %f : memref<4x!nn.fixed<8, 3>>, memref<2x4x!nn.fixed<8, 3>>
   return
