@@ -295,6 +295,9 @@ public:
   llvm::DenseMap<mlir::Operation *, int64_t> opIndex;
   /// Returned values written straight into their out-parameter.
   llvm::DenseMap<mlir::Value, mlir::Value> outParams;
+  /// io-type=stream: one process per layer, FIFOs between them
+  /// (LowerStream.cpp).
+  bool stream = false;
   /// Cleared by a layer that is not fully unrolled: only a function whose
   /// layers all are gets PIPELINE II=1 as a whole.
   bool allFullyUnrolled = true;
@@ -305,10 +308,14 @@ public:
   /// The one list of lowerable ops, keyed by op name: lowerOp() dispatches
   /// through it and check()'s "supported" list is read from it.
   static const llvm::StringMap<LowerFn> &dispatch();
+  /// The lowering of one nn op at the builder's point (through dispatch()).
+  mlir::LogicalResult lowerOp(mlir::Operation &op);
 
 private:
   mlir::LogicalResult check();
-  mlir::LogicalResult lowerOp(mlir::Operation &op);
+  /// The body of the io_stream form (LowerStream.cpp): input processes,
+  /// one process per layer, output processes, the FIFOs between them.
+  mlir::LogicalResult lowerStreamBody(mlir::Block &oldBody);
 };
 
 } // namespace lowering

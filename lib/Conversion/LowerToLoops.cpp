@@ -286,6 +286,14 @@ LogicalResult FunctionLowering::run() {
   for (auto [arg, newArg] :
        llvm::zip(func.getArguments(), entry->getArguments()))
     buffers[arg] = newArg;
+  if (stream) {
+    builder.setInsertionPointToEnd(entry);
+    if (failed(lowerStreamBody(oldBody)))
+      return failure();
+    func::ReturnOp::create(builder, ret.getLoc());
+    func.erase();
+    return success();
+  }
   // A result computed by an op (and returned once) is written straight into
   // its out-parameter; anything else is copied there at the end.
   SmallVector<unsigned> copies;
@@ -425,9 +433,19 @@ struct LowerToLoopsPass
         funcs.push_back(func);
       else if (!func.isExternal() && func.getNumResults() > 0)
         funcs.push_back(func);
-    for (func::FuncOp func : funcs)
-      if (failed(FunctionLowering(func, maxUnrollMults, maxPartition).run()))
+    if (ioType != "parallel" && ioType != "stream") {
+      // On the module's location without printing the whole module.
+      emitError(getOperation().getLoc(), "nn-lower-to-loops: io-type must be "
+                                         "'parallel' or 'stream', got '")
+          << ioType << "'";
+      return signalPassFailure();
+    }
+    for (func::FuncOp func : funcs) {
+      FunctionLowering lowering(func, maxUnrollMults, maxPartition);
+      lowering.stream = ioType == "stream";
+      if (failed(lowering.run()))
         return signalPassFailure();
+    }
   }
 };
 
@@ -444,6 +462,11 @@ struct LowerToHlsOptions : public PassPipelineOptions<LowerToHlsOptions> {
       llvm::cl::desc("buffers with more elements than this are not "
                      "partitioned completely (Vitis HLS's limit is 4096)"),
       llvm::cl::init(4096)};
+  Option<std::string> ioType{
+      *this, "io-type",
+      llvm::cl::desc("hls4ml's IOType: parallel (default) or stream "
+                     "(DATAFLOW processes connected by hls::stream FIFOs)"),
+      llvm::cl::init("parallel")};
 };
 
 } // namespace
@@ -458,6 +481,7 @@ void nn::registerNNConversionPipelines() {
         NNLowerToLoopsOptions loopOptions;
         loopOptions.maxUnrollMults = options.maxUnrollMults;
         loopOptions.maxPartition = options.maxPartition;
+        loopOptions.ioType = options.ioType;
         pm.addPass(createNNLowerToLoops(loopOptions));
         NNCheckHlsLimitsOptions checkOptions;
         checkOptions.maxUnroll = options.maxUnrollMults;

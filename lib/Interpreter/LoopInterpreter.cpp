@@ -100,7 +100,16 @@ private:
                               ArrayRef<int64_t> indices);
   FailureOr<RtValue> scalar(Operation *op, i128 raw, Type type);
 
+  LogicalResult execStream(Operation &op, Value fifo, Value vector,
+                           bool isWrite);
+
   ConstantCache &roms;
+  /// io_stream FIFOs (nn.fx.stream_write/read): transfers written and read
+  /// so far per FIFO buffer. The processes run one after another, so a
+  /// FIFO memref<P x C x T> keeps all its P transfers.
+  llvm::DenseMap<Tensor *, std::pair<int64_t, int64_t>> fifoCursors;
+  /// The FIFO's nn.hls.name (or "fifo"), for the errors.
+  llvm::DenseMap<Tensor *, std::string> fifoNames;
   llvm::DenseMap<Value, RtValue> values;
   std::deque<Tensor> buffers;
   /// Loop iterations run so far, against limits().maxLoopSteps.
@@ -394,6 +403,10 @@ LogicalResult LoopRunner::exec(Operation &op) {
     values[op.getResult(0)] = v;
     return success();
   }
+  if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op))
+    return execStream(op, write.getFifo(), write.getVector(), true);
+  if (auto read = llvm::dyn_cast<FxStreamReadOp>(op))
+    return execStream(op, read.getFifo(), read.getVector(), false);
   if (auto alloc = llvm::dyn_cast<memref::AllocOp>(op)) {
     FailureOr<Tensor> tensor =
         makeTensor(asTensor(alloc.getType()), alloc.getLoc());
@@ -530,6 +543,39 @@ LogicalResult LoopRunner::exec(Operation &op) {
   return success();
 }
 
+LogicalResult LoopRunner::execStream(Operation &op, Value fifoValue,
+                                     Value vectorValue, bool isWrite) {
+  Tensor *fifo = values.lookup(fifoValue).buffer;
+  Tensor *vector = values.lookup(vectorValue).buffer;
+  if (!fifo || !vector)
+    return op.emitError("the loop interpreter has no buffer for this memref");
+  int64_t capacity = fifo->shape()[0], width = fifo->shape()[1];
+  std::string &name = fifoNames[fifo];
+  if (name.empty()) {
+    Operation *def = fifoValue.getDefiningOp();
+    auto attr = def ? def->getAttrOfType<StringAttr>(kHlsNameAttr) : nullptr;
+    name = attr ? attr.str() : "fifo";
+  }
+  auto &[written, read] = fifoCursors[fifo];
+  if (isWrite && written == capacity)
+    return op.emitError("the loop interpreter wrote more than the ")
+           << capacity << " transfers of FIFO '" << name << "'";
+  if (!isWrite && read == written)
+    return op.emitError("the loop interpreter read the empty FIFO '")
+           << name << "' (" << written
+           << " transfers written, all read: the hardware would stall here)";
+  int64_t &slot = isWrite ? written : read;
+  for (int64_t c = 0; c < width; ++c) {
+    int64_t &element = fifo->raw()[slot * width + c];
+    if (isWrite)
+      element = vector->raw()[c];
+    else
+      vector->raw()[c] = element;
+  }
+  ++slot;
+  return success();
+}
+
 FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
                                                ArrayRef<Tensor> inputs) {
   Block &body = func.getBody().front();
@@ -567,6 +613,14 @@ FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
   }
   if (failed(execBlock(body)))
     return failure();
+  // A transfer written and never read would fill the hardware FIFO.
+  for (auto &[fifo, cursors] : fifoCursors)
+    if (cursors.first != cursors.second) {
+      func.emitError("the loop interpreter finished with ")
+          << (cursors.first - cursors.second)
+          << " transfers left unread in FIFO '" << fifoNames[fifo] << "'";
+      return failure();
+    }
   std::vector<Tensor> results;
   for (Tensor *out : outputs)
     results.push_back(*out);

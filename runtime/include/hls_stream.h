@@ -44,7 +44,11 @@ public:
                    name_.c_str(), fifo_.size());
   }
 
-  void write(const T &value) { fifo_.push_back(value); }
+  void write(const T &value) {
+    fifo_.push_back(value);
+    if (fifo_.size() > peak_)
+      peak_ = fifo_.size();
+  }
   /// Always succeeds (the C-simulation FIFO is unbounded).
   bool write_nb(const T &value) {
     write(value);
@@ -85,11 +89,16 @@ public:
   /// Always false: the C-simulation FIFO is unbounded.
   bool full() const { return false; }
   std::size_t size() const { return fifo_.size(); }
+  /// The most elements it ever held. Dataflow processes run one after
+  /// another here, so for an io_stream FIFO this is every transfer of one
+  /// call, not the hardware occupancy (the lowering simulates that).
+  std::size_t peak() const { return peak_; }
   const char *name() const { return name_.c_str(); }
 
 private:
   std::string name_;
   std::deque<T> fifo_;
+  std::size_t peak_ = 0;
 };
 
 } // namespace hls

@@ -12,7 +12,10 @@
 # ResNet-18 (exported once into BUILD_DIR/benchmark-models).
 #
 # Usage: test/Benchmarks/hls_benchmark.sh [BUILD_DIR [MODEL...]]
-#   MODEL: mlp, lenet5, resnet18 (default: all three)
+#   MODEL: mlp, lenet5, resnet18 (default: all three); lenet5-16, the
+#   16x16 LeNet-5 of test/Models/hls (no torchvision needed)
+#   NN_BENCH_IO_TYPE=stream: lower with --nn-lower-to-hls="io-type=stream"
+#   (io_stream, docs/Lowering.md) and print the FIFO report's summary
 #   NN_BENCH_ACCUM: the accumulator option (default auto = lossless; ResNet-18
 #   uses ap_fixed<32,12> when auto is too wide, see below)
 set -uo pipefail
@@ -23,7 +26,8 @@ shift || true
 models=${*:-mlp lenet5 resnet18}
 bin=$build/bin
 exported=$build/benchmark-models
-work=$build/hls-benchmark
+work=$build/hls-benchmark${NN_BENCH_IO_TYPE:+-$NN_BENCH_IO_TYPE}
+lower=--nn-lower-to-hls${NN_BENCH_IO_TYPE:+=io-type=$NN_BENCH_IO_TYPE}
 mkdir -p "$work"
 
 npy_payload() {  # the data of a .npy file (v1 header: 10 bytes + HEADER_LEN)
@@ -68,6 +72,7 @@ for m in $models; do
   case $m in
     mlp) onnx=$src/test/Models/hls/mlp.onnx; shape=16; samples=10000 ;;
     lenet5) onnx=$exported/lenet5.onnx; shape=1,28,28; samples=200 ;;
+    lenet5-16) onnx=$src/test/Models/hls/lenet5.onnx; shape=1,16,16; samples=1000 ;;
     resnet18) onnx=$exported/resnet18.onnx; shape=3,224,224; samples=2 ;;
     *) echo "unknown model $m (mlp, lenet5, resnet18)"; exit 2 ;;
   esac
@@ -99,17 +104,20 @@ for m in $models; do
   fi
   echo "  quantized: ap_fixed<16,6>, accum=$accum"
   if ! r=$(timed "$d/lower.log" "$bin/nn-opt" "$d/fixed.mlir" \
-        --mlir-print-debuginfo --nn-lower-to-hls -o "$d/loops.mlir"); then
+        --mlir-print-debuginfo "$lower" -o "$d/loops.mlir"); then
     echo "  lowering: FAILED ($r): $(grep -m1 error "$d/lower.log")"
     continue
   fi
-  echo "  lowering (nn-opt --nn-lower-to-hls): $r, loop IR $(stat -c %s "$d/loops.mlir") bytes"
+  echo "  lowering (nn-opt $lower): $r, loop IR $(stat -c %s "$d/loops.mlir") bytes"
   if ! r=$(timed "$d/emit.log" "$bin/nn-translate" --emit-hls-project \
         --hls-project-dir="$d/prj" "$d/loops.mlir"); then
     echo "  emission: FAILED ($r): $(grep -m1 error "$d/emit.log")"
     continue
   fi
   top=$(basename "$(ls "$d"/prj/firmware/*.cpp)" .cpp)
+  if [ -f "$d/prj/fifo_depths.txt" ]; then
+    echo "  FIFOs: $(tail -n1 "$d/prj/fifo_depths.txt")"
+  fi
   echo "  emission (nn-translate --emit-hls-project): $r, firmware/$top.cpp $(stat -c %s "$d/prj/firmware/$top.cpp") bytes"
   if ! r=$(timed "$d/make.log" env -u CXXFLAGS make -C "$d/prj" \
         NN_RUNTIME_INCLUDE="$src/runtime/include"); then

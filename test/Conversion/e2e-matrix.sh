@@ -19,6 +19,10 @@
 #   sm-stable, sm-legacy, sm-argmax and sm-skip are the mixed configuration
 #   with the softmax implementation / Skip of
 #   test/Models/hls/softmax/<model>-<impl>.json (ctest lowering-e2e-softmax).
+#   NN_MATRIX_IO_TYPE=stream lowers with --nn-lower-to-hls="io-type=stream"
+#   (ctest lowering-e2e-stream); the C simulation must then also leave no
+#   data in, and never read an empty, hls::stream (hls_stream.h says so on
+#   stderr).
 set -u
 build=$(cd "$1" && pwd) || exit 2
 src=$(cd "$2" && pwd) || exit 2
@@ -28,6 +32,10 @@ models_dir=$src/test/Models/hls
 all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone"
 models=${*:-${NN_MATRIX_MODELS:-$all_models}}
 configs=${NN_MATRIX_CONFIGS:-a16 mixed}
+lower=--nn-lower-to-hls
+if [ -n "${NN_MATRIX_IO_TYPE:-}" ]; then
+  lower="--nn-lower-to-hls=io-type=$NN_MATRIX_IO_TYPE"
+fi
 # NN_MATRIX_WORK: the scratch directory (one per ctest, they may run in
 # parallel).
 work=${NN_MATRIX_WORK:-$build/test/Conversion/e2e-matrix}
@@ -171,7 +179,7 @@ run_config() {
     fail_from "$id" loop-IR "nn-interp on nn IR" "$(why "$d/interp-nn.log")"
     return
   fi
-  if ! "$bin/nn-opt" "$d/fixed.mlir" --mlir-print-debuginfo --nn-lower-to-hls \
+  if ! "$bin/nn-opt" "$d/fixed.mlir" --mlir-print-debuginfo "$lower" \
       -o "$d/loops.mlir" > "$d/lower.log" 2>&1; then
     fail_from "$id" loop-IR "lowering (--nn-lower-to-hls)" "$(why "$d/lower.log")"
     return
@@ -211,6 +219,8 @@ run_config() {
   # shellcheck disable=SC2086
   if ! "$csim" $ins --output "$d/csim.npy" > "$d/csim.log" 2>&1; then
     fail "$id: $(check_name csim): C simulation run: $(why "$d/csim.log")"
+  elif grep -q 'hls::stream' "$d/csim.log"; then
+    fail "$id: $(check_name csim): $(grep -m1 'hls::stream' "$d/csim.log")"
   elif same_npy "$d/nn.npy" "$d/csim.npy"; then
     echo "ok: $id: $(check_name csim) [emit+compile $tc, run $(elapsed "$t1")]"
   else

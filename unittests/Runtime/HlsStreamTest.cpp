@@ -47,6 +47,21 @@ TEST(HlsStream, ArraysAndDepthParameter) {
   }
 }
 
+TEST(HlsStream, PeakOccupancy) {
+  hls::stream<int> s("fifo");
+  EXPECT_EQ(s.peak(), 0u);
+  s.write(1);
+  s.write(2);
+  s.read();
+  s.write(3); // two held again: the peak stays 2
+  EXPECT_EQ(s.peak(), 2u);
+  s.write(4);
+  EXPECT_EQ(s.peak(), 3u);
+  while (!s.empty())
+    s.read();
+  EXPECT_EQ(s.peak(), 3u); // a maximum, not the current size
+}
+
 TEST(HlsStreamDeathTest, ReadWhileEmptyAborts) {
   EXPECT_DEATH(
       {

@@ -19,6 +19,10 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
     softmax read the interpreter's tables from nn.fx.rom buffers. The ops
     covered are listed in docs/Lowering.md; any other op, and
     floating-point values, are errors naming the op and its layer.
+    With `io-type=stream` the function becomes a DATAFLOW region
+    (`nn.hls.dataflow`): one process loop per layer and port, connected by
+    FIFOs (`nn.hls.stream_depth`, `nn.fx.stream_write`/`stream_read`) whose
+    depths come from a simulated schedule (docs/Lowering.md, "io_stream").
 
     Example:
 
@@ -36,6 +40,10 @@ def NNLowerToLoops : Pass<"nn-lower-to-loops", "::mlir::ModuleOp"> {
            "buffers and ports with more elements than this are not "
            "partitioned completely (Vitis HLS refuses more than 4096 "
            "registers): a warning, and a memory">,
+    Option<"ioType", "io-type", "std::string", /*default=*/"\"parallel\"",
+           "hls4ml's IOType: `parallel` (one function, arrays in registers) "
+           "or `stream` (one process per layer connected by hls::stream "
+           "FIFOs of packed channel vectors in a DATAFLOW region)">,
   ];
   let dependentDialects = ["::nn::NNDialect", "::mlir::affine::AffineDialect",
                            "::mlir::memref::MemRefDialect",

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Target/HLS/EmitHLS.h"
+#include "EmitStream.h"
 
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/FixedRaws.h"
@@ -269,6 +270,9 @@ LogicalResult Emitter::prepare() {
     return failure();
   for (const char *n : kEmitterNames)
     scope.reserve(n);
+  if (hlsemit::isDataflow(func))
+    for (const char *n : hlsemit::kStreamHelperNames)
+      scope.reserve(n);
   // The top function first: nothing else may shadow it.
   // The configuration's ProjectName names the top function (and so the
   // project's files), else the function's own name.
@@ -312,7 +316,8 @@ LogicalResult Emitter::prepare() {
                    FxMulOp, FxAddOp, FxCastOp, FxReluOp, FxMaxOp, FxSubOp,
                    FxToIndexOp, FxIlog2Op, FxDivPow2Op, FxCmpOp,
                    arith::SelectOp, FxDivIntOp, affine::AffineMinOp,
-                   affine::AffineMaxOp, arith::MulIOp>(op) &&
+                   affine::AffineMaxOp, arith::MulIOp, FxStreamReadOp,
+                   FxStreamWriteOp>(op) &&
         op != func.getOperation()) {
       op->emitError("the HLS emitter does not handle '")
           << op->getName() << "'";
@@ -372,6 +377,8 @@ void Emitter::emitTypedefs(raw_ostream &os) {
        << " bits, " << f.intWidth << " integer, LSB 2^" << -f.fracWidth()
        << (f.isSigned ? ", signed" : ", unsigned") << "\n";
   }
+  if (hlsemit::isDataflow(func))
+    hlsemit::emitStreamHelpers(os);
 }
 
 void Emitter::emitPrototype(raw_ostream &os) {
@@ -542,6 +549,11 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     std::string base = nameOf(alloc);
     std::string n = freshName(base.empty() ? "buffer" : base);
     names[alloc.getResult()] = n;
+    if (alloc->hasAttr(kHlsStreamDepthAttr)) {
+      hlsemit::emitFifo(os, indent, alloc, n,
+                        typeName(alloc.getType().getElementType()));
+      return success();
+    }
     line(os, indent) << "// " << (base.empty() ? "" : escapeComment(base) + ": ")
                      << shapeComment(alloc.getType()) << "\n";
     // A buffer kept in memory (not partitioned: too large for registers) is
@@ -554,6 +566,16 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
                      << dims(alloc.getType()) << ";\n";
     line(os, indent);
     partitionPragma(os, n, alloc->getAttr(kHlsPartitionAttr));
+    return success();
+  }
+  if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op)) {
+    hlsemit::emitTransfer(os, indent, true, name(write.getFifo()),
+                          name(write.getVector()));
+    return success();
+  }
+  if (auto read = llvm::dyn_cast<FxStreamReadOp>(op)) {
+    hlsemit::emitTransfer(os, indent, false, name(read.getFifo()),
+                          name(read.getVector()));
     return success();
   }
   if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op)) {
@@ -858,6 +880,9 @@ LogicalResult Emitter::emitFunction(raw_ostream &os) {
     os << "  NN_HLS(HLS INTERFACE ap_vld port=" << port.name << ")\n";
   if (auto ii = func->getAttrOfType<IntegerAttr>(kHlsPipelineAttr))
     os << "  NN_HLS(HLS PIPELINE II=" << ii.getInt() << ")\n";
+  // io_stream: the top-level loops are the processes.
+  if (hlsemit::isDataflow(func))
+    os << "  NN_HLS(HLS DATAFLOW)\n";
   for (auto [i, port] : llvm::enumerate(ports)) {
     os << "  ";
     partitionPragma(os, port.name, func.getArgAttr(unsigned(i), kHlsPartitionAttr));
@@ -1200,6 +1225,12 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
     files.push_back(path("estimate.json"));
     files.push_back(path("README.md"));
   }
+  const bool stream = hlsemit::isDataflow(*topFunc);
+  const size_t fifoFile = files.size();
+  if (stream) {
+    files.push_back(path("fifo_depths.txt"));
+    files.push_back(path("dataflow.dot"));
+  }
   // The carried headers (fixed relative paths) and every directory they
   // need, parents first.
   std::vector<std::string> dirs = {path("firmware")};
@@ -1332,6 +1363,7 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
 
   if (failed(writeFile(module, files[4], [&](raw_ostream &os) {
         os << "# Vitis HLS project: vitis_hls -f build_prj.tcl\n"
+           << "# IOType: " << (stream ? "io_stream" : "io_parallel") << "\n"
               "# Set NN_CSIM_ARGS for the testbench's --input/--output "
               "arguments.\n"
               "# Vitis compiles with its own ap_fixed.h: nn's C-simulation "
@@ -1375,6 +1407,17 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
     return success();
   })))
     return failure();
+  if (stream && failed(writeFile(module, files[fifoFile], [&](raw_ostream &os) {
+        os << hlsemit::fifoReport(*topFunc);
+        return success();
+      })))
+    return failure();
+  if (stream &&
+      failed(writeFile(module, files[fifoFile + 1], [&](raw_ostream &os) {
+        os << hlsemit::dataflowDot(*topFunc);
+        return success();
+      })))
+    return failure();
   if (!estimateJson || !estimateTable)
     return success();
   if (failed(writeFile(module, files[estimateFile], [&](raw_ostream &os) {
@@ -1385,7 +1428,10 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
   return writeFile(module, files[estimateFile + 1], [&](raw_ostream &os) {
     os << "# " << top << "\n\nHLS project written by nn-translate "
           "--emit-hls-project. Build: `vitis_hls -f build_prj.tcl`; C "
-          "simulation: `make`.\n\n## Estimate\n\nnn's cost model "
+          "simulation: `make`.\n\nIOType: "
+       << (stream ? "io_stream (FIFO depths: fifo_depths.txt)"
+                  : "io_parallel")
+       << ".\n\n## Estimate\n\nnn's cost model "
           "(--nn-estimate, docs/CostModel.md) before the lowering, also in "
           "estimate.json:\n\n```\n"
        << estimateTable.getValue() << "```\n";

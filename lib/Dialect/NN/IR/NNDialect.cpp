@@ -121,6 +121,24 @@ static LogicalResult verifyHlsDirective(function_ref<InFlightDiagnostic()> emitE
                          << value;
     return success();
   }
+  if (name == kHlsDataflowAttr) {
+    if (failed(placedOn(!onArgument && llvm::isa<func::FuncOp>(op),
+                        "a func.func")))
+      return failure();
+    if (!llvm::isa<UnitAttr>(value))
+      return emitError() << "attribute '" << name
+                         << "' must be a unit attribute, got " << value;
+    return success();
+  }
+  if (name == kHlsStreamDepthAttr) {
+    if (failed(placedOn(!onArgument && llvm::isa<memref::AllocOp>(op),
+                        "a memref.alloc")))
+      return failure();
+    if (!integerAtLeast(1))
+      return emitError() << "attribute '" << name
+                         << "' must be a positive i64 integer, got " << value;
+    return success();
+  }
   if (name == kHlsOutputAttr) {
     if (failed(placedOn(onArgument, "a function argument")))
       return failure();

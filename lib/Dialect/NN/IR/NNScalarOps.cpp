@@ -137,3 +137,28 @@ LogicalResult FxDivIntOp::verify() {
            << count.getSExtValue();
   return success();
 }
+
+// nn.fx.stream_write / nn.fx.stream_read: a FIFO memref<P x C x T> and a
+// packed vector memref<C x T> of the same element type.
+static LogicalResult verifyStreamTransfer(Operation *op, Value fifo,
+                                          Value vector) {
+  auto f = llvm::cast<MemRefType>(fifo.getType());
+  auto v = llvm::cast<MemRefType>(vector.getType());
+  if (f.getRank() != 2 || v.getRank() != 1)
+    return op->emitOpError("expects a rank-2 FIFO memref<P x C x T> and a "
+                           "rank-1 vector memref<C x T>, got ")
+           << f << " and " << v;
+  if (f.getDimSize(1) != v.getDimSize(0) ||
+      f.getElementType() != v.getElementType())
+    return op->emitOpError("vector ")
+           << v << " is not one transfer of the FIFO " << f;
+  return success();
+}
+
+LogicalResult FxStreamWriteOp::verify() {
+  return verifyStreamTransfer(*this, getFifo(), getVector());
+}
+
+LogicalResult FxStreamReadOp::verify() {
+  return verifyStreamTransfer(*this, getFifo(), getVector());
+}

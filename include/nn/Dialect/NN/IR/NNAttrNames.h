@@ -47,6 +47,13 @@ inline constexpr llvm::StringLiteral kHlsReshapeAttr = "nn.hls.array_reshape";
 /// On a loop: at most this many multipliers in its body (Vitis'
 /// `ALLOCATION operation instances=mul limit=N`).
 inline constexpr llvm::StringLiteral kHlsMulLimitAttr = "nn.hls.mul_limit";
+/// io_stream (--nn-lower-to-hls="io-type=stream"): on a func.func, Vitis'
+/// `DATAFLOW` (unit); its top-level loops are the processes.
+inline constexpr llvm::StringLiteral kHlsDataflowAttr = "nn.hls.dataflow";
+/// On a memref.alloc: the buffer is a FIFO (`hls::stream`) of this depth,
+/// i64 > 0 (Vitis' `STREAM depth=N`).
+inline constexpr llvm::StringLiteral kHlsStreamDepthAttr =
+    "nn.hls.stream_depth";
 /// C++ name of a port, buffer, rom or loop label (the layer's name).
 inline constexpr llvm::StringLiteral kHlsNameAttr = "nn.hls.name";
 /// On the module: the FPGA part, the clock period in ns (f64) and the

@@ -314,4 +314,53 @@ def NN_FxDivIntOp : NN_ScalarOp<"div_int"> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// FIFOs of the io_stream form (docs/Lowering.md, "io_stream")
+//===----------------------------------------------------------------------===//
+
+// Not NN_ScalarOp: these read and write memory (never Pure).
+def NN_FxStreamWriteOp : Op<NN_Dialect, "fx.stream_write"> {
+  let summary = "append one packed channel vector to a FIFO";
+  let description = [{
+    Appends the `C` elements of `vector` (a `memref<C x T>`) as the next
+    transfer of `fifo`, a `memref<P x C x T>` marked `nn.hls.stream_depth`:
+    a FIFO of at most `P` transfers of one pixel's `C` channels each. The
+    memref form lets the loop interpreter keep every transfer (dataflow
+    processes run one after another there); the HLS emitter prints the FIFO
+    as an `hls::stream` of `nn_pack<T, C>` and this op as its `write`.
+    Writing more than `P` transfers is an error of the interpreter.
+
+    ```mlir
+    nn.fx.stream_write %vec, %fifo : memref<4x!nn.fixed<16, 6>>, memref<64x4x!nn.fixed<16, 6>>
+    ```
+  }];
+  let arguments = (ins Arg<StaticShapeMemRefOf<[NN_AnyFixed]>, "",
+                           [MemRead]>:$vector,
+                       Arg<StaticShapeMemRefOf<[NN_AnyFixed]>, "",
+                           [MemRead, MemWrite]>:$fifo);
+  let assemblyFormat =
+      "$vector `,` $fifo attr-dict `:` type($vector) `,` type($fifo)";
+  let hasVerifier = 1;
+}
+
+def NN_FxStreamReadOp : Op<NN_Dialect, "fx.stream_read"> {
+  let summary = "pop the oldest packed channel vector of a FIFO";
+  let description = [{
+    Copies the oldest transfer not yet read of `fifo` (see
+    `nn.fx.stream_write`) into `vector`. Reading a FIFO with nothing left
+    to read is an error of the interpreter (the hardware would stall).
+
+    ```mlir
+    nn.fx.stream_read %fifo, %vec : memref<64x4x!nn.fixed<16, 6>>, memref<4x!nn.fixed<16, 6>>
+    ```
+  }];
+  let arguments = (ins Arg<StaticShapeMemRefOf<[NN_AnyFixed]>, "",
+                           [MemRead, MemWrite]>:$fifo,
+                       Arg<StaticShapeMemRefOf<[NN_AnyFixed]>, "",
+                           [MemWrite]>:$vector);
+  let assemblyFormat =
+      "$fifo `,` $vector attr-dict `:` type($fifo) `,` type($vector)";
+  let hasVerifier = 1;
+}
+
 #endif // NN_DIALECT_NN_IR_NNSCALAROPS_TD
