@@ -75,19 +75,44 @@ perOp(func::FuncOp func, const cost::Estimate &estimate) {
   return map;
 }
 
-/// Moves every reuse factor the new sizes make invalid to the nearest
-/// valid one (above first: fewer multipliers); returns "layer R a->b".
-std::vector<std::string> fixReuseFactors(func::FuncOp func) {
+/// After pruning, every multiplier layer gets a valid reuse factor and
+/// costs no more DSPs than before: a reuse factor the new sizes make
+/// invalid moves to a valid one, and a layer whose structure changes with
+/// its new size (a rolled layer now small enough to unroll) takes the
+/// smallest valid reuse factor, from its own up, at which it costs no more
+/// than `dspBefore` (its DSPs before pruning, in the order of the
+/// multiplier layers). Returns "layer R a->b" per move.
+std::vector<std::string> fitReuseFactors(func::FuncOp func,
+                                         ArrayRef<int64_t> dspBefore,
+                                         const cost::Options &options) {
   std::vector<std::string> moved;
   Builder builder(func.getContext());
+  cost::DotPricer pricer(options);
+  size_t index = 0;
   func.walk([&](MultiplierOpInterface mult) {
-    int64_t in = mult.getMultiplierInputs(), out = mult.getMultiplierOutputs();
-    int64_t r = mult.getReuseFactor();
-    if (reuse::isValidReuseFactor(in, out, r, mult.getStrategy()))
+    const int64_t in = mult.getMultiplierInputs(),
+                  out = mult.getMultiplierOutputs(), r = mult.getReuseFactor();
+    const reuse::Strategy strategy = mult.getStrategy();
+    const int64_t limit =
+        index < dspBefore.size() ? dspBefore[index] : INT64_MAX;
+    ++index;
+    if (reuse::isValidReuseFactor(in, out, r, strategy) &&
+        pricer.price(mult, r, strategy).res.dsp <= limit)
       return;
-    reuse::Nearest near =
-        reuse::nearestValidReuseFactors(in, out, r, mult.getStrategy());
-    int64_t to = near.above ? *near.above : near.below ? *near.below : 1;
+    std::vector<int64_t> valid = reuse::validReuseFactors(in, out, strategy);
+    int64_t to = valid.empty() ? 1 : valid.back();
+    for (int64_t v : valid)
+      if (v >= r && pricer.price(mult, v, strategy).res.dsp <= limit) {
+        to = v;
+        break;
+      }
+    if (!valid.empty() && to == valid.back() && to < r) {
+      // No valid factor at or above r: the nearest below.
+      reuse::Nearest near = reuse::nearestValidReuseFactors(in, out, r, strategy);
+      to = near.below ? *near.below : to;
+    }
+    if (to == r)
+      return;
     mult->setAttr(kReuseFactorAttrName, builder.getI64IntegerAttr(to));
     moved.push_back(prune::nameOf(mult) + " R " + std::to_string(r) + "->" +
                     std::to_string(to));
@@ -109,6 +134,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
   using Base::Base;
 
   bool allowDense = false, allowConv = false;
+  /// The calibration samples and the unpruned network's outputs on them.
+  std::optional<interp::PreparedInputs> calibInputs;
+  std::vector<interp::Tensor> baseline;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
@@ -167,13 +195,15 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     }
     if (!allowDense && !allowConv)
       return module.emitError("nn-prune: granularity names nothing to prune");
-    if (importance != "magnitude" && importance != "activation")
-      return module.emitError("nn-prune: importance must be magnitude or "
-                              "activation, got '")
+    if (importance != "magnitude" && importance != "activation" &&
+        importance != "sensitivity")
+      return module.emitError("nn-prune: importance must be magnitude, "
+                              "activation or sensitivity, got '")
              << importance << "'";
-    if (importance == "activation" && calibrate.empty())
-      return module.emitError("nn-prune: importance=activation needs "
-                              "calibration data (calibrate=data.npy)");
+    if (importance != "magnitude" && calibrate.empty())
+      return module.emitError("nn-prune: importance=")
+             << importance
+             << " needs calibration data (calibrate=data.npy)";
     if (!(ratio >= 0 && ratio < 1))
       return module.emitError("nn-prune: ratio must be in [0, 1), got ")
              << ratio;
@@ -260,9 +290,68 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       }
       s.count += n / dim;
     };
-    if (failed(interp::runSamples(func, *inputs, run)))
+    FailureOr<std::vector<interp::Tensor>> outputs =
+        interp::runSamples(func, *inputs, run);
+    if (failed(outputs))
       return func.emitError("nn-prune: the network failed to run on the "
                             "calibration data (see the error above)");
+    baseline = std::move(*outputs);
+    calibInputs = std::move(*inputs);
+    return success();
+  }
+
+  /// The prunable layers of `func` that the granularity allows.
+  std::vector<prune::Layer> selectLayers(func::FuncOp func,
+                                         std::vector<prune::Skipped> &skipped) {
+    std::vector<prune::Layer> layers;
+    for (prune::Layer &l : prune::findLayers(func, skipped)) {
+      bool dense = llvm::isa<DenseOp>(l.producer);
+      if (dense ? allowDense : allowConv)
+        layers.push_back(std::move(l));
+      else
+        skipped.push_back({l.name, std::string("granularity excludes ") +
+                                       (dense ? "neuron" : "filter")});
+    }
+    return layers;
+  }
+
+  /// importance=sensitivity: each unit removed alone (with bias
+  /// correction) from a copy of `func`, the mean squared change of the
+  /// network's outputs over the calibration data. The outputs are the same
+  /// for every layer, so no per-layer normalization is needed.
+  LogicalResult sensitivities(func::FuncOp func,
+                              std::vector<LayerInfo> &infos) {
+    for (size_t li = 0; li < infos.size(); ++li) {
+      LayerInfo &info = infos[li];
+      for (size_t u = 0; u < info.importance.size(); ++u) {
+        func::FuncOp trial = func.clone();
+        std::vector<prune::Skipped> ignored;
+        std::vector<prune::Layer> layers = selectLayers(trial, ignored);
+        SmallVector<int64_t> keep;
+        for (size_t k = 0; k < info.importance.size(); ++k)
+          if (k != u)
+            keep.push_back(int64_t(k));
+        prune::removeUnits(layers[li], keep,
+                           info.means.empty() ? nullptr : &info.means);
+        eraseDeadConstants(trial);
+        FailureOr<std::vector<interp::Tensor>> out =
+            interp::runSamples(trial, *calibInputs);
+        trial.erase();
+        if (failed(out))
+          return failure();
+        double se = 0;
+        int64_t n = 0;
+        for (size_t o = 0; o < out->size(); ++o)
+          for (int64_t i = 0, e = (*out)[o].numElements(); i < e; ++i, ++n) {
+            double d = (*out)[o].valueAt(i) - baseline[o].valueAt(i);
+            se += d * d;
+          }
+        info.importance[u] = n ? se / double(n) : 0;
+      }
+      info.mandatory = size_t(std::max_element(info.importance.begin(),
+                                               info.importance.end()) -
+                              info.importance.begin());
+    }
     return success();
   }
 
@@ -360,20 +449,19 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     if (ratio > 0 && !limits[0])
       limits[0] = int64_t(std::floor((1 - ratio) * double(before->total.dsp)));
     std::vector<prune::Skipped> skipped;
-    std::vector<prune::Layer> layers;
-    for (prune::Layer &l : prune::findLayers(func, skipped)) {
-      bool dense = llvm::isa<DenseOp>(l.producer);
-      if (dense ? allowDense : allowConv)
-        layers.push_back(std::move(l));
-      else
-        skipped.push_back({l.name, std::string("granularity excludes ") +
-                                       (dense ? "neuron" : "filter")});
-    }
+    std::vector<prune::Layer> layers = selectLayers(func, skipped);
     llvm::DenseMap<Operation *, EntryStats> stats;
     if (!calibrate.empty() && failed(calibrateStats(func, layers, stats)))
       return failure();
-    std::vector<LayerInfo> infos =
-        describeLayers(layers, perOp(func, *before), stats);
+    llvm::DenseMap<Operation *, cost::LayerEstimate> estimates =
+        perOp(func, *before);
+    std::vector<LayerInfo> infos = describeLayers(layers, estimates, stats);
+    std::vector<int64_t> dspBefore;
+    func.walk([&](MultiplierOpInterface mult) {
+      dspBefore.push_back(estimates.lookup(mult).res.dsp);
+    });
+    if (importance == "sensitivity" && failed(sensitivities(func, infos)))
+      return failure();
 
     // Items: every unit but each layer's most important one. The floor is
     // what the estimate keeps when only those are left.
@@ -436,73 +524,117 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
             int64_t(std::ceil(infos[ref.layer].price[ref.unit][r] * scale)));
       items.push_back(std::move(item));
     }
-    std::vector<double> excess(kNumResources, 0);
-    for (int round = 0; round < 12; ++round) {
+    // One attempt: the knapsack at the capacity lowered by `excess`, applied
+    // to a copy of the function, and the copy's estimate.
+    struct Attempt {
+      func::FuncOp trial;
+      knapsack::Solution sol;
+      std::vector<std::vector<int64_t>> keep;
+      cost::Estimate after;
+      std::vector<std::string> moved, uncorrected;
+      std::vector<double> over;
+      bool fits = false;
+    };
+    auto attempt = [&](const std::vector<double> &excess)
+        -> FailureOr<Attempt> {
+      Attempt a;
       std::vector<int64_t> capacity;
       for (size_t r : budgeted)
         capacity.push_back(int64_t(std::floor(
             (double(*limits[r]) - floor[r] - excess[r]) * scale)));
-      knapsack::Solution sol = knapsack::solve(items, capacity, kopts);
-      std::vector<std::vector<int64_t>> keep(layers.size());
+      a.sol = knapsack::solve(items, capacity, kopts);
+      a.keep.resize(layers.size());
       for (size_t li = 0; li < layers.size(); ++li)
-        keep[li].push_back(int64_t(infos[li].mandatory));
+        a.keep[li].push_back(int64_t(infos[li].mandatory));
       for (size_t i = 0; i < refs.size(); ++i)
-        if (sol.take[i])
-          keep[refs[i].layer].push_back(int64_t(refs[i].unit));
-      for (auto &k : keep)
+        if (a.sol.take[i])
+          a.keep[refs[i].layer].push_back(int64_t(refs[i].unit));
+      for (auto &k : a.keep)
         llvm::sort(k);
-
-      // Prune a copy; keep it if its estimate fits.
-      func::FuncOp trial = func.clone();
+      a.trial = func.clone();
       std::vector<prune::Skipped> ignored;
-      std::vector<prune::Layer> trialLayers;
-      for (prune::Layer &l : prune::findLayers(trial, ignored))
-        if (llvm::isa<DenseOp>(l.producer) ? allowDense : allowConv)
-          trialLayers.push_back(std::move(l));
-      std::vector<std::string> uncorrected;
+      std::vector<prune::Layer> trialLayers = selectLayers(a.trial, ignored);
       for (size_t li = 0; li < layers.size(); ++li) {
-        if (keep[li].size() == size_t(layers[li].units))
+        if (a.keep[li].size() == size_t(layers[li].units))
           continue;
         for (std::string &name : prune::removeUnits(
-                 trialLayers[li], keep[li],
+                 trialLayers[li], a.keep[li],
                  infos[li].means.empty() ? nullptr : &infos[li].means))
-          uncorrected.push_back(name);
+          a.uncorrected.push_back(name);
       }
-      eraseDeadConstants(trial);
-      std::vector<std::string> moved = fixReuseFactors(trial);
-      FailureOr<cost::Estimate> after = quietEstimate(trial, options);
+      eraseDeadConstants(a.trial);
+      a.moved = fitReuseFactors(a.trial, dspBefore, options);
+      FailureOr<cost::Estimate> after = quietEstimate(a.trial, options);
       if (failed(after)) {
-        trial.erase();
+        a.trial.erase();
         return failure();
       }
-      bool fits = true;
+      a.after = *after;
+      a.fits = true;
+      a.over.assign(kNumResources, 0);
       for (size_t r : budgeted) {
         int64_t over = cost::amount(after->total, r) - *limits[r];
         if (over > 0) {
-          fits = false;
-          excess[r] += double(over);
+          a.fits = false;
+          a.over[r] = double(over);
         }
       }
-      if (!fits) {
-        trial.erase();
-        // Nothing but the kept minimum and still over: that is the floor
-        // (the prices underestimated it).
-        if (llvm::none_of(sol.take, [](bool t) { return t; }))
-          return belowFloor(after->total);
-        continue;
+      return a;
+    };
+    // The prices are shares, not exact: while the estimate exceeds the
+    // budget, lower the capacity by the excess; then bisect between the
+    // last excess that did not fit and the first that did, keeping the
+    // fitting attempt of most kept importance.
+    std::optional<Attempt> best;
+    std::vector<double> lo(kNumResources, 0), hi, excess = lo;
+    for (int round = 0; round < 12 && !best; ++round) {
+      FailureOr<Attempt> a = attempt(excess);
+      if (failed(a))
+        return failure();
+      if (a->fits) {
+        best = std::move(*a);
+        hi = excess;
+        break;
       }
-      llvm::json::Object out = summarize(func, layers, infos, keep, skipped,
-                                         *before, *after, limits, sol, moved,
-                                         uncorrected);
-      func.getBody().takeBody(trial.getBody());
-      trial.erase();
-      return out;
+      a->trial.erase();
+      // Nothing but the kept minimum and still over: that is the floor
+      // (the prices underestimated it).
+      if (llvm::none_of(a->sol.take, [](bool t) { return t; }))
+        return belowFloor(a->after.total);
+      lo = excess;
+      for (size_t r : budgeted)
+        excess[r] += a->over[r];
     }
-    return emitError(func.getLoc(), "nn-prune: no pruning of @")
-           << func.getSymName() << " found within the budget ("
-           << cost::describeBudget(limits)
-           << ") in 12 rounds of correcting the units' prices; the smallest "
-              "estimate tried exceeds it (see docs/Pruning.md)";
+    if (!best)
+      return emitError(func.getLoc(), "nn-prune: no pruning of @")
+             << func.getSymName() << " found within the budget ("
+             << cost::describeBudget(limits)
+             << ") in 12 rounds of correcting the units' prices (see "
+                "docs/Pruning.md)";
+    for (int step = 0; step < 6 && hi != lo; ++step) {
+      std::vector<double> mid(kNumResources, 0);
+      for (size_t r = 0; r < kNumResources; ++r)
+        mid[r] = (lo[r] + hi[r]) / 2;
+      FailureOr<Attempt> a = attempt(mid);
+      if (failed(a)) {
+        best->trial.erase();
+        return failure();
+      }
+      if (a->fits && a->sol.value > best->sol.value) {
+        best->trial.erase();
+        best = std::move(*a);
+      } else {
+        a->trial.erase();
+      }
+      (a->fits ? hi : lo) = mid;
+    }
+    llvm::json::Object out =
+        summarize(func, layers, infos, best->keep, skipped, *before,
+                  best->after, limits, best->sol, best->moved,
+                  best->uncorrected);
+    func.getBody().takeBody(best->trial.getBody());
+    best->trial.erase();
+    return out;
   }
 
   static FailureOr<cost::Estimate> quietEstimate(func::FuncOp func,

@@ -102,7 +102,9 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
     unit's value is its `importance` (`magnitude`: the norms of its own and
     of its outgoing weights; `activation`: the mean magnitude of its output
     on the calibration data, run by the bit-accurate interpreter, times the
-    norm of its outgoing weights) and its cost the cost model's price of
+    norm of its outgoing weights; `sensitivity`: the mean squared change
+    of the network's outputs on the calibration data when the unit alone
+    is removed) and its cost the cost model's price of
     its share of its layer and of the layers reading it; the units to keep
     are chosen by a knapsack (exact dynamic programming or branch and
     bound, else greedy: docs/Pruning.md), the estimate of the result is
@@ -128,7 +130,8 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
            "what may be removed: neuron (dense units), filter (conv units)">,
     Option<"importance", "importance", "std::string",
            /*default=*/"\"magnitude\"",
-           "magnitude (weights only) or activation (needs calibrate)">,
+           "magnitude (weights only), activation or sensitivity (both "
+           "need calibrate)">,
     ListOption<"calibrate", "calibrate", "std::string",
                "calibration inputs, one .npy per function argument (N "
                "samples): activation statistics and bias correction">,
