@@ -217,7 +217,7 @@ struct AnnotateReusePass
                       builder.getStringAttr(
                           reuse::toString(l.strategies[l.chosen])));
       }
-      FailureOr<cost::Estimate> check = quietEstimate(func, options);
+      FailureOr<cost::Estimate> check = cost::estimateQuietly(func, options);
       if (failed(check))
         return failure();
       if (overshoot(check->total, limits) == 0) {
@@ -232,16 +232,6 @@ struct AnnotateReusePass
       fixed.ff += check->total.ff - predicted.ff;
       fixed.bram18k += check->total.bram18k - predicted.bram18k;
     }
-  }
-
-  /// The estimate without its warnings (already given by the first one).
-  static FailureOr<cost::Estimate> quietEstimate(func::FuncOp func,
-                                                 const cost::Options &options) {
-    ScopedDiagnosticHandler quiet(func.getContext(), [](Diagnostic &d) {
-      return success(d.getSeverity() == DiagnosticSeverity::Warning ||
-                     d.getSeverity() == DiagnosticSeverity::Note);
-    });
-    return cost::estimate(func, options);
   }
 
   /// The budgeted resources weighed by their limits.

@@ -564,7 +564,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       }
       eraseDeadConstants(a.trial);
       a.moved = fitReuseFactors(a.trial, dspBefore, options);
-      FailureOr<cost::Estimate> after = quietEstimate(a.trial, options);
+      FailureOr<cost::Estimate> after = cost::estimateQuietly(a.trial, options);
       if (failed(after)) {
         a.trial.erase();
         return failure();
@@ -635,15 +635,6 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     func.getBody().takeBody(best->trial.getBody());
     best->trial.erase();
     return out;
-  }
-
-  static FailureOr<cost::Estimate> quietEstimate(func::FuncOp func,
-                                                 const cost::Options &options) {
-    ScopedDiagnosticHandler quiet(func.getContext(), [](Diagnostic &d) {
-      return success(d.getSeverity() == DiagnosticSeverity::Warning ||
-                     d.getSeverity() == DiagnosticSeverity::Note);
-    });
-    return cost::estimate(func, options);
   }
 
   llvm::json::Object

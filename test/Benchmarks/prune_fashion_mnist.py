@@ -6,7 +6,7 @@
 MODEL is a network of test/Models/fashion_mnist (default: fashion_cnn
 fashion_mlp; each .onnx there). Each is imported, canonicalized and typed
 in ap_fixed<16,6> with lossless accumulators; its unpruned DSP estimate is
-D (--nn-estimate). For budgets of 90/75/50/25% of D and both importance
+D (--nn-estimate). For budgets of 90/75/50/25% of D and the three importance
 measures, --nn-prune runs post-training (calibration and bias correction on
 500 training images, never on test images) and the pruned network is
 evaluated by nn-interp (bit-accurate) on the 10,000 test images of
@@ -14,7 +14,6 @@ Debian's dataset-fashion-mnist; the pruned network's own estimate is
 printed next to its budget. Not a ctest (minutes); prints a table.
 Needs NumPy and /usr/share/datasets/fashion-mnist.
 """
-import gzip
 import json
 import os
 import subprocess
@@ -26,22 +25,10 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(os.path.dirname(HERE))
-DATA = "/usr/share/datasets/fashion-mnist"
-MEAN, STD = 0.2860, 0.3530  # train.py's normalization
 CALIBRATION = 500
 FRACTIONS = [0.90, 0.75, 0.50, 0.25]
-
-
-def read_idx(name):
-    with gzip.open(os.path.join(DATA, name), "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-def normalize(images):
-    return ((images.astype(np.float32) / 255.0 - MEAN) / STD)[:, None, :, :]
+sys.path.insert(0, os.path.join(SRC, "test", "Models", "fashion_mnist"))
+from fashion_data import normalize, read_idx  # noqa: E402
 
 
 def run(*args, capture=False):
@@ -95,7 +82,7 @@ def main():
               % (model, full, 100 * base))
         print("%-11s %6s %7s %10s %9s %8s" % ("importance", "budget", "budget",
                                              "estimate", "accuracy", "drop"))
-        for importance in ["activation", "magnitude"]:
+        for importance in ["activation", "magnitude", "sensitivity"]:
             for fraction in FRACTIONS:
                 budget = int(fraction * full)
                 pruned = os.path.join(work, "%s-%s-%d.mlir" % (model, importance, budget))

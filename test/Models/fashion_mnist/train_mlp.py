@@ -19,7 +19,7 @@ import torch
 import torch.nn as tnn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train import normalize, read_idx  # noqa: E402  (one home for the data)
+from fashion_data import normalize, read_idx  # noqa: E402
 
 EPOCHS = 3
 
