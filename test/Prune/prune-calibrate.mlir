@@ -26,6 +26,16 @@
 // ACT: nn.constant dense<{{\[}}[896, 896], [448, 448]]> : tensor<2x2xi16>
 // ACT: nn.constant dense<256> : tensor<1xi16>
 //
+// By sensitivity: each unit removed alone (with bias correction), the mean
+// squared change of the output. On this constant data bias correction
+// restores the output exactly (u1 is dead: nothing to correct): every
+// unit is worth 0. Units worth nothing go even when the budget leaves
+// room: only the one every layer keeps stays.
+// RUN: nn-opt %s --nn-prune="budget=dsp:6 importance=sensitivity calibrate=%S/Inputs/calib-2x2.npy" -o /dev/null | FileCheck %s --check-prefix=SENS
+// SENS: nn-prune: @mlp, importance sensitivity, budget dsp 6
+// SENS: d1 nn.dense 3 1 0.000
+// SENS: after: dsp 3
+//
 // Calibration data of the wrong shape or element type names the argument:
 // RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-2x3.npy" 2>&1 | FileCheck %s --check-prefix=SHAPE
 // SHAPE: error: nn-prune: calibrate: input 0 ({{.*}}calib-2x3.npy)
@@ -37,6 +47,8 @@
 // Activation importance needs data:
 // RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation" 2>&1 | FileCheck %s --check-prefix=NODATA
 // NODATA: error: nn-prune: importance=activation needs calibration data (calibrate=data.npy)
+// RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=sensitivity" 2>&1 | FileCheck %s --check-prefix=NODATA2
+// NODATA2: error: nn-prune: importance=sensitivity needs calibration data (calibrate=data.npy)
 func.func @mlp(%x: tensor<1x2x!nn.fixed<16, 6>>) -> tensor<1x1x!nn.fixed<16, 6>> {
   %w1 = nn.constant dense<[[896, 896], [-1792, 1792], [448, 448]]> : tensor<3x2xi16> -> tensor<3x2x!nn.fixed<16, 6>>
   %b1 = nn.constant dense<[0, 0, 0]> : tensor<3xi16> -> tensor<3x!nn.fixed<16, 6>>
