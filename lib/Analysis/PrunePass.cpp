@@ -18,6 +18,7 @@
 #include "nn/Analysis/Knapsack.h"
 #include "nn/Analysis/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Interpreter/Interpreter.h"
 #include "nn/Interpreter/Run.h"
 #include "nn/Interpreter/TensorIO.h"
 
@@ -220,8 +221,19 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
   /// estimate of the quantized design.
   static LogicalResult checkQuantized(func::FuncOp func) {
     WalkResult walk = func.walk([&](Operation *op) {
-      // A float constant is reported at the layer that reads it.
-      if (llvm::isa<func::FuncOp, func::ReturnOp, ConstantOp>(op))
+      if (auto constant = llvm::dyn_cast<ConstantOp>(op)) {
+        // Pruning slices the raws of the constants it touches: every
+        // constant in use must be readable (an elided or missing
+        // dense_resource blob is not; the interpreter's error names it).
+        // A float constant is reported at the layer that reads it.
+        if (!constant->use_empty() &&
+            failed(interp::tensorFromConstant(constant.getValue(),
+                                              constant.getType(),
+                                              constant.getLoc())))
+          return WalkResult::interrupt();
+        return WalkResult::advance();
+      }
+      if (llvm::isa<func::FuncOp, func::ReturnOp>(op))
         return WalkResult::advance();
       for (Type t : op->getResultTypes())
         if (isFloatTensor(t)) {

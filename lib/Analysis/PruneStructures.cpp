@@ -25,7 +25,12 @@ ArrayRef<int64_t> shapeOf(Value v) {
   return llvm::cast<RankedTensorType>(v.getType()).getShape();
 }
 
-bool isConstant(Value v) { return v && v.getDefiningOp<ConstantOp>(); }
+/// A fixed-point nn.constant (the pass checked that it is readable).
+bool isConstant(Value v) {
+  return v && v.getDefiningOp<ConstantOp>() &&
+         llvm::isa<FixedType>(
+             llvm::cast<RankedTensorType>(v.getType()).getElementType());
+}
 
 /// The operands that hold weights must be constants to be sliced.
 bool constantParameters(Operation *op) {
@@ -246,7 +251,7 @@ std::vector<Layer> nn::prune::findLayers(func::FuncOp func,
       reason = "a grouped convolution (group " +
                std::to_string(conv.getGroup()) + ")";
     else if (!constantParameters(&op))
-      reason = "its weights are no constant";
+      reason = "its weights are no fixed-point constant";
     else if (layer.units < 2)
       reason = "it has a single unit";
     else

@@ -5,6 +5,10 @@
 // RUN: not nn-opt %S/../CostModel/Inputs/float-dense.mlir --nn-prune="ratio=0.5" 2>&1 | FileCheck %s --check-prefix=FLOAT
 // FLOAT: error: loc("fc1"): nn-prune: 'fc1' is floating point: run --nn-quantize first (the budget is the cost model's estimate of the quantized design)
 //
+// A constant whose data is missing (an elided blob) is named, not read:
+// RUN: not nn-opt %S/Inputs/elided.mlir --nn-prune="ratio=0.5" 2>&1 | FileCheck %s --check-prefix=ELIDED
+// ELIDED: elided.mlir:4:9: error: the interpreter cannot read this constant
+//
 // RUN: not nn-opt %s --nn-prune 2>&1 | FileCheck %s --check-prefix=NONE
 // NONE: error: nn-prune: no budget: give budget=dsp:N,... or ratio=R
 // RUN: not nn-opt %s --nn-prune="budget=dsp:x" 2>&1 | FileCheck %s --check-prefix=BUDGET
