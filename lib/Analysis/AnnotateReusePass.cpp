@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "nn/Analysis/Budget.h"
 #include "nn/Analysis/CostModel.h"
 #include "nn/Analysis/Passes.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
@@ -31,55 +32,10 @@ using namespace nn;
 
 namespace {
 
-/// The budgeted resources, in the order of the budget's keys.
-constexpr std::array<const char *, 4> kResources = {"dsp", "lut", "ff",
-                                                    "bram"};
-using Limits = std::array<std::optional<int64_t>, 4>;
-
-int64_t amount(const cost::Resources &r, size_t i) {
-  switch (i) {
-  case 0:
-    return r.dsp;
-  case 1:
-    return r.lut;
-  case 2:
-    return r.ff;
-  default:
-    return r.bram18k;
-  }
-}
-int64_t available(const cost::Device &d, size_t i) {
-  switch (i) {
-  case 0:
-    return d.dsp;
-  case 1:
-    return d.lut;
-  case 2:
-    return d.ff;
-  default:
-    return d.bram18k;
-  }
-}
-
-/// "dsp:1000,lut:50000" -> limits; an error naming the bad entry.
-FailureOr<Limits> parseBudget(ModuleOp module, StringRef text) {
-  Limits limits;
-  SmallVector<StringRef> entries;
-  text.split(entries, ',', -1, /*KeepEmpty=*/false);
-  for (StringRef entry : entries) {
-    auto [key, value] = entry.trim().split(':');
-    auto it = llvm::find(kResources, key.trim().lower());
-    int64_t count = 0;
-    if (it == kResources.end() || value.trim().getAsInteger(10, count) ||
-        count < 0)
-      return module.emitError("nn-annotate-reuse: malformed budget entry '")
-             << entry.trim()
-             << "': expected resource:count with a resource among dsp, lut, "
-                "ff, bram and a count >= 0 (e.g. budget=dsp:1000,lut:50000)";
-    limits[size_t(it - kResources.begin())] = count;
-  }
-  return limits;
-}
+using cost::amount;
+using cost::available;
+using Limits = cost::Budget;
+constexpr const auto &kResources = cost::kBudgetResources;
 
 /// One free layer: its candidates (reuse factor, strategy) in ascending
 /// latency and their costs.
@@ -112,7 +68,8 @@ struct AnnotateReusePass
                        "max-partition must be at least 1");
       return signalPassFailure();
     }
-    FailureOr<Limits> limits = parseBudget(module, budget);
+    FailureOr<Limits> limits =
+        cost::parseBudget(module, budget, "nn-annotate-reuse");
     if (failed(limits))
       return signalPassFailure();
     if (maxUtilization != 0) {
@@ -152,13 +109,8 @@ struct AnnotateReusePass
     return over;
   }
 
-  std::string describe(const cost::Resources &r, const Limits &l) {
-    std::string s;
-    for (size_t i = 0; i < kResources.size(); ++i)
-      if (l[i])
-        s += (s.empty() ? "" : ", ") + std::string(kResources[i]) + " " +
-             std::to_string(amount(r, i));
-    return s;
+  static std::string describe(const cost::Resources &r, const Limits &l) {
+    return cost::describeAmounts(r, l);
   }
 
   LogicalResult annotate(func::FuncOp func, const Limits &limits,
@@ -265,7 +217,7 @@ struct AnnotateReusePass
                       builder.getStringAttr(
                           reuse::toString(l.strategies[l.chosen])));
       }
-      FailureOr<cost::Estimate> check = quietEstimate(func, options);
+      FailureOr<cost::Estimate> check = cost::estimateQuietly(func, options);
       if (failed(check))
         return failure();
       if (overshoot(check->total, limits) == 0) {
@@ -282,16 +234,6 @@ struct AnnotateReusePass
     }
   }
 
-  /// The estimate without its warnings (already given by the first one).
-  static FailureOr<cost::Estimate> quietEstimate(func::FuncOp func,
-                                                 const cost::Options &options) {
-    ScopedDiagnosticHandler quiet(func.getContext(), [](Diagnostic &d) {
-      return success(d.getSeverity() == DiagnosticSeverity::Warning ||
-                     d.getSeverity() == DiagnosticSeverity::Note);
-    });
-    return cost::estimate(func, options);
-  }
-
   /// The budgeted resources weighed by their limits.
   static double weight(const cost::Resources &r, const Limits &l) {
     double w = 0;
@@ -302,12 +244,7 @@ struct AnnotateReusePass
   }
 
   static std::string describeLimits(const Limits &l) {
-    std::string s;
-    for (size_t i = 0; i < kResources.size(); ++i)
-      if (l[i])
-        s += (s.empty() ? "" : ", ") + std::string(kResources[i]) + " " +
-             std::to_string(*l[i]);
-    return s;
+    return cost::describeBudget(l);
   }
 
   LogicalResult infeasible(func::FuncOp func, const Limits &limits,

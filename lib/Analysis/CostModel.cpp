@@ -709,3 +709,12 @@ LayerEstimate nn::cost::DotPricer::price(Operation *op, int64_t reuse,
     *plan = impl->model.lastPlan;
   return l;
 }
+
+FailureOr<Estimate> nn::cost::estimateQuietly(func::FuncOp func,
+                                              const Options &options) {
+  ScopedDiagnosticHandler quiet(func.getContext(), [](Diagnostic &d) {
+    return success(d.getSeverity() == DiagnosticSeverity::Warning ||
+                   d.getSeverity() == DiagnosticSeverity::Note);
+  });
+  return estimate(func, options);
+}

@@ -18,7 +18,9 @@
 #   NN_MATRIX_CONFIGS="a16" restricts the configurations; sm-latency,
 #   sm-stable, sm-legacy, sm-argmax and sm-skip are the mixed configuration
 #   with the softmax implementation / Skip of
-#   test/Models/hls/softmax/<model>-<impl>.json (ctest lowering-e2e-softmax).
+#   test/Models/hls/softmax/<model>-<impl>.json (ctest lowering-e2e-softmax);
+#   prune-a16 and prune-mixed are a16 and mixed followed by
+#   --nn-prune="ratio=0.5" (half the DSPs; ctest lowering-e2e-prune).
 #   NN_MATRIX_IO_TYPE=stream lowers with --nn-lower-to-hls="io-type=stream"
 #   (ctest lowering-e2e-stream); the C simulation must then also leave no
 #   data in, and never read an empty, hls::stream (hls_stream.h says so on
@@ -157,7 +159,8 @@ sys.exit(found)
 PY
 }
 
-# run_config MODEL CONFIG QUANTIZE_OPTIONS
+# run_config MODEL CONFIG QUANTIZE_OPTIONS [PASS...]: PASS... (e.g.
+# --nn-prune=...) run after the quantization.
 run_config() {
   m=$1
   c=$2
@@ -166,8 +169,8 @@ run_config() {
   mkdir -p "$d"
   t0=$(now)
   if ! "$bin/nn-opt" "$work/$m/folded.mlir" --mlir-print-debuginfo \
-      --nn-quantize="$3 report=$d/report.json" -o "$d/fixed.mlir" \
-      > "$d/quantize.log" 2>&1; then
+      --nn-quantize="$3 report=$d/report.json" ${4:+"$4"} \
+      -o "$d/fixed.mlir" > "$d/quantize.log" 2>&1; then
     fail_from "$id" loop-IR quantize "$(why "$d/quantize.log")"
     return
   fi
@@ -254,6 +257,10 @@ for m in $models; do
     case $c in
       a16) run_config "$m" "$c" "default-precision=ap_fixed<16,6> accum=auto" ;;
       mixed) run_config "$m" "$c" "config=$models_dir/$m.json" ;;
+      prune-a16) run_config "$m" "$c" "default-precision=ap_fixed<16,6> accum=auto" \
+                   "--nn-prune=ratio=0.5" ;;
+      prune-mixed) run_config "$m" "$c" "config=$models_dir/$m.json" \
+                     "--nn-prune=ratio=0.5" ;;
       # hls4ml's softmax implementations and Skip on the mixed configuration
       # (test/Models/hls/softmax/<model>-<impl>.json).
       sm-*)
@@ -262,7 +269,7 @@ for m in $models; do
         else
           fail "$m/$c: no configuration test/Models/hls/softmax/$m-${c#sm-}.json"
         fi ;;
-      *) fail "$m/$c: unknown configuration (known: a16 mixed sm-<impl>)" ;;
+      *) fail "$m/$c: unknown configuration (known: a16 mixed sm-<impl> prune-a16 prune-mixed)" ;;
     esac
   done
 done

@@ -106,6 +106,10 @@ struct Options {
 /// without a model.
 mlir::FailureOr<Estimate> estimate(mlir::func::FuncOp func,
                                    const Options &options);
+/// As estimate() without its warnings and notes (for passes that estimate
+/// designs again after the first, warned, estimate); errors still show.
+mlir::FailureOr<Estimate> estimateQuietly(mlir::func::FuncOp func,
+                                          const Options &options);
 
 /// Prices one dense/conv layer at candidate reuse factors (the reuse-factor
 /// search), reading each layer's weights once; no diagnostics.

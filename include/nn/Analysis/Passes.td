@@ -89,4 +89,63 @@ def NNAnnotateReuse : Pass<"nn-annotate-reuse", "::mlir::ModuleOp"> {
   ];
 }
 
+def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
+  let summary = "remove the least important neurons and filters to fit a hardware budget";
+  let description = [{
+    Structured pruning after training, on quantized nn IR (after
+    --nn-quantize, reuse factors set): removes whole output units of dense
+    layers (`neuron`) and conv layers (`filter`) with everything that
+    carries them (activations, batch norm parameters, pools, flatten
+    index maps) and the weights of the next dense/conv layers that read
+    them, until the cost model's estimate (--nn-estimate) fits `budget`
+    (or, with `ratio=R`, (1 - R) of the unpruned estimate's DSPs). Each
+    unit's value is its `importance` (`magnitude`: the norms of its own and
+    of its outgoing weights; `activation`: the mean magnitude of its output
+    on the calibration data, run by the bit-accurate interpreter, times the
+    norm of its outgoing weights; `sensitivity`: the mean squared change
+    of the network's outputs on the calibration data when the unit alone
+    is removed) and its cost the cost model's price of
+    its share of its layer and of the layers reading it; the units to keep
+    are chosen by a knapsack (exact dynamic programming or branch and
+    bound, else greedy: docs/Pruning.md), the estimate of the result is
+    checked and the capacity corrected until it fits. With calibration
+    data the consumers' biases absorb the removed units' mean contribution.
+    Layers whose units reach the network's output, an add/concat or any
+    other op are left whole (the report says why). Reuse factors that the
+    new sizes make invalid move to the nearest valid one (above first).
+
+    Example:
+
+    ```
+    nn-opt model-fixed.mlir --nn-prune="budget=dsp:500 importance=activation calibrate=calib.npy report=prune.json"
+    ```
+  }];
+  let options = [
+    Option<"budget", "budget", "std::string", /*default=*/"",
+           "resource limits as dsp:N,lut:N,ff:N,bram:N (any subset)">,
+    Option<"ratio", "ratio", "double", /*default=*/"0",
+           "without budget: keep (1 - ratio) of the estimated DSPs">,
+    Option<"granularity", "granularity", "std::string",
+           /*default=*/"\"neuron,filter\"",
+           "what may be removed: neuron (dense units), filter (conv units)">,
+    Option<"importance", "importance", "std::string",
+           /*default=*/"\"magnitude\"",
+           "magnitude (weights only), activation or sensitivity (both "
+           "need calibrate)">,
+    ListOption<"calibrate", "calibrate", "std::string",
+               "calibration inputs, one .npy per function argument (N "
+               "samples): activation statistics and bias correction">,
+    Option<"report", "report", "std::string", /*default=*/"",
+           "write what was removed as JSON to this file">,
+    Option<"part", "part", "std::string", /*default=*/"",
+           "the FPGA part (default: nn.hls.part, else xcvu13p-flga2577-2-e)">,
+    Option<"clockNs", "clock-ns", "double", /*default=*/"0",
+           "the clock period in ns (default: nn.hls.clock_period, else 5)">,
+    Option<"maxUnrollMults", "max-unroll-mults", "int64_t", /*default=*/"4096",
+           "as --nn-lower-to-hls: the unroll limit the lowering will apply">,
+    Option<"maxPartition", "max-partition", "int64_t", /*default=*/"4096",
+           "as --nn-lower-to-hls: the partition limit the lowering will apply">,
+  ];
+}
+
 #endif // NN_ANALYSIS_PASSES_TD

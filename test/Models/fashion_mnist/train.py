@@ -13,7 +13,6 @@ directory):
   labels.npy         float32 [300]: their labels (class indices)
 Everything is seeded; on 2 cores it takes about two minutes.
 """
-import gzip
 import os
 import random
 import sys
@@ -22,22 +21,10 @@ import numpy as np
 import torch
 import torch.nn as tnn
 
-DATA = "/usr/share/datasets/fashion-mnist"
-MEAN, STD = 0.2860, 0.3530
+from fashion_data import normalize, read_idx
+
 NUM_SAMPLES = 300
 EPOCHS = 3
-
-
-def read_idx(name):
-    with gzip.open(os.path.join(DATA, name), "rb") as f:
-        data = f.read()
-    dims = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-def normalize(images):
-    return ((images.astype(np.float32) / 255.0 - MEAN) / STD)[:, None, :, :]
 
 
 class Net(tnn.Module):

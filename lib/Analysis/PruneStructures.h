@@ -1,0 +1,85 @@
+//===- PruneStructures.h - units of dense/conv layers and their users -*- C++ -*-===//
+//
+// What --nn-prune removes (docs/Pruning.md): the output units of a dense
+// layer (neurons) or a conv layer (filters), together with everything that
+// carries them to the next layers that multiply them by weights. A layer
+// is prunable when every path from its result reaches such a multiplying
+// consumer (dense, conv with group 1) through ops that keep the units on
+// one axis: activations, batch norm, element-wise ops with a constant
+// partner (a batch norm that no layer absorbed is quantized into a mul and
+// an add of per-channel constants), pools, flatten and flatten-like
+// reshapes. Any other user (the function's result, an add or concat that
+// ties the channels to another layer's) makes the layer unprunable, with
+// the reason recorded.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_ANALYSIS_PRUNESTRUCTURES_H
+#define NN_LIB_ANALYSIS_PRUNESTRUCTURES_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include <string>
+#include <vector>
+
+namespace nn {
+namespace prune {
+
+/// A value whose axis `axis` holds the layer's units, each as `inner`
+/// consecutive entries (more than 1 after a flatten of a conv's channels).
+struct Carrier {
+  mlir::Operation *op; ///< the op whose result carries them
+  int64_t axis = 0, inner = 1;
+  /// An element-wise op's constant partner (operand index) and the axis of
+  /// the partner that holds the units (-1: broadcast along them, kept).
+  int partner = -1;
+  int64_t partnerAxis = -1;
+};
+
+/// A dense or conv whose input carries the units.
+struct Consumer {
+  mlir::Operation *op;
+  int64_t axis = 0, inner = 1; ///< of the units in its input
+};
+
+struct Layer {
+  mlir::Operation *producer; ///< nn.dense or nn.conv
+  std::string name;
+  int64_t units = 0;
+  std::vector<Carrier> carriers; ///< after the producer, in program order
+  std::vector<Consumer> consumers;
+};
+
+struct Skipped {
+  std::string name, reason;
+};
+
+/// The prunable layers of `func` in program order; the others in `skipped`.
+std::vector<Layer> findLayers(mlir::func::FuncOp func,
+                              std::vector<Skipped> &skipped);
+
+/// The float values of a constant operand (fixed point), or empty when the
+/// operand is no constant.
+std::vector<double> constantValues(mlir::Value value);
+
+/// Per consumer: the mean of each entry of its input along the units' axis
+/// over the calibration data (all other axes averaged), for bias correction.
+using Means = std::vector<std::vector<double>>;
+
+/// Removes every unit of `layer` not in `keep` (ascending, non-empty): the
+/// producer's weights and bias, the carriers' types and batch norm
+/// parameters, the consumers' weights along their input axis. With `means`
+/// (one vector per consumer), each consumer's bias absorbs the removed
+/// entries' mean contribution; returns the consumers whose bias could not
+/// (no bias operand).
+std::vector<std::string> removeUnits(const Layer &layer,
+                                     llvm::ArrayRef<int64_t> keep,
+                                     const Means *means);
+
+/// The layer name of the prune pass's messages and report.
+std::string nameOf(mlir::Operation *op);
+
+} // namespace prune
+} // namespace nn
+
+#endif // NN_LIB_ANALYSIS_PRUNESTRUCTURES_H
