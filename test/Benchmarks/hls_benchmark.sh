@@ -19,6 +19,9 @@
 #
 # Usage: test/Benchmarks/hls_benchmark.sh [BUILD_DIR [MODEL...]]
 #   MODEL: mlp, fashion_mlp, lenet5, resnet18 (default: all four)
+#   NN_BENCH_WORK: where projects and data go (default BUILD_DIR/hls-benchmark)
+#   NN_BENCH_MODELS: where export_models.py writes (default
+#   BUILD_DIR/benchmark-models)
 #   NN_BENCH_ACCUM: the accumulator option (default auto = lossless; ResNet-18
 #   uses ap_fixed<32,12> when auto is too wide, see below)
 set -uo pipefail
@@ -28,8 +31,10 @@ build=$(cd "${1:-$src/build}" && pwd)
 shift || true
 models=${*:-mlp fashion_mlp lenet5 resnet18}
 bin=$build/bin
-exported=$build/benchmark-models
-work=$build/hls-benchmark
+exported=${NN_BENCH_MODELS:-$build/benchmark-models}
+work=${NN_BENCH_WORK:-$build/hls-benchmark}
+# The C simulation compiles with the runtime headers that build staged.
+runtime=$build/share/nn/runtime/include
 mkdir -p "$work"
 
 npy_payload() {  # the data of a .npy file (v1 header: 10 bytes + HEADER_LEN)
@@ -136,7 +141,7 @@ for m in $models; do
   top=$(basename "$(ls "$d"/prj/firmware/*.cpp)" .cpp)
   echo "  emission (nn-translate --emit-hls-project): $r, firmware/$top.cpp $(stat -c %s "$d/prj/firmware/$top.cpp") bytes"
   if ! r=$(timed "$d/make.log" env -u CXXFLAGS make -C "$d/prj" \
-        NN_RUNTIME_INCLUDE="$src/runtime/include"); then
+        NN_RUNTIME_INCLUDE="$runtime" NN_SUPPORT_INCLUDE="$runtime"); then
     echo "  C-simulation build: FAILED ($r): $(grep -m1 error "$d/make.log")"
     continue
   fi
