@@ -10,7 +10,9 @@
 // <ap_int.h> or <ap_fixed.h>.
 //
 // Compiles as C++14 and later with GCC or Clang (__int128). Values live in
-// native integers (int64_t up to 64 bits, __int128 above), nothing allocates.
+// native integers of their width (int8_t .. int64_t, __int128 above 64
+// bits) and compute on 64-bit integers wherever the values fit; nothing
+// allocates.
 //
 // What is supported (see runtime/README.md for the full list and the
 // differences from Vitis):
