@@ -26,7 +26,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
 
 using namespace mlir;
 using namespace nn;
@@ -508,17 +513,38 @@ LogicalResult softsignKernel(Operation *op, ArrayRef<const Tensor *> operands,
   return success();
 }
 
+/// The value build() returns for `key`, built once per process: a table
+/// costs thousands of exp() calls and exact quantizations, and is a pure
+/// function of its parameters, which the key spells out; every sample and
+/// every evaluator (threads included) then reads the same one.
+template <typename T, typename Build>
+const T &memoized(const std::string &key, Build build) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<const T>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<const T> &slot = cache[key];
+  if (!slot)
+    slot = std::make_unique<const T>(build());
+  return *slot; // never erased: the reference stays valid
+}
+
 /// A table-based activation on fixed point: out = fn(table, raw) for each
-/// element, the table built by `build(size, format)` over `spec`.
+/// element, the table built by `build(size, format)` over `spec`; `kind`
+/// names what build() computes (its function and parameters), for
+/// memoized().
 template <typename Build, typename Fn>
 LogicalResult tableKernel(Operation *op, const Tensor &input, Tensor &result,
-                          fx::TableSpec (*spec)(int64_t), Build build, Fn fn) {
+                          fx::TableSpec (*spec)(int64_t),
+                          const std::string &kind, Build build, Fn fn) {
   const fx::Format &from = input.format(), &to = result.format();
   FailureOr<TableConfig> config =
       tableConfig(op, to, from.fracWidth(), spec);
   if (failed(config))
     return failure();
-  fx::ActivationTable table = build(config->size, config->format);
+  const fx::ActivationTable &table = memoized<fx::ActivationTable>(
+      kind + " " + std::to_string(config->size) + " " +
+          config->format.toString(),
+      [&] { return build(config->size, config->format); });
   const std::vector<int64_t> &in = input.raw();
   std::vector<int64_t> &out = result.raw();
   for (size_t i = 0; i < in.size(); ++i)
@@ -537,8 +563,11 @@ LogicalResult expLinearKernel(Operation *op, const Tensor &input,
     return kernelError(op) << "the table scale " << scale
                            << " is not finite";
   const fx::Format &from = input.format(), &to = result.format();
+  char scaleText[32];
+  std::snprintf(scaleText, sizeof scaleText, "%a", scale); // exact
   return tableKernel(
       op, input, result, fx::nonNegativeTableSpec,
+      std::string("expm1 ") + scaleText,
       [&](int64_t size, const fx::Format &format) {
         return fx::expm1Table(size, format, scale);
       },
@@ -574,7 +603,7 @@ LogicalResult sigmoidKernel(Operation *op, ArrayRef<const Tensor *> operands,
                             Tensor &result, const KernelContext &) {
   const Tensor &input = *operands[0];
   if (result.isFixed())
-    return tableKernel(op, input, result, fx::sigmoidTableSpec,
+    return tableKernel(op, input, result, fx::sigmoidTableSpec, "sigmoid",
                        fx::sigmoidTable,
                        [&](const fx::ActivationTable &table, int64_t x) {
                          return fx::lookupActivation(table, x, input.format(),
@@ -588,7 +617,8 @@ LogicalResult tanhKernel(Operation *op, ArrayRef<const Tensor *> operands,
                          Tensor &result, const KernelContext &) {
   const Tensor &input = *operands[0];
   if (result.isFixed())
-    return tableKernel(op, input, result, fx::tanhTableSpec, fx::tanhTable,
+    return tableKernel(op, input, result, fx::tanhTableSpec, "tanh",
+                       fx::tanhTable,
                        [&](const fx::ActivationTable &table, int64_t x) {
                          return fx::lookupActivation(table, x, input.format(),
                                                      result.format());
@@ -610,7 +640,7 @@ LogicalResult softplusKernel(Operation *op, ArrayRef<const Tensor *> operands,
       return tooWide(op, "sum max(x, 0) + table entry",
                      fx::sumFormat(input.format(), config->format));
     return tableKernel(op, input, result, fx::nonNegativeTableSpec,
-                       fx::softplusTable,
+                       "softplus", fx::softplusTable,
                        [&](const fx::ActivationTable &table, int64_t x) {
                          return fx::softplus(table, x, input.format(),
                                              result.format());
@@ -663,8 +693,11 @@ LogicalResult softmaxKernel(Operation *op, ArrayRef<const Tensor *> operands,
         return kernelError(op) << "the softmax format " << f.toString()
                                << " is wider than the 64 bits the "
                                   "interpreter stores";
-    fx::SoftmaxConfig tables =
-        fx::softmaxConfig(impl, config->size, expF, invF, accum);
+    const fx::SoftmaxConfig &tables = memoized<fx::SoftmaxConfig>(
+        std::string("softmax ") + fx::toString(impl) + " " +
+            std::to_string(config->size) + " " + expF.toString() + " " +
+            invF.toString() + " " + (accum ? accum->toString() : "exact"),
+        [&] { return fx::softmaxConfig(impl, config->size, expF, invF, accum); });
     if (!fx::softmaxFits(tables, from, n))
       return kernelError(op) << "the " << fx::toString(impl)
                              << " softmax of " << n << " values of "

@@ -23,6 +23,7 @@
 #include "Gemm.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <thread>
 #include <vector>
 
@@ -224,7 +225,7 @@ void nn::interp::parallelSgemm(int64_t m, int64_t n, int64_t k, MatrixView a,
                            b.colStride};
           sgemm(m, end - begin, k, a, bPart, c + begin, ldc);
         },
-        16);
+        16, m * k);
   } else {
     parallelFor(
         threads, m,
@@ -233,18 +234,25 @@ void nn::interp::parallelSgemm(int64_t m, int64_t n, int64_t k, MatrixView a,
                            a.colStride};
           sgemm(end - begin, n, k, aPart, b, c + begin * ldc, ldc);
         },
-        8);
+        8, n * k);
   }
 }
 
 void nn::interp::parallelFor(int numThreads, int64_t count,
                              const std::function<void(int64_t, int64_t)> &body,
-                             int64_t grain) {
+                             int64_t grain, int64_t workPerUnit) {
   if (count <= 0)
     return;
   grain = std::max<int64_t>(1, grain);
   int64_t units = (count + grain - 1) / grain;
-  int64_t threads = std::max<int64_t>(1, std::min<int64_t>(numThreads, units));
+  // Threads by work: each must get kMinWorkPerThread steps (a product past
+  // int64_t only means "enough work").
+  workPerUnit = std::max<int64_t>(1, workPerUnit);
+  int64_t work = count > INT64_MAX / workPerUnit ? INT64_MAX
+                                                 : count * workPerUnit;
+  int64_t byWork = std::max<int64_t>(1, work / kMinWorkPerThread);
+  int64_t threads = std::max<int64_t>(
+      1, std::min<int64_t>({int64_t(numThreads), units, byWork}));
   if (threads == 1)
     return body(0, count);
   // Balanced split of the grain units: the first `extra` chunks get one more.

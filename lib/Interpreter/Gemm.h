@@ -32,12 +32,20 @@ void sgemm(int64_t m, int64_t n, int64_t k, MatrixView a, MatrixView b,
 void parallelSgemm(int64_t m, int64_t n, int64_t k, MatrixView a,
                    MatrixView b, float *c, int64_t ldc, int numThreads);
 
+/// The work a thread must get to be worth starting, in elementary steps
+/// (multiply-accumulates, window reads): about 0.1 ms of work, several
+/// times a thread's start-up.
+constexpr int64_t kMinWorkPerThread = int64_t(1) << 17;
+
 /// Calls body(begin, end) on disjoint chunks covering [0, count), on up to
 /// `numThreads` threads (the calling thread runs the first chunk). Chunks
-/// are multiples of `grain` except the last.
+/// are multiples of `grain` except the last. `workPerUnit` is the steps one
+/// unit of [0, count) costs: no more threads start than give each at least
+/// kMinWorkPerThread steps, so more threads never make a kernel slower (the
+/// default 1 keeps small loops on the calling thread).
 void parallelFor(int numThreads, int64_t count,
                  const std::function<void(int64_t, int64_t)> &body,
-                 int64_t grain = 1);
+                 int64_t grain = 1, int64_t workPerUnit = 1);
 
 } // namespace nn::interp
 

@@ -271,18 +271,21 @@ template <typename Dot>
 static void denseFixed(const Tensor &x, const Tensor &w, Tensor &out,
                        int64_t rows, int64_t k, int64_t m, int numThreads,
                        const Dot &prototype) {
-  parallelFor(numThreads, rows * m, [&](int64_t begin, int64_t end) {
-    Dot dot = prototype;
-    for (int64_t idx = begin; idx < end; ++idx) {
-      int64_t r = idx / m, j = idx % m;
-      const int64_t *xr = x.raw().data() + r * k;
-      const int64_t *wr = w.raw().data() + j * k;
-      dot.start(j);
-      for (int64_t p = 0; p < k; ++p)
-        dot.add(xr[p], wr[p]);
-      out.raw()[idx] = dot.finish(j);
-    }
-  });
+  parallelFor(
+      numThreads, rows * m,
+      [&](int64_t begin, int64_t end) {
+        Dot dot = prototype;
+        for (int64_t idx = begin; idx < end; ++idx) {
+          int64_t r = idx / m, j = idx % m;
+          const int64_t *xr = x.raw().data() + r * k;
+          const int64_t *wr = w.raw().data() + j * k;
+          dot.start(j);
+          for (int64_t p = 0; p < k; ++p)
+            dot.add(xr[p], wr[p]);
+          out.raw()[idx] = dot.finish(j);
+        }
+      },
+      1, k);
 }
 
 static LogicalResult denseKernel(Operation *op,
@@ -395,7 +398,7 @@ static void convFloat(const Window &g, int64_t m, int64_t groups,
         convSingleChannel(g, xd + (n * g.c + grp) * g.inPlane(),
                           wd + o * kg, y + idx * plane);
       }
-    });
+    }, 1, plane * g.kh * g.kw);
     return;
   }
 
@@ -412,7 +415,7 @@ static void convFloat(const Window &g, int64_t m, int64_t groups,
         col.resize(kg * plane);
       parallelFor(threads, kg, [&](int64_t begin, int64_t end) {
         im2col(g, in, begin, end, col.data());
-      });
+      }, 1, plane);
       b = col.data();
     }
     parallelSgemm(mg, plane, kg, MatrixView{wd + grp * mg * kg, kg, 1},
@@ -426,7 +429,7 @@ static void convFloat(const Window &g, int64_t m, int64_t groups,
       std::vector<float> col;
       for (int64_t job = begin; job < end; ++job)
         runGroup(job / groups, job % groups, col, 1);
-    });
+    }, 1, mg * plane * kg);
     return;
   }
   // The calling thread's column buffer is kept between calls.
@@ -488,7 +491,7 @@ static void convFixed(const Window &g, int64_t m, int64_t groups,
         }
       }
     }
-  });
+  }, 1, plane * cg * g.kh * g.kw);
 }
 
 static LogicalResult convKernel(Operation *op,
@@ -641,7 +644,7 @@ static LogicalResult poolKernel(Operation *op, const Window &g,
                                                std::max<int64_t>(count, 1), out);
           }
       }
-    });
+    }, 1, outPlane * g.kh * g.kw);
     return success();
   }
   parallelFor(context.numThreads, channels, [&](int64_t begin, int64_t end) {
@@ -671,7 +674,7 @@ static LogicalResult poolKernel(Operation *op, const Window &g,
           dst[oy * g.ow + ox] = float(sum / double(std::max<int64_t>(count, 1)));
         }
     }
-  });
+  }, 1, outPlane * g.kh * g.kw);
   return success();
 }
 

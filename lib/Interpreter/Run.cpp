@@ -6,6 +6,9 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <atomic>
+#include <thread>
+
 using namespace mlir;
 using namespace nn;
 using namespace nn::interp;
@@ -151,32 +154,91 @@ Tensor nn::interp::stackSamples(ArrayRef<Tensor> parts) {
   return result;
 }
 
+/// The inputs of one sample: the batched inputs sliced, the others as they
+/// are.
+static std::vector<Tensor> sampleInputs(const PreparedInputs &inputs,
+                                        int64_t sample) {
+  std::vector<Tensor> result;
+  result.reserve(inputs.tensors.size());
+  for (size_t i = 0; i < inputs.tensors.size(); ++i)
+    result.push_back(inputs.batched[i] ? sliceSample(inputs.tensors[i], sample)
+                                       : inputs.tensors[i]);
+  return result;
+}
+
+/// Runs samples [1, batch) on up to `threads` threads, each with its own
+/// evaluator whose kernels stay on that thread: whole samples are the
+/// coarsest grain there is, so a batch runs up to `threads` times as fast
+/// and threads cost one start each per batch, never per op. Sample 0 has
+/// run already (on the caller's evaluator: the first run reports what is
+/// wrong with the function, in order).
+static LogicalResult runRestInParallel(func::FuncOp func,
+                                       const PreparedInputs &inputs,
+                                       int threads,
+                                       std::vector<std::vector<Tensor>> &out) {
+  const int64_t rest = inputs.batch - 1;
+  threads = int(std::min<int64_t>(threads, rest));
+  std::atomic<bool> failedAny{false};
+  auto work = [&](int64_t begin, int64_t end) {
+    EvaluateOptions options;
+    options.numThreads = 1;
+    Evaluator evaluator(func, options);
+    for (int64_t sample = begin; sample < end && !failedAny; ++sample) {
+      FailureOr<std::vector<Tensor>> outputs =
+          evaluator.run(sampleInputs(inputs, sample));
+      if (failed(outputs)) {
+        failedAny = true;
+        return;
+      }
+      out[sample] = std::move(*outputs);
+    }
+  };
+  std::vector<std::thread> workers;
+  int64_t next = 1;
+  for (int t = 0; t < threads; ++t) {
+    int64_t end = next + rest / threads + (t < rest % threads ? 1 : 0);
+    if (t + 1 < threads)
+      workers.emplace_back(work, next, end);
+    else
+      work(next, end);
+    next = end;
+  }
+  for (std::thread &worker : workers)
+    worker.join();
+  return failure(failedAny);
+}
+
 FailureOr<std::vector<Tensor>>
 nn::interp::runSamples(func::FuncOp func, const PreparedInputs &inputs,
                        const RunOptions &options) {
-  std::vector<std::vector<Tensor>> perSample;
+  std::vector<std::vector<Tensor>> perSample(inputs.batch);
   EvaluateOptions evaluateOptions;
   evaluateOptions.numThreads = options.numThreads;
   Evaluator evaluator(func, evaluateOptions);
+  const int threads =
+      options.numThreads > 0
+          ? options.numThreads
+          : int(std::max(1u, std::thread::hardware_concurrency()));
+  // With a per-op callback (--trace), samples run in order on one thread.
+  const bool parallel = inputs.batch > 1 && threads > 1 && !options.onResult;
   for (int64_t sample = 0; sample < inputs.batch; ++sample) {
-    std::vector<Tensor> sampleInputs;
-    sampleInputs.reserve(inputs.tensors.size());
-    for (size_t i = 0; i < inputs.tensors.size(); ++i)
-      sampleInputs.push_back(inputs.batched[i]
-                                 ? sliceSample(inputs.tensors[i], sample)
-                                 : inputs.tensors[i]);
     ResultCallback onResult;
     if (options.onResult)
       onResult = [&](Operation *op, const Tensor &result) {
         options.onResult(op, sample, result);
       };
     FailureOr<std::vector<Tensor>> outputs =
-        evaluator.run(sampleInputs, onResult);
+        evaluator.run(sampleInputs(inputs, sample), onResult);
     if (failed(outputs))
       return failure();
     if (inputs.batch == 1)
       return outputs;
-    perSample.push_back(std::move(*outputs));
+    perSample[sample] = std::move(*outputs);
+    if (parallel) {
+      if (failed(runRestInParallel(func, inputs, threads, perSample)))
+        return failure();
+      break;
+    }
   }
   std::vector<Tensor> outputs;
   for (size_t k = 0; k < perSample.front().size(); ++k) {

@@ -36,6 +36,22 @@ class LeNet5(torch.nn.Module):
         return self.fc3(x)
 
 
+class FashionMlp(torch.nn.Module):
+    """The Fashion-MNIST MLP 784-128-64-10 with ReLU (hls4ml's tutorial
+    size), on flattened 28x28 images."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = torch.nn.Linear(784, 128)
+        self.fc2 = torch.nn.Linear(128, 64)
+        self.fc3 = torch.nn.Linear(64, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.fc1(x))
+        x = torch.relu(self.fc2(x))
+        return self.fc3(x)
+
+
 def export(model, shape, path):
     torch.manual_seed(0)
     model.eval()
@@ -51,6 +67,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(0)
     export(LeNet5(), (1, 1, 28, 28), os.path.join(out, "lenet5.onnx"))
+    export(FashionMlp(), (1, 784), os.path.join(out, "fashion_mlp.onnx"))
     export(torchvision.models.resnet18(weights=None), (1, 3, 224, 224),
            os.path.join(out, "resnet18.onnx"))
 

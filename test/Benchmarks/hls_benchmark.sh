@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# The back end's cost on three networks: the MLP of test/Models/hls
-# (16-64-32-32-5), LeNet-5 (28x28) and ResNet-18 (3x224x224, torchvision,
-# random weights) from export_models.py. Per network, quantized with
+# The back end's cost on four networks: the jet MLP of test/Models/hls
+# (16-64-32-32-5 with its softmax), the Fashion-MNIST MLP 784-128-64-10,
+# LeNet-5 (28x28) and ResNet-18 (3x224x224, torchvision, random weights),
+# the last three from export_models.py. Per network, quantized with
 # ap_fixed<16,6>:
 #   - lowering (nn-opt --nn-lower-to-hls): wall time and peak RSS;
 #   - emission (nn-translate --emit-hls-project): wall time, peak RSS and the
 #     size of the firmware;
 #   - C-simulation build (the project's Makefile, g++ -O2): time, peak RSS;
-#   - C simulation throughput: N samples through the csim binary.
+#   - C simulation throughput: N samples through the csim binary, in
+#     samples/s and multiply-accumulates/s (the MAC counts below are the
+#     networks' conv and dense MACs, counted by hand);
+#   - nn-interp throughput on the fixed-point nn IR with 1 and 2 threads
+#     (same samples; its output must equal the C simulation's bit for bit)
+#     and on the loop IR (fewer samples: it is the slow reference).
 # Not a ctest. Needs python3-torch/python3-torchvision for LeNet-5 and
 # ResNet-18 (exported once into BUILD_DIR/benchmark-models).
 #
 # Usage: test/Benchmarks/hls_benchmark.sh [BUILD_DIR [MODEL...]]
-#   MODEL: mlp, lenet5, resnet18 (default: all three); lenet5-16, the
-#   16x16 LeNet-5 of test/Models/hls (no torchvision needed)
+#   MODEL: mlp, fashion_mlp, lenet5, resnet18 (default: all four); lenet5-16,
+#   the 16x16 LeNet-5 of test/Models/hls (no torchvision needed)
 #   NN_BENCH_IO_TYPE=stream: lower with --nn-lower-to-hls="io-type=stream"
 #   (io_stream, docs/Lowering.md) and print the FIFO report's summary
+#   NN_BENCH_WORK: where projects and data go (default BUILD_DIR/hls-benchmark,
+#   with -stream appended for io_stream)
+#   NN_BENCH_MODELS: where export_models.py writes (default
+#   BUILD_DIR/benchmark-models)
 #   NN_BENCH_ACCUM: the accumulator option (default auto = lossless; ResNet-18
 #   uses ap_fixed<32,12> when auto is too wide, see below)
 set -uo pipefail
@@ -23,11 +33,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 build=$(cd "${1:-$src/build}" && pwd)
 shift || true
-models=${*:-mlp lenet5 resnet18}
+models=${*:-mlp fashion_mlp lenet5 resnet18}
 bin=$build/bin
-exported=$build/benchmark-models
-work=$build/hls-benchmark${NN_BENCH_IO_TYPE:+-$NN_BENCH_IO_TYPE}
+exported=${NN_BENCH_MODELS:-$build/benchmark-models}
+work=${NN_BENCH_WORK:-$build/hls-benchmark${NN_BENCH_IO_TYPE:+-$NN_BENCH_IO_TYPE}}
 lower=--nn-lower-to-hls${NN_BENCH_IO_TYPE:+=io-type=$NN_BENCH_IO_TYPE}
+# The C simulation compiles with the runtime headers that build staged.
+runtime=$build/share/nn/runtime/include
 mkdir -p "$work"
 
 npy_payload() {  # the data of a .npy file (v1 header: 10 bytes + HEADER_LEN)
@@ -68,13 +80,32 @@ with open(path, "wb") as f:
 PY
 }
 
+# rate N SECONDS: N / SECONDS with three significant digits.
+rate() {
+  awk -v n="$1" -v t="$2" \
+    'BEGIN { if (t > 0) printf "%.3g", n / t; else printf ">%d", n / 0.01 }'
+}
+
+# MACs per sample (conv and dense multiply-accumulates):
+#   mlp: 16*64 + 64*32 + 32*32 + 32*5 = 4,256
+#   fashion_mlp: 784*128 + 128*64 + 64*10 = 109,184
+#   lenet5: conv1 6*28*28*25 + conv2 16*10*10*150 + 400*120 + 120*84 + 84*10
+#           = 416,520
+#   resnet18: 1,814,073,344 (torchvision's 1.81 GMACs at 224x224)
+# loop_samples: how many go through the loop interpreter.
 for m in $models; do
   case $m in
-    mlp) onnx=$src/test/Models/hls/mlp.onnx; shape=16; samples=10000 ;;
-    lenet5) onnx=$exported/lenet5.onnx; shape=1,28,28; samples=200 ;;
-    lenet5-16) onnx=$src/test/Models/hls/lenet5.onnx; shape=1,16,16; samples=1000 ;;
-    resnet18) onnx=$exported/resnet18.onnx; shape=3,224,224; samples=2 ;;
-    *) echo "unknown model $m (mlp, lenet5, resnet18)"; exit 2 ;;
+    mlp) onnx=$src/test/Models/hls/mlp.onnx; shape=16; samples=100000
+      macs=4256; loop_samples=2000 ;;
+    fashion_mlp) onnx=$exported/fashion_mlp.onnx; shape=784; samples=5000
+      macs=109184; loop_samples=100 ;;
+    lenet5) onnx=$exported/lenet5.onnx; shape=1,28,28; samples=1000
+      macs=416520; loop_samples=20 ;;
+    lenet5-16) onnx=$src/test/Models/hls/lenet5.onnx; shape=1,16,16
+      samples=1000; macs=0; loop_samples=20 ;;  # MACs not counted
+    resnet18) onnx=$exported/resnet18.onnx; shape=3,224,224; samples=1
+      macs=1814073344; loop_samples=1 ;;
+    *) echo "unknown model $m (mlp, fashion_mlp, lenet5, lenet5-16, resnet18)"; exit 2 ;;
   esac
   if [ ! -f "$onnx" ]; then
     /usr/bin/python3 "$here/export_models.py" "$exported" || exit 1
@@ -120,7 +151,7 @@ for m in $models; do
   fi
   echo "  emission (nn-translate --emit-hls-project): $r, firmware/$top.cpp $(stat -c %s "$d/prj/firmware/$top.cpp") bytes"
   if ! r=$(timed "$d/make.log" env -u CXXFLAGS make -C "$d/prj" \
-        NN_RUNTIME_INCLUDE="$src/runtime/include"); then
+        NN_RUNTIME_INCLUDE="$runtime" NN_SUPPORT_INCLUDE="$runtime"); then
     echo "  C-simulation build: FAILED ($r): $(grep -m1 error "$d/make.log")"
     continue
   fi
@@ -131,14 +162,40 @@ for m in $models; do
     echo "  C simulation: FAILED ($r): $(head -n1 "$d/csim.log")"
     continue
   fi
-  echo "  C simulation: $samples samples in $r: $(awk -v n="$samples" -v t="${r%% s*}" \
-    'BEGIN { if (t > 0) printf "%.3g", n / t; else printf ">%d", n / 0.01 }') inferences/s"
-  # The same samples through the reference interpreter on the nn IR: the C
-  # simulation must agree bit for bit (the .npy payloads after the header).
-  if "$bin/nn-interp" "$d/fixed.mlir" --input "$d/x.npy" --output "$d/ref.npy"        > "$d/interp.log" 2>&1 &&
-     cmp -s <(npy_payload "$d/y.npy") <(npy_payload "$d/ref.npy"); then
-    echo "  C simulation == nn-interp on the nn IR: bit for bit"
-  else
-    echo "  C simulation == nn-interp on the nn IR: NO (see $d/interp.log)"
+  t=${r%% s*}
+  macs_rate=""
+  if [ "$macs" -gt 0 ]; then  # lenet5-16: not counted
+    macs_rate=", $(rate $((samples * macs)) "$t") MACs/s"
   fi
+  echo "  C simulation: $samples samples in $r: $(rate "$samples" "$t") samples/s$macs_rate"
+  # The same samples through the reference interpreter on the nn IR, with 1
+  # and 2 threads: each must agree with the C simulation bit for bit (the
+  # .npy payloads after the header).
+  for threads in 1 2; do
+    if ! r=$(timed "$d/interp$threads.log" "$bin/nn-interp" "$d/fixed.mlir" \
+          --threads "$threads" --input "$d/x.npy" --output "$d/ref$threads.npy"); then
+      echo "  nn-interp (nn IR, $threads thread(s)): FAILED ($r): $(head -n1 "$d/interp$threads.log")"
+      continue
+    fi
+    if cmp -s <(npy_payload "$d/y.npy") <(npy_payload "$d/ref$threads.npy"); then
+      same="== C simulation bit for bit"
+    else
+      same="!= C SIMULATION (see $d/interp$threads.log)"
+    fi
+    echo "  nn-interp (nn IR, $threads thread(s)): $samples samples in $r: $(rate "$samples" "${r%% s*}") samples/s, $same"
+  done
+  # The loop interpreter, on the first loop_samples samples.
+  gen_npy "$d/x_loop.npy" "$loop_samples" "$shape"
+  "$d/prj/${top}_csim" --input "$d/x_loop.npy" --output "$d/y_loop.npy" > /dev/null 2>&1
+  if ! r=$(timed "$d/loopinterp.log" "$bin/nn-interp" "$d/loops.mlir" \
+        --input "$d/x_loop.npy" --output "$d/ref_loop.npy"); then
+    echo "  nn-interp (loop IR): FAILED ($r): $(head -n1 "$d/loopinterp.log")"
+    continue
+  fi
+  if cmp -s <(npy_payload "$d/y_loop.npy") <(npy_payload "$d/ref_loop.npy"); then
+    same="== C simulation bit for bit"
+  else
+    same="!= C SIMULATION (see $d/loopinterp.log)"
+  fi
+  echo "  nn-interp (loop IR, 1 thread): $loop_samples samples in $r: $(rate "$loop_samples" "${r%% s*}") samples/s, $same"
 done

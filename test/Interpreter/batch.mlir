@@ -5,6 +5,9 @@
 // sample reads it. The constant result does not depend on the sample and is
 // repeated.
 // RUN: nn-interp %s --input %S/Inputs/x-3x4.npy --input %S/Inputs/y-1x4.npy --print | FileCheck %s
+// With two threads, samples 1 and 2 run on two evaluators of their own
+// (sample 0 first, on the caller's): the same outputs, in sample order.
+// RUN: nn-interp %s --input %S/Inputs/x-3x4.npy --input %S/Inputs/y-1x4.npy --print --threads 2 | FileCheck %s
 // CHECK:      output 0: 3x4xf32
 // CHECK-NEXT: {{^}}{{\[\[}}-1, 2, -3, 4],{{$}}
 // CHECK-NEXT: {{^}} [0.5, -0.5, 1, -1],{{$}}

@@ -426,4 +426,35 @@ TEST(ApHand, StaticMembersAndHelpers) {
   static_assert(ks.nn_value() == 127, "3 saturates to 1.984375 = 127/64");
 }
 
+// Values are stored at their width (arrays of weights and feature maps take
+// the memory they take on the FPGA, rounded to a native integer): an
+// unsigned type needs one bit more below 64, a 64-bit unsigned one keeps its
+// bit pattern in 8 bytes, wider exact results take 16.
+static_assert(sizeof(ap_fixed<8, 3>) == 1, "");
+static_assert(sizeof(ap_ufixed<7, 3>) == 1, "");
+static_assert(sizeof(ap_ufixed<8, 3>) == 2, "");
+static_assert(sizeof(ap_fixed<16, 6>) == 2, "");
+static_assert(sizeof(ap_fixed<17, 6>) == 4, "");
+static_assert(sizeof(ap_int<32>) == 4, "");
+static_assert(sizeof(ap_uint<32>) == 8, "");
+static_assert(sizeof(ap_ufixed<64, 10>) == 8, "");
+static_assert(sizeof(ap_fixed<65, 10>) == 16, "");
+
+TEST(ApHand, NarrowStorageKeepsValues) {
+  // Extremes of narrow storage survive copies, arithmetic and casts.
+  ap_fixed<8, 3> lo = -4, hi = 3.96875;
+  ap_ufixed<8, 3> u = 7.96875; // 255/32: needs the ninth storage bit
+  EXPECT_EQ(static_cast<long long>(lo.nn_value()), -128);
+  EXPECT_EQ(static_cast<long long>(hi.nn_value()), 127);
+  EXPECT_EQ(static_cast<long long>(u.nn_value()), 255);
+  EXPECT_EQ((u + u).to_double(), 15.9375);
+  EXPECT_EQ((lo * lo).to_double(), 16.0);
+  EXPECT_EQ((lo - u).to_double(), -11.96875);
+  EXPECT_TRUE(u > hi);
+  EXPECT_TRUE(lo < hi);
+  ap_ufixed<64, 64> big = ap_ufixed<64, 64>(ap_uint<64>(~0ull));
+  EXPECT_EQ(big.to_uint64(), ~0ull);
+  EXPECT_TRUE((big > ap_fixed<8, 3>(3)));
+}
+
 } // namespace

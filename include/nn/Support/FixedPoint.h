@@ -323,6 +323,20 @@ constexpr uint64_t lowMask(int n) {
   return n >= 64 ? ~uint64_t(0) : (uint64_t(1) << n) - 1;
 }
 
+/// |v| as an unsigned 128-bit integer (exact for v = -2^127 too).
+constexpr u128 magnitude(i128 v) {
+  return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v);
+}
+
+/// Number of significant bits of m (0 for 0).
+constexpr int bitLength(u128 m) {
+  return static_cast<uint64_t>(m >> 64)
+             ? 128 - __builtin_clzll(static_cast<uint64_t>(m >> 64))
+             : (static_cast<uint64_t>(m)
+                    ? 64 - __builtin_clzll(static_cast<uint64_t>(m))
+                    : 0);
+}
+
 /// Sign-extends the low `width` bits of `bits` (1 <= width <= 64) if
 /// `isSigned`, else zero-extends; returns the stored raw.
 constexpr int64_t extend(uint64_t bits, int width, bool isSigned) {
@@ -463,6 +477,85 @@ constexpr int64_t overflowStep(const Quantized &q, const Format &to) {
   return extend(static_cast<uint64_t>(q.low), w, to.isSigned);
 }
 
+/// Whether castInt64() applies: the destination `to` is not an unsigned
+/// 64-bit format (its maximum is no int64_t) nor WRAP_SM, and the shift
+/// fromFrac - to.fracWidth() drops at most 62 bits (shift > 0) or, as a left
+/// shift, keeps a value of `valueBits` bits (sign included) within 63 bits.
+constexpr bool castFitsInt64(int valueBits, long long shift,
+                             const Format &to) {
+  return !(to.width == 64 && !to.isSigned) &&
+         to.overflow != Overflow::WRAP_SM &&
+         (shift > 0 ? shift <= 62 : valueBits - shift <= 63);
+}
+
+/// The cast on 64-bit integers, the common case of the kernels and of the
+/// C-simulation types: the same steps as quantizeStep() and overflowStep()
+/// (floor shift, the rounding decision from the dropped bits, then the
+/// overflow mode) with every intermediate in an int64_t. Precondition:
+/// castFitsInt64() for v's significant bits.
+constexpr int64_t castInt64(int64_t v, long long shift, const Format &to) {
+  int64_t q = 0;
+  if (shift > 0) {
+    const int right = static_cast<int>(shift > 62 ? 62 : shift);
+    q = v >> right; // arithmetic shift: the floor (GCC, Clang)
+    const uint64_t rem = static_cast<uint64_t>(v) & lowMask(right);
+    const uint64_t half = uint64_t(1) << (right - 1);
+    const bool negative = v < 0;
+    bool up = false;
+    switch (to.rounding) {
+    case Rounding::TRN:
+      up = false;
+      break;
+    case Rounding::TRN_ZERO:
+      up = negative && rem != 0;
+      break;
+    case Rounding::RND:
+      up = rem >= half;
+      break;
+    case Rounding::RND_ZERO:
+      up = rem > half || (rem == half && negative);
+      break;
+    case Rounding::RND_MIN_INF:
+      up = rem > half;
+      break;
+    case Rounding::RND_INF:
+      up = rem > half || (rem == half && !negative);
+      break;
+    case Rounding::RND_CONV:
+      up = rem > half || (rem == half && (q & 1));
+      break;
+    }
+    q += up ? 1 : 0;
+  } else {
+    q = static_cast<int64_t>(static_cast<uint64_t>(v)
+                             << static_cast<int>(shift < -63 ? 63 : -shift));
+  }
+  const int w = to.width;
+  const int64_t maxV =
+      static_cast<int64_t>(lowMask(to.isSigned ? w - 1 : w));
+  // SAT_SYM makes a signed range symmetric: even an exact minimum
+  // overflows (unsigned: SAT).
+  const int64_t minV = !to.isSigned ? 0
+                       : to.overflow == Overflow::SAT_SYM ? -maxV
+                                                          : -maxV - 1;
+  if (q >= minV && q <= maxV)
+    return q;
+  switch (to.overflow) {
+  case Overflow::SAT:
+  case Overflow::SAT_SYM:
+    return q < 0 ? minV : maxV;
+  case Overflow::SAT_ZERO:
+    return 0;
+  default: // WRAP (WRAP_SM never gets here): the low `width` bits
+    return extend(static_cast<uint64_t>(q), w, to.isSigned);
+  }
+}
+
+/// Number of bits (sign included) that hold v as a signed integer.
+constexpr int signedBits(i128 v) {
+  return 1 + bitLength(v < 0 ? ~static_cast<u128>(v) : static_cast<u128>(v));
+}
+
 } // namespace detail
 
 /// Re-quantizes the full-precision value raw * 2^-fromFracWidth into the
@@ -472,6 +565,12 @@ constexpr int64_t overflowStep(const Quantized &q, const Format &to) {
 /// intermediates. Any fromFracWidth is accepted (no range restriction).
 constexpr int64_t cast(i128 raw, int fromFracWidth, const Format &to) {
   assert(to.width >= 1 && to.width <= 64 && "cast into a non-storage format");
+  const long long shift =
+      static_cast<long long>(fromFracWidth) - to.fracWidth();
+  // Values of up to 63 bits with moderate shifts: on native integers.
+  const int bits = detail::signedBits(raw);
+  if (bits <= 64 && detail::castFitsInt64(bits, shift, to))
+    return detail::castInt64(static_cast<int64_t>(raw), shift, to);
   return detail::overflowStep(
       detail::quantizeStep(raw, fromFracWidth, to.fracWidth(), to.rounding),
       to);
@@ -523,20 +622,6 @@ inline int64_t quantize(double x, const Format &f) {
 }
 
 namespace detail {
-/// |v| as an unsigned 128-bit integer (exact for v = -2^127 too).
-constexpr u128 magnitude(i128 v) {
-  return v < 0 ? u128(0) - static_cast<u128>(v) : static_cast<u128>(v);
-}
-
-/// Number of significant bits of m (0 for 0).
-constexpr int bitLength(u128 m) {
-  return static_cast<uint64_t>(m >> 64)
-             ? 128 - __builtin_clzll(static_cast<uint64_t>(m >> 64))
-             : (static_cast<uint64_t>(m)
-                    ? 64 - __builtin_clzll(static_cast<uint64_t>(m))
-                    : 0);
-}
-
 /// The value w rounded to nearest (ties to even) in a binary floating-point
 /// format with `precision` significand bits and smallest normal exponent
 /// `minExponent` (53 and -1022 for double, 24 and -126 for float), returned

@@ -10,7 +10,9 @@
 // <ap_int.h> or <ap_fixed.h>.
 //
 // Compiles as C++14 and later with GCC or Clang (__int128). Values live in
-// native integers (int64_t up to 64 bits, __int128 above), nothing allocates.
+// native integers of their width (int8_t .. int64_t, __int128 above 64
+// bits) and compute on 64-bit integers wherever the values fit; nothing
+// allocates.
 //
 // What is supported (see runtime/README.md for the full list and the
 // differences from Vitis):
@@ -162,6 +164,49 @@ template <typename T>
 using if_integral =
     typename std::enable_if<std::is_integral<T>::value, int>::type;
 
+/// The narrowest native integer that stores a W-bit raw of signedness S:
+/// int8_t/int16_t/int32_t/int64_t (an unsigned raw needs one bit more,
+/// except at 64 bits, where the int64_t keeps the uint64_t's bit pattern),
+/// __int128 above 64 bits. Arrays of ap types (weights, feature maps) then
+/// take the memory of their width, as on the FPGA.
+template <int W, bool S> struct storage_of {
+  static constexpr int bits = S || W >= 64 ? W : W + 1;
+  using type = typename std::conditional<
+      (bits <= 8), int8_t,
+      typename std::conditional<
+          (bits <= 16), int16_t,
+          typename std::conditional<
+              (bits <= 32), int32_t,
+              typename std::conditional<(bits <= 64), int64_t,
+                                        i128>::type>::type>::type>::type;
+};
+
+/// 2^e as a double, exactly, for |e| <= 1022 (a compile-time constant).
+constexpr double pow2(int e) {
+  double p = 1.0;
+  for (int k = 0; k < e; ++k)
+    p *= 2.0;
+  for (int k = 0; k > e; --k)
+    p *= 0.5;
+  return p;
+}
+
+/// Whether a cast from the type (W2 bits, F2 fraction bits, signedness S2)
+/// into `to` runs on native integers, decided at compile time: the
+/// source's value fits an int64_t (at most 64 bits, not unsigned 64) and
+/// nn::fx::detail::castFitsInt64() holds for its bits and the shift. Then
+/// nn::fx::detail::castInt64(), the cast nn::fx::cast() itself takes for
+/// such values, does it with every format field a constant; otherwise
+/// nn::fx::cast().
+template <int W2, int F2, bool S2>
+constexpr bool castsNatively(const nn::fx::Format &to) {
+  return to.width <= 64 && (W2 < 64 || (W2 == 64 && S2)) &&
+         nn::fx::detail::castFitsInt64(S2 ? W2 : W2 + 1,
+                                       static_cast<long long>(F2) -
+                                           to.fracWidth(),
+                                       to);
+}
+
 /// Passed to the constructors that take a stored raw as is.
 struct raw_tag {};
 
@@ -180,10 +225,10 @@ class ap_base {
                 "AP_WRAP_SM is only defined for signed types");
 
 public:
-  /// The stored raw: the value times 2^(W-I), in an int64_t up to 64 bits
-  /// (an unsigned 64-bit value keeps its bit pattern), in an __int128 above.
-  using raw_type =
-      typename std::conditional<(W <= 64), int64_t, i128>::type;
+  /// The stored raw: the value times 2^(W-I), in the narrowest of int8_t ..
+  /// int64_t that holds it (an unsigned 64-bit value keeps its bit pattern
+  /// in an int64_t), in an __int128 above 64 bits (see storage_of).
+  using raw_type = typename storage_of<W, S>::type;
 
   static constexpr int width = W;
   static constexpr int iwidth = I;
@@ -222,6 +267,10 @@ public:
   constexpr i128 nn_value() const {
     return valueOf(raw_, std::integral_constant<bool, (W <= 64)>());
   }
+  /// nn extension: nn_value() modulo 2^64, as an int64_t (the value itself
+  /// for W < 64 and for signed 64-bit types). The native-integer fast paths
+  /// compute with it.
+  constexpr int64_t nn_raw64() const { return static_cast<int64_t>(raw_); }
   /// nn extension: the stored raw for the exact integer v (which must be in
   /// range; see from_value()).
   static constexpr raw_type nn_raw_of(i128 v) {
@@ -285,6 +334,19 @@ private:
   }
   template <int W2, int I2, bool S2>
   static constexpr raw_type convertInto(i128 v, std::true_type) {
+    return convertNative<W2, I2, S2>(
+        v, std::integral_constant<bool,
+                                  castsNatively<W2, W2 - I2, S2>(format())>());
+  }
+  /// Into at most 64 bits from a source whose value fits an int64_t: the
+  /// cast on native integers.
+  template <int W2, int I2, bool S2>
+  static constexpr raw_type convertNative(i128 v, std::true_type) {
+    return static_cast<raw_type>(nn::fx::detail::castInt64(
+        static_cast<int64_t>(v), (W2 - I2) - (W - I), format()));
+  }
+  template <int W2, int I2, bool S2>
+  static constexpr raw_type convertNative(i128 v, std::false_type) {
     return convertExact<W2, I2, S2>(
         v, std::integral_constant<bool, holds(W, I, S, W2, I2, S2) &&
                                             !(S && O == AP_SAT_SYM)>());
@@ -318,14 +380,43 @@ private:
                   "nn's C-simulation ap types wider than 64 bits cannot be "
                   "constructed from a double (they exist as exact results of "
                   "+, -, *); use a type of at most 64 bits");
+    // Fast path for the literals of emitted code: x * 2^F (exact, a power
+    // of two, unless it leaves the double range, which the check back
+    // detects) is an integer in the range, so no rounding or overflow
+    // mode applies and the raw is that integer. Anything else (NaN, ties,
+    // out of range) goes through nn::fx::quantize.
+    constexpr bool fast = W <= 53 && W - I <= 1000 && W - I >= -1000;
+    constexpr double scale = pow2(fast ? W - I : 0);
+    constexpr double unscale = pow2(fast ? I - W : 0);
+    // The range a store can produce (-max with AP_SAT_SYM, whose minimum
+    // overflows), exact as doubles for W <= 53.
+    constexpr double lo =
+        fast ? static_cast<double>(format().lowestRaw()) : 0.0;
+    constexpr double hi =
+        fast ? static_cast<double>(format().maxRaw()) : -1.0;
+    const double s = x * scale;
+    if (s >= lo && s <= hi) {
+      const int64_t k = static_cast<int64_t>(s);
+      if (static_cast<double>(k) == s && s * unscale == x)
+        return static_cast<raw_type>(k);
+    }
     return static_cast<raw_type>(nn::fx::quantize(x, format()));
   }
 
+  /// C's conversion: truncation toward zero, then the low 64 bits.
+  static constexpr nn::fx::Format int64Format() {
+    return nn::fx::Format{64, 64, true, nn::fx::Rounding::TRN_ZERO,
+                          nn::fx::Overflow::WRAP};
+  }
   long long toInt64() const {
-    return nn::fx::cast(nn_value(), W - I,
-                        nn::fx::Format{64, 64, true,
-                                       nn::fx::Rounding::TRN_ZERO,
-                                       nn::fx::Overflow::WRAP});
+    return toInt64(std::integral_constant<
+                   bool, castsNatively<W, W - I, S>(int64Format())>());
+  }
+  long long toInt64(std::true_type) const {
+    return nn::fx::detail::castInt64(nn_raw64(), W - I, int64Format());
+  }
+  long long toInt64(std::false_type) const {
+    return nn::fx::cast(nn_value(), W - I, int64Format());
   }
 };
 
@@ -505,32 +596,86 @@ namespace nn_csim {
 // The operands are first aligned to the result's binary point with shifts
 // known at compile time (so nn::fx::add has nothing left to check), and the
 // result is stored unchecked: it is exact and in range by construction.
+//
+// A result of at most 64 bits is computed on uint64_t: the exact result
+// fits its W bits, so its low 64 bits, which modular arithmetic on the
+// operands' low 64 bits (nn_raw64()) gives, are its stored raw. Aligning
+// shifts stay below 64 there (an operand has fewer bits than the result).
+
+/// The low 64 bits of x's value aligned to F >= W - I fraction bits.
+template <int F, int W, int I, bool S, ap_q_mode Q, ap_o_mode O, bool Int>
+constexpr uint64_t aligned64(const ap_base<W, I, S, Q, O, Int> &x) {
+  static_assert(F >= W - I, "aligning must not drop bits");
+  return static_cast<uint64_t>(x.nn_raw64())
+         << (F - (W - I) < 64 ? F - (W - I) : 0);
+}
+
+/// The result R of `a op b` from op on the aligned operands: on uint64_t
+/// when R has at most 64 bits (Native), on the exact nn::fx::Wide values
+/// otherwise.
+template <typename R, typename A, typename B, typename Native, typename Exact>
+constexpr R sum_like(const A &a, const B &b, Native native, Exact,
+                     std::true_type) {
+  constexpr int F = R::width - R::iwidth;
+  return R(raw_tag(), static_cast<typename R::raw_type>(static_cast<int64_t>(
+                          native(aligned64<F>(a), aligned64<F>(b)))));
+}
+template <typename R, typename A, typename B, typename Native, typename Exact>
+constexpr R sum_like(const A &a, const B &b, Native, Exact exact,
+                     std::false_type) {
+  constexpr int F = R::width - R::iwidth;
+  return exact_result<R>(exact(aligned<F>(a), aligned<F>(b)).raw);
+}
+
+struct add64 {
+  constexpr uint64_t operator()(uint64_t a, uint64_t b) const { return a + b; }
+};
+struct sub64 {
+  constexpr uint64_t operator()(uint64_t a, uint64_t b) const { return a - b; }
+};
+struct addWide {
+  constexpr nn::fx::Wide operator()(nn::fx::Wide a, nn::fx::Wide b) const {
+    return nn::fx::add(a, b);
+  }
+};
+struct subWide {
+  constexpr nn::fx::Wide operator()(nn::fx::Wide a, nn::fx::Wide b) const {
+    return nn::fx::sub(a, b);
+  }
+};
 
 template <NN_CSIM_TP(1), NN_CSIM_TP(2)>
 constexpr typename NN_CSIM_TYPES::plus operator+(const NN_CSIM_BASE(1) & a,
                                                  const NN_CSIM_BASE(2) & b) {
   using R = typename NN_CSIM_TYPES::plus;
-  return exact_result<R>(
-      nn::fx::add(aligned<R::width - R::iwidth>(a),
-                  aligned<R::width - R::iwidth>(b))
-          .raw);
+  return sum_like<R>(a, b, add64(), addWide(),
+                     std::integral_constant<bool, (R::width <= 64)>());
 }
 
 template <NN_CSIM_TP(1), NN_CSIM_TP(2)>
 constexpr typename NN_CSIM_TYPES::minus operator-(const NN_CSIM_BASE(1) & a,
                                                   const NN_CSIM_BASE(2) & b) {
   using R = typename NN_CSIM_TYPES::minus;
-  return exact_result<R>(
-      nn::fx::sub(aligned<R::width - R::iwidth>(a),
-                  aligned<R::width - R::iwidth>(b))
-          .raw);
+  return sum_like<R>(a, b, sub64(), subWide(),
+                     std::integral_constant<bool, (R::width <= 64)>());
+}
+
+template <typename R, typename A, typename B>
+constexpr R product(const A &a, const B &b, std::true_type) {
+  return R(raw_tag(), static_cast<typename R::raw_type>(static_cast<int64_t>(
+                          static_cast<uint64_t>(a.nn_raw64()) *
+                          static_cast<uint64_t>(b.nn_raw64()))));
+}
+template <typename R, typename A, typename B>
+constexpr R product(const A &a, const B &b, std::false_type) {
+  return exact_result<R>(nn::fx::multiply(wide(a), wide(b)).raw);
 }
 
 template <NN_CSIM_TP(1), NN_CSIM_TP(2)>
 constexpr typename NN_CSIM_TYPES::mult operator*(const NN_CSIM_BASE(1) & a,
                                                  const NN_CSIM_BASE(2) & b) {
-  return exact_result<typename NN_CSIM_TYPES::mult>(
-      nn::fx::multiply(wide(a), wide(b)).raw);
+  using R = typename NN_CSIM_TYPES::mult;
+  return product<R>(a, b, std::integral_constant<bool, (R::width <= 64)>());
 }
 
 /// -x: one bit wider, always signed (ap_fixed<W+1, I+1>, ap_int<W+1>).
@@ -569,11 +714,43 @@ NN_CSIM_WITH_INT(*)
 // Comparisons: exact, whatever the formats.
 //===----------------------------------------------------------------------===//
 
+constexpr int compare_ints(int64_t a, int64_t b) {
+  return (a > b) - (a < b);
+}
+
+/// Whether a and b compare on int64_t: both values, aligned to the larger
+/// fraction width, fit 63 bits.
+template <int W1, int F1, int W2, int F2> struct native_compare {
+  static constexpr int F = F1 > F2 ? F1 : F2;
+  static constexpr bool ok = W1 + (F - F1) <= 63 && W2 + (F - F2) <= 63;
+  static constexpr int shift1 = ok ? F - F1 : 0;
+  static constexpr int shift2 = ok ? F - F2 : 0;
+};
+
+/// -1, 0 or 1 as the exact values of a and b compare.
+template <NN_CSIM_TP(1), NN_CSIM_TP(2)>
+constexpr int compare(const NN_CSIM_BASE(1) & a, const NN_CSIM_BASE(2) & b,
+                      std::true_type) {
+  using C = native_compare<W1, W1 - I1, W2, W2 - I2>;
+  // Both values are below 2^63 in magnitude: the shifts lose nothing.
+  return compare_ints(
+      static_cast<int64_t>(static_cast<uint64_t>(a.nn_raw64()) << C::shift1),
+      static_cast<int64_t>(static_cast<uint64_t>(b.nn_raw64()) << C::shift2));
+}
+template <NN_CSIM_TP(1), NN_CSIM_TP(2)>
+constexpr int compare(const NN_CSIM_BASE(1) & a, const NN_CSIM_BASE(2) & b,
+                      std::false_type) {
+  return nn::fx::compare(wide(a), wide(b));
+}
+
 #define NN_CSIM_COMPARE(op)                                                    \
   template <NN_CSIM_TP(1), NN_CSIM_TP(2)>                                      \
   constexpr bool operator op(const NN_CSIM_BASE(1) & a,                        \
                              const NN_CSIM_BASE(2) & b) {                      \
-    return nn::fx::compare(wide(a), wide(b)) op 0;                             \
+    return compare(a, b,                                                       \
+                   std::integral_constant<                                     \
+                       bool, native_compare<W1, W1 - I1, W2, W2 - I2>::ok>())  \
+        op 0;                                                                  \
   }                                                                            \
   NN_CSIM_WITH_INT(op)
 NN_CSIM_COMPARE(==)
