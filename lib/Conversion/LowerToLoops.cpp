@@ -58,9 +58,9 @@ static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.dense", "nn.relu", "nn.add", "nn.flatten", "nn.reshape",
     "nn.constant", "nn.sub", "nn.mul", "nn.max", "nn.min", "nn.concat",
     "nn.transpose", "nn.pad", "nn.resize", "nn.leaky_relu", "nn.prelu",
-    "nn.thresholded_relu", "nn.hard_sigmoid", "nn.clip",
+    "nn.thresholded_relu", "nn.hard_sigmoid", "nn.hard_swish", "nn.clip",
     // LowerActivations.cpp
-    "nn.sigmoid", "nn.tanh", "nn.softmax", "nn.elu", "nn.selu", "nn.softplus",
+    "nn.sigmoid", "nn.tanh", "nn.gelu", "nn.softmax", "nn.elu", "nn.selu", "nn.softplus",
     // LowerReduce.cpp
     "nn.reduce_mean",
     // Conv and pools (LowerConv.cpp, LowerPool.cpp).
@@ -335,7 +335,8 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
         lowerRelu(relu);
         return success();
       })
-      .Case<LeakyReluOp, PReluOp, ThresholdedReluOp, HardSigmoidOp, ClipOp>(
+      .Case<LeakyReluOp, PReluOp, ThresholdedReluOp, HardSigmoidOp,
+            HardSwishOp, ClipOp>(
           [&](Operation *piecewise) { return lowerPiecewise(piecewise); })
       .Case<AddOp, SubOp, MulOp, MaxOp, MinOp>([&](Operation *binary) {
         lowerBinary(binary);
@@ -357,7 +358,7 @@ LogicalResult FunctionLowering::lowerOp(Operation &op) {
         lowerResize(resize);
         return success();
       })
-      .Case<SigmoidOp, TanhOp>(
+      .Case<SigmoidOp, TanhOp, GeluOp>(
           [&](Operation *activation) { return lowerTableActivation(activation); })
       .Case([&](SoftmaxOp softmax) { return lowerSoftmax(softmax); })
       .Case<EluOp, SeluOp, SoftplusOp>(

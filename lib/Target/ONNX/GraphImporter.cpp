@@ -383,7 +383,8 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
 
     // checkModel rejected other domains before version conversion.
     // checkModel rejected unknown op types too; this catches one the
-    // version converter made.
+    // version converter made, and an op of a layer exported as a subgraph
+    // (Erf, Pow) that LayerPatterns.cpp found outside its layer.
     auto it = importers.find(node.op_type());
     if (it == importers.end()) {
       ctx.emitError() << describeUnsupportedOp(node.op_type());

@@ -466,6 +466,10 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
       (folded && failed(inferShapes(model, diag))))
     return nullptr;
 
+  // After the last shape inference: the nodes it makes (opset 20's Gelu)
+  // are unknown to this libonnx.
+  recognizeLayerPatterns(model, modelDir);
+
   GraphImporter importer(context, model, fileName, options);
   return importer.run();
 }

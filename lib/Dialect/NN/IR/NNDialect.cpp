@@ -58,9 +58,9 @@ Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
 
 // Ops whose fixed-point implementation reads a lookup table (exp, sigmoid,
 // tanh, ...); nn.table_size and nn.table_type only make sense on them.
-static bool isTableActivation(Operation *op) {
+bool nn::isTableActivation(Operation *op) {
   return llvm::isa<SigmoidOp, TanhOp, SoftmaxOp, SoftplusOp, SoftsignOp, EluOp,
-                   SeluOp>(op);
+                   SeluOp, GeluOp>(op);
 }
 
 std::optional<ArrayDirective> nn::parseArrayDirective(StringRef text) {
@@ -221,7 +221,7 @@ LogicalResult NNDialect::verifyOperationAttribute(Operation *op,
       return op->emitOpError("attribute '")
              << name
              << "' needs a table-based activation (nn.sigmoid, nn.tanh, "
-                "nn.softmax, nn.softplus, nn.softsign, nn.elu, nn.selu)";
+                "nn.softmax, nn.softplus, nn.softsign, nn.elu, nn.selu, nn.gelu)";
     if (name == kTableSizeAttrName && !positiveI64())
       return op->emitOpError("attribute '")
              << name << "' must be a positive i64 integer, got " << value;

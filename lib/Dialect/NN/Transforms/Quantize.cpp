@@ -71,12 +71,6 @@ static bool isDataMovement(Operation *op) {
                    ResizeOp>(op);
 }
 
-/// Activations whose fixed-point implementation reads a lookup table.
-static bool isTableActivation(Operation *op) {
-  return llvm::isa<SigmoidOp, TanhOp, SoftmaxOp, SoftplusOp, SoftsignOp, EluOp,
-                   SeluOp>(op);
-}
-
 /// Which precision variable a constant operand takes: the layer parameters.
 static std::optional<Var> parameterRole(Operation *op, unsigned index) {
   if (llvm::isa<DenseOp, ConvOp>(op)) {

@@ -49,6 +49,11 @@ std::string getHardwareLayerName(mlir::Location loc);
 /// No duplicates.
 llvm::SmallVector<std::string> getLayerAliases(mlir::Location loc);
 
+/// Whether the op's fixed-point implementation reads a lookup table
+/// (sigmoid, tanh, softmax, softplus, softsign, elu, selu, gelu): the ops
+/// that take nn.table_size and nn.table_type (NNDialect.cpp).
+bool isTableActivation(mlir::Operation *op);
+
 /// Formats a shape as "[1, 3, 32, 32]" for diagnostics.
 std::string formatShape(llvm::ArrayRef<int64_t> shape);
 
