@@ -35,7 +35,7 @@
 // entries, result ap_fixed<10,4,RND,SAT>: x = 1 reads Phi~(1) = 0.841192
 // -> 215/256 = 0.83984375, x * entry rounds to 0.84375 (1/64 steps); x = 10
 // reads 255/256 (1.0 saturates): 9.96 saturates to 7.984375.
-// CHECK: output 1: 3x4x!nn.fixed<10, 4, RND, SAT>
+// CHECK: output 1: 3x4x!nn.fixed<10, 4>
 // CHECK-NEXT: {{^}}{{\[\[}}-0.15625, 1.953125, 0, 3.984375],
 // CHECK-NEXT: {{^}} [0.34375, -0.15625, 0.84375, -0.15625],
 // CHECK-NEXT: {{^}} [7.984375, 0, 0, 0.15625]]
@@ -50,7 +50,7 @@
 // alpha = 0.2, beta = 0.4, rounded to 1/128: x = -1: -0.2 -> -0.203125;
 // x = 2: 2 * 0.8 = 1.6 -> 1.6015625; x = 4 and 10 (gate 1) saturate to
 // 3.9921875.
-// CHECK: output 3: 3x4x!nn.fixed<10, 3, RND, SAT>
+// CHECK: output 3: 3x4x!nn.fixed<10, 3>
 // CHECK-NEXT: {{^}}{{\[\[}}-0.203125, 1.6015625, 0, 3.9921875],
 // CHECK-NEXT: {{^}} [0.25, -0.1484375, 0.6015625, -0.203125],
 // CHECK-NEXT: {{^}} [3.9921875, 0, 0, 0.109375]]

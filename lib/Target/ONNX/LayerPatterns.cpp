@@ -8,8 +8,8 @@
 // one by one; hls4ml treats each as one layer. Before import the chain is
 // replaced by one node of the op ONNX defines for it (Gelu of opset 20 with
 // its `approximate` attribute; HardSwish, which carries the HardSigmoid's
-// alpha and beta when they came from one), named after the chain's last
-// node so that the layer keeps its PyTorch name. A chain is only replaced
+// alpha and beta when they came from one) in place of the chain's last
+// node, with its module path, so that the layer keeps its PyTorch name. A chain is only replaced
 // when its inner values are read by nothing else and its constants are the
 // formula's (within float32 rounding); otherwise the nodes import one by
 // one as before.
@@ -28,6 +28,24 @@ namespace {
 
 bool isDefaultDomain(const onnx::NodeProto &node) {
   return node.domain().empty() || node.domain() == "ai.onnx";
+}
+
+/// Makes `node` (the chain's last node) a node of `opType` with the input
+/// `x`. A PyTorch node name keeps its module path with the new op type
+/// (`/gelu/Mul_1` -> `/gelu/Gelu`), so that the layer is named after its
+/// module (LayerNames.cpp); the attributes are the caller's.
+void becomeLayer(onnx::NodeProto &node, llvm::StringRef opType,
+                 const std::string &x) {
+  std::string input = x; // x may be one of the node's own inputs
+  llvm::StringRef name = node.name();
+  size_t slash = name.rfind('/');
+  if (name.starts_with("/") && slash != llvm::StringRef::npos &&
+      name.drop_front(slash + 1).starts_with(node.op_type()))
+    node.set_name((name.take_front(slash + 1) + opType).str());
+  node.set_op_type(opType.str());
+  node.clear_input();
+  node.add_input(input);
+  node.clear_attribute();
 }
 
 class PatternMatcher {
@@ -204,10 +222,7 @@ private:
       google::protobuf::RepeatedPtrField<onnx::AttributeProto> attrs =
           gate->attribute();
       onnx::NodeProto &node = *graph.mutable_node(index);
-      std::string input = x;
-      node.set_op_type("HardSwish");
-      node.clear_input();
-      node.add_input(input);
+      becomeLayer(node, "HardSwish", x);
       *node.mutable_attribute() = attrs;
       return true;
     }
@@ -291,16 +306,12 @@ private:
     }
     if (int add = single(out, "Add", bias); add >= 0)
       last = add;
-    std::string input = x;
     onnx::NodeProto &node = *graph.mutable_node(last);
-    node.set_op_type("LayerNormalization");
-    node.clear_input();
-    node.add_input(input);
+    becomeLayer(node, "LayerNormalization", x);
     if (!weight.empty() || !bias.empty())
       node.add_input(weight);
     if (!bias.empty())
       node.add_input(bias);
-    node.clear_attribute();
     onnx::AttributeProto *axis = node.add_attribute();
     axis->set_name("axis");
     axis->set_type(onnx::AttributeProto::INT);
@@ -327,11 +338,7 @@ private:
   /// Turns node `index` into Gelu(x) with `approximate`.
   void replace(int index, const std::string &x, llvm::StringRef approximate) {
     onnx::NodeProto &node = *graph.mutable_node(index);
-    std::string input = x; // x may alias one of the node's own inputs
-    node.set_op_type("Gelu");
-    node.clear_input();
-    node.add_input(input);
-    node.clear_attribute();
+    becomeLayer(node, "Gelu", x);
     onnx::AttributeProto *attr = node.add_attribute();
     attr->set_name("approximate");
     attr->set_type(onnx::AttributeProto::STRING);

@@ -9,12 +9,12 @@ include "nn/Dialect/NN/IR/NNBase.td"
 // shape; its element type may differ (fixed-point layers choose their own
 // result precision).
 //
-// Fixed point: the piecewise-linear and rational activations (relu,
+// Fixed point: the piecewise-polynomial and rational activations (relu,
 // leaky_relu, prelu, thresholded_relu, clip, hard_sigmoid, hard_swish,
-// softsign) give the
-// exact value of their formula at the input, quantized to the result type
-// with that type's rounding and overflow modes; float attributes (alpha,
-// beta, ...) take part with the exact value of their f32. The transcendental
+// softsign) give the exact value of their formula at the input, quantized
+// to the result type with that type's rounding and overflow modes; float
+// attributes (alpha, beta, ...) take part with the exact value of their
+// f32. The transcendental
 // ones (elu, selu, sigmoid, tanh, softplus, gelu, softmax) cannot be computed
 // exactly: their fixed-point result approximates the function through a
 // lookup table that the lowering defines, not the op.
