@@ -4,8 +4,7 @@
 //   add, sub, mul: y = cast_R(a op b)  (exact result, numpy broadcasting)
 //   max, min:      y = a >= b (a <= b) ? cast_R(a) : cast_R(b)
 //   leaky_relu, prelu, thresholded_relu, hard_sigmoid, hard_swish, clip:
-//                  comparisons
-//                  and selects, see lowerPiecewise()
+//                  comparisons and selects, see lowerPiecewise()
 //
 //===----------------------------------------------------------------------===//
 
@@ -175,8 +174,7 @@ LogicalResult FunctionLowering::lowerPiecewise(Operation *op) {
     else if (llvm::isa<HardSigmoidOp, HardSwishOp>(op)) {
       auto [alpha, beta] = hardGateParameters(op);
       ok = checkFinite("alpha", alpha) && checkFinite("beta", beta);
-    }
-    else if (auto clip = llvm::dyn_cast<ClipOp>(op)) {
+    } else if (auto clip = llvm::dyn_cast<ClipOp>(op)) {
       std::optional<float> lo, hi;
       if (auto v = clip.getMin())
         lo = v->convertToFloat();

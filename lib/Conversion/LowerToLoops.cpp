@@ -60,7 +60,8 @@ static constexpr llvm::StringLiteral kLowerableOps[] = {
     "nn.transpose", "nn.pad", "nn.resize", "nn.leaky_relu", "nn.prelu",
     "nn.thresholded_relu", "nn.hard_sigmoid", "nn.hard_swish", "nn.clip",
     // LowerActivations.cpp
-    "nn.sigmoid", "nn.tanh", "nn.gelu", "nn.softmax", "nn.elu", "nn.selu", "nn.softplus",
+    "nn.sigmoid", "nn.tanh", "nn.gelu", "nn.softmax", "nn.elu", "nn.selu",
+    "nn.softplus",
     // LowerReduce.cpp
     "nn.reduce_mean",
     // Conv and pools (LowerConv.cpp, LowerPool.cpp).

@@ -246,7 +246,7 @@ inline int64_t gelu(const ActivationTable &table, int64_t xRaw,
 
 /// Whether gelu() can multiply x by an entry within 128 bits.
 constexpr bool geluFits(const Format &x, const Format &table) {
-  return x.width + table.width <= 126;
+  return x.width + table.width <= 127;
 }
 
 /// sigmoid or tanh: cast_R(table[index(x)]).
