@@ -4,7 +4,7 @@
 // RUN: nn-opt %s -split-input-file -verify-diagnostics --nn-lower-to-hls="max-unroll-mults=4"
 
 func.func @unsupported_op(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<8, 3>> {
-  // expected-error @+1 {{nn-lower-to-loops cannot lower 'nn.softsign' (layer 'softsign_0') yet (supported: nn.dense, nn.relu, nn.add, nn.flatten, nn.reshape, nn.constant, nn.sub, nn.mul, nn.max, nn.min, nn.concat, nn.transpose, nn.pad, nn.resize, nn.leaky_relu, nn.prelu, nn.thresholded_relu, nn.hard_sigmoid, nn.clip, nn.sigmoid, nn.tanh, nn.softmax, nn.elu, nn.selu, nn.softplus, nn.reduce_mean, nn.conv, nn.max_pool, nn.avg_pool, nn.global_avg_pool, nn.global_max_pool)}}
+  // expected-error @+1 {{nn-lower-to-loops cannot lower 'nn.softsign' (layer 'softsign_0') yet (supported: nn.dense, nn.relu, nn.add, nn.flatten, nn.reshape, nn.constant, nn.sub, nn.mul, nn.max, nn.min, nn.concat, nn.transpose, nn.pad, nn.resize, nn.leaky_relu, nn.prelu, nn.thresholded_relu, nn.hard_sigmoid, nn.hard_swish, nn.clip, nn.sigmoid, nn.tanh, nn.gelu, nn.softmax, nn.elu, nn.selu, nn.softplus, nn.reduce_mean, nn.conv, nn.max_pool, nn.avg_pool, nn.global_avg_pool, nn.global_max_pool)}}
   %y = nn.softsign %x : tensor<1x4x!nn.fixed<8, 3>> -> tensor<1x4x!nn.fixed<8, 3>>
   return %y : tensor<1x4x!nn.fixed<8, 3>>
 }
