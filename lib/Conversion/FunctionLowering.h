@@ -121,7 +121,7 @@ public:
   broadcastExprs(llvm::ArrayRef<int64_t> shape, mlir::Value operand);
   /// nn.add, nn.sub, nn.mul, nn.max, nn.min (LowerElementwise.cpp).
   void lowerBinary(mlir::Operation *op);
-  /// leaky_relu, prelu, thresholded_relu, hard_sigmoid, clip.
+  /// leaky_relu, prelu, thresholded_relu, hard_sigmoid, hard_swish, clip.
   mlir::LogicalResult lowerPiecewise(mlir::Operation *op);
   /// The exact value of an f32 attribute as an nn.fx.constant (an error
   /// naming `what` for infinities and NaN).
@@ -135,7 +135,7 @@ public:
   void lowerTranspose(TransposeOp op);
   void lowerPad(PadOp op);
   void lowerResize(ResizeOp op);
-  /// nn.sigmoid and nn.tanh (LowerActivations.cpp).
+  /// nn.sigmoid, nn.tanh and nn.gelu (LowerActivations.cpp).
   mlir::LogicalResult lowerTableActivation(mlir::Operation *op);
   mlir::LogicalResult lowerSoftmax(SoftmaxOp op);
   /// nn.elu, nn.selu, nn.softplus (LowerActivations.cpp).

@@ -121,13 +121,22 @@ LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
   Value input = op->getOperand(0), output = op->getResult(0);
   FixedType rT = elementOf(output);
   TableChoice choice = chooseTable(op, rT);
+  auto gelu = llvm::dyn_cast<GeluOp>(op);
   const bool isSigmoid = llvm::isa<SigmoidOp>(op);
-  fx::TableSpec spec = isSigmoid ? fx::sigmoidTableSpec(choice.size)
-                                 : fx::tanhTableSpec(choice.size);
+  fx::TableSpec spec = gelu        ? fx::geluTableSpec(choice.size)
+                       : isSigmoid ? fx::sigmoidTableSpec(choice.size)
+                                   : fx::tanhTableSpec(choice.size);
   fx::Format tableFormat = choice.type.getFormat();
   fx::ActivationTable table =
-      isSigmoid ? fx::sigmoidTable(choice.size, tableFormat)
-                : fx::tanhTable(choice.size, tableFormat);
+      gelu ? fx::geluTable(choice.size, tableFormat,
+                           gelu.isTanhApproximation())
+      : isSigmoid ? fx::sigmoidTable(choice.size, tableFormat)
+                  : fx::tanhTable(choice.size, tableFormat);
+  // gelu: the entry times x, exact (fx::gelu), then the one cast.
+  FixedType productT;
+  if (gelu)
+    productT = toType(context, fx::productFormat(elementOf(input).getFormat(),
+                                                 tableFormat));
   Value rom = tableRom(op, "table", table, choice.type);
   Value in = lookup(input);
   Value out = bufferFor(op, output);
@@ -138,6 +147,8 @@ LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
                  Value x = loadAt(b, loc, in, ivs);
                  Value index = tableIndex(b, loc, x, spec);
                  Value entry = memref::LoadOp::create(b, loc, rom, index);
+                 if (gelu)
+                   entry = FxMulOp::create(b, loc, productT, x, entry);
                  storeAt(b, loc, cast(b, loc, entry, rT), out, ivs);
                });
   return success();

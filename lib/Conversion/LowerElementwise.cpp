@@ -3,8 +3,8 @@
 //   relu:          y = cast_R(max(x, 0))
 //   add, sub, mul: y = cast_R(a op b)  (exact result, numpy broadcasting)
 //   max, min:      y = a >= b (a <= b) ? cast_R(a) : cast_R(b)
-//   leaky_relu, prelu, thresholded_relu, hard_sigmoid, clip: comparisons
-//                  and selects, see lowerPiecewise()
+//   leaky_relu, prelu, thresholded_relu, hard_sigmoid, hard_swish, clip:
+//                  comparisons and selects, see lowerPiecewise()
 //
 //===----------------------------------------------------------------------===//
 
@@ -115,6 +115,15 @@ FailureOr<Value> FunctionLowering::exactConstant(OpBuilder &b, Location loc,
                                     b.getI64IntegerAttr(int64_t(c->value.raw))));
 }
 
+/// alpha and beta of the hard-sigmoid gate (nn.hard_sigmoid's value,
+/// nn.hard_swish's factor).
+static std::pair<float, float> hardGateParameters(Operation *op) {
+  if (auto hs = llvm::dyn_cast<HardSigmoidOp>(op))
+    return {hs.getAlpha().convertToFloat(), hs.getBeta().convertToFloat()};
+  auto hs = llvm::cast<HardSwishOp>(op);
+  return {hs.getAlpha().convertToFloat(), hs.getBeta().convertToFloat()};
+}
+
 LogicalResult FunctionLowering::lowerPiecewise(Operation *op) {
   Value input = op->getOperand(0), output = op->getResult(0);
   Value in = lookup(input);
@@ -162,10 +171,10 @@ LogicalResult FunctionLowering::lowerPiecewise(Operation *op) {
       ok = checkFinite("alpha", leaky.getAlpha().convertToFloat());
     else if (auto t = llvm::dyn_cast<ThresholdedReluOp>(op))
       ok = checkFinite("alpha", t.getAlpha().convertToFloat());
-    else if (auto hs = llvm::dyn_cast<HardSigmoidOp>(op))
-      ok = checkFinite("alpha", hs.getAlpha().convertToFloat()) &&
-           checkFinite("beta", hs.getBeta().convertToFloat());
-    else if (auto clip = llvm::dyn_cast<ClipOp>(op)) {
+    else if (llvm::isa<HardSigmoidOp, HardSwishOp>(op)) {
+      auto [alpha, beta] = hardGateParameters(op);
+      ok = checkFinite("alpha", alpha) && checkFinite("beta", beta);
+    } else if (auto clip = llvm::dyn_cast<ClipOp>(op)) {
       std::optional<float> lo, hi;
       if (auto v = clip.getMin())
         lo = v->convertToFloat();
@@ -199,12 +208,12 @@ LogicalResult FunctionLowering::lowerPiecewise(Operation *op) {
       Value above = cmp(b, FxCmpPredicate::gt, x, alpha);
       y = select(b, above, cast(b, loc, x, rT),
                  cast(b, loc, constant(b, 0, 1), rT));
-    } else if (auto hs = llvm::dyn_cast<HardSigmoidOp>(op)) {
-      // v = alpha * x + beta (exact), clamped to [0, 1], one cast.
-      Value alpha =
-          *exactConstant(b, loc, op, "alpha", hs.getAlpha().convertToFloat());
-      Value beta =
-          *exactConstant(b, loc, op, "beta", hs.getBeta().convertToFloat());
+    } else if (llvm::isa<HardSigmoidOp, HardSwishOp>(op)) {
+      // v = alpha * x + beta (exact); hard_sigmoid: v clamped to [0, 1],
+      // one cast; hard_swish: x * v, 0 or x on the clamped sides, one cast.
+      auto [alphaF, betaF] = hardGateParameters(op);
+      Value alpha = *exactConstant(b, loc, op, "alpha", alphaF);
+      Value beta = *exactConstant(b, loc, op, "beta", betaF);
       Value p = mul(b, x, alpha);
       fx::Format pf = llvm::cast<FixedType>(p.getType()).getFormat(),
                  bf = llvm::cast<FixedType>(beta.getType()).getFormat();
@@ -213,8 +222,11 @@ LogicalResult FunctionLowering::lowerPiecewise(Operation *op) {
       Value one = constant(b, 1, 2), zero = constant(b, 0, 1);
       Value above = cmp(b, FxCmpPredicate::gt, v, one);
       Value below = cmp(b, FxCmpPredicate::lt, v, zero);
-      y = select(b, above, cast(b, loc, one, rT),
-                 select(b, below, cast(b, loc, zero, rT), cast(b, loc, v, rT)));
+      Value high = cast(b, loc, llvm::isa<HardSwishOp>(op) ? x : one, rT);
+      Value middle = llvm::isa<HardSwishOp>(op) ? cast(b, loc, mul(b, x, v), rT)
+                                                : cast(b, loc, v, rT);
+      y = select(b, above, high,
+                 select(b, below, cast(b, loc, zero, rT), middle));
     } else {
       auto clip = llvm::cast<ClipOp>(op);
       // x < lo -> lo; then x > hi (or lo > hi when lo was chosen) -> hi.

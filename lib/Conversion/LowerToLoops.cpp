@@ -350,7 +350,8 @@ FunctionLowering::dispatch() {
       l.lowerRelu(llvm::cast<ReluOp>(op));
       return success();
     });
-    handle<LeakyReluOp, PReluOp, ThresholdedReluOp, HardSigmoidOp, ClipOp>(
+    handle<LeakyReluOp, PReluOp, ThresholdedReluOp, HardSigmoidOp,
+           HardSwishOp, ClipOp>(
         t, [](FunctionLowering &l, Operation *op) {
           return l.lowerPiecewise(op);
         });
@@ -380,7 +381,8 @@ FunctionLowering::dispatch() {
       return success();
     });
     // LowerActivations.cpp, LowerReduce.cpp.
-    handle<SigmoidOp, TanhOp>(t, [](FunctionLowering &l, Operation *op) {
+    handle<SigmoidOp, TanhOp, GeluOp>(t, [](FunctionLowering &l,
+                                            Operation *op) {
       return l.lowerTableActivation(op);
     });
     handle<SoftmaxOp>(t, [](FunctionLowering &l, Operation *op) {

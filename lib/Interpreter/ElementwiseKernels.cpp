@@ -8,7 +8,7 @@
 // values, brought to the result format by one fx::cast. Piecewise-linear
 // activations compare and multiply exactly (an f32 attribute is an exact
 // binary fraction); the functions with no finite fixed-point form (sigmoid,
-// tanh, elu, selu, softplus, softmax) read the lookup tables of
+// tanh, elu, selu, softplus, gelu, softmax) read the lookup tables of
 // nn/Support/ActivationTables.h, sized and typed by the op's nn.table_size
 // and nn.table_type (defaults: 1024 entries, the result type; softmax: its
 // implementation, table and sum types, SoftmaxOp's accessors), exactly as
@@ -438,6 +438,47 @@ LogicalResult clipKernel(Operation *op, ArrayRef<const Tensor *> operands,
   return success();
 }
 
+/// hard_sigmoid's value and hard_swish's gate, max(0, min(1, alpha * x +
+/// beta)), in f32 as ONNX's HardSigmoid; NaN propagates.
+float hardGateFloat(float x, float alpha, float beta) {
+  float v = alpha * x + beta;
+  if (v > 1.0f)
+    v = 1.0f;
+  if (v < 0.0f)
+    v = 0.0f;
+  return v;
+}
+
+/// The same gate exactly on fixed point: the Wide value of every element,
+/// in the format `gate` (that of alpha * x + beta; 0 and 1 are exact in
+/// it as Wides of any fraction width).
+LogicalResult hardGatesFixed(Operation *op, const Tensor &input, float alpha,
+                             float beta, std::vector<fx::Wide> &gates,
+                             fx::Format &gate) {
+  FailureOr<ExactConstant> a = exactAttribute(op, "alpha", alpha);
+  if (failed(a))
+    return failure();
+  FailureOr<ExactConstant> b = exactAttribute(op, "beta", beta);
+  if (failed(b))
+    return failure();
+  const fx::Format &from = input.format();
+  gate = fx::sumFormat(fx::productFormat(from, a->format), b->format);
+  if (!exact::fitsWide(gate))
+    return tooWide(op, "value alpha * input + beta", gate);
+  const std::vector<int64_t> &in = input.raw();
+  gates.resize(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    fx::Wide v = fx::add(
+        fx::multiply(in[i], from, int64_t(a->value.raw), a->format), b->value);
+    if (exact::compare(v, kOne) > 0)
+      v = kOne;
+    if (exact::compare(v, kZero) < 0)
+      v = kZero;
+    gates[i] = v;
+  }
+  return success();
+}
+
 LogicalResult hardSigmoidKernel(Operation *op,
                                 ArrayRef<const Tensor *> operands,
                                 Tensor &result, const KernelContext &) {
@@ -446,37 +487,50 @@ LogicalResult hardSigmoidKernel(Operation *op,
   float beta = hs.getBeta().convertToFloat();
   const Tensor &input = *operands[0];
   if (!result.isFixed()) {
-    // max(0, min(1, alpha * x + beta)) in f32; NaN propagates.
-    mapFloat(input, result, [&](float x) {
-      float v = alpha * x + beta;
-      if (v > 1.0f)
-        v = 1.0f;
-      if (v < 0.0f)
-        v = 0.0f;
-      return v;
-    });
+    mapFloat(input, result,
+             [&](float x) { return hardGateFloat(x, alpha, beta); });
     return success();
   }
-  FailureOr<ExactConstant> a = exactAttribute(op, "alpha", alpha);
-  if (failed(a))
+  std::vector<fx::Wide> gates;
+  fx::Format gate;
+  if (failed(hardGatesFixed(op, input, alpha, beta, gates, gate)))
     return failure();
-  FailureOr<ExactConstant> b = exactAttribute(op, "beta", beta);
-  if (failed(b))
+  std::vector<int64_t> &out = result.raw();
+  for (size_t i = 0; i < gates.size(); ++i)
+    out[i] = fx::cast(gates[i], result.format());
+  return success();
+}
+
+/// hard_swish: x * gate(x); in f32 the gate is rounded first, then the
+/// product (ONNX's opset-13 form, HardSigmoid then Mul). Fixed point: the
+/// exact product of x and the exact gate, one cast. Where the gate is 1
+/// the product is x itself, where it is 0 it is 0.
+LogicalResult hardSwishKernel(Operation *op, ArrayRef<const Tensor *> operands,
+                              Tensor &result, const KernelContext &) {
+  auto hs = llvm::cast<HardSwishOp>(op);
+  float alpha = hs.getAlpha().convertToFloat();
+  float beta = hs.getBeta().convertToFloat();
+  const Tensor &input = *operands[0];
+  if (!result.isFixed()) {
+    mapFloat(input, result,
+             [&](float x) { return x * hardGateFloat(x, alpha, beta); });
+    return success();
+  }
+  std::vector<fx::Wide> gates;
+  fx::Format gate;
+  if (failed(hardGatesFixed(op, input, alpha, beta, gates, gate)))
     return failure();
   const fx::Format &from = input.format();
-  fx::Format sum = fx::sumFormat(fx::productFormat(from, a->format), b->format);
-  if (!exact::fitsWide(sum))
-    return tooWide(op, "value alpha * input + beta", sum);
+  fx::Format product = fx::productFormat(from, gate);
+  if (!exact::fitsWide(product))
+    return tooWide(op, "product input * gate", product);
   const std::vector<int64_t> &in = input.raw();
   std::vector<int64_t> &out = result.raw();
   for (size_t i = 0; i < in.size(); ++i) {
-    fx::Wide v = fx::add(
-        fx::multiply(in[i], from, int64_t(a->value.raw), a->format), b->value);
-    if (exact::compare(v, kOne) > 0)
-      v = kOne;
-    if (exact::compare(v, kZero) < 0)
-      v = kZero;
-    out[i] = fx::cast(v, result.format());
+    fx::Wide x = exact::wideOf(in[i], from);
+    out[i] = fx::cast(fx::Wide{x.raw * gates[i].raw,
+                               x.fracWidth + gates[i].fracWidth},
+                      result.format());
   }
   return success();
 }
@@ -655,6 +709,34 @@ LogicalResult softplusKernel(Operation *op, ArrayRef<const Tensor *> operands,
   });
 }
 
+/// gelu: x * Phi(x) in double, rounded once (ONNX's Gelu); fixed point:
+/// fx::gelu, the table of Phi times the exact input.
+LogicalResult geluKernel(Operation *op, ArrayRef<const Tensor *> operands,
+                         Tensor &result, const KernelContext &) {
+  const Tensor &input = *operands[0];
+  const bool tanhForm = llvm::cast<GeluOp>(op).isTanhApproximation();
+  if (result.isFixed()) {
+    FailureOr<TableConfig> config = tableConfig(
+        op, result.format(), input.format().fracWidth(), fx::geluTableSpec);
+    if (failed(config))
+      return failure();
+    if (!fx::geluFits(input.format(), config->format))
+      return tooWide(op, "product input * table entry",
+                     fx::productFormat(input.format(), config->format));
+    return tableKernel(
+        op, input, result, fx::geluTableSpec,
+        [&](int64_t size, const fx::Format &format) {
+          return fx::geluTable(size, format, tanhForm);
+        },
+        [&](const fx::ActivationTable &table, int64_t x) {
+          return fx::gelu(table, x, input.format(), result.format());
+        });
+  }
+  return curvedFloatKernel(input, result, [tanhForm](double x) {
+    return x * fx::geluGate(x, tanhForm);
+  });
+}
+
 LogicalResult softmaxKernel(Operation *op, ArrayRef<const Tensor *> operands,
                             Tensor &result, const KernelContext &) {
   const Tensor &input = *operands[0];
@@ -754,6 +836,8 @@ void nn::interp::registerElementwiseKernels(KernelTable &table) {
   table["nn.clip"] = clipKernel;
   table["nn.sigmoid"] = sigmoidKernel;
   table["nn.hard_sigmoid"] = hardSigmoidKernel;
+  table["nn.hard_swish"] = hardSwishKernel;
+  table["nn.gelu"] = geluKernel;
   table["nn.tanh"] = tanhKernel;
   table["nn.softmax"] = softmaxKernel;
   table["nn.softplus"] = softplusKernel;

@@ -124,7 +124,8 @@ std::vector<std::string> hls::layerTypesOf(std::string_view op,
   if (op == "nn.hard_sigmoid")
     return activation("HardActivation");
   if (op == "nn.selu" || op == "nn.clip" || op == "nn.sigmoid" ||
-      op == "nn.tanh" || op == "nn.softplus" || op == "nn.softsign")
+      op == "nn.tanh" || op == "nn.softplus" || op == "nn.softsign" ||
+      op == "nn.gelu" || op == "nn.hard_swish")
     return activation("");
   // Pooling.
   if (op == "nn.max_pool")

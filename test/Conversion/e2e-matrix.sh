@@ -31,7 +31,7 @@ src=$(cd "$2" && pwd) || exit 2
 shift 2
 bin=$build/bin
 models_dir=$src/test/Models/hls
-all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone"
+all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone gated"
 models=${*:-${NN_MATRIX_MODELS:-$all_models}}
 configs=${NN_MATRIX_CONFIGS:-a16 mixed}
 lower=--nn-lower-to-hls
@@ -84,6 +84,7 @@ inputs_of() {
     conv1d) echo "signal 4,32" ;;
     concat2) echo "tracks 8"; echo "calo 6" ;;
     bn_standalone) echo "image 3,8,8" ;;
+    gated) echo "features 16" ;;
     *) return 1 ;;
   esac
 }

@@ -160,6 +160,27 @@ TEST(ActivationTablesTest, SoftplusAddsTheLinearPart) {
   EXPECT_EQ(softplus(t, 80, in, in), 80);
 }
 
+TEST(ActivationTablesTest, GeluMultipliesItsGate) {
+  // Phi(x) = 0.5 (1 + erf(x / sqrt 2)); its tanh approximation (ONNX):
+  // Phi(1) = 0.8413447, Phi(-1) = 0.1586553; approximation at 1: 0.8411920.
+  EXPECT_NEAR(geluGate(1.0, false), 0.8413447, 1e-7);
+  EXPECT_NEAR(geluGate(-1.0, false), 0.1586553, 1e-7);
+  EXPECT_NEAR(geluGate(1.0, true), 0.8411920, 1e-7);
+  // G over [-8, 8), N = 4: x_i = -8, -4, 0, 4; Phi = 6e-16, 3.2e-5, 0.5,
+  // 0.9999683; ap_ufixed<8,0> (LSB 1/256), TRN: 0, 0, 128, 255.
+  for (bool tanhForm : {false, true}) {
+    ActivationTable t = geluTable(4, fixedFormat(8, 0, false), tanhForm);
+    EXPECT_EQ(entries(t), (std::vector<int64_t>{0, 0, 128, 255}));
+    Format in = fixedFormat(8, 4);
+    // x = 1 (raw 16): index floor(9 * 4 / 16) = 2 -> 0.5; 0.5 -> raw 8.
+    EXPECT_EQ(gelu(t, 16, in, in), 8);
+    // x = -3: index 1 -> 0.
+    EXPECT_EQ(gelu(t, -48, in, in), 0);
+    // x = 5: index 3 -> 255/256; 5 * 255/256 = 4.98 -> 79.69 -> 79 (TRN).
+    EXPECT_EQ(gelu(t, 80, in, in), 79);
+  }
+}
+
 TEST(ActivationTablesTest, ExpLinear) {
   // E = alpha (e^-t - 1), alpha = 1, N = 4 over [0, 8): 0, -0.864665,
   // -0.981684, -0.997521; ap_fixed<8,1> (LSB 1/128), TRN: 0, -110.68 ->

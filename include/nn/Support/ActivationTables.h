@@ -38,6 +38,10 @@
 //   selu(x) = x > 0 ? cast_R(gamma * x) : cast_R(E[index(-x)]), E over
 //                [0, 8): gamma * alpha * (e^-t_i - 1); gamma * x is exact
 //                (gamma's f32 value), then one cast
+//   gelu(x) = cast_R(x * G[index(x)]), G over [-8, 8): Phi(x_i), the
+//                standard normal CDF 0.5 * (1 + erf(x_i / sqrt(2))) or its
+//                tanh approximation; the product is exact, then one cast
+//                (beyond the range G is ~0 or ~1: gelu ~ 0 or x)
 //   softmax: see softmax() below (hls4ml's four implementations).
 //
 // Header-only, no MLIR dependency (uses FixedPoint.h and the C++ library).
@@ -233,6 +237,42 @@ inline ActivationTable expTable(int64_t size, const Format &format) {
 inline ActivationTable inverseTable(int64_t size, const Format &format) {
   return buildTable(mantissaTableSpec(size), format,
                     [](double m) { return 1.0 / m; });
+}
+
+/// GELU's gate Phi(x), in double: the erf form 0.5 * (1 + erf(x / sqrt(2)))
+/// (as erfc, accurate for negative x) or, with `tanhForm`, ONNX's
+/// approximation 0.5 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))).
+/// The float interpreter's gelu is x times this; the table holds it.
+inline double geluGate(double x, bool tanhForm) {
+  if (tanhForm)
+    return 0.5 * (1.0 + std::tanh(std::sqrt(2.0 / 3.14159265358979323846) *
+                                  (x + 0.044715 * x * x * x)));
+  return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
+
+/// GELU's table: Phi over [-8, 8) (sigmoid's range).
+constexpr TableSpec geluTableSpec(int64_t size) {
+  return sigmoidTableSpec(size);
+}
+inline ActivationTable geluTable(int64_t size, const Format &format,
+                                 bool tanhForm) {
+  return buildTable(geluTableSpec(size), format, [tanhForm](double x) {
+    return geluGate(x, tanhForm);
+  });
+}
+
+/// gelu: cast_R(x * G[index(x)]), the product exact.
+inline int64_t gelu(const ActivationTable &table, int64_t xRaw,
+                    const Format &x, const Format &result) {
+  i128 v = rawToInt(xRaw, x);
+  i128 gate = rawToInt(table.lookup(v, x.fracWidth()), table.format);
+  return cast(Wide{v * gate, x.fracWidth() + table.format.fracWidth()},
+              result);
+}
+
+/// Whether gelu() can multiply x by an entry within 128 bits.
+constexpr bool geluFits(const Format &x, const Format &table) {
+  return x.width + table.width <= 127;
 }
 
 /// sigmoid or tanh: cast_R(table[index(x)]).

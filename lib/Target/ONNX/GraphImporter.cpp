@@ -382,7 +382,9 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
     NodeContext ctx(*this, node, loc);
 
     // checkModel rejected other domains and unknown op types; this catches
-    // an op type the version converter made.
+    // an op type the version converter made, and an op of a layer exported
+    // as a subgraph (Erf, Pow) that LayerPatterns.cpp found outside its
+    // layer.
     const llvm::StringMap<OpImportFn> &table =
         isQonnxDomain(node.domain()) ? getQonnxImporters() : importers;
     auto it = table.find(node.op_type());

@@ -310,6 +310,16 @@ mlir::LogicalResult foldShapeComputations(onnx::ModelProto &model,
                                           bool reportUnfoldable,
                                           bool &changed);
 
+/// Replaces the node chains PyTorch exports for one layer that opset 17
+/// has no op for (GELU's erf and tanh forms; HardSwish below opset 14) with
+/// one node of the op ONNX defines for it (Gelu, HardSwish), named after
+/// the chain's last node; returns how many (LayerPatterns.cpp).
+int recognizeLayerPatterns(onnx::ModelProto &model, llvm::StringRef modelDir);
+
+/// Whether the op type has no importer of its own and is imported only as
+/// part of such a chain (Erf, Pow, Sqrt); checkModel lets it through.
+bool isPatternOnlyOp(llvm::StringRef opType);
+
 } // namespace nn::onnx_import
 
 #endif // NN_LIB_TARGET_ONNX_GRAPHIMPORTER_H

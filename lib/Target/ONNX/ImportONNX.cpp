@@ -501,6 +501,10 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
     return nullptr;
 
   qonnxNodes.restore(model);
+  // After the last shape inference: the nodes it makes (opset 20's Gelu)
+  // are unknown to this libonnx.
+  recognizeLayerPatterns(model, modelDir);
+
   GraphImporter importer(context, model, fileName, options);
   return importer.run();
 }

@@ -387,9 +387,12 @@ private:
     // inference and version converter run on it: nn would reject it anyway,
     // and their code for every other op type is attack surface that buys
     // nothing. Upsample (opset 7 to 9) is converted to Resize; shape
-    // computations are evaluated after shape inference.
+    // computations are evaluated after shape inference; the ops of layers
+    // exported as subgraphs (Erf in GELU) are imported with their layer
+    // (the importer rejects one left outside it).
     if (!getOpImporters().count(node.op_type()) &&
-        node.op_type() != "Upsample" && !isFoldOnlyOp(node.op_type()))
+        node.op_type() != "Upsample" && !isFoldOnlyOp(node.op_type()) &&
+        !isPatternOnlyOp(node.op_type()))
       return error() << describeNode(node) << ": "
                      << describeUnsupportedOp(node.op_type());
     for (const onnx::AttributeProto &attr : node.attribute()) {

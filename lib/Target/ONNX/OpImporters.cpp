@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Traits.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
 using namespace nn;
@@ -218,6 +219,25 @@ LogicalResult importHardSigmoid(NodeContext &ctx) {
   return importUnary<HardSigmoidOp>(
       ctx, {f32Attr(ctx, "alpha", ctx.getFloat("alpha", 0.2f)),
             f32Attr(ctx, "beta", ctx.getFloat("beta", 0.5f))});
+}
+
+/// HardSwish (opset 14, no attributes: alpha = 1/6, beta = 0.5), or the
+/// opset-13 form Mul(x, HardSigmoid(x)) that LayerPatterns.cpp made one
+/// node carrying the HardSigmoid's alpha and beta.
+LogicalResult importHardSwish(NodeContext &ctx) {
+  return importUnary<HardSwishOp>(
+      ctx, {f32Attr(ctx, "alpha", ctx.getFloat("alpha", 1.0f / 6.0f)),
+            f32Attr(ctx, "beta", ctx.getFloat("beta", 0.5f))});
+}
+
+/// Gelu: ONNX opset 20's op, which LayerPatterns.cpp makes from the
+/// subgraphs PyTorch exports at opsets 13-17 (nn.gelu's verifier checks
+/// `approximate`).
+LogicalResult importGelu(NodeContext &ctx) {
+  return importUnary<GeluOp>(
+      ctx, {ctx.builder().getNamedAttr(
+               "approximate", ctx.builder().getStringAttr(
+                                  ctx.getString("approximate", "none")))});
 }
 
 LogicalResult importSoftmax(NodeContext &ctx) {
@@ -889,7 +909,9 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"Gemm", importGemm},
       {"GlobalAveragePool", importPlainUnary<GlobalAvgPoolOp>},
       {"GlobalMaxPool", importPlainUnary<GlobalMaxPoolOp>},
+      {"Gelu", importGelu},
       {"HardSigmoid", importHardSigmoid},
+      {"HardSwish", importHardSwish},
       {"Identity", importIdentity},
       {"LeakyRelu", importLeakyRelu},
       {"MatMul", importMatMul},
@@ -920,9 +942,30 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
   return importers;
 }
 
+/// Op types hls4ml supports that nn does not import yet, with the reason
+/// (docs/ONNXImport.md, "Not supported yet", lists the same).
+static StringRef notYetReason(StringRef opType) {
+  return llvm::StringSwitch<StringRef>(opType)
+      .Case("LayerNormalization",
+            "nn has no layer norm yet (its fixed-point form, hls4ml's "
+            "reciprocal square-root table, is planned; PyTorch's opset-13 "
+            "ReduceMean/Sub/Pow/Sqrt/Div form is recognised as this op)")
+      .Case("ConvTranspose", "nn has no transposed convolution yet")
+      .Cases({"RNN", "LSTM", "GRU"}, "nn has no recurrent layers yet")
+      .Case("Erf", "Erf is imported only inside the GELU subgraph PyTorch "
+                   "exports (x * 0.5 * (1 + Erf(x / sqrt(2))))")
+      .Cases({"Pow", "Sqrt"},
+             "imported only inside the layer norm subgraph PyTorch exports "
+             "at opset 13 (ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div)")
+      .Default("");
+}
+
 std::string nn::onnx_import::describeUnsupportedOp(StringRef opType) {
+  StringRef reason = notYetReason(opType);
+  std::string why = reason.empty() ? "" : (" (" + reason + ")").str();
   return ("op type '" + opType + "' (domain 'ai.onnx', opset " +
-          Twine(kImportOpset) + ") is not supported; supported op types: " +
+          Twine(kImportOpset) + ") is not supported" + why +
+          "; supported op types: " +
           llvm::join(getSupportedOnnxOpTypes(), ", ") +
           "; evaluated at import when they compute shapes: " +
           llvm::join(getFoldOnlyOpTypes(), ", "))

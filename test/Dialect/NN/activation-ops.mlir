@@ -165,3 +165,17 @@ func.func @softmax(%x: tensor<2x3x4xf32>, %q: tensor<1x10x!nn.fixed<16, 6>>) -> 
   %5 = nn.softmax %q {axis = 1, implementation = "latency", exp_table_type = !nn.ufixed<18, 8, RND, SAT>, inv_table_type = !nn.ufixed<18, 1, RND, SAT>, accum_type = !nn.ufixed<20, 10>} : tensor<1x10x!nn.fixed<16, 6>> -> tensor<1x10x!nn.ufixed<16, 0>>
   return %0, %1, %2, %3, %4 : tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<1x10x!nn.ufixed<16, 0>>
 }
+
+// CHECK-LABEL: func.func @gated
+func.func @gated(%x: tensor<1x16xf32>, %q: tensor<1x16x!nn.fixed<16, 6>>) -> (tensor<1x16xf32>, tensor<1x16xf32>, tensor<1x16xf32>, tensor<1x16x!nn.fixed<16, 6>>) {
+  // CHECK: nn.gelu %{{[a-z0-9_]+}} : tensor<1x16xf32> -> tensor<1x16xf32>
+  %0 = nn.gelu %x {approximate = "none"} : tensor<1x16xf32> -> tensor<1x16xf32>
+  // CHECK: nn.gelu %{{[a-z0-9_]+}} {approximate = "tanh"} : tensor<1x16xf32> -> tensor<1x16xf32>
+  %1 = nn.gelu %x {approximate = "tanh"} : tensor<1x16xf32> -> tensor<1x16xf32>
+  // The default alpha is the f32 of 1/6 (ONNX HardSwish's).
+  // CHECK: nn.hard_swish %{{[a-z0-9_]+}} : tensor<1x16xf32> -> tensor<1x16xf32>
+  %2 = nn.hard_swish %x {alpha = 0.166666672 : f32, beta = 0.5 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+  // CHECK: nn.hard_swish %{{[a-z0-9_]+}} {alpha = 2.000000e-01 : f32} : tensor<1x16x!nn.fixed<16, 6>> -> tensor<1x16x!nn.fixed<16, 6>>
+  %3 = nn.hard_swish %q {alpha = 0.2 : f32} : tensor<1x16x!nn.fixed<16, 6>> -> tensor<1x16x!nn.fixed<16, 6>>
+  return %0, %1, %2, %3 : tensor<1x16xf32>, tensor<1x16xf32>, tensor<1x16xf32>, tensor<1x16x!nn.fixed<16, 6>>
+}

@@ -134,3 +134,11 @@ func.func @clip_integer_bound(%x: tensor<1x16xf32>) -> tensor<1x16xf32> {
   %0 = nn.clip %x {min = 0 : i32} : tensor<1x16xf32> -> tensor<1x16xf32>
   return %0 : tensor<1x16xf32>
 }
+
+// -----
+
+func.func @gelu_approximate(%x: tensor<1x16xf32>) -> tensor<1x16xf32> {
+  // expected-error @+1 {{'nn.gelu' op approximate "erf" is not one of "none", "tanh"}}
+  %0 = nn.gelu %x {approximate = "erf"} : tensor<1x16xf32> -> tensor<1x16xf32>
+  return %0 : tensor<1x16xf32>
+}

@@ -160,6 +160,28 @@ class BnStandalone(torch.nn.Module):
         return self.fc(self.bn3(torch.flatten(x, 1)))
 
 
+class GatedActivations(torch.nn.Module):
+    """16-32-32-16-5 with the gated activations PyTorch exports as
+    subgraphs at opset 13, each imported as one layer: GELU (erf form),
+    GELU (tanh form), Hardswish (Mul(x, HardSigmoid(x)))."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = torch.nn.Linear(16, 32)
+        self.gelu = torch.nn.GELU()
+        self.fc2 = torch.nn.Linear(32, 32)
+        self.gelu_tanh = torch.nn.GELU(approximate="tanh")
+        self.fc3 = torch.nn.Linear(32, 16)
+        self.hswish = torch.nn.Hardswish()
+        self.fc4 = torch.nn.Linear(16, 5)
+
+    def forward(self, x):
+        x = self.gelu(self.fc1(x))
+        x = self.gelu_tanh(self.fc2(x))
+        x = self.hswish(self.fc3(x))
+        return self.fc4(x)
+
+
 # name -> (constructor, input names and shapes (batch 1), opset).
 MODELS = {
     "mlp": (Mlp, [("jets", (1, 16))], 13),
@@ -168,6 +190,7 @@ MODELS = {
     "conv1d": (Conv1d, [("signal", (1, 4, 32))], 15),
     "concat2": (Concat2, [("tracks", (1, 8)), ("calo", (1, 6))], 14),
     "bn_standalone": (BnStandalone, [("image", (1, 3, 8, 8))], 13),
+    "gated": (GatedActivations, [("features", (1, 16))], 13),
 }
 
 

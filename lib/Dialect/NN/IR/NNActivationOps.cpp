@@ -49,6 +49,18 @@ LogicalResult PReluOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// GeluOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult GeluOp::verify() {
+  // ONNX Gelu's two forms (opset 20's attribute values).
+  if (getApproximate() != "none" && getApproximate() != "tanh")
+    return emitOpError("approximate \"")
+           << getApproximate() << "\" is not one of \"none\", \"tanh\"";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // SoftmaxOp
 //===----------------------------------------------------------------------===//
 

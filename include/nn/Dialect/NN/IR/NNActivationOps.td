@@ -9,12 +9,13 @@ include "nn/Dialect/NN/IR/NNBase.td"
 // shape; its element type may differ (fixed-point layers choose their own
 // result precision).
 //
-// Fixed point: the piecewise-linear and rational activations (relu,
-// leaky_relu, prelu, thresholded_relu, clip, hard_sigmoid, softsign) give the
-// exact value of their formula at the input, quantized to the result type
-// with that type's rounding and overflow modes; float attributes (alpha,
-// beta, ...) take part with the exact value of their f32. The transcendental
-// ones (elu, selu, sigmoid, tanh, softplus, softmax) cannot be computed
+// Fixed point: the piecewise-polynomial and rational activations (relu,
+// leaky_relu, prelu, thresholded_relu, clip, hard_sigmoid, hard_swish,
+// softsign) give the exact value of their formula at the input, quantized
+// to the result type with that type's rounding and overflow modes; float
+// attributes (alpha, beta, ...) take part with the exact value of their
+// f32. The transcendental
+// ones (elu, selu, sigmoid, tanh, softplus, gelu, softmax) cannot be computed
 // exactly: their fixed-point result approximates the function through a
 // lookup table that the lowering defines, not the op.
 //
@@ -279,6 +280,63 @@ def NN_HardSigmoidOp : NN_ActivationOp<"hard_sigmoid"> {
   let arguments = (ins NN_Tensor:$input,
                        DefaultValuedAttr<F32Attr, "0.2">:$alpha,
                        DefaultValuedAttr<F32Attr, "0.5">:$beta);
+}
+
+def NN_HardSwishOp : NN_ActivationOp<"hard_swish"> {
+  let summary = "hard swish: y = x * max(0, min(1, alpha * x + beta))";
+  let description = [{
+    ONNX `HardSwish` (opset 14): `output = input * max(0, min(1,
+    alpha * input + beta))` element by element, with ONNX's `alpha = 1/6`
+    (its f32 value) and `beta = 0.5`. The importer also makes it from the
+    opset-13 export of PyTorch's `Hardswish`, `Mul(x, HardSigmoid(x))`, with
+    that HardSigmoid's `alpha` and `beta` (any floats). In float32 the gate
+    is computed first, then the product, as those two ONNX ops do. The
+    result has the input's shape.
+
+    Fixed point: the exact value (`alpha` and `beta` with the exact values
+    of their f32, the gate clamped exactly, the exact product), quantized
+    once to the result type.
+
+    Example:
+
+    ```mlir
+    %y = nn.hard_swish %x : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<F32Attr, "0.16666667">:$alpha,
+                       DefaultValuedAttr<F32Attr, "0.5">:$beta);
+}
+
+def NN_GeluOp : NN_ActivationOp<"gelu", [NN_TableActivation]> {
+  let summary = "Gaussian error linear unit: y = x * Phi(x)";
+  let description = [{
+    ONNX `Gelu` (opset 20; this build's libonnx stops at opset 17, so the
+    importer makes it from the subgraphs PyTorch exports for `nn.GELU`):
+    element by element `output = input * Phi(input)`, with
+    `Phi(x) = 0.5 * (1 + erf(x / sqrt(2)))` when `approximate` is `"none"`
+    (the default) and `Phi(x) = 0.5 * (1 + tanh(sqrt(2 / pi) *
+    (x + 0.044715 * x^3)))` when it is `"tanh"`. The result has the input's
+    shape.
+
+    Fixed point: `cast_R(x * P[index(x)])`: a lookup table `P` of `Phi`
+    over [-8, 8) that the lowering defines (nn/Support/ActivationTables.h),
+    the exact product with the input, one cast.
+
+    Example:
+
+    ```mlir
+    %y = nn.gelu %x : tensor<1x16xf32> -> tensor<1x16xf32>
+    %z = nn.gelu %x {approximate = "tanh"} : tensor<1x16xf32> -> tensor<1x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<StrAttr, "\"none\"">:$approximate);
+  let extraClassDeclaration = [{
+    /// Whether the tanh approximation is asked for (else the erf form).
+    bool isTanhApproximation() { return getApproximate() == "tanh"; }
+  }];
+  let hasVerifier = 1;
 }
 
 def NN_SoftmaxOp : NN_ActivationOp<"softmax", [NN_TableActivation]> {

@@ -29,7 +29,7 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
       ceil(log2(fan-in)) integer bits, plus the bias), `nn.reuse_factor` and
       `nn.strategy`; an invalid reuse factor is an error naming the nearest
       valid values;
-    - table-based activations (sigmoid, tanh, softplus, elu, selu) get
+    - table-based activations (sigmoid, tanh, softplus, elu, selu, gelu) get
       `nn.table_type`/`nn.table_size`: the configured `table` precision
       and `table_size`, or the defaults (1024 entries; the result type);
       softsign only when configured;
