@@ -446,6 +446,20 @@ void Model::layer(Operation *op, LayerEstimate &l) {
             l.latencyBest +
             tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
       })
+      .Case([&](GeluOp) {
+        // A table of Phi, then x times the entry (LowerActivations.cpp).
+        elementwise(elements, 0, kCoef.tableNs + kCoef.dspMulNs, l, w);
+        l.latencyBest = l.latencyWorst =
+            l.latencyBest +
+            tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
+        products(parallel(elements), inW, tableWidth(w), l);
+      })
+      .Case([&](HardSwishOp) {
+        // hard_sigmoid's gate (shifts, an add, a clamp), then x times it.
+        elementwise(elements, select + kCoef.lutPerAdderBit * double(w),
+                    kCoef.selectNs + addDelay(w) + kCoef.dspMulNs, l, w);
+        products(parallel(elements), inW, w, l);
+      })
       .Case<EluOp, SeluOp, SoftplusOp>([&](Operation *) {
         // Table of exp(x) - 1 (or softplus) and the slope product.
         // ELU with alpha = 1 needs no product.
@@ -556,7 +570,8 @@ void Model::layer(Operation *op, LayerEstimate &l) {
 bool isModelled(Operation *op) {
   return llvm::isa<DenseOp, ConvOp, ReluOp, ThresholdedReluOp, ClipOp,
                    LeakyReluOp, PReluOp, HardSigmoidOp, AddOp, SubOp, MaxOp,
-                   MinOp, MulOp, SigmoidOp, TanhOp, EluOp, SeluOp, SoftplusOp,
+                   MinOp, MulOp, SigmoidOp, TanhOp, GeluOp, HardSwishOp, EluOp,
+                   SeluOp, SoftplusOp,
                    SoftmaxOp, MaxPoolOp, AvgPoolOp, GlobalAvgPoolOp,
                    GlobalMaxPoolOp, ReduceMeanOp, FlattenOp, ReshapeOp,
                    TransposeOp, ConcatOp, PadOp, ResizeOp>(op);

@@ -723,8 +723,10 @@ LogicalResult geluKernel(Operation *op, ArrayRef<const Tensor *> operands,
     if (!fx::geluFits(input.format(), config->format))
       return tooWide(op, "product input * table entry",
                      fx::productFormat(input.format(), config->format));
+    // The memo key names the form: the two tables differ.
     return tableKernel(
         op, input, result, fx::geluTableSpec,
+        tanhForm ? "gelu tanh" : "gelu erf",
         [&](int64_t size, const fx::Format &format) {
           return fx::geluTable(size, format, tanhForm);
         },
