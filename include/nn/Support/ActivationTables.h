@@ -270,11 +270,6 @@ inline int64_t gelu(const ActivationTable &table, int64_t xRaw,
               result);
 }
 
-/// Whether gelu() can multiply x by an entry within 128 bits.
-constexpr bool geluFits(const Format &x, const Format &table) {
-  return x.width + table.width <= 127;
-}
-
 /// sigmoid or tanh: cast_R(table[index(x)]).
 inline int64_t lookupActivation(const ActivationTable &table, int64_t xRaw,
                                 const Format &x, const Format &result) {
