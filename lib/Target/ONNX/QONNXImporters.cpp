@@ -47,34 +47,34 @@ namespace {
 /// How Quant rounds x / scale + zeropt, and the ap_fixed mode doing the same
 /// (none for CEIL and UP).
 struct QuantRounding {
-  float (*round)(float);
+  double (*round)(double);
   std::optional<RoundingMode> apMode;
 };
 
 std::optional<QuantRounding> parseRounding(StringRef name) {
   std::string mode = name.upper();
   if (mode == "ROUND") // numpy's round: ties to even
-    return QuantRounding{[](float v) { return std::nearbyint(v); },
+    return QuantRounding{[](double v) { return std::nearbyint(v); },
                          RoundingMode::RND_CONV};
   if (mode == "FLOOR")
-    return QuantRounding{[](float v) { return std::floor(v); },
+    return QuantRounding{[](double v) { return std::floor(v); },
                          RoundingMode::TRN};
   if (mode == "CEIL")
-    return QuantRounding{[](float v) { return std::ceil(v); }, std::nullopt};
+    return QuantRounding{[](double v) { return std::ceil(v); }, std::nullopt};
   if (mode == "DOWN" || mode == "ROUND_TO_ZERO")
-    return QuantRounding{[](float v) { return std::trunc(v); },
+    return QuantRounding{[](double v) { return std::trunc(v); },
                          RoundingMode::TRN_ZERO};
   if (mode == "UP")
     return QuantRounding{
-        [](float v) { return v < 0 ? std::floor(v) : std::ceil(v); },
+        [](double v) { return v < 0 ? std::floor(v) : std::ceil(v); },
         std::nullopt};
   if (mode == "HALF_UP") // ties away from zero
-    return QuantRounding{[](float v) { return std::round(v); },
+    return QuantRounding{[](double v) { return std::round(v); },
                          RoundingMode::RND_INF};
   if (mode == "HALF_DOWN") // ties toward zero
-    return QuantRounding{[](float v) {
-                           float r = std::round(v);
-                           return std::fabs(r - v) == 0.5f ? std::trunc(v) : r;
+    return QuantRounding{[](double v) {
+                           double r = std::round(v);
+                           return std::fabs(r - v) == 0.5 ? std::trunc(v) : r;
                          },
                          RoundingMode::RND_ZERO};
   return std::nullopt;
@@ -278,9 +278,17 @@ LogicalResult importQuant(NodeContext &ctx) {
   if (const onnx::TensorProto *constant = ctx.constantInput(0)) {
     FailureOr<std::vector<float>> values = quantizeConstant(
         ctx, *constant, {1, 2}, [&](float x, float s, float zp) {
-          float q = x / s + zp;
-          q = float(std::min(std::max(double(q), low), high));
-          return (rounding->round(q) - zp) * s;
+          // x / s + zp in float32 as the definition's numpy does; the
+          // clamp and the rounding are exact in double.
+          double q = std::min(std::max(double(x / s + zp), low), high);
+          double y = (rounding->round(q) - zp) * s;
+          // Above 24 bits a float32 cannot hold every quantized value: keep
+          // the nearest one inside the range (rounding up past the largest
+          // would wrap in the recorded type).
+          float f = float(y);
+          if (double(f) > (high - zp) * s || double(f) < (low - zp) * s)
+            f = std::nextafter(f, 0.0f);
+          return f;
         });
     if (failed(values))
       return failure();
