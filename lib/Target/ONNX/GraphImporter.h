@@ -189,6 +189,12 @@ void warnNoFixedType(NodeContext &ctx, const std::string &reason,
 FixedType scaledIntegerType(mlir::MLIRContext *context,
                             llvm::ArrayRef<int> exponents, int64_t bits,
                             bool isSigned, std::string &reason);
+/// A quantized value (an integer times its scale, computed exactly) as the
+/// float32 of an nn.constant: the nearest float, except where that float
+/// lies outside [bottom, top], the quantizer's range. Above 24 bits float32
+/// cannot hold every integer, and rounding past the end of the range would
+/// wrap in the recorded type: the nearest float inside is taken.
+float quantizedFloat(double value, double bottom, double top);
 /// Binds output 0 to a float32 constant of `values` with nn.qdq_type =
 /// `type`, or, for a null type, warns with `reason` about `what`.
 void bindQuantizedConstant(NodeContext &ctx, llvm::ArrayRef<int64_t> shape,

@@ -205,6 +205,14 @@ FixedType nn::onnx_import::scaledIntegerType(MLIRContext *context,
   return FixedType::get(context, unsigned(width), int(intWidth), isSigned);
 }
 
+float nn::onnx_import::quantizedFloat(double value, double bottom,
+                                      double top) {
+  float f = float(value);
+  if (double(f) > top || double(f) < bottom)
+    f = std::nextafter(f, 0.0f);
+  return f;
+}
+
 void nn::onnx_import::bindQuantizedConstant(NodeContext &ctx,
                                             ArrayRef<int64_t> shape,
                                             const std::vector<float> &values,
@@ -412,14 +420,25 @@ LogicalResult nn::onnx_import::importDequantizeLinear(NodeContext &ctx) {
       [&] { return ctx.emitError() << "tensor '" << input << "': "; });
   if (failed(ints))
     return failure();
+  // The integer type's range.
+  const int64_t bits = integerBits(dataType);
+  const int64_t low = isSignedType(dataType) ? -(int64_t(1) << (bits - 1)) : 0;
+  const int64_t high = isSignedType(dataType) ? (int64_t(1) << (bits - 1)) - 1
+                                              : (int64_t(1) << bits) - 1;
   std::vector<float> values(ints->size());
   for (size_t i = 0; i < ints->size(); ++i) {
     size_t c = params->scales.size() == 1
                    ? 0
                    : size_t(channelOf(int64_t(i), shape, params->axis));
     int64_t zp = params->zeroPoints.empty() ? 0 : params->zeroPoints[c];
-    // As ONNX: (x - zero point) as float, times the scale, in float32.
-    values[i] = float((*ints)[i] - zp) * params->scales[c];
+    // As ONNX: (x - zero point) as float, times the scale, in float32 (the
+    // product of two floats is exact in double, so one rounding), kept
+    // inside the integer type's range (an int32 near 2^31 - 1 rounds to
+    // 2^31 in float32).
+    const double scale = params->scales[c];
+    values[i] = quantizedFloat(double(float((*ints)[i] - zp)) * scale,
+                               (double(low) - zp) * scale,
+                               (double(high) - zp) * scale);
   }
   return bindDequantizedConstant(ctx, *params, shape, values);
 }

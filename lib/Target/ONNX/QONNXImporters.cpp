@@ -281,14 +281,8 @@ LogicalResult importQuant(NodeContext &ctx) {
           // x / s + zp in float32 as the definition's numpy does; the
           // clamp and the rounding are exact in double.
           double q = std::min(std::max(double(x / s + zp), low), high);
-          double y = (rounding->round(q) - zp) * s;
-          // Above 24 bits a float32 cannot hold every quantized value: keep
-          // the nearest one inside the range (rounding up past the largest
-          // would wrap in the recorded type).
-          float f = float(y);
-          if (double(f) > (high - zp) * s || double(f) < (low - zp) * s)
-            f = std::nextafter(f, 0.0f);
-          return f;
+          return quantizedFloat((rounding->round(q) - zp) * s,
+                                (low - zp) * s, (high - zp) * s);
         });
     if (failed(values))
       return failure();
