@@ -20,7 +20,6 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Interpreter/Interpreter.h"
 #include "nn/Interpreter/Run.h"
-#include "nn/Interpreter/TensorIO.h"
 
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/DenseSet.h"
@@ -260,19 +259,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
   LogicalResult calibrateStats(
       func::FuncOp func, const std::vector<prune::Layer> &layers,
       llvm::DenseMap<Operation *, EntryStats> &stats) {
-    std::vector<interp::RealArray> arrays;
     std::vector<std::string> files(calibrate.begin(), calibrate.end());
-    for (size_t i = 0; i < files.size(); ++i) {
-      llvm::Expected<interp::RealArray> array =
-          interp::readTensorFile(files[i]);
-      if (!array)
-        return func.emitError("nn-prune: calibrate argument ")
-               << i << " (" << files[i]
-               << "): " << llvm::toString(array.takeError());
-      arrays.push_back(std::move(*array));
-    }
     llvm::Expected<interp::PreparedInputs> inputs =
-        interp::prepareInputs(func, arrays, files);
+        interp::loadInputs(func, files);
     if (!inputs)
       return func.emitError("nn-prune: calibrate: ")
              << llvm::toString(inputs.takeError());

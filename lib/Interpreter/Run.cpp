@@ -1,6 +1,7 @@
 //===- Run.cpp - run a function on real-valued input arrays ---------------===//
 
 #include "nn/Interpreter/Run.h"
+#include "nn/Interpreter/TensorIO.h"
 
 #include "nn/Dialect/NN/IR/NNTypes.h"
 
@@ -36,6 +37,19 @@ static std::string inputName(size_t i, ArrayRef<std::string> labels) {
   if (i < labels.size() && !labels[i].empty())
     name += " (" + labels[i] + ")";
   return name;
+}
+
+llvm::Expected<PreparedInputs>
+nn::interp::loadInputs(func::FuncOp func, ArrayRef<std::string> files) {
+  std::vector<RealArray> arrays;
+  for (size_t i = 0; i < files.size(); ++i) {
+    llvm::Expected<RealArray> array = readTensorFile(files[i]);
+    if (!array)
+      return makeError(inputName(i, files) + ": " +
+                       llvm::toString(array.takeError()));
+    arrays.push_back(std::move(*array));
+  }
+  return prepareInputs(func, arrays, files);
 }
 
 llvm::Expected<PreparedInputs>

@@ -40,7 +40,7 @@
 // RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-2x3.npy" 2>&1 | FileCheck %s --check-prefix=SHAPE
 // SHAPE: error: nn-prune: calibrate: input 0 ({{.*}}calib-2x3.npy)
 // RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-int.npy" 2>&1 | FileCheck %s --check-prefix=DTYPE
-// DTYPE: error: nn-prune: calibrate argument 0 ({{.*}}calib-int.npy):
+// DTYPE: error: nn-prune: calibrate: input 0 ({{.*}}calib-int.npy):
 // One file per function argument:
 // RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-2x2.npy,%S/Inputs/calib-2x2.npy" 2>&1 | FileCheck %s --check-prefix=COUNT
 // COUNT: error: nn-prune: calibrate:

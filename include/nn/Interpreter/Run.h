@@ -44,6 +44,12 @@ llvm::Expected<PreparedInputs> prepareInputs(mlir::func::FuncOp func,
                                              llvm::ArrayRef<RealArray> arrays,
                                              llvm::ArrayRef<std::string> labels);
 
+/// Reads `files` (.npy or ONNX .pb, one per argument, read with
+/// readTensorFile) and prepares them as `func`'s inputs (prepareInputs).
+/// Every error names the input as "input I (FILE)".
+llvm::Expected<PreparedInputs> loadInputs(mlir::func::FuncOp func,
+                                          llvm::ArrayRef<std::string> files);
+
 struct RunOptions {
   /// Worker threads for the large kernels; 0 = one per core.
   int numThreads = 0;

@@ -4,7 +4,6 @@
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Interpreter/Run.h"
-#include "nn/Interpreter/TensorIO.h"
 
 #include <cmath>
 
@@ -28,21 +27,11 @@ static void addAll(Range &range, const interp::Tensor &tensor) {
 
 FailureOr<Ranges> nn::calib::collectRanges(func::FuncOp func,
                                            ArrayRef<std::string> files) {
-  std::vector<interp::RealArray> arrays;
-  for (size_t i = 0; i < files.size(); ++i) {
-    llvm::Expected<interp::RealArray> array = interp::readTensorFile(files[i]);
-    if (!array)
-      return func.emitError("calibration input ")
-             << i << " (" << files[i]
-             << "): " << llvm::toString(array.takeError());
-    arrays.push_back(std::move(*array));
-  }
   llvm::Expected<interp::PreparedInputs> inputs =
-      interp::prepareInputs(func, arrays, files);
+      interp::loadInputs(func, files);
   if (!inputs)
     return func.emitError("calibration data: ")
            << llvm::toString(inputs.takeError());
-  arrays.clear();
 
   Ranges ranges;
   ranges.samples = inputs->batch;

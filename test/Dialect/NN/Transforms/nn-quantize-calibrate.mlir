@@ -104,7 +104,7 @@
 
 // Errors: a missing file, data of the wrong shape, a bad margin.
 // RUN: not nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/does-not-exist.npy" 2>&1 | FileCheck %s --check-prefix=MISSING
-// MISSING: error: calibration input 0 ({{.*}}does-not-exist.npy): cannot be read: No such file or directory
+// MISSING: error: calibration data: input 0 ({{.*}}does-not-exist.npy): cannot be read: No such file or directory
 // RUN: not nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-2x3.npy" 2>&1 | FileCheck %s --check-prefix=SHAPE
 // SHAPE: error: calibration data: input 0 ({{.*}}calibrate-x-2x3.npy): {{.*}}
 // RUN: not nn-opt --mlir-print-debuginfo=false %s --nn-quantize="calibrate=%S/Inputs/calibrate-x-3x2.npy margin=65" 2>&1 | FileCheck %s --check-prefix=MARGIN

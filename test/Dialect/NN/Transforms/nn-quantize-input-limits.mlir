@@ -9,7 +9,7 @@
 // RUN: not timeout 60 nn-opt %s --nn-quantize="config=%t/fifo" 2>&1 | FileCheck %s --check-prefix=FIFO-CONFIG
 // FIFO-CONFIG: fifo:0:0: error: the configuration file is a FIFO, not a regular file
 // RUN: not timeout 60 nn-opt %s --nn-quantize="calibrate=%t/fifo" 2>&1 | FileCheck %s --check-prefix=FIFO-CALIBRATE
-// FIFO-CALIBRATE: error: calibration input 0 ({{.*}}fifo): is a FIFO, not a regular file
+// FIFO-CALIBRATE: error: calibration data: input 0 ({{.*}}fifo): is a FIFO, not a regular file
 // RUN: not nn-opt %s --nn-quantize="config=%t" 2>&1 | FileCheck %s --check-prefix=DIR
 // DIR: error: the configuration file is a directory, not a regular file
 
