@@ -152,29 +152,29 @@ FailureOr<std::vector<size_t>> broadcastIndex(ArrayRef<int64_t> shape,
 
 /// Constant input 0 quantized element by element: quantize(x, scale, zero
 /// point), each element with the parameters numpy broadcasting pairs it
-/// with. `params` are the inputs holding the scale and, if given, the zero
-/// point (0 otherwise).
+/// with. `scales` and `zeroPoints` are the values of inputs 1 and 2 as
+/// readParameter() read them; no zero points: 0 (BipolarQuant has none).
 FailureOr<std::vector<float>>
 quantizeConstant(NodeContext &ctx, const onnx::TensorProto &constant,
-                 ArrayRef<unsigned> params,
+                 ArrayRef<float> scales, ArrayRef<float> zeroPoints,
                  function_ref<float(float, float, float)> quantize) {
   SmallVector<int64_t> shape = shapeOf(constant);
-  std::vector<float> paramValues[2] = {{1.0f}, {0.0f}};
+  const float noZeroPoint = 0.0f;
+  ArrayRef<float> paramValues[2] = {scales, zeroPoints};
+  if (zeroPoints.empty())
+    paramValues[1] = noZeroPoint;
   std::vector<size_t> index[2];
-  for (size_t p = 0; p < params.size(); ++p) {
-    FailureOr<std::vector<float>> values = readParameter(
-        ctx, params[p], p == 0 ? "scale" : "zero point");
-    if (failed(values))
-      return failure();
+  for (unsigned p = 0; p < 2; ++p) {
+    if (p == 1 && zeroPoints.empty())
+      continue;
     FailureOr<std::vector<size_t>> paired =
-        broadcastIndex(shape, shapeOf(*ctx.constantInput(params[p])));
+        broadcastIndex(shape, shapeOf(*ctx.constantInput(1 + p)));
     if (failed(paired)) {
       ctx.emitError() << "the " << (p == 0 ? "scale" : "zero point")
                       << " does not broadcast to the shape of '"
                       << ctx.node().input(0) << "'";
       return failure();
     }
-    paramValues[p] = std::move(*values);
     index[p] = std::move(*paired);
   }
   FailureOr<std::vector<float>> x = readTensorFloats(
@@ -277,7 +277,7 @@ LogicalResult importQuant(NodeContext &ctx) {
   // them in float32.
   if (const onnx::TensorProto *constant = ctx.constantInput(0)) {
     FailureOr<std::vector<float>> values = quantizeConstant(
-        ctx, *constant, {1, 2}, [&](float x, float s, float zp) {
+        ctx, *constant, *scales, *zeroPoints, [&](float x, float s, float zp) {
           // x / s + zp in float32 as the definition's numpy does; the
           // clamp and the rounding are exact in double.
           double q = std::min(std::max(double(x / s + zp), low), high);
@@ -340,7 +340,7 @@ LogicalResult importBipolarQuant(NodeContext &ctx) {
     return failure();
   }
   FailureOr<std::vector<float>> values = quantizeConstant(
-      ctx, *constant, {1}, [](float x, float s, float) {
+      ctx, *constant, *scales, {}, [](float x, float s, float) {
         return x >= 0 ? s : -s;
       });
   if (failed(values))
