@@ -86,8 +86,8 @@ FailureOr<std::vector<float>> readParameter(NodeContext &ctx, unsigned i,
                                             StringRef what) {
   const onnx::TensorProto *tensor = ctx.constantInput(i);
   if (!tensor) {
-    ctx.emitError() << "the " << what << " (input " << i
-                    << ") must be a constant";
+    ctx.emitError() << "the " << what << " (input " << i << ") "
+                    << (ctx.hasInput(i) ? "must be a constant" : "is missing");
     return failure();
   }
   auto emitError = [&] { return ctx.emitError() << "the " << what << ": "; };

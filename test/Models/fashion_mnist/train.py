@@ -14,14 +14,13 @@ directory):
 Everything is seeded; on 2 cores it takes about two minutes.
 """
 import os
-import random
 import sys
 
 import numpy as np
 import torch
 import torch.nn as tnn
 
-from fashion_data import normalize, read_idx
+from fashion_train import load, seed, train
 
 NUM_SAMPLES = 300
 EPOCHS = 3
@@ -44,36 +43,11 @@ class Net(tnn.Module):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out, exist_ok=True)
-    random.seed(0)
-    np.random.seed(0)
-    torch.manual_seed(0)
-    torch.set_num_threads(2)
-    torch.use_deterministic_algorithms(True)
-
-    x_train = torch.from_numpy(normalize(read_idx("train-images-idx3-ubyte.gz")))
-    y_train = torch.from_numpy(read_idx("train-labels-idx1-ubyte.gz").astype(np.int64))
-    x_test = torch.from_numpy(normalize(read_idx("t10k-images-idx3-ubyte.gz")))
-    y_test = torch.from_numpy(read_idx("t10k-labels-idx1-ubyte.gz").astype(np.int64))
-
+    seed(deterministic=True)
+    data = load()
+    x_test, y_test = data[2], data[3]
     model = Net()
-    optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
-    loss_fn = tnn.CrossEntropyLoss()
-    generator = torch.Generator().manual_seed(0)
-    for epoch in range(EPOCHS):
-        model.train()
-        order = torch.randperm(len(x_train), generator=generator)
-        total = 0.0
-        for i in range(0, len(order), 128):
-            idx = order[i:i + 128]
-            optimizer.zero_grad()
-            loss = loss_fn(model(x_train[idx]), y_train[idx])
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(idx)
-        model.eval()
-        with torch.no_grad():
-            acc = (model(x_test).argmax(1) == y_test).float().mean().item()
-        print(f"epoch {epoch + 1}: loss {total / len(order):.4f}, test accuracy {acc:.4f}")
+    train(model, data, lr=2e-3, epochs=EPOCHS)
 
     model.eval()
     samples = x_test[:NUM_SAMPLES].numpy().copy()

@@ -11,15 +11,13 @@ Writes fashion_mlp.onnx (opset 13, input "input" [N,1,28,28], output
 "logits" [N,10]) to OUTDIR (default: this directory).
 """
 import os
-import random
 import sys
 
-import numpy as np
 import torch
 import torch.nn as tnn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fashion_data import normalize, read_idx  # noqa: E402
+from fashion_train import load, seed, train  # noqa: E402
 
 EPOCHS = 3
 
@@ -38,31 +36,11 @@ class Mlp(tnn.Module):
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
-    random.seed(0)
-    np.random.seed(0)
-    torch.manual_seed(0)
-    torch.set_num_threads(2)
-    x_train = torch.from_numpy(normalize(read_idx("train-images-idx3-ubyte.gz")))
-    y_train = torch.from_numpy(read_idx("train-labels-idx1-ubyte.gz").astype(np.int64))
-    x_test = torch.from_numpy(normalize(read_idx("t10k-images-idx3-ubyte.gz")))
-    y_test = torch.from_numpy(read_idx("t10k-labels-idx1-ubyte.gz").astype(np.int64))
+    seed(deterministic=False)
+    data = load()
     model = Mlp()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = tnn.CrossEntropyLoss()
-    generator = torch.Generator().manual_seed(0)
-    for epoch in range(EPOCHS):
-        model.train()
-        order = torch.randperm(len(x_train), generator=generator)
-        for i in range(0, len(order), 128):
-            idx = order[i:i + 128]
-            optimizer.zero_grad()
-            loss = loss_fn(model(x_train[idx]), y_train[idx])
-            loss.backward()
-            optimizer.step()
-        model.eval()
-        with torch.no_grad():
-            acc = (model(x_test).argmax(1) == y_test).float().mean().item()
-        print("epoch %d: test accuracy %.4f" % (epoch + 1, acc))
+    train(model, data, lr=1e-3, epochs=EPOCHS)
+    x_test = data[2]
     torch.onnx.export(model, x_test[:1], os.path.join(out, "fashion_mlp.onnx"),
                       input_names=["input"], output_names=["logits"],
                       dynamic_axes={"input": {0: "N"}, "logits": {0: "N"}},
