@@ -135,7 +135,7 @@ public:
   void lowerTranspose(TransposeOp op);
   void lowerPad(PadOp op);
   void lowerResize(ResizeOp op);
-  /// nn.sigmoid, nn.tanh and nn.gelu (LowerActivations.cpp).
+  /// nn.sigmoid, nn.tanh, nn.softsign and nn.gelu (LowerActivations.cpp).
   mlir::LogicalResult lowerTableActivation(mlir::Operation *op);
   mlir::LogicalResult lowerSoftmax(SoftmaxOp op);
   /// nn.elu, nn.selu, nn.softplus (LowerActivations.cpp).

@@ -1,6 +1,6 @@
 //===- LowerActivations.cpp - table activations and softmax to loops ------===//
 //
-// nn.sigmoid, nn.tanh and nn.softmax read the lookup tables of
+// nn.sigmoid, nn.tanh, nn.softsign, nn.gelu and nn.softmax read the lookup tables of
 // nn/Support/ActivationTables.h (the interpreter's, entry for entry) from
 // nn.fx.rom buffers. The table index
 //
@@ -122,16 +122,23 @@ LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
   FixedType rT = elementOf(output);
   TableChoice choice = chooseTable(op, rT);
   auto gelu = llvm::dyn_cast<GeluOp>(op);
-  const bool isSigmoid = llvm::isa<SigmoidOp>(op);
-  fx::TableSpec spec = gelu        ? fx::geluTableSpec(choice.size)
-                       : isSigmoid ? fx::sigmoidTableSpec(choice.size)
-                                   : fx::tanhTableSpec(choice.size);
   fx::Format tableFormat = choice.type.getFormat();
-  fx::ActivationTable table =
-      gelu ? fx::geluTable(choice.size, tableFormat,
-                           gelu.isTanhApproximation())
-      : isSigmoid ? fx::sigmoidTable(choice.size, tableFormat)
-                  : fx::tanhTable(choice.size, tableFormat);
+  // The spec and table of ActivationTables.h, as the interpreter reads them.
+  fx::TableSpec spec;
+  fx::ActivationTable table;
+  if (gelu) {
+    spec = fx::geluTableSpec(choice.size);
+    table = fx::geluTable(choice.size, tableFormat, gelu.isTanhApproximation());
+  } else if (llvm::isa<SigmoidOp>(op)) {
+    spec = fx::sigmoidTableSpec(choice.size);
+    table = fx::sigmoidTable(choice.size, tableFormat);
+  } else if (llvm::isa<SoftsignOp>(op)) {
+    spec = fx::softsignTableSpec(choice.size);
+    table = fx::softsignTable(choice.size, tableFormat);
+  } else {
+    spec = fx::tanhTableSpec(choice.size);
+    table = fx::tanhTable(choice.size, tableFormat);
+  }
   // gelu: the entry times x, exact (fx::gelu), then the one cast.
   FixedType productT;
   if (gelu)

@@ -8,7 +8,7 @@
 // values, brought to the result format by one fx::cast. Piecewise-linear
 // activations compare and multiply exactly (an f32 attribute is an exact
 // binary fraction); the functions with no finite fixed-point form (sigmoid,
-// tanh, elu, selu, softplus, gelu, softmax) read the lookup tables of
+// tanh, softsign, elu, selu, softplus, gelu, softmax) read the lookup tables of
 // nn/Support/ActivationTables.h, sized and typed by the op's nn.table_size
 // and nn.table_type (defaults: 1024 entries, the result type; softmax: its
 // implementation, table and sum types, SoftmaxOp's accessors), exactly as
@@ -535,38 +535,6 @@ LogicalResult hardSwishKernel(Operation *op, ArrayRef<const Tensor *> operands,
   return success();
 }
 
-LogicalResult softsignKernel(Operation *op, ArrayRef<const Tensor *> operands,
-                             Tensor &result, const KernelContext &) {
-  const Tensor &input = *operands[0];
-  if (!result.isFixed()) {
-    mapFloat(input, result,
-             [](float x) { return x / (1.0f + std::fabs(x)); });
-    return success();
-  }
-  // The exact quotient x / (1 + |x|): 1 + |x| has the binary point of x.
-  const fx::Format &from = input.format(), &to = result.format();
-  ExactConstant one = *exact::exactFloat(1.0f);
-  fx::Format denominator = fx::sumFormat(from, one.format);
-  if (!exact::fitsWide(denominator))
-    return tooWide(op, "denominator 1 + |input|", denominator);
-  // The denominator's fraction width is that of x (or 0 if x has fewer).
-  int denFrac = std::max(from.fracWidth(), 0);
-  if (!exact::quotientFits(from.width, from.fracWidth(), denFrac, to))
-    return kernelError(op) << "the quotient x / (1 + |x|) of "
-                           << from.toString() << " rounded in "
-                           << to.toString()
-                           << " needs more than the 125 bits the "
-                              "interpreter divides with";
-  const std::vector<int64_t> &in = input.raw();
-  std::vector<int64_t> &out = result.raw();
-  for (size_t i = 0; i < in.size(); ++i) {
-    fx::Wide x = exact::wideOf(in[i], from);
-    fx::Wide absX{x.raw < 0 ? -x.raw : x.raw, x.fracWidth};
-    out[i] = exact::divideAndCast(x, fx::add(one.value, absX), to);
-  }
-  return success();
-}
-
 /// The value build() returns for `key`, built once per process: a table
 /// costs thousands of exp() calls and exact quantizations, and is a pure
 /// function of its parameters, which the key spells out; every sample and
@@ -679,6 +647,20 @@ LogicalResult tanhKernel(Operation *op, ArrayRef<const Tensor *> operands,
                        });
   return curvedFloatKernel(input, result,
                            [](double x) { return std::tanh(x); });
+}
+
+LogicalResult softsignKernel(Operation *op, ArrayRef<const Tensor *> operands,
+                             Tensor &result, const KernelContext &) {
+  const Tensor &input = *operands[0];
+  if (result.isFixed())
+    return tableKernel(op, input, result, fx::softsignTableSpec, "softsign",
+                       fx::softsignTable,
+                       [&](const fx::ActivationTable &table, int64_t x) {
+                         return fx::lookupActivation(table, x, input.format(),
+                                                     result.format());
+                       });
+  mapFloat(input, result, [](float x) { return x / (1.0f + std::fabs(x)); });
+  return success();
 }
 
 LogicalResult softplusKernel(Operation *op, ArrayRef<const Tensor *> operands,

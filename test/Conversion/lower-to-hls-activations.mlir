@@ -62,3 +62,25 @@
 // CHECK: nn.fx.cast %{{.*}} : !nn.fixed<20, 10> -> !nn.ufixed<19, 9>
 // CHECK-NEXT: nn.fx.ilog2 %{{.*}} : !nn.ufixed<19, 9>
 // CHECK: {nn.hls.name = "smcol_row0", nn.hls.unroll = 0 : i64}
+
+// Softsign reads hls4ml's table of x / (1 + |x|) over [-8, 8) like sigmoid
+// (fx::softsignTable): 8 entries of fixed<8,1>, x_i = -8, -6, ..., 6, times
+// 128, floor: the rom below; index = clamp(floor((x + 8) * 8 / 16), 0, 7),
+// the product by 2^-1 then a 3-bit TRN/SAT cast; the entry cast to the
+// result type.
+// RUN: nn-opt --mlir-print-debuginfo=false %s --nn-lower-to-hls | FileCheck %s --check-prefix=SOFTSIGN
+// SOFTSIGN: %[[ROM:.*]] = nn.fx.rom dense<[-114, -110, -103, -86, 0, 85, 102, 109]> : tensor<8xi8> {nn.hls.name = "ss_table"} -> memref<8x!nn.fixed<8, 1>>
+// SOFTSIGN: %[[X:.*]] = affine.load %arg0
+// SOFTSIGN-NEXT: %[[LO:.*]] = nn.fx.constant -8 : !nn.fixed<5, 5>
+// SOFTSIGN-NEXT: %[[D:.*]] = nn.fx.sub %[[X]], %[[LO]] : (!nn.fixed<8, 4>, !nn.fixed<5, 5>) -> !nn.fixed<10, 6>
+// SOFTSIGN-NEXT: %[[P:.*]] = nn.fx.constant 1 : !nn.ufixed<1, 0>
+// SOFTSIGN-NEXT: %[[S:.*]] = nn.fx.mul %[[D]], %[[P]]
+// SOFTSIGN-NEXT: %[[Q:.*]] = nn.fx.cast %[[S]] : {{.*}} -> !nn.ufixed<3, 3, TRN, SAT>
+// SOFTSIGN-NEXT: %[[I:.*]] = nn.fx.to_index %[[Q]]
+// SOFTSIGN-NEXT: %[[E:.*]] = memref.load %[[ROM]][%[[I]]]
+// SOFTSIGN-NEXT: %[[Y:.*]] = nn.fx.cast %[[E]] : !nn.fixed<8, 1> -> !nn.fixed<8, 4>
+// SOFTSIGN-NEXT: affine.store %[[Y]], %arg1
+func.func @softsign(%x: tensor<1x6x!nn.fixed<8, 4>>) -> tensor<1x6x!nn.fixed<8, 4>> {
+  %y = nn.softsign %x {nn.table_size = 8 : i64, nn.table_type = !nn.fixed<8, 1>} : tensor<1x6x!nn.fixed<8, 4>> -> tensor<1x6x!nn.fixed<8, 4>> loc("ss")
+  return %y : tensor<1x6x!nn.fixed<8, 4>>
+}

@@ -38,3 +38,13 @@ func.func @rom(%x: tensor<1x2x!nn.fixed<16, 6>>) -> tensor<1x2x!nn.fixed<16, 6>>
   %y = nn.sigmoid %x {nn.table_size = 64 : i64} : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.fixed<16, 6>> loc("s64")
   return %y : tensor<1x2x!nn.fixed<16, 6>>
 }
+
+// Softsign reads a table like sigmoid (hls4ml's, over [-8, 8)): the same
+// 64 x 16-bit LUT ROM read twice (32), selects (32) and index logic (128):
+// LUT 192, latency 0.
+// RUN: nn-opt %s --nn-estimate -o /dev/null | FileCheck %s --check-prefix=SOFTSIGN
+// SOFTSIGN: q64 nn.softsign 1 - unrolled 0 192 0 0 0 1
+func.func @softsign(%x: tensor<1x2x!nn.fixed<16, 6>>) -> tensor<1x2x!nn.fixed<16, 6>> {
+  %y = nn.softsign %x {nn.table_size = 64 : i64} : tensor<1x2x!nn.fixed<16, 6>> -> tensor<1x2x!nn.fixed<16, 6>> loc("q64")
+  return %y : tensor<1x2x!nn.fixed<16, 6>>
+}

@@ -378,16 +378,6 @@ TEST_F(ElementwiseKernelsTest, FixedHardSigmoid) {
   expectRaws(y, {4}, {8, 0, 16, 5});
 }
 
-TEST_F(ElementwiseKernelsTest, FixedSoftsignIsTheExactQuotient) {
-  // Input fixed<8, 4>, result fixed<8, 1, RND> (F = 7):
-  // 3 / 4 = 0.75 -> 96; 1 / 2 -> 64; 0.5 / 1.5 = 1/3 -> 42.67 -> 43;
-  // -0.5 / 1.5 -> -42.67 -> -43.
-  Tensor y = run(unaryFunc("nn.softsign", "", "tensor<4x!nn.fixed<8, 4>>",
-                           "tensor<4x!nn.fixed<8, 1, RND>>"),
-                 {Tensor::fixed({4}, fixedFormat(8, 4), {48, 16, 8, -8})});
-  expectRaws(y, {4}, {96, 64, 43, -43});
-}
-
 // Fixed-point curved functions read the tables of
 // nn/Support/ActivationTables.h; the small tables below (nn.table_size,
 // nn.table_type) make every entry and index checkable by hand. Entries are
@@ -415,6 +405,32 @@ TEST_F(ElementwiseKernelsTest, FixedSigmoidReadsItsTable) {
                            "tensor<2x!nn.fixed<8, 1>>"),
                  {y}),
              {2}, {64, 34});
+}
+
+TEST_F(ElementwiseKernelsTest, FixedSoftsignReadsItsTable) {
+  // hls4ml's softsign table: N = 8 over [-8, 8): x_i = -8, -6, ..., 6 ->
+  // x / (1 + |x|) * 128 in fixed<8,1>, floor: -113.78, -109.71, -102.4,
+  // -85.33, 0, 85.33, 102.4, 109.71 -> [-114, -110, -103, -86, 0, 85, 102,
+  // 109]. Input fixed<8,4>: index = floor((raw + 128) * 8 / 256): raws 0,
+  // 16, 32, -16, 127, -128 -> 4, 4, 5, 3, 7, 0. Result fixed<8,4>: entry /
+  // 8, floor: 0, 0, 10, -11, 13, -15.
+  Tensor x =
+      Tensor::fixed({6}, fixedFormat(8, 4), {0, 16, 32, -16, 127, -128});
+  expectRaws(run(unaryFunc("nn.softsign",
+                           "{nn.table_size = 8 : i64, nn.table_type = "
+                           "!nn.fixed<8, 1>}",
+                           "tensor<6x!nn.fixed<8, 4>>",
+                           "tensor<6x!nn.fixed<8, 4>>"),
+                 {x}),
+             {6}, {0, 0, 10, -11, 13, -15});
+  // Defaults: N = 1024, table type = result type fixed<8,1>: index =
+  // (raw + 128) * 4: raw 16 -> 576 (x = 1): 0.5 -> 64; raw -32 -> 384
+  // (x = -2): -2/3 * 128 = -85.33 -> -86.
+  Tensor y = Tensor::fixed({2}, fixedFormat(8, 4), {16, -32});
+  expectRaws(run(unaryFunc("nn.softsign", "", "tensor<2x!nn.fixed<8, 4>>",
+                           "tensor<2x!nn.fixed<8, 1>>"),
+                 {y}),
+             {2}, {64, -86});
 }
 
 TEST_F(ElementwiseKernelsTest, FixedTanhReadsItsTable) {

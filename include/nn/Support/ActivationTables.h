@@ -1,7 +1,7 @@
 //===- ActivationTables.h - lookup tables of curved activations -*- C++ -*-===//
 //
-// The one definition of the fixed-point sigmoid, tanh, softplus, elu, selu
-// and softmax of nn: lookup tables in the style of hls4ml's nnet_activation
+// The one definition of the fixed-point sigmoid, tanh, softsign, softplus,
+// elu, selu, gelu and softmax of nn: lookup tables in the style of hls4ml's nnet_activation
 // templates, built at compile time (entries computed in double, quantized to
 // the table format with fx::quantize) and read at run time with an index
 // computed in integer arithmetic from the input's raw value and format, so
@@ -31,6 +31,9 @@
 //   sigmoid(x) = cast_R(S[index(x)]),  S over [-8, 8):  1 / (1 + e^-x_i)
 //   tanh(x)    = cast_R(H[index(x)]),  H over [-4, 4):  tanh(x_i)   (hls4ml's
 //                tanh range is [-4, 4); its sigmoid's [-8, 8))
+//   softsign(x) = cast_R(Q[index(x)]), Q over [-8, 8): x_i / (1 + |x_i|)
+//                (hls4ml's softsign table and range; beyond it the end
+//                entries, e.g. 0.888 for N = 1024 where x / (1 + |x|) -> 1)
 //   softplus(x) = cast_R(max(x, 0) + P[index(|x|)]), P over [0, 8):
 //                ln(1 + e^-t_i); the sum is exact, then one cast
 //   elu(x)  = x > 0 ? cast_R(x) : cast_R(E[index(-x)]), E over [0, 8):
@@ -114,6 +117,7 @@ struct TableSpec {
 /// The tables' input ranges.
 constexpr TableSpec sigmoidTableSpec(int64_t size) { return {size, -8, 16}; }
 constexpr TableSpec tanhTableSpec(int64_t size) { return {size, -4, 8}; }
+constexpr TableSpec softsignTableSpec(int64_t size) { return {size, -8, 16}; }
 /// softplus (of |x|), elu and selu (of -x), softmax's exp (of max - x).
 constexpr TableSpec nonNegativeTableSpec(int64_t size) { return {size, 0, 8}; }
 /// softmax's inverse (of the sum's mantissa in [1, 2)).
@@ -213,6 +217,12 @@ inline ActivationTable tanhTable(int64_t size, const Format &format) {
                     [](double x) { return std::tanh(x); });
 }
 
+/// Softsign's table: x / (1 + |x|) over [-8, 8).
+inline ActivationTable softsignTable(int64_t size, const Format &format) {
+  return buildTable(softsignTableSpec(size), format,
+                    [](double x) { return x / (1.0 + std::fabs(x)); });
+}
+
 /// Softplus's table: ln(1 + e^-t) over t in [0, 8).
 inline ActivationTable softplusTable(int64_t size, const Format &format) {
   return buildTable(nonNegativeTableSpec(size), format,
@@ -270,7 +280,7 @@ inline int64_t gelu(const ActivationTable &table, int64_t xRaw,
               result);
 }
 
-/// sigmoid or tanh: cast_R(table[index(x)]).
+/// sigmoid, tanh or softsign: cast_R(table[index(x)]).
 inline int64_t lookupActivation(const ActivationTable &table, int64_t xRaw,
                                 const Format &x, const Format &result) {
   return cast(table.lookup(rawToInt(xRaw, x), x.fracWidth()), table.format,

@@ -3,7 +3,8 @@
 // PyTorch exports some layers as several ONNX nodes because opset 17 has
 // no op for them: nn.GELU as Div/Erf/Add/Mul/Mul (or, with
 // approximate='tanh', the Mul/Add/Tanh chain of its formula), and below
-// opset 14 nn.Hardswish as Mul(x, HardSigmoid(x)). Imported node by node
+// opset 14 nn.Hardswish as Mul(x, HardSigmoid(x)), and nn.Softsign as
+// Div(x, Add(Abs(x), 1)) (PyTorch 1.13 writes no Softsign node). Imported node by node
 // they would be several nn ops (and Erf has none), quantized and rounded
 // one by one; hls4ml treats each as one layer. Before import the chain is
 // replaced by one node of the op ONNX defines for it (Gelu of opset 20 with
@@ -72,7 +73,8 @@ public:
   int run() {
     int count = 0;
     for (int i = 0; i < graph.node_size(); ++i)
-      count += matchGelu(i) || matchHardSwish(i) || matchLayerNorm(i);
+      count += matchGelu(i) || matchHardSwish(i) || matchSoftsign(i) ||
+               matchLayerNorm(i);
     if (count)
       removeDeadNodes();
     return count;
@@ -227,6 +229,23 @@ private:
       return true;
     }
     return false;
+  }
+
+  /// Softsign as PyTorch exports it: Div(x, Add(Abs(x), 1)), the Add's
+  /// operands in either order.
+  bool matchSoftsign(int index) {
+    const onnx::NodeProto &div = graph.node(index);
+    if (div.op_type() != "Div" || div.input_size() != 2 ||
+        !isDefaultDomain(div))
+      return false;
+    const std::string &x = div.input(0);
+    const onnx::NodeProto *plusOne = inner(div.input(1), "Add");
+    std::string absOut = plusOne ? operandBeside(*plusOne, 1.0) : "";
+    const onnx::NodeProto *abs = absOut.empty() ? nullptr : inner(absOut, "Abs");
+    if (!abs || abs->input_size() != 1 || abs->input(0) != x)
+      return false;
+    becomeLayer(*graph.mutable_node(index), "Softsign", x);
+    return true;
   }
 
   /// The last axis of a ReduceMean with keepdims (opset 17: an attribute).
@@ -388,5 +407,6 @@ int nn::onnx_import::recognizeLayerPatterns(onnx::ModelProto &model,
 }
 
 bool nn::onnx_import::isPatternOnlyOp(llvm::StringRef opType) {
-  return opType == "Erf" || opType == "Pow" || opType == "Sqrt";
+  return opType == "Erf" || opType == "Pow" || opType == "Sqrt" ||
+         opType == "Abs";
 }

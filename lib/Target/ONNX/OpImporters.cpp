@@ -954,6 +954,8 @@ static StringRef notYetReason(StringRef opType) {
       .Cases({"RNN", "LSTM", "GRU"}, "nn has no recurrent layers yet")
       .Case("Erf", "Erf is imported only inside the GELU subgraph PyTorch "
                    "exports (x * 0.5 * (1 + Erf(x / sqrt(2))))")
+      .Case("Abs", "Abs is imported only inside the Softsign subgraph "
+                   "PyTorch exports (x / (1 + Abs(x)))")
       .Cases({"Pow", "Sqrt"},
              "imported only inside the layer norm subgraph PyTorch exports "
              "at opset 13 (ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div)")

@@ -163,7 +163,8 @@ class BnStandalone(torch.nn.Module):
 class GatedActivations(torch.nn.Module):
     """16-32-32-16-5 with the gated activations PyTorch exports as
     subgraphs at opset 13, each imported as one layer: GELU (erf form),
-    GELU (tanh form), Hardswish (Mul(x, HardSigmoid(x)))."""
+    GELU (tanh form), Hardswish (Mul(x, HardSigmoid(x))); then Softsign
+    (one ONNX node, a table activation)."""
 
     def __init__(self):
         super().__init__()
@@ -173,12 +174,13 @@ class GatedActivations(torch.nn.Module):
         self.gelu_tanh = torch.nn.GELU(approximate="tanh")
         self.fc3 = torch.nn.Linear(32, 16)
         self.hswish = torch.nn.Hardswish()
+        self.softsign = torch.nn.Softsign()
         self.fc4 = torch.nn.Linear(16, 5)
 
     def forward(self, x):
         x = self.gelu(self.fc1(x))
         x = self.gelu_tanh(self.fc2(x))
-        x = self.hswish(self.fc3(x))
+        x = self.softsign(self.hswish(self.fc3(x)))
         return self.fc4(x)
 
 

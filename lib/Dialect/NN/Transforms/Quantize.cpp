@@ -1073,11 +1073,9 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
 
   if (isTableActivation(op)) {
     // The defaults of nn/Support/ActivationTables.h, written out so that the
-    // IR says what the hardware does (softsign is computed exactly: only a
-    // configured table is recorded on it; an argmax softmax reads none).
+    // IR says what the hardware does (an argmax softmax reads none).
     auto softmax = llvm::dyn_cast<SoftmaxOp>(op);
     bool readsTable =
-        !llvm::isa<SoftsignOp>(op) &&
         !(softmax && softmax.getImpl() == fx::SoftmaxImpl::Argmax);
     std::optional<Chosen<hls::Precision>> table = levels.configured(Var::Table);
     if (table && table->value.isAuto) // hls4ml: nn's default table

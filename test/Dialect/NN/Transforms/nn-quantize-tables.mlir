@@ -2,9 +2,8 @@
 // (nn/Support/ActivationTables.h): nn.table_size = 1024 (hls4ml's default)
 // and nn.table_type = the op's result type, except softmax, whose exp and
 // inverse tables are its own exp_table_type and inv_table_type (default
-// ap_ufixed<18,1,AP_RND,AP_SAT>, nn.table_type only when configured); softsign is
-// computed exactly and gets nothing unless configured; other ops get no
-// table attributes. A configured table precision or size wins.
+// ap_ufixed<18,1,AP_RND,AP_SAT>, nn.table_type only when configured); other
+// ops get no table attributes. A configured table precision or size wins.
 // RUN: nn-opt %s --nn-quantize | FileCheck %s
 // RUN: nn-opt %s --nn-quantize="default-precision=ap_fixed<12,4,AP_RND,AP_SAT>" | FileCheck %s --check-prefix=RND
 // RUN: nn-opt %s --nn-quantize="config=%S/Inputs/nn-quantize-tables.json" | FileCheck %s --check-prefix=CONFIG
@@ -33,7 +32,7 @@
 // CHECK:         nn.elu %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
 // CHECK:         nn.selu %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
 // CHECK:         nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<18, 1, RND, SAT>, inv_table_type = !nn.ufixed<18, 1, RND, SAT>, nn.table_size = 1024 : i64}
-// CHECK:         nn.softsign %{{.*}} : tensor
+// CHECK:         nn.softsign %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<16, 6>}
 // CHECK:         nn.relu %{{.*}} : tensor
 
 // RND:         nn.sigmoid %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<12, 4, RND, SAT>}
@@ -42,7 +41,7 @@
 // CONFIG:      nn.sigmoid %{{.*}} {nn.table_size = 4096 : i64, nn.table_type = !nn.fixed<18, 8>}
 // CONFIG:      nn.tanh %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>}
 // CONFIG:      nn.softmax %{{.*}} {axis = 1 : i64, exp_table_type = !nn.ufixed<20, 2>, inv_table_type = !nn.ufixed<20, 2>, nn.table_size = 1024 : i64, nn.table_type = !nn.ufixed<20, 2>}
-// CONFIG:      nn.softsign %{{.*}} {nn.table_type = !nn.fixed<18, 8>}
+// CONFIG:      nn.softsign %{{.*}} {nn.table_size = 1024 : i64, nn.table_type = !nn.fixed<18, 8>}
 
 // The report names the defaults as such.
 // REPORT:      "op": "nn.sigmoid",
@@ -61,7 +60,9 @@
 // REPORT-NEXT:     "value": "ap_ufixed<18,1,AP_RND,AP_SAT>",
 // REPORT-NEXT:     "source": "default (stable softmax)"
 // REPORT:      "op": "nn.softsign",
-// REPORT-NOT:  "table
+// REPORT:        "table": {
+// REPORT-NEXT:     "value": "ap_fixed<16,6>",
+// REPORT-NEXT:     "source": "default (the result type)"
 // REPORT:      "op": "nn.relu",
 func.func @tables(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
   %a = nn.sigmoid %x : tensor<1x4xf32> -> tensor<1x4xf32> loc("sig")

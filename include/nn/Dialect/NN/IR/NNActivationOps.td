@@ -258,7 +258,10 @@ def NN_SoftsignOp : NN_ActivationOp<"softsign",
     ONNX `Softsign`: `output = input / (1 + abs(input))` element by element.
     The result has the input's shape.
 
-    Fixed point: the exact quotient, quantized to the result type.
+    Fixed point: hls4ml's lookup table of `x / (1 + |x|)` over [-8, 8)
+    (`nn.table_size` entries of `nn.table_type`, nn/Support/
+    ActivationTables.h), its entry cast to the result type: no divider in
+    hardware, and beyond the range the end entries.
 
     Example:
 
