@@ -119,36 +119,38 @@ TEST(HlsStream, DataflowBoundedFifosComplete) {
 // A fork-join whose skip FIFO is too small: the join reads the long path
 // first, which needs three items of the fork before its first result, so
 // the fork blocks on the full skip FIFO and the join waits forever.
+void forkJoinWithSmallSkip() {
+  hls::stream<int> skip("skip");
+  hls::stream<int> in("in");
+  hls::stream<int> longPath("long");
+  skip.set_depth(1);
+  in.set_depth(8);
+  longPath.set_depth(8);
+  hls::nn_dataflow region;
+  region.spawn("fork", [&] {
+    for (int i = 0; i < 4; ++i) {
+      skip.write(i);
+      in.write(i);
+    }
+  });
+  region.spawn("window", [&] {
+    int sum = in.read() + in.read() + in.read();
+    longPath.write(sum);
+    (void)in.read();
+  });
+  region.spawn("join", [&] {
+    (void)longPath.read();
+    for (int i = 0; i < 4; ++i)
+      (void)skip.read();
+  });
+  region.join();
+}
+
 TEST(HlsStreamDeathTest, DataflowDeadlockIsReported) {
-  EXPECT_EXIT(
-      {
-        hls::stream<int> skip("skip"), in("in"), longPath("long");
-        skip.set_depth(1);
-        in.set_depth(8);
-        longPath.set_depth(8);
-        hls::nn_dataflow region;
-        region.spawn("fork", [&] {
-          for (int i = 0; i < 4; ++i) {
-            skip.write(i);
-            in.write(i);
-          }
-        });
-        region.spawn("window", [&] {
-          int sum = in.read() + in.read() + in.read();
-          longPath.write(sum);
-          (void)in.read();
-        });
-        region.spawn("join", [&] {
-          (void)longPath.read();
-          for (int i = 0; i < 4; ++i)
-            (void)skip.read();
-        });
-        region.join();
-      },
-      testing::ExitedWithCode(3),
-      "deadlocked(.|\n)*full FIFO 'skip' \\(depth 1\\)(.|\n)*blocked "
-      "process 'fork': writing 'skip'(.|\n)*blocked process 'join': "
-      "reading 'long' \\(empty\\)");
+  EXPECT_EXIT(forkJoinWithSmallSkip(), testing::ExitedWithCode(3),
+              "deadlocked(.|\n)*full FIFO 'skip' \\(depth 1\\)(.|\n)*"
+              "blocked process 'fork': writing 'skip'(.|\n)*blocked "
+              "process 'join': reading 'long' \\(empty\\)");
 }
 
 // Outside a dataflow run a stream stays unbounded whatever its depth.
