@@ -34,9 +34,9 @@ namespace {
 
 /// The geometry of a max/avg pool from its types and attributes (pads as
 /// ONNX: all begins, then all ends; no dilations means 1).
-PoolGeometry geometryOf(Value input, Value output,
-                          ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-                          ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads) {
+PoolGeometry geometryOf(Value input, Value output, ArrayRef<int64_t> kernel,
+                        ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations,
+                        ArrayRef<int64_t> pads) {
   PoolGeometry g;
   auto in = llvm::cast<ShapedType>(input.getType()).getShape();
   auto out = llvm::cast<ShapedType>(output.getType()).getShape();
@@ -58,9 +58,9 @@ PoolGeometry geometryOf(Value input, Value output,
 
 PoolGeometry nn::lowering::poolGeometry(Operation *op) {
   if (auto max = llvm::dyn_cast<MaxPoolOp>(op)) {
-    PoolGeometry g = geometryOf(max.getInput(), max.getOutput(),
-                                max.getKernelShape(), max.getStrides(),
-                                max.getDilations(), max.getPads());
+    PoolGeometry g =
+        geometryOf(max.getInput(), max.getOutput(), max.getKernelShape(),
+                   max.getStrides(), max.getDilations(), max.getPads());
     g.isMax = true;
     return g;
   }
@@ -73,7 +73,8 @@ PoolGeometry nn::lowering::poolGeometry(Operation *op) {
 }
 
 int64_t PoolGeometry::paddedSize(unsigned s) const {
-  int64_t extent = (out[s] - 1) * strides[s] + (kernel[s] - 1) * dilations[s] + 1;
+  int64_t extent =
+      (out[s] - 1) * strides[s] + (kernel[s] - 1) * dilations[s] + 1;
   return std::max(in[s] + padBegin[s], extent);
 }
 
@@ -132,11 +133,10 @@ FailureOr<Value> FunctionLowering::poolWindow(
 
   // The window: nested loops carrying the running max or sum.
   Value init =
-      g.isMax ? Value(FxConstantOp::create(
-                    b, loc, xT,
-                    b.getI64IntegerAttr(xT.getFormat().minRaw())))
-              : Value(FxConstantOp::create(b, loc, sumT,
-                                           b.getI64IntegerAttr(0)));
+      g.isMax
+          ? Value(FxConstantOp::create(
+                b, loc, xT, b.getI64IntegerAttr(xT.getFormat().minRaw())))
+          : Value(FxConstantOp::create(b, loc, sumT, b.getI64IntegerAttr(0)));
   SmallVector<Value> taps;
   std::function<Value(OpBuilder &, unsigned, Value)> nest =
       [&](OpBuilder &wb, unsigned s, Value acc) -> Value {

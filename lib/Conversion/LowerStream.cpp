@@ -69,8 +69,8 @@ SmallVector<AffineExpr> elementExprs(MLIRContext *context, const Packing &p,
 /// line buffer is a shift register over the kernel's span and each row
 /// completes one output pixel.
 struct Window {
-  int64_t c = 1, h = 1, w = 1, kh = 1, kw = 1, sy = 1, sx = 1, dy = 1,
-          dx = 1, padTop = 0, padLeft = 0, paddedH = 1, paddedW = 1, outW = 1;
+  int64_t c = 1, h = 1, w = 1, kh = 1, kw = 1, sy = 1, sx = 1, dy = 1, dx = 1,
+          padTop = 0, padLeft = 0, paddedH = 1, paddedW = 1, outW = 1;
   /// The rows one window spans: the line buffer holds that many padded
   /// rows, row r in slot r mod rows.
   int64_t rows() const { return (kh - 1) * dy + 1; }
@@ -156,12 +156,12 @@ private:
   /// hold the raw `padRaw`; after the last row of each output row's windows,
   /// `body` builds one output pixel inside the loop <layer>_ox, given the
   /// input row r and the loop.
-  void slideWindow(StringRef layer, const Window &g, Value fifo,
-                   std::pair<Value, Value> buffers, FixedType xT,
-                   int64_t padRaw, Location loc,
-                   function_ref<void(OpBuilder &, Value r,
-                                     affine::AffineForOp oxLoop)>
-                       body);
+  void slideWindow(
+      StringRef layer, const Window &g, Value fifo,
+      std::pair<Value, Value> buffers, FixedType xT, int64_t padRaw,
+      Location loc,
+      function_ref<void(OpBuilder &, Value r, affine::AffineForOp oxLoop)>
+          body);
   LogicalResult lowerLineBufferedConv(ConvOp op, StringRef layer, Value fifo,
                                       ArrayRef<Value> outs);
   LogicalResult lowerLineBufferedPool(Operation *op, StringRef layer,
@@ -322,8 +322,7 @@ std::pair<Value, Value> StreamLowering::lineBuffer(StringRef layer,
 
 void StreamLowering::slideWindow(
     StringRef layer, const Window &g, Value fifo,
-    std::pair<Value, Value> buffers, FixedType xT, int64_t padRaw,
-    Location loc,
+    std::pair<Value, Value> buffers, FixedType xT, int64_t padRaw, Location loc,
     function_ref<void(OpBuilder &, Value, affine::AffineForOp)> body) {
   auto [lineBuf, inVec] = buffers;
   const int64_t rows = g.rows();
@@ -338,7 +337,8 @@ void StreamLowering::slideWindow(
   l.setPipeline(colLoop, 1);
   OpBuilder cb(colLoop.getBody()->getTerminator());
   Value x = colLoop.getInductionVar();
-  AffineExpr d0 = getAffineDimExpr(0, context), d1 = getAffineDimExpr(1, context);
+  AffineExpr d0 = getAffineDimExpr(0, context),
+             d1 = getAffineDimExpr(1, context);
   auto inside = IntegerSet::get(2, 0,
                                 {d0 - g.padTop, g.padTop + g.h - 1 - d0,
                                  d1 - g.padLeft, g.padLeft + g.w - 1 - d1},
@@ -355,8 +355,8 @@ void StreamLowering::slideWindow(
   OpBuilder eb = ifInside.getElseBodyBuilder();
   channelLoop(eb, in, layer, "pad_c", loc, [&](OpBuilder &b, Value ch) {
     Value pad = FxConstantOp::create(b, loc, xT, b.getI64IntegerAttr(padRaw));
-    l.store(b, loc, pad, lineBuf,
-            {d0, d1 % rows, getAffineDimExpr(2, context)}, {ch, r, x});
+    l.store(b, loc, pad, lineBuf, {d0, d1 % rows, getAffineDimExpr(2, context)},
+            {ch, r, x});
   });
   // After the last row of a window: one output row, one pixel per ox.
   SmallVector<AffineExpr> last{d0 - (rows - 1)};
@@ -432,15 +432,15 @@ LogicalResult StreamLowering::lowerLineBufferedConv(ConvOp op, StringRef layer,
     l.store(b, loc, y, outVec, {mIdx}, ops);
   };
   DotPlan plan = l.planDot(op, spec);
-  slideWindow(layer, g, fifo, buffers, xT, /*padRaw=*/0, loc,
-              [&](OpBuilder &xb, Value r, affine::AffineForOp oxLoop) {
-                if (plan.kind == DotStructure::Unrolled)
-                  l.setPipeline(oxLoop, 1);
-                l.emitDot(xb, spec, plan,
-                          ValueRange{r, oxLoop.getInductionVar()});
-                for (Value out : outs)
-                  FxStreamWriteOp::create(xb, loc, outVec, out);
-              });
+  slideWindow(
+      layer, g, fifo, buffers, xT, /*padRaw=*/0, loc,
+      [&](OpBuilder &xb, Value r, affine::AffineForOp oxLoop) {
+        if (plan.kind == DotStructure::Unrolled)
+          l.setPipeline(oxLoop, 1);
+        l.emitDot(xb, spec, plan, ValueRange{r, oxLoop.getInductionVar()});
+        for (Value out : outs)
+          FxStreamWriteOp::create(xb, loc, outVec, out);
+      });
   return success();
 }
 
@@ -483,8 +483,7 @@ LogicalResult StreamLowering::lowerLineBufferedPool(Operation *op,
         // average count reads it).
         AffineExpr d0 = getAffineDimExpr(0, context);
         auto oy = affine::AffineApplyOp::create(
-            xb, loc,
-            AffineMap::get(1, 0, (d0 - (g.rows() - 1)).floorDiv(g.sy)),
+            xb, loc, AffineMap::get(1, 0, (d0 - (g.rows() - 1)).floorDiv(g.sy)),
             ValueRange{r});
         SmallVector<Value> outPos{oy};
         if (spatial == 2)
@@ -508,8 +507,8 @@ LogicalResult StreamLowering::lowerLineBufferedPool(Operation *op,
                               getAffineDimExpr(1, context)),
                         ops);
         };
-        FailureOr<Value> y = l.poolWindow(cb, op, pg, xT, rT, outPos,
-                                          unrollWindow, loadTap);
+        FailureOr<Value> y =
+            l.poolWindow(cb, op, pg, xT, rT, outPos, unrollWindow, loadTap);
         if (failed(y)) {
           result = failure();
           return;
@@ -595,10 +594,9 @@ LogicalResult StreamLowering::run(Block &oldBody) {
     if (lineBuffered(op)) {
       Value fifo = opFifos.lookup({op.getOperand(0), &op});
       auto conv = llvm::dyn_cast<ConvOp>(op);
-      if (failed(conv ? lowerLineBufferedConv(conv, layer, fifo,
-                                              allFifos[result])
-                      : lowerLineBufferedPool(&op, layer, fifo,
-                                              allFifos[result])))
+      if (failed(
+              conv ? lowerLineBufferedConv(conv, layer, fifo, allFifos[result])
+                   : lowerLineBufferedPool(&op, layer, fifo, allFifos[result])))
         return failure();
       continue;
     }
