@@ -12,7 +12,10 @@
 // one FIFO per operand. Inside a process the layer is lowered exactly as in
 // io_parallel (same loops, casts and directives), between a loop reading
 // its input FIFOs into local buffers and a loop writing its result out, so
-// both forms compute the same bits.
+// both forms compute the same bits. Convs (1-D, 2-D) and max/avg pools
+// instead slide over a line buffer (slideWindow) and emit each output pixel
+// when its window is complete, with io_parallel's dot product (emitDot) or
+// window reduction (poolWindow): the same bits again.
 //
 //===----------------------------------------------------------------------===//
 
