@@ -26,6 +26,10 @@
 // RUN: nn-opt %s -split-input-file --nn-estimate="io-type=stream" -o /dev/null | FileCheck %s
 // RUN: nn-opt %s -split-input-file --nn-estimate="io-type=stream max-partition=32" -o /dev/null 2>/dev/null | FileCheck %s --check-prefix=MEM
 // RUN: not nn-opt %s -split-input-file --nn-estimate="io-type=serial" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ERR
+// A design the stream lowering refuses (one transfer of 4 channels above
+// max-partition=2) cannot be estimated: the lowering's error, then the
+// estimate's.
+// RUN: not nn-opt %s -split-input-file --nn-estimate="io-type=stream max-partition=2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LOWER
 
 // CHECK: layer op R strategy structure DSP LUT FF BRAM_18K latency II
 // CHECK: relu nn.relu {{.*}} 130 129
@@ -38,6 +42,9 @@
 // MEM: mp_linebuf line buffer 1 - memory 0 0 0 1 0 1
 
 // ERR: error: nn-estimate: io-type must be 'parallel' or 'stream', not 'serial'
+
+// LOWER: error: {{.*}}io_stream: a transfer of 'x' would carry 4 channels
+// LOWER: error: nn-estimate: the io_stream lowering of 'res' failed (see the error above)
 
 func.func @res(%x: tensor<1x4x8x8x!nn.fixed<16, 6>> loc("x")) -> tensor<1x4x8x8x!nn.fixed<17, 7>> {
   %r = nn.relu %x : tensor<1x4x8x8x!nn.fixed<16, 6>> -> tensor<1x4x8x8x!nn.fixed<16, 6>> loc("relu")
