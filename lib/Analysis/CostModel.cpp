@@ -206,7 +206,9 @@ public:
   std::optional<reuse::Strategy> strategyOverride;
   hls::DotSchedule lastPlan;
   llvm::DenseMap<Value, std::optional<WeightClasses>> classCache;
-  void layer(Operation *op, LayerEstimate &l);
+  /// Prices a layer without multipliers; false (and `l` untouched) for an
+  /// op the model has no case for: the one list of what is modelled.
+  bool layer(Operation *op, LayerEstimate &l);
 
   const Options &options;
   double period;
@@ -395,7 +397,7 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
   return success();
 }
 
-void Model::layer(Operation *op, LayerEstimate &l) {
+bool Model::layer(Operation *op, LayerEstimate &l) {
   Value result = op->getResult(0);
   const int64_t elements = numElements(result.getType());
   const int64_t w = widthOf(result);
@@ -415,6 +417,7 @@ void Model::layer(Operation *op, LayerEstimate &l) {
   auto parallel = [&](int64_t n) {
     return hls::unrollsCompletely(n, options.limits) ? n : 1;
   };
+  bool modelled = true;
   llvm::TypeSwitch<Operation *>(op)
       .Case<ReluOp, ThresholdedReluOp, ClipOp>([&](Operation *) {
         elementwise(elements, select, kCoef.selectNs, l, w);
@@ -561,20 +564,13 @@ void Model::layer(Operation *op, LayerEstimate &l) {
             // unrolled; a copy loop otherwise.
             elementwise(elements, 0, 0, l);
             l.structure = l.structure == "unrolled" ? "wires" : "copy";
-          });
+          })
+      .Default([&](Operation *) { modelled = false; });
+  if (!modelled)
+    return false;
   if (l.structure != "wires" && l.structure != "copy")
     outputBuffer(result, l);
-}
-
-/// Ops the lowering handles and the model prices.
-bool isModelled(Operation *op) {
-  return llvm::isa<DenseOp, ConvOp, ReluOp, ThresholdedReluOp, ClipOp,
-                   LeakyReluOp, PReluOp, HardSigmoidOp, AddOp, SubOp, MaxOp,
-                   MinOp, MulOp, SigmoidOp, TanhOp, GeluOp, HardSwishOp, EluOp,
-                   SeluOp, SoftplusOp,
-                   SoftmaxOp, MaxPoolOp, AvgPoolOp, GlobalAvgPoolOp,
-                   GlobalMaxPoolOp, ReduceMeanOp, FlattenOp, ReshapeOp,
-                   TransposeOp, ConcatOp, PadOp, ResizeOp>(op);
+  return true;
 }
 
 bool isFloat(Type type) {
@@ -639,7 +635,8 @@ FailureOr<Estimate> nn::cost::estimate(func::FuncOp func,
       l.reuse = mult.getReuseFactor();
       l.strategy = reuse::toString(mult.getStrategy());
     }
-    if (!isModelled(&op) || op.getNumResults() != 1) {
+    const bool isDot = llvm::isa<MultiplierOpInterface>(&op);
+    if (op.getNumResults() != 1 || (!isDot && !model.layer(&op, l))) {
       l.unknown = true;
       l.structure = "unknown";
       if (warned.insert(l.op).second)
@@ -650,12 +647,8 @@ FailureOr<Estimate> nn::cost::estimate(func::FuncOp func,
       e.layers.push_back(l);
       continue;
     }
-    if (llvm::isa<MultiplierOpInterface>(&op)) {
-      if (failed(model.dot(&op, l)))
-        return failure();
-    } else {
-      model.layer(&op, l);
-    }
+    if (isDot && failed(model.dot(&op, l)))
+      return failure();
     e.total += l.res;
     e.latencyBest += l.latencyBest;
     e.latencyWorst += l.latencyWorst;

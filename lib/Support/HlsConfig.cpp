@@ -58,140 +58,6 @@ const char *hls::expectedPrecisionSpelling() {
 }
 
 //===----------------------------------------------------------------------===//
-// Layer types
-//===----------------------------------------------------------------------===//
-
-// The mapping from nn ops to hls4ml layer-class names. Where hls4ml has a
-// class for the layer we use its name (Dense, Conv1D, Conv2D,
-// BatchNormalization, Activation, Softmax, PReLU, HardActivation,
-// Pooling1D/2D, GlobalPooling1D/2D, Merge, Concatenate, Reshape, Transpose,
-// ZeroPadding1D/2D, Resize, Input, Constant); the Keras class names that
-// hls4ml users also write (ReLU, LeakyReLU, MaxPooling2D, Add, ...) are
-// tried first, then the generic hls4ml class. Documented in
-// docs/Quantization.md ("Layer types").
-std::vector<std::string> hls::layerTypesOf(std::string_view op,
-                                           int64_t spatialRank) {
-  auto bySpatialRank = [&](const char *base) -> std::string {
-    if (spatialRank != 1 && spatialRank != 2)
-      return {};
-    return std::string(base) + std::to_string(spatialRank) + "D";
-  };
-  auto pool = [&](const char *specific, const char *generic)
-      -> std::vector<std::string> {
-    std::string a = bySpatialRank(specific), b = bySpatialRank(generic);
-    if (a.empty())
-      return {};
-    return {a, b};
-  };
-  auto activation = [](const char *specific) -> std::vector<std::string> {
-    if (!*specific)
-      return {"Activation"};
-    return {specific, "Activation"};
-  };
-  auto merge = [](const char *specific) -> std::vector<std::string> {
-    if (!*specific)
-      return {"Merge"};
-    return {specific, "Merge"};
-  };
-
-  // hls4ml's PyTorch/ONNX parsers write InputLayer, MatMul, BatchNormOnnx.
-  if (op == "input")
-    return {"Input", "InputLayer"};
-  if (op == "nn.constant")
-    return {"Constant"};
-  if (op == "nn.dense")
-    return {"Dense", "MatMul"};
-  if (op == "nn.conv") {
-    std::string name = bySpatialRank("Conv");
-    return name.empty() ? std::vector<std::string>{}
-                        : std::vector<std::string>{name};
-  }
-  if (op == "nn.batch_norm")
-    return {"BatchNormalization", "BatchNormOnnx"};
-  // Activations.
-  if (op == "nn.relu")
-    return activation("ReLU");
-  if (op == "nn.leaky_relu")
-    return activation("LeakyReLU");
-  if (op == "nn.elu")
-    return activation("ELU");
-  if (op == "nn.thresholded_relu")
-    return activation("ThresholdedReLU");
-  if (op == "nn.prelu")
-    return activation("PReLU");
-  if (op == "nn.softmax")
-    return activation("Softmax");
-  if (op == "nn.hard_sigmoid")
-    return activation("HardActivation");
-  if (op == "nn.selu" || op == "nn.clip" || op == "nn.sigmoid" ||
-      op == "nn.tanh" || op == "nn.softplus" || op == "nn.softsign" ||
-      op == "nn.gelu" || op == "nn.hard_swish")
-    return activation("");
-  // Pooling.
-  if (op == "nn.max_pool")
-    return pool("MaxPooling", "Pooling");
-  if (op == "nn.avg_pool")
-    return pool("AveragePooling", "Pooling");
-  if (op == "nn.global_max_pool")
-    return pool("GlobalMaxPooling", "GlobalPooling");
-  if (op == "nn.global_avg_pool")
-    return pool("GlobalAveragePooling", "GlobalPooling");
-  // Merges.
-  if (op == "nn.add")
-    return merge("Add");
-  if (op == "nn.sub")
-    return merge("Subtract");
-  if (op == "nn.mul")
-    return merge("Multiply");
-  if (op == "nn.max")
-    return merge("Maximum");
-  if (op == "nn.min")
-    return merge("Minimum");
-  if (op == "nn.div")
-    return merge("");
-  if (op == "nn.concat")
-    return merge("Concatenate");
-  // Data movement.
-  if (op == "nn.reshape")
-    return {"Reshape"};
-  if (op == "nn.flatten")
-    return {"Flatten", "Reshape"};
-  if (op == "nn.transpose")
-    return {"Transpose"};
-  if (op == "nn.pad") {
-    std::string name = bySpatialRank("ZeroPadding");
-    return name.empty() ? std::vector<std::string>{}
-                        : std::vector<std::string>{name};
-  }
-  if (op == "nn.resize")
-    return {"Resize"};
-  return {};
-}
-
-const std::vector<std::string> &hls::knownLayerTypes() {
-  static const std::vector<std::string> names = [] {
-    static const char *const ops[] = {
-        "input",          "nn.constant",       "nn.dense",
-        "nn.conv",        "nn.batch_norm",     "nn.relu",
-        "nn.leaky_relu",  "nn.elu",            "nn.thresholded_relu",
-        "nn.prelu",       "nn.softmax",        "nn.hard_sigmoid",
-        "nn.sigmoid",     "nn.max_pool",       "nn.avg_pool",
-        "nn.global_max_pool", "nn.global_avg_pool", "nn.add",
-        "nn.sub",         "nn.mul",            "nn.max",
-        "nn.min",         "nn.div",            "nn.concat",
-        "nn.reshape",     "nn.flatten",        "nn.transpose",
-        "nn.pad",         "nn.resize"};
-    std::set<std::string> all;
-    for (const char *op : ops)
-      for (int64_t rank : {1, 2})
-        for (std::string &name : layerTypesOf(op, rank))
-          all.insert(std::move(name));
-    return std::vector<std::string>(all.begin(), all.end());
-  }();
-  return names;
-}
-
-//===----------------------------------------------------------------------===//
 // Parsing
 //===----------------------------------------------------------------------===//
 
@@ -255,8 +121,9 @@ enum class Level { Model, Layer };
 /// one run reports every error of the file.
 class Parser {
 public:
-  Parser(std::vector<ConfigError> &errors, HlsConfig &config)
-      : errors(errors), config(config) {}
+  Parser(std::vector<ConfigError> &errors, HlsConfig &config,
+         const std::vector<std::string> &knownLayerTypes)
+      : errors(errors), config(config), knownLayerTypes(knownLayerTypes) {}
 
   void parseRoot(const json &root);
 
@@ -283,6 +150,7 @@ private:
 
   std::vector<ConfigError> &errors;
   HlsConfig &config;
+  const std::vector<std::string> &knownLayerTypes;
 };
 } // namespace
 
@@ -516,10 +384,10 @@ void Parser::parseTopKey(const std::string &key, const json &value) {
       const std::string &name = entry.key();
       std::string at = join(where, name);
       if (byType) {
-        const std::vector<std::string> &known = knownLayerTypes();
-        if (!std::binary_search(known.begin(), known.end(), name)) {
+        if (!std::binary_search(knownLayerTypes.begin(),
+                                knownLayerTypes.end(), name)) {
           std::string list;
-          for (const std::string &k : known)
+          for (const std::string &k : knownLayerTypes)
             list += (list.empty() ? "" : ", ") + k;
           fail(at, "unknown layer type; expected one of " + list);
           continue;
@@ -785,9 +653,10 @@ ConfigSyntax hls::configSyntaxOf(std::string_view path) {
   return ConfigSyntax::Detect;
 }
 
-std::optional<HlsConfig> hls::parseHlsConfig(std::string_view text,
-                                             std::vector<ConfigError> &errors,
-                                             ConfigSyntax syntax) {
+std::optional<HlsConfig>
+hls::parseHlsConfig(std::string_view text, std::vector<ConfigError> &errors,
+                    const std::vector<std::string> &knownLayerTypes,
+                    ConfigSyntax syntax) {
   size_t before = errors.size();
   if (text.size() > kMaxConfigBytes) {
     errors.push_back({"the configuration has " + std::to_string(text.size()) +
@@ -808,7 +677,7 @@ std::optional<HlsConfig> hls::parseHlsConfig(std::string_view text,
                                      : parseYaml(text, root, errors)))
     return std::nullopt;
   HlsConfig config;
-  Parser(errors, config).parseRoot(root);
+  Parser(errors, config, knownLayerTypes).parseRoot(root);
   if (errors.size() != before)
     return std::nullopt;
   return config;

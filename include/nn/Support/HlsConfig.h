@@ -138,13 +138,14 @@ struct ConfigError {
 };
 
 /// Parses and checks a configuration (JSON or YAML; the bare dictionary,
-/// the HLSConfig-wrapped form or hls4ml's YAML CLI form). Every error of the
-/// file is appended to `errors` (not just the first); returns nullopt iff
-/// there is one.
-std::optional<HlsConfig> parseHlsConfig(std::string_view text,
-                                        std::vector<ConfigError> &errors,
-                                        ConfigSyntax syntax =
-                                            ConfigSyntax::Detect);
+/// the HLSConfig-wrapped form or hls4ml's YAML CLI form). LayerType keys
+/// must be among `knownLayerTypes` (sorted; the dialect's list,
+/// nn::knownHls4mlLayerTypes). Every error of the file is appended to
+/// `errors` (not just the first); returns nullopt iff there is one.
+std::optional<HlsConfig> parseHlsConfig(
+    std::string_view text, std::vector<ConfigError> &errors,
+    const std::vector<std::string> &knownLayerTypes,
+    ConfigSyntax syntax = ConfigSyntax::Detect);
 
 /// Parses a type spelling as written in a configuration or a pass option
 /// ("ap_fixed<16,6>", "ap_ufixed<8,0,AP_RND,AP_SAT>", "ap_int<8>", hls4ml's
@@ -158,18 +159,11 @@ const char *expectedPrecisionSpelling();
 // Layer types
 //===----------------------------------------------------------------------===//
 
-/// The LayerType names an op answers to, most specific first: hls4ml's
-/// (Keras-derived) class names, e.g. {"ReLU", "Activation"} for nn.relu,
-/// {"Conv2D"} for a 2-D nn.conv, {"MaxPooling2D", "Pooling2D"}. `opName` is
-/// the full op name ("nn.dense"); `spatialRank` is the number of spatial
-/// dimensions of ops that have them (input rank - 2), else ignored. Function
-/// arguments are {"Input"}; constants used as data (not as weights) are
-/// {"Constant"}. Empty for ops without a layer type.
-std::vector<std::string> layerTypesOf(std::string_view opName,
-                                      int64_t spatialRank);
-
-/// Every name layerTypesOf() can return, sorted: the valid LayerType keys.
-const std::vector<std::string> &knownLayerTypes();
+/// The LayerType names of a graph input (hls4ml's Input; its PyTorch/ONNX
+/// parsers write InputLayer). The ops' names are declared by the ops
+/// (NN_Hls4mlLayer in the dialect's ODS; docs/Quantization.md).
+inline constexpr std::string_view kInputLayerTypes[] = {"Input",
+                                                        "InputLayer"};
 
 } // namespace hls
 } // namespace nn

@@ -79,13 +79,6 @@ static std::optional<Var> parameterRole(Operation *op, unsigned index) {
 }
 
 /// The spatial rank of an op's first operand (rank - 2), or 0.
-static int64_t spatialRankOf(Operation *op) {
-  if (op->getNumOperands() == 0)
-    return 0;
-  auto type = llvm::dyn_cast<RankedTensorType>(op->getOperand(0).getType());
-  return type ? type.getRank() - 2 : 0;
-}
-
 //===----------------------------------------------------------------------===//
 // Resolution of settings through the configuration levels
 //===----------------------------------------------------------------------===//
@@ -373,7 +366,8 @@ LogicalResult QuantizePass::readConfig() {
                                   << llvm::toString(buffer.takeError());
   std::vector<hls::ConfigError> errors;
   std::optional<hls::HlsConfig> parsed = hls::parseHlsConfig(
-      (*buffer)->getBuffer(), errors, hls::configSyntaxOf(configFile));
+      (*buffer)->getBuffer(), errors, knownHls4mlLayerTypes(&getContext()),
+      hls::configSyntaxOf(configFile));
   if (!parsed) {
     // Every error of the file, each with its key path.
     for (const hls::ConfigError &error : errors)
@@ -935,7 +929,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
   if (report.name.empty())
     report.name = opName + "#" + std::to_string(unnamed++);
   report.op = opName;
-  report.layerTypes = hls::layerTypesOf(opName, spatialRankOf(op));
+  report.layerTypes = hls4mlLayerTypesOf(op);
   Levels levels = levelsFor(op->getLoc(), report.layerTypes);
   bool multipliersDone = false;
   if (failed(applySoftmaxChoices(op, levels, report)))
@@ -967,7 +961,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
           Chosen<std::string>{chosen.value.format.toString(), chosen.source};
     } else {
       std::string name = layerName(constant.getLoc());
-      std::vector<std::string> types = hls::layerTypesOf("nn.constant", 0);
+      std::vector<std::string> types = hls4mlLayerTypesOf(constant);
       LayerReport constantReport;
       const calib::Range *range = nullptr;
       if (ranges)
@@ -1284,7 +1278,8 @@ LogicalResult QuantizePass::quantizeFunction(func::FuncOp func) {
   }
 
   // Inputs.
-  std::vector<std::string> inputTypes = hls::layerTypesOf("input", 0);
+  std::vector<std::string> inputTypes(std::begin(hls::kInputLayerTypes),
+                                      std::end(hls::kInputLayerTypes));
   for (BlockArgument arg : entry.getArguments()) {
     if (!isFloatTensor(arg.getType()))
       continue;

@@ -30,7 +30,8 @@ class NN_ActivationOp<string mnemonic, list<Trait> traits = []>
   }];
 }
 
-def NN_ReluOp : NN_ActivationOp<"relu"> {
+def NN_ReluOp : NN_ActivationOp<"relu",
+    [NN_Hls4mlLayer<["ReLU", "Activation"]>]> {
   let summary = "rectified linear unit: y = max(x, 0)";
   let description = [{
     ONNX `Relu`: `output = max(input, 0)` element by element. The result has
@@ -47,7 +48,8 @@ def NN_ReluOp : NN_ActivationOp<"relu"> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_LeakyReluOp : NN_ActivationOp<"leaky_relu"> {
+def NN_LeakyReluOp : NN_ActivationOp<"leaky_relu",
+    [NN_Hls4mlLayer<["LeakyReLU", "Activation"]>]> {
   let summary = "leaky rectified linear unit: y = x >= 0 ? x : alpha * x";
   let description = [{
     ONNX `LeakyRelu`: element by element,
@@ -69,7 +71,8 @@ def NN_LeakyReluOp : NN_ActivationOp<"leaky_relu"> {
                        DefaultValuedAttr<F32Attr, "0.01">:$alpha);
 }
 
-def NN_EluOp : NN_ActivationOp<"elu", [NN_TableActivation]> {
+def NN_EluOp : NN_ActivationOp<"elu",
+    [NN_Hls4mlLayer<["ELU", "Activation"]>, NN_TableActivation]> {
   let summary = "exponential linear unit: y = x > 0 ? x : alpha * (exp(x) - 1)";
   let description = [{
     ONNX `Elu`: element by element, `output = input` where `input > 0` and
@@ -90,7 +93,8 @@ def NN_EluOp : NN_ActivationOp<"elu", [NN_TableActivation]> {
                        DefaultValuedAttr<F32Attr, "1.0">:$alpha);
 }
 
-def NN_SeluOp : NN_ActivationOp<"selu", [NN_TableActivation]> {
+def NN_SeluOp : NN_ActivationOp<"selu",
+    [NN_Hls4mlLayer<["Activation"]>, NN_TableActivation]> {
   let summary = "scaled exponential linear unit";
   let description = [{
     ONNX `Selu`: element by element,
@@ -116,7 +120,8 @@ def NN_SeluOp : NN_ActivationOp<"selu", [NN_TableActivation]> {
       DefaultValuedAttr<F32Attr, "1.05070102214813232421875">:$gamma);
 }
 
-def NN_ThresholdedReluOp : NN_ActivationOp<"thresholded_relu"> {
+def NN_ThresholdedReluOp : NN_ActivationOp<"thresholded_relu",
+    [NN_Hls4mlLayer<["ThresholdedReLU", "Activation"]>]> {
   let summary = "thresholded rectified linear unit: y = x > alpha ? x : 0";
   let description = [{
     ONNX `ThresholdedRelu`: element by element, `output = input` where
@@ -136,7 +141,7 @@ def NN_ThresholdedReluOp : NN_ActivationOp<"thresholded_relu"> {
                        DefaultValuedAttr<F32Attr, "1.0">:$alpha);
 }
 
-def NN_PReluOp : NN_Op<"prelu"> {
+def NN_PReluOp : NN_Op<"prelu", [NN_Hls4mlLayer<["PReLU", "Activation"]>]> {
   let summary = "parametric rectified linear unit: y = x >= 0 ? x : slope * x";
   let description = [{
     ONNX `PRelu`: `output = input` where `input >= 0` and
@@ -165,7 +170,7 @@ def NN_PReluOp : NN_Op<"prelu"> {
   let hasVerifier = 1;
 }
 
-def NN_ClipOp : NN_ActivationOp<"clip"> {
+def NN_ClipOp : NN_ActivationOp<"clip", [NN_Hls4mlLayer<["Activation"]>]> {
   let summary = "clamp to [min, max]: y = min(max(x, min), max)";
   let description = [{
     ONNX `Clip` (opset 11 and later, with constant `min`/`max` inputs, which
@@ -189,7 +194,8 @@ def NN_ClipOp : NN_ActivationOp<"clip"> {
                        OptionalAttr<F32Attr>:$max);
 }
 
-def NN_SigmoidOp : NN_ActivationOp<"sigmoid", [NN_TableActivation]> {
+def NN_SigmoidOp : NN_ActivationOp<"sigmoid",
+    [NN_Hls4mlLayer<["Activation"]>, NN_TableActivation]> {
   let summary = "logistic sigmoid: y = 1 / (1 + exp(-x))";
   let description = [{
     ONNX `Sigmoid`: `output = 1 / (1 + exp(-input))` element by element. The
@@ -207,7 +213,8 @@ def NN_SigmoidOp : NN_ActivationOp<"sigmoid", [NN_TableActivation]> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_TanhOp : NN_ActivationOp<"tanh", [NN_TableActivation]> {
+def NN_TanhOp : NN_ActivationOp<"tanh",
+    [NN_Hls4mlLayer<["Activation"]>, NN_TableActivation]> {
   let summary = "hyperbolic tangent: y = tanh(x)";
   let description = [{
     ONNX `Tanh`: `output = tanh(input)` element by element. The result has
@@ -225,7 +232,8 @@ def NN_TanhOp : NN_ActivationOp<"tanh", [NN_TableActivation]> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_SoftplusOp : NN_ActivationOp<"softplus", [NN_TableActivation]> {
+def NN_SoftplusOp : NN_ActivationOp<"softplus",
+    [NN_Hls4mlLayer<["Activation"]>, NN_TableActivation]> {
   let summary = "softplus: y = log(1 + exp(x))";
   let description = [{
     ONNX `Softplus`: `output = ln(1 + exp(input))` element by element
@@ -243,7 +251,8 @@ def NN_SoftplusOp : NN_ActivationOp<"softplus", [NN_TableActivation]> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_SoftsignOp : NN_ActivationOp<"softsign", [NN_TableActivation]> {
+def NN_SoftsignOp : NN_ActivationOp<"softsign",
+    [NN_Hls4mlLayer<["Activation"]>, NN_TableActivation]> {
   let summary = "softsign: y = x / (1 + |x|)";
   let description = [{
     ONNX `Softsign`: `output = input / (1 + abs(input))` element by element.
@@ -260,7 +269,8 @@ def NN_SoftsignOp : NN_ActivationOp<"softsign", [NN_TableActivation]> {
   let arguments = (ins NN_Tensor:$input);
 }
 
-def NN_HardSigmoidOp : NN_ActivationOp<"hard_sigmoid"> {
+def NN_HardSigmoidOp : NN_ActivationOp<"hard_sigmoid",
+    [NN_Hls4mlLayer<["HardActivation", "Activation"]>]> {
   let summary = "hard sigmoid: y = max(0, min(1, alpha * x + beta))";
   let description = [{
     ONNX `HardSigmoid`: `output = max(0, min(1, alpha * input + beta))`
@@ -282,7 +292,8 @@ def NN_HardSigmoidOp : NN_ActivationOp<"hard_sigmoid"> {
                        DefaultValuedAttr<F32Attr, "0.5">:$beta);
 }
 
-def NN_HardSwishOp : NN_ActivationOp<"hard_swish"> {
+def NN_HardSwishOp : NN_ActivationOp<"hard_swish",
+    [NN_Hls4mlLayer<["Activation"]>]> {
   let summary = "hard swish: y = x * max(0, min(1, alpha * x + beta))";
   let description = [{
     ONNX `HardSwish` (opset 14): `output = input * max(0, min(1,
@@ -308,7 +319,8 @@ def NN_HardSwishOp : NN_ActivationOp<"hard_swish"> {
                        DefaultValuedAttr<F32Attr, "0.5">:$beta);
 }
 
-def NN_GeluOp : NN_ActivationOp<"gelu", [NN_TableActivation]> {
+def NN_GeluOp : NN_ActivationOp<"gelu",
+    [NN_Hls4mlLayer<["Activation"]>, NN_TableActivation]> {
   let summary = "Gaussian error linear unit: y = x * Phi(x)";
   let description = [{
     ONNX `Gelu` (opset 20; this build's libonnx stops at opset 17, so the
@@ -339,7 +351,8 @@ def NN_GeluOp : NN_ActivationOp<"gelu", [NN_TableActivation]> {
   let hasVerifier = 1;
 }
 
-def NN_SoftmaxOp : NN_ActivationOp<"softmax", [NN_TableActivation]> {
+def NN_SoftmaxOp : NN_ActivationOp<"softmax",
+    [NN_Hls4mlLayer<["Softmax", "Activation"]>, NN_TableActivation]> {
   let summary = "softmax along one axis";
   let description = [{
     ONNX `Softmax` with opset-13 semantics: normalizes along the single

@@ -13,6 +13,7 @@ include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/EnumAttr.td"
 include "mlir/IR/CommonTypeConstraints.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
+include "nn/Dialect/NN/IR/NNInterfaces.td"
 
 def NN_Dialect : Dialect {
   let name = "nn";

@@ -22,7 +22,8 @@ class NN_BroadcastBinaryOp<string mnemonic, list<Trait> traits = []>
   }];
 }
 
-def NN_AddOp : NN_BroadcastBinaryOp<"add", [Commutative]> {
+def NN_AddOp : NN_BroadcastBinaryOp<"add",
+    [NN_Hls4mlLayer<["Add", "Merge"]>, Commutative]> {
   let summary = "elementwise sum with broadcasting";
   let description = [{
     ONNX `Add`: `output = lhs + rhs` element by element, with numpy
@@ -44,7 +45,8 @@ def NN_AddOp : NN_BroadcastBinaryOp<"add", [Commutative]> {
   }];
 }
 
-def NN_SubOp : NN_BroadcastBinaryOp<"sub"> {
+def NN_SubOp : NN_BroadcastBinaryOp<"sub",
+    [NN_Hls4mlLayer<["Subtract", "Merge"]>]> {
   let summary = "elementwise difference with broadcasting";
   let description = [{
     ONNX `Sub`: `output = lhs - rhs` element by element, with numpy
@@ -63,7 +65,8 @@ def NN_SubOp : NN_BroadcastBinaryOp<"sub"> {
   }];
 }
 
-def NN_MulOp : NN_BroadcastBinaryOp<"mul", [Commutative]> {
+def NN_MulOp : NN_BroadcastBinaryOp<"mul",
+    [NN_Hls4mlLayer<["Multiply", "Merge"]>, Commutative]> {
   let summary = "elementwise product with broadcasting";
   let description = [{
     ONNX `Mul`: `output = lhs * rhs` element by element, with numpy
@@ -82,7 +85,7 @@ def NN_MulOp : NN_BroadcastBinaryOp<"mul", [Commutative]> {
   }];
 }
 
-def NN_DivOp : NN_BroadcastBinaryOp<"div"> {
+def NN_DivOp : NN_BroadcastBinaryOp<"div", [NN_Hls4mlLayer<["Merge"]>]> {
   let summary = "elementwise quotient with broadcasting";
   let description = [{
     ONNX `Div`: `output = lhs / rhs` element by element, with numpy
@@ -103,7 +106,8 @@ def NN_DivOp : NN_BroadcastBinaryOp<"div"> {
   }];
 }
 
-def NN_MaxOp : NN_BroadcastBinaryOp<"max", [Commutative]> {
+def NN_MaxOp : NN_BroadcastBinaryOp<"max",
+    [NN_Hls4mlLayer<["Maximum", "Merge"]>, Commutative]> {
   let summary = "elementwise maximum of two tensors with broadcasting";
   let description = [{
     ONNX `Max` restricted to two operands: `output = max(lhs, rhs)` element
@@ -125,7 +129,8 @@ def NN_MaxOp : NN_BroadcastBinaryOp<"max", [Commutative]> {
   }];
 }
 
-def NN_MinOp : NN_BroadcastBinaryOp<"min", [Commutative]> {
+def NN_MinOp : NN_BroadcastBinaryOp<"min",
+    [NN_Hls4mlLayer<["Minimum", "Merge"]>, Commutative]> {
   let summary = "elementwise minimum of two tensors with broadcasting";
   let description = [{
     ONNX `Min` restricted to two operands: `output = min(lhs, rhs)` element

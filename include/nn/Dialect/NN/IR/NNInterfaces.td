@@ -67,4 +67,42 @@ def NN_MultiplierOpInterface : OpInterface<"MultiplierOpInterface"> {
   ];
 }
 
+// hls4ml's layer-class names for an op: the LayerType keys of a configuration
+// that apply to it (docs/Quantization.md, "Layer types"). One list, kept by
+// the ops: each names its classes with NN_Hls4mlLayer in its definition.
+def NN_Hls4mlLayerInterface : OpInterface<"Hls4mlLayerInterface"> {
+  let cppNamespace = "::nn";
+  let description = [{
+    An op that is a layer hls4ml configurations can address by type. Its
+    class names come most specific first: the Keras class hls4ml users
+    write (`ReLU`, `MaxPooling2D`, `Add`), then hls4ml's generic class
+    (`Activation`, `Pooling2D`, `Merge`). A `#` stands for the op's number
+    of spatial dimensions (`Conv#D`: `Conv1D` or `Conv2D`); such a name
+    does not apply to other ranks.
+  }];
+  let methods = [
+    StaticInterfaceMethod<"hls4ml's class names, most specific first.",
+      "::llvm::ArrayRef<::llvm::StringLiteral>", "getHls4mlLayerTypes">,
+  ];
+}
+
+// The static method NN_Hls4mlLayerInterface calls, returning `names`.
+class NN_Hls4mlLayerNames<list<string> names>
+    : NativeOpTrait<"Hls4mlLayer", [], [{
+      static ::llvm::ArrayRef<::llvm::StringLiteral> getHls4mlLayerTypes() {
+        static constexpr ::llvm::StringLiteral names[] = {}] #
+        !interleave(!foreach(name, names,
+                             "::llvm::StringLiteral(\"" # name # "\")"),
+                    ", ") # [{};
+        return names;
+      }
+    }]> {
+  assert !not(!empty(names)), "NN_Hls4mlLayer needs at least one name";
+  let cppNamespace = "::nn::OpTrait";
+}
+
+// Joins an op to NN_Hls4mlLayerInterface with these class names.
+class NN_Hls4mlLayer<list<string> names>
+    : TraitList<[NN_Hls4mlLayerInterface, NN_Hls4mlLayerNames<names>]>;
+
 #endif // NN_DIALECT_NN_IR_NNINTERFACES_TD

@@ -7,7 +7,7 @@ include "nn/Dialect/NN/IR/NNBase.td"
 include "nn/Dialect/NN/IR/NNInterfaces.td"
 
 def NN_DenseOp : NN_Op<"dense",
-    [DeclareOpInterfaceMethods<NN_MultiplierOpInterface>]> {
+    [NN_Hls4mlLayer<["Dense", "MatMul"]>, DeclareOpInterfaceMethods<NN_MultiplierOpInterface>]> {
   let summary = "fully connected layer: y = x * W^T + b";
   let description = [{
     Multiplies the last dimension of `input` (`[..., K]`) with `weight`
@@ -47,7 +47,7 @@ def NN_DenseOp : NN_Op<"dense",
 //===----------------------------------------------------------------------===//
 
 def NN_ConvOp : NN_Op<"conv",
-    [DeclareOpInterfaceMethods<NN_MultiplierOpInterface>]> {
+    [NN_Hls4mlLayer<["Conv#D"]>, DeclareOpInterfaceMethods<NN_MultiplierOpInterface>]> {
   let summary = "1-D or 2-D convolution (ONNX Conv), NCHW, explicit padding";
   let description = [{
     ONNX `Conv` in NCHW layout. `input` is `[N, C, W]` (1-D) or
@@ -119,7 +119,8 @@ def NN_ConvOp : NN_Op<"conv",
 // Normalization
 //===----------------------------------------------------------------------===//
 
-def NN_BatchNormOp : NN_Op<"batch_norm"> {
+def NN_BatchNormOp : NN_Op<"batch_norm",
+    [NN_Hls4mlLayer<["BatchNormalization", "BatchNormOnnx"]>]> {
   let summary = "batch normalization in inference mode (ONNX BatchNormalization)";
   let description = [{
     ONNX `BatchNormalization` in inference mode (running statistics, no
@@ -164,7 +165,8 @@ def NN_BatchNormOp : NN_Op<"batch_norm"> {
 // Pooling
 //===----------------------------------------------------------------------===//
 
-def NN_MaxPoolOp : NN_Op<"max_pool"> {
+def NN_MaxPoolOp : NN_Op<"max_pool",
+    [NN_Hls4mlLayer<["MaxPooling#D", "Pooling#D"]>]> {
   let summary = "1-D or 2-D max pooling (ONNX MaxPool), NCHW";
   let description = [{
     ONNX `MaxPool` in NCHW layout. `input` is `[N, C, W]` (1-D) or
@@ -215,7 +217,8 @@ def NN_MaxPoolOp : NN_Op<"max_pool"> {
   let hasVerifier = 1;
 }
 
-def NN_AvgPoolOp : NN_Op<"avg_pool"> {
+def NN_AvgPoolOp : NN_Op<"avg_pool",
+    [NN_Hls4mlLayer<["AveragePooling#D", "Pooling#D"]>]> {
   let summary = "1-D or 2-D average pooling (ONNX AveragePool), NCHW";
   let description = [{
     ONNX `AveragePool` in NCHW layout. `input` is `[N, C, W]` (1-D) or
@@ -270,7 +273,8 @@ def NN_AvgPoolOp : NN_Op<"avg_pool"> {
   let hasVerifier = 1;
 }
 
-def NN_GlobalAvgPoolOp : NN_Op<"global_avg_pool"> {
+def NN_GlobalAvgPoolOp : NN_Op<"global_avg_pool",
+    [NN_Hls4mlLayer<["GlobalAveragePooling#D", "GlobalPooling#D"]>]> {
   let summary = "mean over all spatial positions (ONNX GlobalAveragePool)";
   let description = [{
     ONNX `GlobalAveragePool`: `input` is `[N, C, d_1, ..., d_S]` (rank >= 3)
@@ -292,7 +296,8 @@ def NN_GlobalAvgPoolOp : NN_Op<"global_avg_pool"> {
   let hasVerifier = 1;
 }
 
-def NN_GlobalMaxPoolOp : NN_Op<"global_max_pool"> {
+def NN_GlobalMaxPoolOp : NN_Op<"global_max_pool",
+    [NN_Hls4mlLayer<["GlobalMaxPooling#D", "GlobalPooling#D"]>]> {
   let summary = "maximum over all spatial positions (ONNX GlobalMaxPool)";
   let description = [{
     ONNX `GlobalMaxPool`: `input` is `[N, C, d_1, ..., d_S]` (rank >= 3) and

@@ -11,6 +11,9 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include <string>
+#include <vector>
+
 #include "nn/Dialect/NN/IR/NNDialect.h"
 #include "nn/Dialect/NN/IR/NNInterfaces.h"
 #include "nn/Dialect/NN/IR/NNTypes.h"
@@ -69,6 +72,10 @@ class TableActivation
 template <typename ConcreteType>
 class DataMovement
     : public mlir::OpTrait::TraitBase<ConcreteType, DataMovement> {};
+/// Carries the names of NN_Hls4mlLayer (NNInterfaces.td) into the op class.
+template <typename ConcreteType>
+class Hls4mlLayer
+    : public mlir::OpTrait::TraitBase<ConcreteType, Hls4mlLayer> {};
 } // namespace OpTrait
 
 /// Whether `op` reads a lookup table in fixed point (NN_TableActivation).
@@ -79,6 +86,14 @@ inline bool isTableActivation(mlir::Operation *op) {
 inline bool isDataMovement(mlir::Operation *op) {
   return op->hasTrait<OpTrait::DataMovement>();
 }
+/// The hls4ml LayerType names `op` answers to, most specific first
+/// (NN_Hls4mlLayer in its ODS definition, `#` replaced by its number of
+/// spatial dimensions, input rank - 2); empty for an op without.
+std::vector<std::string> hls4mlLayerTypesOf(mlir::Operation *op);
+/// Every LayerType name of the registered ops (spatial ranks 1 and 2) and
+/// of the graph inputs (hls::kInputLayerTypes), sorted: the valid keys.
+std::vector<std::string> knownHls4mlLayerTypes(mlir::MLIRContext *context);
+
 /// The names of the registered ops with trait `Trait`, sorted (for
 /// diagnostics that list a category).
 template <template <typename> class Trait>

@@ -5,7 +5,8 @@
 
 include "nn/Dialect/NN/IR/NNBase.td"
 
-def NN_ConstantOp : NN_Op<"constant", [ConstantLike]> {
+def NN_ConstantOp : NN_Op<"constant",
+    [NN_Hls4mlLayer<["Constant"]>, ConstantLike]> {
   let summary = "weights, biases and other constant tensors";
   let description = [{
     A constant tensor. `value` is any elements attribute: `dense<...>` for
@@ -39,7 +40,8 @@ def NN_ConstantOp : NN_Op<"constant", [ConstantLike]> {
 // (or, for nn.pad, of the pad value). The element type never changes.
 //===----------------------------------------------------------------------===//
 
-def NN_ConcatOp : NN_Op<"concat", [NN_DataMovement]> {
+def NN_ConcatOp : NN_Op<"concat",
+    [NN_Hls4mlLayer<["Concatenate", "Merge"]>, NN_DataMovement]> {
   let summary = "concatenation along one axis";
   let description = [{
     ONNX `Concat`: joins one or more tensors along `axis`. All inputs have
@@ -69,7 +71,8 @@ def NN_ConcatOp : NN_Op<"concat", [NN_DataMovement]> {
   let hasFolder = 1;
 }
 
-def NN_ReshapeOp : NN_Op<"reshape", [NN_DataMovement]> {
+def NN_ReshapeOp : NN_Op<"reshape",
+    [NN_Hls4mlLayer<["Reshape"]>, NN_DataMovement]> {
   let summary = "same elements, new shape";
   let description = [{
     ONNX `Reshape`: the result has the input's elements in the same
@@ -92,7 +95,8 @@ def NN_ReshapeOp : NN_Op<"reshape", [NN_DataMovement]> {
   let hasFolder = 1;
 }
 
-def NN_FlattenOp : NN_Op<"flatten", [NN_DataMovement]> {
+def NN_FlattenOp : NN_Op<"flatten",
+    [NN_Hls4mlLayer<["Flatten", "Reshape"]>, NN_DataMovement]> {
   let summary = "collapse into a matrix around an axis";
   let description = [{
     ONNX `Flatten`: a reshape of the input `[d_0, ..., d_(r-1)]` into the
@@ -116,7 +120,8 @@ def NN_FlattenOp : NN_Op<"flatten", [NN_DataMovement]> {
   let hasCanonicalizeMethod = 1;
 }
 
-def NN_TransposeOp : NN_Op<"transpose", [NN_DataMovement]> {
+def NN_TransposeOp : NN_Op<"transpose",
+    [NN_Hls4mlLayer<["Transpose"]>, NN_DataMovement]> {
   let summary = "permutation of the dimensions";
   let description = [{
     ONNX `Transpose`: `perm` is a permutation of `[0, rank)` (the importer
@@ -139,7 +144,8 @@ def NN_TransposeOp : NN_Op<"transpose", [NN_DataMovement]> {
   let hasFolder = 1;
 }
 
-def NN_PadOp : NN_Op<"pad", [NN_DataMovement]> {
+def NN_PadOp : NN_Op<"pad",
+    [NN_Hls4mlLayer<["ZeroPadding#D"]>, NN_DataMovement]> {
   let summary = "constant padding (or cropping) of every dimension";
   let description = [{
     ONNX `Pad` in `constant` mode. `pads` has `2 * rank` entries in ONNX
@@ -172,7 +178,8 @@ def NN_PadOp : NN_Op<"pad", [NN_DataMovement]> {
   let hasFolder = 1;
 }
 
-def NN_ResizeOp : NN_Op<"resize", [NN_DataMovement]> {
+def NN_ResizeOp : NN_Op<"resize",
+    [NN_Hls4mlLayer<["Resize"]>, NN_DataMovement]> {
   let summary = "nearest-neighbour upsampling by integer factors";
   let description = [{
     Repeats every element `scales[i]` times along dimension `i`. `scales`
