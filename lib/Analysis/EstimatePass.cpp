@@ -9,6 +9,8 @@
 #include "nn/Analysis/Passes.h"
 #include "nn/Conversion/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
@@ -37,6 +39,12 @@ struct EstimatePass : public nn::impl::NNEstimateBase<EstimatePass> {
                        "must be at least 1");
       return signalPassFailure();
     }
+    if (ioType != "parallel" && ioType != "stream") {
+      module.emitError("nn-estimate: io-type must be 'parallel' or 'stream', "
+                       "not '")
+          << ioType << "'";
+      return signalPassFailure();
+    }
     cost::Options options;
     options.clockNs = target->clockNs;
     options.limits = {maxUnrollMults, maxPartition};
@@ -45,7 +53,9 @@ struct EstimatePass : public nn::impl::NNEstimateBase<EstimatePass> {
     for (auto func : module.getOps<func::FuncOp>()) {
       if (func.isExternal())
         continue;
-      FailureOr<cost::Estimate> estimate = cost::estimate(func, options);
+      FailureOr<cost::Estimate> estimate =
+          ioType == "stream" ? cost::estimateStream(func, options)
+                             : cost::estimate(func, options);
       if (failed(estimate))
         return signalPassFailure();
       estimate->part = device->part;

@@ -93,6 +93,23 @@ struct DotPlan {
   mlir::Value accBuf;
 };
 
+/// A max/avg pool's geometry, per spatial dimension (LowerPool.cpp).
+struct PoolGeometry {
+  llvm::SmallVector<int64_t> in, out, kernel, strides, dilations, padBegin,
+      padEnd;
+  bool isMax = false, countIncludePad = false;
+  /// The taps of one window.
+  int64_t window() const;
+  /// The extent of axis `s` the windows read, padding included (at least
+  /// the input and its begin padding; ceil_mode may reach further).
+  int64_t paddedSize(unsigned s) const;
+  /// Whether some window has no tap inside the input (dilations): a max
+  /// pool gives R's lowest value there.
+  bool hasEmptyWindow() const;
+};
+/// The geometry of an nn.max_pool or nn.avg_pool.
+PoolGeometry poolGeometry(mlir::Operation *op);
+
 class FunctionLowering {
 public:
   FunctionLowering(mlir::func::FuncOp func, int64_t maxUnrollMults,
@@ -114,6 +131,18 @@ public:
   mlir::LogicalResult lowerMaxPool(MaxPoolOp op);
   mlir::LogicalResult lowerAvgPool(AvgPoolOp op);
   mlir::LogicalResult lowerGlobalPool(mlir::Operation *op, bool isMax);
+  /// One pool window at `b`'s point: the max (or the average) of the taps
+  /// `loadTap` loads from the window loops' induction variables (one per
+  /// spatial axis), as R. `outPos` holds the output position per spatial
+  /// axis (read only by a position-dependent average count). The window
+  /// loops unroll when `unrollWindow`, else the innermost is pipelined.
+  mlir::FailureOr<mlir::Value>
+  poolWindow(mlir::OpBuilder &b, mlir::Operation *op, const PoolGeometry &g,
+             FixedType xT, FixedType rT, llvm::ArrayRef<mlir::Value> outPos,
+             bool unrollWindow,
+             llvm::function_ref<mlir::Value(mlir::OpBuilder &,
+                                            llvm::ArrayRef<mlir::Value>)>
+                 loadTap);
   void lowerRelu(ReluOp op);
   /// The indices of `operand` (numpy broadcasting to `shape`) over the
   /// loop variables d0.. of `shape`.

@@ -12,7 +12,10 @@
 // one FIFO per operand. Inside a process the layer is lowered exactly as in
 // io_parallel (same loops, casts and directives), between a loop reading
 // its input FIFOs into local buffers and a loop writing its result out, so
-// both forms compute the same bits.
+// both forms compute the same bits. Convs (1-D, 2-D) and max/avg pools
+// instead slide over a line buffer (slideWindow) and emit each output pixel
+// when its window is complete, with io_parallel's dot product (emitDot) or
+// window reduction (poolWindow): the same bits again.
 //
 //===----------------------------------------------------------------------===//
 
@@ -64,6 +67,52 @@ SmallVector<AffineExpr> elementExprs(MLIRContext *context, const Packing &p,
   return exprs;
 }
 
+/// A sliding window over a 1-D or 2-D input of C channels seen as rows x
+/// columns of pixels. A 1-D signal is one column (a pixel per row), so its
+/// line buffer is a shift register over the kernel's span and each row
+/// completes one output pixel.
+struct Window {
+  int64_t c = 1, h = 1, w = 1, kh = 1, kw = 1, sy = 1, sx = 1, dy = 1, dx = 1,
+          padTop = 0, padLeft = 0, paddedH = 1, paddedW = 1, outW = 1;
+  /// The rows one window spans: the line buffer holds that many padded
+  /// rows, row r in slot r mod rows.
+  int64_t rows() const { return (kh - 1) * dy + 1; }
+  /// The line-buffer indices of channel `ch`, window tap (i, j) of the
+  /// output pixel whose window ends at row `r`, column `ox`: the window's
+  /// row i is padded row r - (rows - 1) + i * dy.
+  SmallVector<AffineExpr> tap(AffineExpr ch, AffineExpr i, AffineExpr j,
+                              AffineExpr r, AffineExpr ox) const {
+    return {ch, (r - (rows() - 1) + i * dy) % rows(), ox * sx + j * dx};
+  }
+};
+
+/// The window of an input of shape [1, C, spatial...] (1 or 2 spatial
+/// axes) and its output: kernel, strides, dilations and begin pads per
+/// axis, `padded` the extent of each axis the windows read.
+Window windowOf(ArrayRef<int64_t> in, ArrayRef<int64_t> out,
+                ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                ArrayRef<int64_t> dilations, ArrayRef<int64_t> padBegin,
+                ArrayRef<int64_t> padded) {
+  Window g;
+  g.c = in[1];
+  g.h = in[2];
+  g.kh = kernel[0];
+  g.sy = strides[0];
+  g.dy = dilations[0];
+  g.padTop = padBegin[0];
+  g.paddedH = padded[0];
+  if (in.size() == 4) {
+    g.w = in[3];
+    g.kw = kernel[1];
+    g.sx = strides[1];
+    g.dx = dilations[1];
+    g.padLeft = padBegin[1];
+    g.paddedW = padded[1];
+    g.outW = out[3];
+  }
+  return g;
+}
+
 class StreamLowering {
 public:
   StreamLowering(FunctionLowering &l) : l(l), context(l.context) {}
@@ -95,11 +144,31 @@ private:
                            Location loc);
   /// The error of a transfer wider than max-partition channels.
   LogicalResult checkTransfer(ShapedType type, StringRef layer, Location loc);
-  /// A 2-D conv of one sample with constant weights consumes its input
-  /// pixel by pixel through a line buffer (hls4ml's io_stream conv).
-  static bool lineBuffered(ConvOp op);
+  /// A 1-D or 2-D conv of one sample with constant weights, or a max/avg
+  /// pool of one sample, consumes its input pixel by pixel through a line
+  /// buffer (hls4ml's io_stream conv and pool).
+  static bool lineBuffered(Operation &op);
+  /// A completely partitioned buffer <layer>_<role>.
+  Value buffer(StringRef layer, StringRef role, ArrayRef<int64_t> shape,
+               FixedType type, Location loc);
+  /// The line buffer <layer>_linebuf of `g` and the vector <layer>_rd one
+  /// transfer is read into.
+  std::pair<Value, Value> lineBuffer(StringRef layer, const Window &g,
+                                     FixedType xT, Location loc);
+  /// The loops reading `fifo` through the line buffer: padding positions
+  /// hold the raw `padRaw`; after the last row of each output row's windows,
+  /// `body` builds one output pixel inside the loop <layer>_ox, given the
+  /// input row r and the loop.
+  void slideWindow(
+      StringRef layer, const Window &g, Value fifo,
+      std::pair<Value, Value> buffers, FixedType xT, int64_t padRaw,
+      Location loc,
+      function_ref<void(OpBuilder &, Value r, affine::AffineForOp oxLoop)>
+          body);
   LogicalResult lowerLineBufferedConv(ConvOp op, StringRef layer, Value fifo,
                                       ArrayRef<Value> outs);
+  LogicalResult lowerLineBufferedPool(Operation *op, StringRef layer,
+                                      Value fifo, ArrayRef<Value> outs);
 
   FunctionLowering &l;
   MLIRContext *context;
@@ -219,12 +288,92 @@ LogicalResult StreamLowering::checkTransfer(ShapedType type, StringRef layer,
          << " (max-partition): the packed vector cannot be registers";
 }
 
-bool StreamLowering::lineBuffered(ConvOp op) {
-  auto inType = llvm::cast<ShapedType>(op.getInput().getType());
-  return inType.getRank() == 4 && inType.getDimSize(0) == 1 &&
-         op.getWeight().getDefiningOp<ConstantOp>() &&
-         !op.getInput().getDefiningOp<ConstantOp>() &&
-         (!op.getBias() || op.getBias().getDefiningOp<ConstantOp>());
+bool StreamLowering::lineBuffered(Operation &op) {
+  if (!llvm::isa<ConvOp, MaxPoolOp, AvgPoolOp>(op))
+    return false;
+  auto inType = llvm::cast<ShapedType>(op.getOperand(0).getType());
+  if ((inType.getRank() != 3 && inType.getRank() != 4) ||
+      inType.getDimSize(0) != 1 || op.getOperand(0).getDefiningOp<ConstantOp>())
+    return false;
+  if (auto conv = llvm::dyn_cast<ConvOp>(op))
+    return conv.getWeight().getDefiningOp<ConstantOp>() &&
+           (!conv.getBias() || conv.getBias().getDefiningOp<ConstantOp>());
+  // A max pool's window wholly in the padding is R's lowest value, not a
+  // maximum over the buffer: such pools keep the whole-tensor process.
+  PoolGeometry g = poolGeometry(&op);
+  return !(g.isMax && g.hasEmptyWindow());
+}
+
+Value StreamLowering::buffer(StringRef layer, StringRef role,
+                             ArrayRef<int64_t> shape, FixedType type,
+                             Location loc) {
+  std::string name = layer.str() + "_" + role.str();
+  auto alloc = memref::AllocOp::create(
+      l.builder, NameLoc::get(StringAttr::get(context, identifier(name))),
+      MemRefType::get(shape, type));
+  l.setName(alloc, name);
+  l.partitionBuffer(alloc, layer, loc);
+  return alloc.getResult();
+}
+
+std::pair<Value, Value> StreamLowering::lineBuffer(StringRef layer,
+                                                   const Window &g,
+                                                   FixedType xT, Location loc) {
+  Value lineBuf = buffer(layer, "linebuf", {g.c, g.rows(), g.paddedW}, xT, loc);
+  return {lineBuf, buffer(layer, "rd", {g.c}, xT, loc)};
+}
+
+void StreamLowering::slideWindow(
+    StringRef layer, const Window &g, Value fifo,
+    std::pair<Value, Value> buffers, FixedType xT, int64_t padRaw, Location loc,
+    function_ref<void(OpBuilder &, Value, affine::AffineForOp)> body) {
+  auto [lineBuf, inVec] = buffers;
+  const int64_t rows = g.rows();
+  Packing in;
+  in.channels = g.c;
+  // Rows of the padded input, one column per cycle: a pixel inside the
+  // input is read from the stream, a padding position is padRaw.
+  auto rowLoop = l.namedLoop(l.builder, layer, "lb_row", g.paddedH);
+  OpBuilder rb(rowLoop.getBody()->getTerminator());
+  Value r = rowLoop.getInductionVar();
+  auto colLoop = l.namedLoop(rb, layer, "lb_col", g.paddedW);
+  l.setPipeline(colLoop, 1);
+  OpBuilder cb(colLoop.getBody()->getTerminator());
+  Value x = colLoop.getInductionVar();
+  AffineExpr d0 = getAffineDimExpr(0, context),
+             d1 = getAffineDimExpr(1, context);
+  auto inside = IntegerSet::get(2, 0,
+                                {d0 - g.padTop, g.padTop + g.h - 1 - d0,
+                                 d1 - g.padLeft, g.padLeft + g.w - 1 - d1},
+                                {false, false, false, false});
+  auto ifInside =
+      affine::AffineIfOp::create(cb, loc, inside, ValueRange{r, x}, true);
+  OpBuilder tb = ifInside.getThenBodyBuilder();
+  FxStreamReadOp::create(tb, loc, fifo, inVec);
+  channelLoop(tb, in, layer, "rd_c", loc, [&](OpBuilder &b, Value ch) {
+    Value v = l.loadAt(b, loc, inVec, {ch});
+    l.store(b, loc, v, lineBuf, {d0, d1 % rows, getAffineDimExpr(2, context)},
+            {ch, r, x});
+  });
+  OpBuilder eb = ifInside.getElseBodyBuilder();
+  channelLoop(eb, in, layer, "pad_c", loc, [&](OpBuilder &b, Value ch) {
+    Value pad = FxConstantOp::create(b, loc, xT, b.getI64IntegerAttr(padRaw));
+    l.store(b, loc, pad, lineBuf, {d0, d1 % rows, getAffineDimExpr(2, context)},
+            {ch, r, x});
+  });
+  // After the last row of a window: one output row, one pixel per ox.
+  SmallVector<AffineExpr> last{d0 - (rows - 1)};
+  SmallVector<bool> eq{false};
+  if (g.sy != 1) {
+    last.push_back((d0 - (rows - 1)) % g.sy);
+    eq.push_back(true);
+  }
+  auto ifRow = affine::AffineIfOp::create(
+      rb, loc, IntegerSet::get(1, 0, last, eq), ValueRange{r}, false);
+  OpBuilder ob = ifRow.getThenBodyBuilder();
+  auto oxLoop = l.namedLoop(ob, layer, "ox", g.outW);
+  OpBuilder xb(oxLoop.getBody()->getTerminator());
+  body(xb, r, oxLoop);
 }
 
 LogicalResult StreamLowering::lowerLineBufferedConv(ConvOp op, StringRef layer,
@@ -237,19 +386,17 @@ LogicalResult StreamLowering::lowerLineBufferedConv(ConvOp op, StringRef layer,
   if (failed(checkTransfer(inType, layer, loc)) ||
       failed(checkTransfer(outType, layer, loc)))
     return failure();
-  const int64_t c = inType.getDimSize(1), h = inType.getDimSize(2),
-                w = inType.getDimSize(3);
-  const int64_t m = wType.getDimSize(0), cg = wType.getDimSize(1),
-                kh = wType.getDimSize(2), kw = wType.getDimSize(3);
+  const unsigned spatial = inType.getRank() - 2;
+  ArrayRef<int64_t> pads = op.getPads();
+  SmallVector<int64_t> padded;
+  for (unsigned s = 0; s < spatial; ++s)
+    padded.push_back(inType.getDimSize(2 + s) + pads[s] + pads[spatial + s]);
+  Window g = windowOf(inType.getShape(), outType.getShape(),
+                      wType.getShape().drop_front(2), op.getStrides(),
+                      op.getDilations(), pads.take_front(spatial), padded);
+  const int64_t m = wType.getDimSize(0), cg = wType.getDimSize(1);
   const int64_t groups = op.getGroup(), mg = m / groups;
-  ArrayRef<int64_t> strides = op.getStrides(), dil = op.getDilations(),
-                    pads = op.getPads();
-  const int64_t padTop = pads[0], padLeft = pads[1];
-  const int64_t paddedH = h + pads[0] + pads[2], paddedW = w + pads[1] + pads[3];
-  // The rows a window spans: the line buffer holds that many padded rows,
-  // row r in slot r mod rows.
-  const int64_t rows = (kh - 1) * dil[0] + 1;
-  const int64_t taps = kh * kw, k = cg * taps;
+  const int64_t taps = g.kh * g.kw, k = cg * taps;
   FixedType xT = elementOf(op.getInput()), wT = elementOf(op.getWeight());
   FixedType bT = op.getBias() ? elementOf(op.getBias()) : FixedType();
   FixedType rT = elementOf(op.getOutput());
@@ -259,34 +406,21 @@ LogicalResult StreamLowering::lowerLineBufferedConv(ConvOp op, StringRef layer,
   Value weights = l.lookup(op.getWeight(), /*flattenConstant=*/true);
   Value bias = op.getBias() ? l.lookup(op.getBias()) : Value();
 
-  auto buffer = [&](StringRef role, ArrayRef<int64_t> shape, FixedType type) {
-    std::string name = layer.str() + "_" + role.str();
-    auto alloc = memref::AllocOp::create(
-        l.builder, NameLoc::get(StringAttr::get(context, identifier(name))),
-        MemRefType::get(shape, type));
-    l.setName(alloc, name);
-    l.partitionBuffer(alloc, layer, loc);
-    return alloc.getResult();
-  };
-  Value lineBuf = buffer("linebuf", {c, rows, paddedW}, xT);
-  Value inVec = buffer("rd", {c}, xT);
-  Value outVec = buffer("wr", {m}, rT);
+  auto buffers = lineBuffer(layer, g, xT, loc);
+  Value outVec = buffer(layer, "wr", {m}, rT, loc);
 
   // The dot product of output position (oy, ox) at input row r = the last
-  // row of its window: d0 = r, d1 = ox; the window's row i is padded row
-  // oy * stride + i * dilation = r - (rows - 1) + i * dilation.
+  // row of its window: d0 = r, d1 = ox.
   DotSpec spec = l.dotSpec(op, layer, m, k, *accT, xT, wT, weights);
   spec.loadX = [&](OpBuilder &b, ValueRange ops, AffineExpr mIdx,
                    AffineExpr kIdx) {
     AffineExpr ch = kIdx.floorDiv(taps);
     if (groups != 1)
       ch = mIdx.floorDiv(mg) * cg + ch;
-    AffineExpr i = kIdx.floorDiv(kw) % kh, j = kIdx % kw;
-    AffineExpr r = getAffineDimExpr(0, context),
-               ox = getAffineDimExpr(1, context);
-    return l.load(b, loc, lineBuf,
-                  {ch, (r - (rows - 1) + i * dil[0]) % rows,
-                   ox * strides[1] + j * dil[1]},
+    return l.load(b, loc, buffers.first,
+                  g.tap(ch, kIdx.floorDiv(g.kw) % g.kh, kIdx % g.kw,
+                        getAffineDimExpr(0, context),
+                        getAffineDimExpr(1, context)),
                   ops);
   };
   spec.loadW = [&](OpBuilder &b, ValueRange ops, AffineExpr mIdx,
@@ -301,54 +435,94 @@ LogicalResult StreamLowering::lowerLineBufferedConv(ConvOp op, StringRef layer,
     l.store(b, loc, y, outVec, {mIdx}, ops);
   };
   DotPlan plan = l.planDot(op, spec);
-
-  Packing in = packingOf(inType.getShape());
-  // Rows of the padded input, one column per cycle: a pixel inside the
-  // input is read from the stream, a padding position is 0.
-  auto rowLoop = l.namedLoop(l.builder, layer, "lb_row", paddedH);
-  OpBuilder rb(rowLoop.getBody()->getTerminator());
-  Value r = rowLoop.getInductionVar();
-  auto colLoop = l.namedLoop(rb, layer, "lb_col", paddedW);
-  l.setPipeline(colLoop, 1);
-  OpBuilder cb(colLoop.getBody()->getTerminator());
-  Value x = colLoop.getInductionVar();
-  AffineExpr d0 = getAffineDimExpr(0, context), d1 = getAffineDimExpr(1, context);
-  auto inside = IntegerSet::get(
-      2, 0, {d0 - padTop, padTop + h - 1 - d0, d1 - padLeft, padLeft + w - 1 - d1},
-      {false, false, false, false});
-  auto ifInside =
-      affine::AffineIfOp::create(cb, loc, inside, ValueRange{r, x}, true);
-  OpBuilder tb = ifInside.getThenBodyBuilder();
-  FxStreamReadOp::create(tb, loc, fifo, inVec);
-  channelLoop(tb, in, layer, "rd_c", loc, [&](OpBuilder &b, Value ch) {
-    Value v = l.loadAt(b, loc, inVec, {ch});
-    l.store(b, loc, v, lineBuf, {d0, d1 % rows, getAffineDimExpr(2, context)},
-            {ch, r, x});
-  });
-  OpBuilder eb = ifInside.getElseBodyBuilder();
-  channelLoop(eb, in, layer, "pad_c", loc, [&](OpBuilder &b, Value ch) {
-    Value zero = FxConstantOp::create(b, loc, xT, b.getI64IntegerAttr(0));
-    l.store(b, loc, zero, lineBuf,
-            {d0, d1 % rows, getAffineDimExpr(2, context)}, {ch, r, x});
-  });
-  // After the last row of a window: one output row, one pixel per ox.
-  SmallVector<AffineExpr> last{d0 - (rows - 1)};
-  SmallVector<bool> eq{false};
-  if (strides[0] != 1) {
-    last.push_back((d0 - (rows - 1)) % strides[0]);
-    eq.push_back(true);
-  }
-  auto ifRow = affine::AffineIfOp::create(
-      rb, loc, IntegerSet::get(1, 0, last, eq), ValueRange{r}, false);
-  OpBuilder ob = ifRow.getThenBodyBuilder();
-  auto oxLoop = l.namedLoop(ob, layer, "ox", outType.getDimSize(3));
-  if (plan.kind == DotStructure::Unrolled)
-    l.setPipeline(oxLoop, 1);
-  OpBuilder xb(oxLoop.getBody()->getTerminator());
-  l.emitDot(xb, spec, plan, ValueRange{r, oxLoop.getInductionVar()});
-  for (Value out : outs)
-    FxStreamWriteOp::create(xb, loc, outVec, out);
+  slideWindow(
+      layer, g, fifo, buffers, xT, /*padRaw=*/0, loc,
+      [&](OpBuilder &xb, Value r, affine::AffineForOp oxLoop) {
+        if (plan.kind == DotStructure::Unrolled)
+          l.setPipeline(oxLoop, 1);
+        l.emitDot(xb, spec, plan, ValueRange{r, oxLoop.getInductionVar()});
+        for (Value out : outs)
+          FxStreamWriteOp::create(xb, loc, outVec, out);
+      });
   return success();
+}
+
+LogicalResult StreamLowering::lowerLineBufferedPool(Operation *op,
+                                                    StringRef layer, Value fifo,
+                                                    ArrayRef<Value> outs) {
+  Location loc = op->getLoc();
+  auto inType = llvm::cast<ShapedType>(op->getOperand(0).getType());
+  auto outType = llvm::cast<ShapedType>(op->getResult(0).getType());
+  if (failed(checkTransfer(inType, layer, loc)) ||
+      failed(checkTransfer(outType, layer, loc)))
+    return failure();
+  PoolGeometry pg = poolGeometry(op);
+  const unsigned spatial = pg.in.size();
+  SmallVector<int64_t> padded;
+  for (unsigned s = 0; s < spatial; ++s)
+    padded.push_back(pg.paddedSize(s));
+  Window g = windowOf(inType.getShape(), outType.getShape(), pg.kernel,
+                      pg.strides, pg.dilations, pg.padBegin, padded);
+  FixedType xT = elementOf(op->getOperand(0)), rT = elementOf(op->getResult(0));
+  auto buffers = lineBuffer(layer, g, xT, loc);
+  Value outVec = buffer(layer, "wr", {g.c}, rT, loc);
+  // One output pixel per cycle when its channels and windows unroll, else
+  // one channel per cycle when the window does, else the window's loop is
+  // the pipeline (as io_parallel's pools).
+  const int64_t window = pg.window();
+  const bool unrollAll = hls::unrollsCompletely(g.c * window, l.limits);
+  const bool unrollWindow = hls::unrollsCompletely(window, l.limits);
+  // Padding never wins a maximum (X's minimum raw) and adds nothing to a
+  // sum, as io_parallel's padded copy.
+  int64_t padRaw = pg.isMax ? xT.getFormat().minRaw() : 0;
+  LogicalResult result = success();
+  slideWindow(
+      layer, g, fifo, buffers, xT, padRaw, loc,
+      [&](OpBuilder &xb, Value r, affine::AffineForOp oxLoop) {
+        if (unrollAll)
+          l.setPipeline(oxLoop, 1);
+        Value ox = oxLoop.getInductionVar();
+        // The output row of the windows ending at r (a position-dependent
+        // average count reads it).
+        AffineExpr d0 = getAffineDimExpr(0, context);
+        auto oy = affine::AffineApplyOp::create(
+            xb, loc, AffineMap::get(1, 0, (d0 - (g.rows() - 1)).floorDiv(g.sy)),
+            ValueRange{r});
+        SmallVector<Value> outPos{oy};
+        if (spatial == 2)
+          outPos.push_back(ox);
+        auto chLoop = l.namedLoop(xb, layer, "c", g.c);
+        if (unrollAll)
+          l.setUnroll(chLoop);
+        else if (unrollWindow)
+          l.setPipeline(chLoop, 1);
+        OpBuilder cb(chLoop.getBody()->getTerminator());
+        Value ch = chLoop.getInductionVar();
+        auto loadTap = [&](OpBuilder &wb, ArrayRef<Value> taps) {
+          SmallVector<Value> ops{r, ox, ch};
+          ops.append(taps.begin(), taps.end());
+          AffineExpr j = spatial == 2 ? getAffineDimExpr(4, context)
+                                      : getAffineConstantExpr(0, context);
+          return l.load(wb, loc, buffers.first,
+                        g.tap(getAffineDimExpr(2, context),
+                              getAffineDimExpr(3, context), j,
+                              getAffineDimExpr(0, context),
+                              getAffineDimExpr(1, context)),
+                        ops);
+        };
+        FailureOr<Value> y =
+            l.poolWindow(cb, op, pg, xT, rT, outPos, unrollWindow, loadTap);
+        if (failed(y)) {
+          result = failure();
+          return;
+        }
+        l.storeAt(cb, loc, *y, outVec, {ch});
+        if (oy->use_empty())
+          oy->erase();
+        for (Value out : outs)
+          FxStreamWriteOp::create(xb, loc, outVec, out);
+      });
+  return result;
 }
 
 LogicalResult StreamLowering::writeStream(Value source, ArrayRef<Value> targets,
@@ -420,11 +594,12 @@ LogicalResult StreamLowering::run(Block &oldBody) {
     if (failed(makeFifos(result, layer, op.getLoc())))
       return failure();
     beginProcess(layer, op.getLoc());
-    auto conv = llvm::dyn_cast<ConvOp>(op);
-    if (conv && lineBuffered(conv)) {
-      if (failed(lowerLineBufferedConv(
-              conv, layer, opFifos.lookup({conv.getInput(), &op}),
-              allFifos[result])))
+    if (lineBuffered(op)) {
+      Value fifo = opFifos.lookup({op.getOperand(0), &op});
+      auto conv = llvm::dyn_cast<ConvOp>(op);
+      if (failed(
+              conv ? lowerLineBufferedConv(conv, layer, fifo, allFifos[result])
+                   : lowerLineBufferedPool(&op, layer, fifo, allFifos[result])))
         return failure();
       continue;
     }

@@ -70,6 +70,8 @@ def main():
     export(FashionMlp(), (1, 784), os.path.join(out, "fashion_mlp.onnx"))
     export(torchvision.models.resnet18(weights=None), (1, 3, 224, 224),
            os.path.join(out, "resnet18.onnx"))
+    export(torchvision.models.mobilenet_v2(weights=None), (1, 3, 224, 224),
+           os.path.join(out, "mobilenet_v2.onnx"))
 
 
 if __name__ == "__main__":

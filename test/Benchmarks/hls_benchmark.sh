@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The back end's cost on four networks: the jet MLP of test/Models/hls
+# The back end's cost on five networks: the jet MLP of test/Models/hls
 # (16-64-32-32-5 with its softmax), the Fashion-MNIST MLP 784-128-64-10,
-# LeNet-5 (28x28) and ResNet-18 (3x224x224, torchvision, random weights),
-# the last three from export_models.py. Per network, quantized with
+# LeNet-5 (28x28), ResNet-18 and MobileNet-v2 (3x224x224, torchvision,
+# random weights), the last four from export_models.py. Per network, quantized with
 # ap_fixed<16,6>:
+#   - the cost model's estimate (nn-opt --nn-estimate, same IO type): its
+#     total row (DSP, LUT, FF, BRAM_18K, latency, II);
 #   - lowering (nn-opt --nn-lower-to-hls): wall time and peak RSS;
 #   - emission (nn-translate --emit-hls-project): wall time, peak RSS and the
 #     size of the firmware;
 #   - C-simulation build (the project's Makefile, g++ -O2): time, peak RSS;
-#   - C simulation throughput: N samples through the csim binary, in
+#   - C simulation throughput: N samples through the csim binary (io_stream:
+#     one thread per process over FIFOs bounded by their depths, with the
+#     FIFO report's sums of depths and of peak occupancies), in
 #     samples/s and multiply-accumulates/s (the MAC counts below are the
 #     networks' conv and dense MACs, counted by hand);
 #   - nn-interp throughput on the fixed-point nn IR with 1 and 2 threads
@@ -18,7 +22,8 @@
 # ResNet-18 (exported once into BUILD_DIR/benchmark-models).
 #
 # Usage: test/Benchmarks/hls_benchmark.sh [BUILD_DIR [MODEL...]]
-#   MODEL: mlp, fashion_mlp, lenet5, resnet18 (default: all four); lenet5-16,
+#   MODEL: mlp, fashion_mlp, lenet5, resnet18, mobilenet_v2 (default: all
+#   five); lenet5-16,
 #   the 16x16 LeNet-5 of test/Models/hls (no torchvision needed)
 #   NN_BENCH_IO_TYPE=stream: lower with --nn-lower-to-hls="io-type=stream"
 #   (io_stream, docs/Lowering.md) and print the FIFO report's summary
@@ -33,7 +38,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 build=$(cd "${1:-$src/build}" && pwd)
 shift || true
-models=${*:-mlp fashion_mlp lenet5 resnet18}
+models=${*:-mlp fashion_mlp lenet5 resnet18 mobilenet_v2}
 bin=$build/bin
 exported=${NN_BENCH_MODELS:-$build/benchmark-models}
 work=${NN_BENCH_WORK:-$build/hls-benchmark${NN_BENCH_IO_TYPE:+-$NN_BENCH_IO_TYPE}}
@@ -92,6 +97,7 @@ rate() {
 #   lenet5: conv1 6*28*28*25 + conv2 16*10*10*150 + 400*120 + 120*84 + 84*10
 #           = 416,520
 #   resnet18: 1,814,073,344 (torchvision's 1.81 GMACs at 224x224)
+#   mobilenet_v2: not counted
 # loop_samples: how many go through the loop interpreter.
 for m in $models; do
   case $m in
@@ -105,7 +111,9 @@ for m in $models; do
       samples=1000; macs=0; loop_samples=20 ;;  # MACs not counted
     resnet18) onnx=$exported/resnet18.onnx; shape=3,224,224; samples=1
       macs=1814073344; loop_samples=1 ;;
-    *) echo "unknown model $m (mlp, fashion_mlp, lenet5, lenet5-16, resnet18)"; exit 2 ;;
+    mobilenet_v2) onnx=$exported/mobilenet_v2.onnx; shape=3,224,224
+      samples=1; macs=0; loop_samples=1 ;;
+    *) echo "unknown model $m (mlp, fashion_mlp, lenet5, lenet5-16, resnet18, mobilenet_v2)"; exit 2 ;;
   esac
   if [ ! -f "$onnx" ]; then
     /usr/bin/python3 "$here/export_models.py" "$exported" || exit 1
@@ -134,6 +142,13 @@ for m in $models; do
       -o "$d/fixed.mlir" || continue
   fi
   echo "  quantized: ap_fixed<16,6>, accum=$accum"
+  if "$bin/nn-opt" "$d/fixed.mlir" \
+      --nn-estimate="io-type=${NN_BENCH_IO_TYPE:-parallel}" \
+      -o /dev/null > "$d/estimate.txt" 2> "$d/estimate.log"; then
+    echo "  estimate (layer op R strategy structure DSP LUT FF BRAM_18K latency II): $(grep '^total' "$d/estimate.txt" | tr -s ' ')"
+  else
+    echo "  estimate: FAILED: $(grep -m1 error "$d/estimate.log")"
+  fi
   if ! r=$(timed "$d/lower.log" "$bin/nn-opt" "$d/fixed.mlir" \
         --mlir-print-debuginfo "$lower" -o "$d/loops.mlir"); then
     echo "  lowering: FAILED ($r): $(grep -m1 error "$d/lower.log")"
@@ -157,8 +172,8 @@ for m in $models; do
   fi
   echo "  C-simulation build (make, g++ -O2): $r"
   gen_npy "$d/x.npy" "$samples" "$shape"
-  if ! r=$(timed "$d/csim.log" "$d/prj/${top}_csim" --input "$d/x.npy" \
-        --output "$d/y.npy"); then
+  if ! r=$(timed "$d/csim.log" env NN_FIFO_REPORT="$d/fifo_peaks.txt" \
+        "$d/prj/${top}_csim" --input "$d/x.npy" --output "$d/y.npy"); then
     echo "  C simulation: FAILED ($r): $(head -n1 "$d/csim.log")"
     continue
   fi
@@ -168,6 +183,9 @@ for m in $models; do
     macs_rate=", $(rate $((samples * macs)) "$t") MACs/s"
   fi
   echo "  C simulation: $samples samples in $r: $(rate "$samples" "$t") samples/s$macs_rate"
+  if [ -f "$d/fifo_peaks.txt" ]; then
+    echo "  FIFOs in C simulation (bounded, one thread per process): $(tail -n1 "$d/fifo_peaks.txt")"
+  fi
   # The same samples through the reference interpreter on the nn IR, with 1
   # and 2 threads: each must agree with the C simulation bit for bit (the
   # .npy payloads after the header).

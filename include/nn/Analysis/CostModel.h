@@ -111,6 +111,18 @@ mlir::FailureOr<Estimate> estimate(mlir::func::FuncOp func,
 mlir::FailureOr<Estimate> estimateQuietly(mlir::func::FuncOp func,
                                           const Options &options);
 
+/// The estimate of the io_stream design of `func` (docs/CostModel.md,
+/// "io_stream", StreamEstimate.cpp): the layers as estimate(), each
+/// layer's II and latency from the simulated dataflow schedule of its
+/// process, a row per line buffer, a row "fifos" for the FIFOs, the
+/// design's interval and latency from the schedule.
+mlir::FailureOr<Estimate> estimateStream(mlir::func::FuncOp func,
+                                         const Options &options);
+/// One FIFO of `depth` transfers of `width` bits: an SRL (LUTs) under
+/// Vitis' default auto-SRL rule (depth <= 2 or depth x width <= 1024
+/// bits), else BRAM_18K.
+Resources fifoResources(int64_t depth, int64_t width);
+
 /// Prices one dense/conv layer at candidate reuse factors (the reuse-factor
 /// search), reading each layer's weights once; no diagnostics.
 class DotPricer {

@@ -41,7 +41,15 @@ def NNEstimate : Pass<"nn-estimate", "::mlir::ModuleOp"> {
            "as --nn-lower-to-hls: the unroll limit the lowering will apply">,
     Option<"maxPartition", "max-partition", "int64_t", /*default=*/"4096",
            "as --nn-lower-to-hls: the partition limit the lowering will apply">,
+    Option<"ioType", "io-type", "std::string", /*default=*/"\"parallel\"",
+           "as --nn-lower-to-hls: `parallel` or `stream` (FIFOs, line "
+           "buffers and per-process II from the simulated dataflow "
+           "schedule)">,
   ];
+  // io-type=stream lowers a copy of the module.
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
 }
 
 def NNAnnotateReuse : Pass<"nn-annotate-reuse", "::mlir::ModuleOp"> {

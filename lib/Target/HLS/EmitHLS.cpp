@@ -897,8 +897,22 @@ LogicalResult Emitter::emitFunction(raw_ostream &os) {
   if (!roms.empty())
     os << "#ifndef __SYNTHESIS__\n  nn_load_weights();\n#endif\n";
   os << "\n";
-  if (failed(emitBlock(func.getBody().front(), 1, os)))
+  if (hlsemit::isDataflow(func)) {
+    // Each top-level loop is a process (a thread in nn's C simulation).
+    os << "  NN_DATAFLOW_BEGIN\n";
+    for (Operation &op : func.getBody().front()) {
+      bool process = llvm::isa<affine::AffineForOp>(op);
+      if (process)
+        os << "  NN_PROCESS_BEGIN(" << nameOf(&op) << ")\n";
+      if (failed(emitOp(op, 1, os)))
+        return failure();
+      if (process)
+        os << "  NN_PROCESS_END\n";
+    }
+    os << "  NN_DATAFLOW_END\n";
+  } else if (failed(emitBlock(func.getBody().front(), 1, os))) {
     return failure();
+  }
   os << "}\n";
   return success();
 }
@@ -1397,7 +1411,15 @@ LogicalResult nn::emitHlsProject(ModuleOp module, StringRef dir,
           "# Where nn/Support/FixedPoint.h, which they build on, is found.\n"
           "NN_SUPPORT_INCLUDE ?= " << kCsimApDir << "\n"
           "CXX ?= g++\n# The firmware's contract; CXXFLAGS from the environment add to it.\n"
-          "NN_CXXFLAGS = -std=c++14 -O2 -Wall -Wextra -Werror\n\n"
+          "NN_CXXFLAGS = -std=c++14 -O2 -Wall -Wextra -Werror\n"
+       << (stream ? "# io_stream: every DATAFLOW process runs in its own thread "
+                    "over FIFOs bounded\n# by their STREAM depths (an "
+                    "undersized depth deadlocks and is reported);\n# "
+                    "NN_FIFO_REPORT=<file> in the environment writes each "
+                    "FIFO's depth and peak.\nNN_CXXFLAGS += "
+                    "-DNN_CSIM_DATAFLOW -pthread\n"
+                  : "")
+       << "\n"
        << top << "_csim: firmware/" << top << ".cpp firmware/" << top
        << ".h " << top << "_test.cpp\n\t$(CXX) $(NN_CXXFLAGS) $(CXXFLAGS) -I. -Ifirmware "
           "-I$(NN_RUNTIME_INCLUDE) -I$(NN_SUPPORT_INCLUDE) -I" << kCsimTbDir

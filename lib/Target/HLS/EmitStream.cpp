@@ -22,13 +22,28 @@ bool nn::hlsemit::isDataflow(func::FuncOp func) {
   return func->hasAttr(kHlsDataflowAttr);
 }
 
-const char *const nn::hlsemit::kStreamHelperNames[3] = {
-    "nn_pack", "nn_stream_write", "nn_stream_read"};
+const char *const nn::hlsemit::kStreamHelperNames[4] = {
+    "nn_pack", "nn_stream_write", "nn_stream_read", "nn_dataflow_region"};
 
 void nn::hlsemit::emitStreamHelpers(llvm::raw_ostream &os) {
   os << R"(
 // io_stream: a FIFO transfer is one pixel's channels, packed.
 #include "hls_stream.h"
+// nn's C simulation (NN_CSIM_DATAFLOW, set by the Makefile) runs each
+// process in its own thread over FIFOs bounded by their STREAM depths, so
+// an undersized depth deadlocks there as in hardware and is reported
+// (hls_stream.h); elsewhere the processes are the loops themselves.
+#if defined(NN_CSIM_DATAFLOW) && !defined(__SYNTHESIS__)
+#define NN_DATAFLOW_BEGIN hls::nn_dataflow nn_dataflow_region;
+#define NN_PROCESS_BEGIN(name) nn_dataflow_region.spawn(#name, [&]() {
+#define NN_PROCESS_END });
+#define NN_DATAFLOW_END nn_dataflow_region.join();
+#else
+#define NN_DATAFLOW_BEGIN
+#define NN_PROCESS_BEGIN(name)
+#define NN_PROCESS_END
+#define NN_DATAFLOW_END
+#endif
 template <class T, int N> struct nn_pack {
   T data[N];
 };
@@ -69,6 +84,9 @@ void nn::hlsemit::emitFifo(llvm::raw_ostream &os, int indent,
                         << name << "\");\n";
   os.indent(2 * indent) << "NN_HLS(HLS STREAM variable=" << name
                         << " depth=" << depth << ")\n";
+  os << "#ifdef NN_CSIM_DATAFLOW\n";
+  os.indent(2 * indent) << name << ".set_depth(" << depth << ");\n";
+  os << "#endif\n";
 }
 
 void nn::hlsemit::emitTransfer(llvm::raw_ostream &os, int indent, bool isWrite,

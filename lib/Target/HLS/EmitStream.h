@@ -22,8 +22,9 @@ namespace hlsemit {
 /// True for a function lowered with io-type=stream (nn.hls.dataflow).
 bool isDataflow(mlir::func::FuncOp func);
 /// The C++ names the stream helpers take (reserved in the emitted scope).
-extern const char *const kStreamHelperNames[3];
-/// `#include "hls_stream.h"`, nn_pack and the read/write helpers.
+extern const char *const kStreamHelperNames[4];
+/// `#include "hls_stream.h"`, nn_pack, the read/write helpers and the
+/// NN_DATAFLOW_* / NN_PROCESS_* macros around the processes.
 void emitStreamHelpers(llvm::raw_ostream &os);
 /// The declaration of a FIFO (an alloc marked nn.hls.stream_depth) named
 /// `name` with element type `elementType`, at `indent`.
