@@ -14,6 +14,10 @@
 // RUN: nn-interp %s --input %S/../../Interpreter/Inputs/y-1x4.npy --output %t/r0.npy --output %t/r1.npy
 // RUN: cmp %t/y0.npy %t/r0.npy
 // RUN: cmp %t/y1.npy %t/r1.npy
+// RUN: nn-translate --emit-hls %S/Inputs/wrap-dot-empty.mlir | FileCheck %s --check-prefix=EMPTY
+// EMPTY-NOT: NN_CSIM_AP_TYPES_H
+// EMPTY: for (int {{i[0-9]+}} = 0; {{i[0-9]+}} < 0;
+// EMPTY-NOT: NN_CSIM_AP_TYPES_H
 
 // VALUES: [0.25]
 // VALUES: [67]

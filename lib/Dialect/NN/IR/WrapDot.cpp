@@ -10,6 +10,8 @@
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace nn;
 
@@ -48,8 +50,10 @@ splitOperand(affine::AffineLoadOp load, Value iv, ArrayRef<int64_t> steps) {
       return std::nullopt;
     ivDim = unsigned(i);
   }
+  // Flat offsets are C ints in the emitted code.
   MemRefType type = load.getMemRefType();
-  if (!type.hasStaticShape() || !ivDim)
+  if (!type.hasStaticShape() || !ivDim ||
+      type.getNumElements() >= std::numeric_limits<int32_t>::max())
     return std::nullopt;
   MLIRContext *ctx = load.getContext();
   AffineExpr zero = getAffineConstantExpr(0, ctx);
@@ -87,9 +91,10 @@ splitOperand(affine::AffineLoadOp load, Value iv, ArrayRef<int64_t> steps) {
     for (auto [d, part] : llvm::enumerate(stepParts)) {
       auto c = llvm::dyn_cast<AffineConstantExpr>(
           part.replaceDimsAndSymbols(dims, syms));
-      // Offsets stay far from overflow: conv windows and rows are small.
-      if (!c || c.getValue() < -(int64_t(1) << 40) ||
-          c.getValue() > (int64_t(1) << 40))
+      // Every step's index is in bounds or the loop would fail anyway:
+      // bounds far outside mean a map that is no conv window or row.
+      if (!c || c.getValue() < -(int64_t(1) << 31) ||
+          c.getValue() > (int64_t(1) << 31))
         return std::nullopt;
       op.stepMin[d] = std::min(op.stepMin[d], c.getValue());
       op.stepMax[d] = std::max(op.stepMax[d], c.getValue());
@@ -160,10 +165,17 @@ std::optional<WrapDot> nn::matchWrapDot(affine::AffineForOp forOp) {
         c->fracWidth() != a->fracWidth() || c->width < a->width)
       return std::nullopt;
   }
+  // At least one step (an empty loop has nothing to sum); no more than a
+  // table should hold.
   SmallVector<int64_t> steps;
-  for (int64_t k = forOp.getConstantLowerBound();
-       k < forOp.getConstantUpperBound(); k += forOp.getStepAsInt())
-    steps.push_back(k);
+  int64_t lb = forOp.getConstantLowerBound(),
+          ub = forOp.getConstantUpperBound();
+  uint64_t step = uint64_t(forOp.getStepAsInt()); // >= 1 (verified)
+  if (ub <= lb || (uint64_t(ub) - uint64_t(lb)) / step >= (uint64_t(1) << 20))
+    return std::nullopt;
+  for (uint64_t k = uint64_t(lb); int64_t(k) < ub && int64_t(k) >= lb;
+       k += step)
+    steps.push_back(int64_t(k));
   Value iv = forOp.getInductionVar();
   auto lhs = splitOperand(lhsLoad, iv, steps);
   auto rhs = splitOperand(rhsLoad, iv, steps);
