@@ -1,6 +1,6 @@
 //===- LoopInterpreter.cpp - run loop-level IR (memrefs, affine, nn.fx) ---===//
 //
-// Executes what --nn-lower-to-hls produces, op by op: a function on memrefs
+// Executes what --nn-lower-to-hls produces: a function on memrefs
 // (inputs, then out-parameters marked nn.hls.output), affine.for (with
 // iter_args), affine.if, affine.apply/load/store, memref.alloc/load/store,
 // arith constants and index arithmetic, nn.fx.rom and the scalar nn.fx ops
@@ -9,13 +9,19 @@
 // Scalars are computed exactly with nn::fx in 128-bit integers: a value of
 // a type wider than 127 bits is a diagnostic. Buffers are interpreter
 // Tensors (elements of up to 64 bits).
+// The function is decoded once before it runs: every block becomes a
+// vector of instructions over value slots (no isa chains or map lookups per
+// op executed), every affine map a postfix program, and a loop that is one
+// wrapping dot product (WrapDot.h) one instruction.
 //
 //===----------------------------------------------------------------------===//
 
 #include "nn/Interpreter/Interpreter.h"
 
 #include "nn/Dialect/NN/IR/NNAttrNames.h"
+#include "nn/Dialect/NN/IR/FxOpVisitor.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Dialect/NN/IR/WrapDot.h"
 #include "nn/Support/Quotient.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -75,12 +81,69 @@ SmallVector<Type> nn::interp::interfaceResultTypes(func::FuncOp func) {
 namespace {
 
 /// A runtime value: an index (or integer), a fixed-point scalar (exact raw
-/// of any format up to 127 bits), or a buffer.
-struct RtValue {
+/// of any format up to 127 bits; its format is the instruction's), or a
+/// buffer.
+struct Slot {
   int64_t index = 0;
   i128 raw = 0;
-  fx::Format format;
   Tensor *buffer = nullptr;
+};
+
+/// An affine expression in postfix form over the map's operand slots.
+struct Code {
+  enum Kind : uint8_t { Const, Operand, Add, Mul, FloorDiv, CeilDiv, Mod };
+  Kind kind;
+  int64_t value; // Const: the constant; Operand: the operand's position
+};
+
+/// An affine map decoded once: the operands' slots and one program per
+/// result (the map itself stays for the diagnostics).
+struct DecodedMap {
+  AffineMap map;
+  SmallVector<int, 4> operands;
+  SmallVector<SmallVector<Code, 8>, 4> results;
+};
+
+enum class Kind : uint8_t {
+  Nop, For, If, IntConst, MinMax, MulI, Apply, AffineLoad, AffineStore,
+  Load, Store, Alloc, Rom, Stream, FxConst, FxMul, FxAdd, FxSub, FxCast,
+  FxRelu, FxMax, FxCmp, Select, FxToIndex, FxIlog2, FxDivPow2, FxDivInt,
+  Dot, Error
+};
+
+/// One wrapping dot product (WrapDot.h) run as one instruction: per
+/// operand, the buffer's slot, the loop-invariant part of each index, the
+/// range of the steps' parts and the steps' flat offsets.
+struct DotOperand {
+  int buffer = -1;
+  DecodedMap base;
+  SmallVector<int64_t> stepMin, stepMax;
+  std::vector<int64_t> stepOffsets;
+};
+struct DecodedDot {
+  DotOperand lhs, rhs;
+  int shift = 0;
+  fx::Format acc;
+};
+
+/// One decoded operation. Slots are indices into LoopRunner::slots.
+struct Instr {
+  Kind kind = Kind::Nop;
+  Operation *op = nullptr;
+  int result = -1;
+  SmallVector<int, 3> operands;
+  /// Formats of operands 0 and 1 and of the result, where fixed point.
+  fx::Format a, b, to;
+  /// Whether the result's type is wider than the 127 bits computed here.
+  bool tooWide = false;
+  int64_t imm = 0;      // constants, predicates, min/max, write/read
+  int map = -1, map2 = -1;
+  int body = -1, elseBody = -1;
+  /// affine.for: induction variable, iter_args, yielded values, results.
+  int iv = -1;
+  SmallVector<int, 2> iterArgs, yields, results;
+  std::string message; // Kind::Error
+  int dot = -1;        // Kind::Dot: index into dots (else a plain For)
 };
 
 class LoopRunner {
@@ -91,29 +154,44 @@ public:
                                      ArrayRef<Tensor> inputs);
 
 private:
-  LogicalResult execBlock(Block &block);
-  LogicalResult exec(Operation &op);
-  LogicalResult execFor(affine::AffineForOp op);
-  FailureOr<SmallVector<int64_t>> evalMap(Operation *op, AffineMap map,
-                                          ValueRange operands);
+  // Decoding (once per run).
+  int slotOf(Value v);
+  int decodeBlock(Block &block);
+  Instr decode(Operation &op);
+  int decodeMap(AffineMap map, ValueRange operands);
+  fx::Format fixedFormat(Value v, bool &tooWide);
+
+  // Execution.
+  LogicalResult execBlock(int block);
+  LogicalResult exec(const Instr &in);
+  LogicalResult execFor(const Instr &in);
+  LogicalResult execDot(const Instr &in, bool &done);
+  LogicalResult execAccess(const Instr &in);
+  LogicalResult execStream(const Instr &in);
+  LogicalResult evalMap(Operation *op, const DecodedMap &map,
+                        SmallVectorImpl<int64_t> &results);
+  LogicalResult checkSteps(Operation *op, uint64_t trips);
   FailureOr<int64_t> offsetOf(Operation *op, Tensor &buffer,
                               ArrayRef<int64_t> indices);
-  FailureOr<RtValue> scalar(Operation *op, i128 raw, Type type);
-
-  LogicalResult execStream(Operation &op, Value fifo, Value vector,
-                           bool isWrite);
+  LogicalResult tooWide(const Instr &in);
 
   ConstantCache &roms;
+  llvm::DenseMap<Value, int> slotIds;
+  std::vector<Slot> slots;
+  std::vector<std::vector<Instr>> blocks;
+  std::vector<DecodedMap> maps;
+  std::vector<DecodedDot> dots;
   /// io_stream FIFOs (nn.fx.stream_write/read): transfers written and read
   /// so far per FIFO buffer. The processes run one after another, so a
   /// FIFO memref<P x C x T> keeps all its P transfers.
   llvm::DenseMap<Tensor *, std::pair<int64_t, int64_t>> fifoCursors;
   /// The FIFO's nn.hls.name (or "fifo"), for the errors.
   llvm::DenseMap<Tensor *, std::string> fifoNames;
-  llvm::DenseMap<Value, RtValue> values;
   std::deque<Tensor> buffers;
   /// Loop iterations run so far, against limits().maxLoopSteps.
   uint64_t steps = 0;
+  /// Scratch for map results (maps are evaluated one at a time).
+  SmallVector<int64_t, 8> scratch, scratch2;
 };
 
 int64_t floorDiv(int64_t a, int64_t b) {
@@ -124,104 +202,347 @@ int64_t floorDiv(int64_t a, int64_t b) {
 /// Why an affine expression has no value.
 enum class ExprError { None, Divisor, Overflow };
 
-/// The value of an affine expression; nullopt (with `why`) for a floordiv,
-/// ceildiv or mod by a value that is not positive (affine maps divide by
-/// positive constants or symbols; a symbol can be anything at run time), or
-/// for a sum or product that overflows int64_t.
-std::optional<int64_t> evalExpr(AffineExpr expr, ArrayRef<int64_t> dims,
-                                ArrayRef<int64_t> symbols, ExprError &why) {
+void compileExpr(AffineExpr expr, unsigned numDims,
+                 SmallVectorImpl<Code> &code) {
   switch (expr.getKind()) {
   case AffineExprKind::Constant:
-    return llvm::cast<AffineConstantExpr>(expr).getValue();
+    code.push_back(
+        {Code::Const, llvm::cast<AffineConstantExpr>(expr).getValue()});
+    return;
   case AffineExprKind::DimId:
-    return dims[llvm::cast<AffineDimExpr>(expr).getPosition()];
+    code.push_back(
+        {Code::Operand, llvm::cast<AffineDimExpr>(expr).getPosition()});
+    return;
   case AffineExprKind::SymbolId:
-    return symbols[llvm::cast<AffineSymbolExpr>(expr).getPosition()];
+    code.push_back({Code::Operand,
+                    numDims + llvm::cast<AffineSymbolExpr>(expr).getPosition()});
+    return;
   default:
     break;
   }
   auto binary = llvm::cast<AffineBinaryOpExpr>(expr);
-  std::optional<int64_t> lv = evalExpr(binary.getLHS(), dims, symbols, why);
-  if (!lv)
-    return std::nullopt;
-  std::optional<int64_t> rv = evalExpr(binary.getRHS(), dims, symbols, why);
-  if (!rv)
-    return std::nullopt;
-  int64_t l = *lv, r = *rv, out;
+  compileExpr(binary.getLHS(), numDims, code);
+  compileExpr(binary.getRHS(), numDims, code);
+  Code::Kind kind = Code::Mod; // the last kind of affine expression
   switch (expr.getKind()) {
-  case AffineExprKind::Add:
-  case AffineExprKind::Mul:
-    if (expr.getKind() == AffineExprKind::Add ? llvm::AddOverflow(l, r, out)
-                                              : llvm::MulOverflow(l, r, out)) {
-      why = ExprError::Overflow;
+  case AffineExprKind::Add: kind = Code::Add; break;
+  case AffineExprKind::Mul: kind = Code::Mul; break;
+  case AffineExprKind::FloorDiv: kind = Code::FloorDiv; break;
+  case AffineExprKind::CeilDiv: kind = Code::CeilDiv; break;
+  default: break;
+  }
+  code.push_back({kind, 0});
+}
+
+/// The value of a compiled affine expression; nullopt (with `why`) for a
+/// floordiv, ceildiv or mod by a value that is not positive (affine maps
+/// divide by positive constants or symbols; a symbol can be anything at run
+/// time), or for a sum or product that overflows int64_t.
+std::optional<int64_t> evalCode(ArrayRef<Code> code, ArrayRef<int64_t> args,
+                                ExprError &why) {
+  int64_t stack[32];
+  int top = 0;
+  for (const Code &c : code) {
+    if (c.kind == Code::Const) {
+      stack[top++] = c.value;
+      continue;
+    }
+    if (c.kind == Code::Operand) {
+      stack[top++] = args[size_t(c.value)];
+      continue;
+    }
+    int64_t r = stack[--top], l = stack[top - 1], out;
+    if (c.kind == Code::Add || c.kind == Code::Mul) {
+      if (c.kind == Code::Add ? llvm::AddOverflow(l, r, out)
+                              : llvm::MulOverflow(l, r, out)) {
+        why = ExprError::Overflow;
+        return std::nullopt;
+      }
+      stack[top - 1] = out;
+      continue;
+    }
+    // r > 0 from here: no INT64_MIN / -1; the forms below never negate l
+    // or multiply back, which could overflow for l near INT64_MIN.
+    if (r <= 0) {
+      why = ExprError::Divisor;
       return std::nullopt;
     }
-    return out;
-  default:
-    break;
+    if (c.kind == Code::FloorDiv)
+      stack[top - 1] = floorDiv(l, r);
+    else if (c.kind == Code::CeilDiv)
+      stack[top - 1] = l / r + (l % r > 0 ? 1 : 0);
+    else
+      stack[top - 1] = l % r < 0 ? l % r + r : l % r;
   }
-  // r > 0 from here: no INT64_MIN / -1; the forms below never negate l or
-  // multiply back, which could overflow for l near INT64_MIN.
-  if (r <= 0) {
-    why = ExprError::Divisor;
-    return std::nullopt;
+  return stack[0];
+}
+
+/// The deepest stack a compiled expression needs.
+size_t stackDepth(ArrayRef<Code> code) {
+  size_t depth = 0, most = 0;
+  for (const Code &c : code) {
+    depth = (c.kind == Code::Const || c.kind == Code::Operand) ? depth + 1
+                                                               : depth - 1;
+    most = std::max(most, depth);
   }
-  switch (expr.getKind()) {
-  case AffineExprKind::FloorDiv:
-    return floorDiv(l, r);
-  case AffineExprKind::CeilDiv:
-    return l / r + (l % r > 0 ? 1 : 0);
-  default: // Mod, the last kind of affine expression
-    return l % r < 0 ? l % r + r : l % r;
-  }
+  return most;
 }
 
 } // namespace
 
-FailureOr<RtValue> LoopRunner::scalar(Operation *op, i128 raw, Type type) {
-  auto fixed = llvm::cast<FixedType>(type);
-  if (fixed.getWidth() > 127) {
-    op->emitError() << "the loop interpreter computes with at most 127 bits, "
-                       "got a value of type "
-                    << type;
-    return failure();
-  }
-  RtValue v;
-  v.raw = raw;
-  v.format = formatOf(fixed);
-  return v;
+//===----------------------------------------------------------------------===//
+// Decoding
+//===----------------------------------------------------------------------===//
+
+int LoopRunner::slotOf(Value v) {
+  auto [it, inserted] = slotIds.try_emplace(v, int(slots.size()));
+  if (inserted)
+    slots.emplace_back();
+  return it->second;
 }
 
-FailureOr<SmallVector<int64_t>>
-LoopRunner::evalMap(Operation *op, AffineMap map, ValueRange operands) {
-  SmallVector<int64_t> args;
-  for (Value v : operands) {
-    auto it = values.find(v);
-    if (it == values.end()) {
-      op->emitError() << "the loop interpreter has no value for an operand";
-      return failure();
-    }
-    args.push_back(it->second.index);
+fx::Format LoopRunner::fixedFormat(Value v, bool &wide) {
+  auto fixed = llvm::dyn_cast<FixedType>(v.getType());
+  if (!fixed)
+    return fx::Format();
+  if (fixed.getWidth() > 127) {
+    wide = true;
+    return fx::Format();
   }
-  ArrayRef<int64_t> all(args);
-  ArrayRef<int64_t> dims = all.take_front(map.getNumDims());
-  ArrayRef<int64_t> syms = all.drop_front(map.getNumDims());
-  SmallVector<int64_t> results;
+  return formatOf(fixed);
+}
+
+int LoopRunner::decodeMap(AffineMap map, ValueRange operands) {
+  DecodedMap decoded;
+  decoded.map = map;
+  for (Value v : operands)
+    decoded.operands.push_back(slotOf(v));
   for (AffineExpr e : map.getResults()) {
+    decoded.results.emplace_back();
+    compileExpr(e, map.getNumDims(), decoded.results.back());
+  }
+  maps.push_back(std::move(decoded));
+  return int(maps.size() - 1);
+}
+
+int LoopRunner::decodeBlock(Block &block) {
+  std::vector<Instr> instrs;
+  for (Operation &op : block) {
+    Instr in = decode(op);
+    if (in.kind != Kind::Nop)
+      instrs.push_back(std::move(in));
+  }
+  blocks.push_back(std::move(instrs));
+  return int(blocks.size() - 1);
+}
+
+namespace {
+/// The nn.fx ops' instructions (FxOpVisitor: a new nn.fx op does not
+/// compile until it has one).
+struct FxDecoder : FxOpVisitor<FxDecoder, Kind> {
+  Kind visitFx(FxConstantOp) { return Kind::FxConst; }
+  Kind visitFx(FxMulOp) { return Kind::FxMul; }
+  Kind visitFx(FxAddOp) { return Kind::FxAdd; }
+  Kind visitFx(FxSubOp) { return Kind::FxSub; }
+  Kind visitFx(FxCastOp) { return Kind::FxCast; }
+  Kind visitFx(FxReluOp) { return Kind::FxRelu; }
+  Kind visitFx(FxMaxOp) { return Kind::FxMax; }
+  Kind visitFx(FxCmpOp) { return Kind::FxCmp; }
+  Kind visitFx(FxToIndexOp) { return Kind::FxToIndex; }
+  Kind visitFx(FxIlog2Op) { return Kind::FxIlog2; }
+  Kind visitFx(FxDivPow2Op) { return Kind::FxDivPow2; }
+  Kind visitFx(FxDivIntOp) { return Kind::FxDivInt; }
+  Kind visitFx(FxRomOp) { return Kind::Rom; }
+  Kind visitFx(FxStreamReadOp) { return Kind::Stream; }
+  Kind visitFx(FxStreamWriteOp) { return Kind::Stream; }
+  Kind visitNotFx(Operation *) { return Kind::Error; }
+};
+} // namespace
+
+Instr LoopRunner::decode(Operation &op) {
+  Instr in;
+  in.op = &op;
+  for (Value v : op.getOperands())
+    in.operands.push_back(slotOf(v));
+  if (op.getNumResults() == 1)
+    in.result = slotOf(op.getResult(0));
+  if (op.getNumOperands() >= 1)
+    in.a = fixedFormat(op.getOperand(0), in.tooWide);
+  if (op.getNumOperands() >= 2)
+    in.b = fixedFormat(op.getOperand(1), in.tooWide);
+  in.tooWide = false; // only the result's width is checked below
+  if (op.getNumResults() == 1)
+    in.to = fixedFormat(op.getResult(0), in.tooWide);
+  if (llvm::isa<affine::AffineYieldOp, func::ReturnOp, memref::DeallocOp>(op))
+    return in; // Nop
+  if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op)) {
+    in.kind = Kind::For;
+    in.map = decodeMap(forOp.getLowerBoundMap(), forOp.getLowerBoundOperands());
+    in.map2 =
+        decodeMap(forOp.getUpperBoundMap(), forOp.getUpperBoundOperands());
+    in.imm = forOp.getStepAsInt(); // >= 1 (verified)
+    in.iv = slotOf(forOp.getInductionVar());
+    in.operands.clear();
+    for (Value init : forOp.getInits())
+      in.operands.push_back(slotOf(init));
+    for (Value arg : forOp.getRegionIterArgs())
+      in.iterArgs.push_back(slotOf(arg));
+    for (Value r : forOp.getResults())
+      in.results.push_back(slotOf(r));
+    in.body = decodeBlock(*forOp.getBody());
+    for (Value v : forOp.getBody()->getTerminator()->getOperands())
+      in.yields.push_back(slotOf(v));
+    if (std::optional<WrapDot> dot = matchWrapDot(forOp)) {
+      DecodedDot d;
+      auto operand = [&](const WrapDotOperand &w, DotOperand &o) {
+        affine::AffineLoadOp load = w.load; // accessors are not const
+        o.buffer = slotOf(load.getMemRef());
+        o.base = maps[size_t(decodeMap(
+            AffineMap::get(load.getAffineMap().getNumDims(),
+                           load.getAffineMap().getNumSymbols(), w.base,
+                           op.getContext()),
+            load.getMapOperands()))];
+        o.stepMin = w.stepMin;
+        o.stepMax = w.stepMax;
+        o.stepOffsets = w.stepOffsets;
+      };
+      operand(dot->lhs, d.lhs);
+      operand(dot->rhs, d.rhs);
+      d.shift = dot->shift;
+      d.acc = dot->acc;
+      dots.push_back(std::move(d));
+      in.dot = int(dots.size() - 1);
+    }
+    return in;
+  }
+  if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
+    in.kind = Kind::If;
+    IntegerSet set = ifOp.getIntegerSet();
+    in.map = decodeMap(AffineMap::get(set.getNumDims(), set.getNumSymbols(),
+                                      set.getConstraints(), op.getContext()),
+                       ifOp.getOperands());
+    in.body = decodeBlock(*ifOp.getThenBlock());
+    if (ifOp.hasElse())
+      in.elseBody = decodeBlock(*ifOp.getElseBlock());
+    if (ifOp.getNumResults() != 0) {
+      in.kind = Kind::Error;
+      in.message = "the loop interpreter does not run affine.if with results";
+    }
+    return in;
+  }
+  if (auto constant = llvm::dyn_cast<arith::ConstantOp>(op)) {
+    auto integer = llvm::dyn_cast<IntegerAttr>(constant.getValue());
+    in.kind = integer ? Kind::IntConst : Kind::Error;
+    if (integer)
+      in.imm = integer.getInt();
+    else
+      in.message = "the loop interpreter runs integer and index constants only";
+    return in;
+  }
+  // Index arithmetic of the pools' window counts: affine.min/max and
+  // arith.muli.
+  if (auto min = llvm::dyn_cast<affine::AffineMinOp>(op)) {
+    in.kind = Kind::MinMax;
+    in.imm = 1;
+    in.map = decodeMap(min.getMap(), op.getOperands());
+    return in;
+  }
+  if (auto max = llvm::dyn_cast<affine::AffineMaxOp>(op)) {
+    in.kind = Kind::MinMax;
+    in.map = decodeMap(max.getMap(), op.getOperands());
+    return in;
+  }
+  if (llvm::isa<arith::MulIOp>(op)) {
+    in.kind = Kind::MulI;
+    return in;
+  }
+  if (llvm::isa<arith::SelectOp>(op)) {
+    in.kind = Kind::Select;
+    return in;
+  }
+  if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
+    in.kind = Kind::Apply;
+    in.map = decodeMap(apply.getAffineMap(), apply.getMapOperands());
+    return in;
+  }
+  if (auto load = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
+    in.kind = Kind::AffineLoad;
+    in.map = decodeMap(load.getAffineMap(), load.getMapOperands());
+    in.operands = {slotOf(load.getMemRef())};
+    return in;
+  }
+  if (auto store = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
+    in.kind = Kind::AffineStore;
+    in.map = decodeMap(store.getAffineMap(), store.getMapOperands());
+    in.operands = {slotOf(store.getMemRef()),
+                   slotOf(store.getValueToStore())};
+    return in;
+  }
+  if (auto load = llvm::dyn_cast<memref::LoadOp>(op)) {
+    in.kind = Kind::Load;
+    in.operands = {slotOf(load.getMemRef())};
+    for (Value v : load.getIndices())
+      in.operands.push_back(slotOf(v));
+    return in;
+  }
+  if (auto store = llvm::dyn_cast<memref::StoreOp>(op)) {
+    in.kind = Kind::Store;
+    in.operands = {slotOf(store.getMemRef()),
+                   slotOf(store.getValueToStore())};
+    for (Value v : store.getIndices())
+      in.operands.push_back(slotOf(v));
+    return in;
+  }
+  if (llvm::isa<memref::AllocOp>(op)) {
+    in.kind = Kind::Alloc;
+    return in;
+  }
+  in.kind = FxDecoder().dispatchFx(&op);
+  if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op)) {
+    in.imm = 1;
+    in.operands = {slotOf(write.getFifo()), slotOf(write.getVector())};
+  } else if (auto read = llvm::dyn_cast<FxStreamReadOp>(op)) {
+    in.operands = {slotOf(read.getFifo()), slotOf(read.getVector())};
+  }
+  else if (in.kind == Kind::FxCmp)
+    in.imm = int64_t(llvm::cast<FxCmpOp>(op).getPredicate());
+  else if (in.kind == Kind::Error) {
+    llvm::raw_string_ostream(in.message)
+        << "the loop interpreter has no semantics for '" << op.getName()
+        << "'";
+  }
+  return in;
+}
+
+//===----------------------------------------------------------------------===//
+// Execution
+//===----------------------------------------------------------------------===//
+
+LogicalResult LoopRunner::evalMap(Operation *op, const DecodedMap &map,
+                                  SmallVectorImpl<int64_t> &results) {
+  SmallVector<int64_t, 8> args;
+  for (int s : map.operands)
+    args.push_back(slots[size_t(s)].index);
+  results.clear();
+  for (auto [i, code] : llvm::enumerate(map.results)) {
     ExprError why = ExprError::None;
-    std::optional<int64_t> v = evalExpr(e, dims, syms, why);
+    std::optional<int64_t> v =
+        stackDepth(code) <= 32 ? evalCode(code, args, why) : std::nullopt;
     if (!v) {
       std::string text;
-      llvm::raw_string_ostream(text) << e;
-      op->emitError() << "the loop interpreter evaluated " << text
-                      << (why == ExprError::Divisor
-                              ? " with a divisor that is not positive"
-                              : ": the result overflows 64-bit integers");
-      return failure();
+      llvm::raw_string_ostream(text) << map.map.getResult(unsigned(i));
+      if (why == ExprError::None)
+        return op->emitError() << "the loop interpreter cannot evaluate "
+                               << text << ": the expression is too deep";
+      return op->emitError()
+             << "the loop interpreter evaluated " << text
+             << (why == ExprError::Divisor
+                     ? " with a divisor that is not positive"
+                     : ": the result overflows 64-bit integers");
     }
     results.push_back(*v);
   }
-  return results;
+  return success();
 }
 
 FailureOr<int64_t> LoopRunner::offsetOf(Operation *op, Tensor &buffer,
@@ -239,23 +560,96 @@ FailureOr<int64_t> LoopRunner::offsetOf(Operation *op, Tensor &buffer,
   return offset;
 }
 
-LogicalResult LoopRunner::execBlock(Block &block) {
-  for (Operation &op : block)
-    if (failed(exec(op)))
+LogicalResult LoopRunner::tooWide(const Instr &in) {
+  return in.op->emitError() << "the loop interpreter computes with at most "
+                               "127 bits, got a value of type "
+                            << in.op->getResult(0).getType();
+}
+
+LogicalResult LoopRunner::execBlock(int block) {
+  for (const Instr &in : blocks[size_t(block)])
+    if (failed(exec(in)))
       return failure();
   return success();
 }
 
-LogicalResult LoopRunner::execFor(affine::AffineForOp op) {
-  FailureOr<SmallVector<int64_t>> lbs =
-      evalMap(op, op.getLowerBoundMap(), op.getLowerBoundOperands());
-  FailureOr<SmallVector<int64_t>> ubs =
-      evalMap(op, op.getUpperBoundMap(), op.getUpperBoundOperands());
-  if (failed(lbs) || failed(ubs))
+LogicalResult LoopRunner::checkSteps(Operation *op, uint64_t trips) {
+  // The execution budget: refuse a loop that would overrun it before
+  // running any of it (a loop of 2^63 iterations never ends otherwise).
+  uint64_t budget = limits().maxLoopSteps;
+  if (trips > budget - std::min(budget, steps))
+    return op->emitError() << "the loop interpreter stops: this loop runs "
+                           << trips << " iterations, after " << steps
+                           << " already run, over the budget of " << budget
+                           << " loop iterations (nn-interp --max-steps)";
+  steps += trips;
+  return success();
+}
+
+// A wrapping dot product in one step when every index of every step is in
+// bounds (checked per dimension from the steps' ranges) and the buffers
+// hold fixed point; `done` stays false otherwise, and the loop runs step
+// by step (with its diagnostics at the step that fails).
+LogicalResult LoopRunner::execDot(const Instr &in, bool &done) {
+  const DecodedDot &dot = dots[size_t(in.dot)];
+  const int64_t *data[2];
+  int64_t base[2];
+  const DotOperand *operands[2] = {&dot.lhs, &dot.rhs};
+  for (int i = 0; i < 2; ++i) {
+    const DotOperand &o = *operands[i];
+    Tensor *buffer = slots[size_t(o.buffer)].buffer;
+    if (!buffer || !buffer->isFixed())
+      return success();
+    SmallVector<int64_t, 8> bases;
+    if (failed(evalMap(in.op, o.base, bases)))
+      return failure();
+    const std::vector<int64_t> &shape = buffer->shape();
+    int64_t flat = 0;
+    for (size_t d = 0; d < shape.size(); ++d) {
+      int64_t lo, hi;
+      if (llvm::AddOverflow(bases[d], o.stepMin[d], lo) ||
+          llvm::AddOverflow(bases[d], o.stepMax[d], hi) || lo < 0 ||
+          hi >= shape[d])
+        return success();
+      flat = flat * shape[d] + bases[d];
+    }
+    data[i] = buffer->raw().data();
+    base[i] = flat;
+  }
+  if (failed(checkSteps(in.op, dot.lhs.stepOffsets.size())))
     return failure();
-  int64_t lb = *std::max_element(lbs->begin(), lbs->end());
-  int64_t ub = *std::min_element(ubs->begin(), ubs->end());
-  int64_t step = op.getStepAsInt(); // >= 1 (verified)
+  // Stored raws are the values' bit patterns; modulo 2^64 they multiply and
+  // add as the values do.
+  uint64_t sum = 0;
+  const int64_t *x = data[0] + base[0], *w = data[1] + base[1];
+  const int64_t *xo = dot.lhs.stepOffsets.data(),
+                *wo = dot.rhs.stepOffsets.data();
+  for (size_t k = 0, e = dot.lhs.stepOffsets.size(); k < e; ++k)
+    sum += uint64_t(x[xo[k]]) * uint64_t(w[wo[k]]);
+  uint64_t bits =
+      uint64_t(slots[size_t(in.operands[0])].raw) + (sum << dot.shift);
+  int unused = 64 - dot.acc.width;
+  uint64_t low = bits << unused;
+  slots[size_t(in.results[0])].raw =
+      dot.acc.isSigned ? i128(int64_t(low) >> unused) : i128(low >> unused);
+  done = true;
+  return success();
+}
+
+LogicalResult LoopRunner::execFor(const Instr &in) {
+  if (in.dot >= 0) {
+    bool done = false;
+    if (failed(execDot(in, done)))
+      return failure();
+    if (done)
+      return success();
+  }
+  if (failed(evalMap(in.op, maps[size_t(in.map)], scratch)) ||
+      failed(evalMap(in.op, maps[size_t(in.map2)], scratch2)))
+    return failure();
+  int64_t lb = *std::max_element(scratch.begin(), scratch.end());
+  int64_t ub = *std::min_element(scratch2.begin(), scratch2.end());
+  int64_t step = in.imm;
   // The trip count, computed without overflow: ub - lb can exceed
   // INT64_MAX, and stepping i past ub could wrap.
   uint64_t trips = 0;
@@ -263,160 +657,124 @@ LogicalResult LoopRunner::execFor(affine::AffineForOp op) {
     uint64_t span = uint64_t(ub) - uint64_t(lb);
     trips = span / uint64_t(step) + (span % uint64_t(step) != 0);
   }
-  // The execution budget: refuse a loop that would overrun it before
-  // running any of it (a loop of 2^63 iterations never ends otherwise).
-  uint64_t budget = limits().maxLoopSteps;
-  if (trips > budget - std::min(budget, steps))
-    return op.emitError() << "the loop interpreter stops: this loop runs "
-                          << trips << " iterations, after " << steps
-                          << " already run, over the budget of " << budget
-                          << " loop iterations (nn-interp --max-steps)";
-  steps += trips;
-  SmallVector<RtValue> carried;
-  for (Value init : op.getInits())
-    carried.push_back(values.lookup(init));
-  Block *body = op.getBody();
+  if (failed(checkSteps(in.op, trips)))
+    return failure();
+  SmallVector<Slot, 2> carried;
+  for (int s : in.operands)
+    carried.push_back(slots[size_t(s)]);
   for (uint64_t t = 0; t < trips; ++t) {
     // lb + t * step < ub for t < trips: no overflow.
-    values[op.getInductionVar()].index =
-        int64_t(uint64_t(lb) + t * uint64_t(step));
-    for (auto [arg, v] : llvm::zip(op.getRegionIterArgs(), carried))
-      values[arg] = v;
-    if (failed(execBlock(*body)))
+    slots[size_t(in.iv)].index = int64_t(uint64_t(lb) + t * uint64_t(step));
+    for (auto [arg, v] : llvm::zip(in.iterArgs, carried))
+      slots[size_t(arg)] = v;
+    if (failed(execBlock(in.body)))
       return failure();
-    auto yield = llvm::cast<affine::AffineYieldOp>(body->getTerminator());
-    for (auto [slot, v] : llvm::zip(carried, yield.getOperands()))
-      slot = values.lookup(v);
+    for (auto [slot, v] : llvm::zip(carried, in.yields))
+      slot = slots[size_t(v)];
   }
-  for (auto [result, v] : llvm::zip(op.getResults(), carried))
-    values[result] = v;
+  for (auto [result, v] : llvm::zip(in.results, carried))
+    slots[size_t(result)] = v;
   return success();
 }
 
-LogicalResult LoopRunner::exec(Operation &op) {
-  if (llvm::isa<affine::AffineYieldOp, func::ReturnOp, memref::DeallocOp>(op))
-    return success();
-  if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op))
-    return execFor(forOp);
-  if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
-    IntegerSet set = ifOp.getIntegerSet();
-    auto map = AffineMap::get(set.getNumDims(), set.getNumSymbols(),
-                              set.getConstraints(), op.getContext());
-    FailureOr<SmallVector<int64_t>> r = evalMap(&op, map, ifOp.getOperands());
-    if (failed(r))
+LogicalResult LoopRunner::execAccess(const Instr &in) {
+  bool isStore = in.kind == Kind::AffineStore || in.kind == Kind::Store;
+  SmallVector<int64_t, 8> indices;
+  if (in.kind == Kind::AffineLoad || in.kind == Kind::AffineStore) {
+    if (failed(evalMap(in.op, maps[size_t(in.map)], indices)))
       return failure();
+  } else {
+    for (int s : ArrayRef<int>(in.operands).drop_front(isStore ? 2 : 1))
+      indices.push_back(slots[size_t(s)].index);
+  }
+  Tensor *buffer = slots[size_t(in.operands[0])].buffer;
+  if (!buffer)
+    return in.op->emitError(
+        "the loop interpreter has no buffer for this memref");
+  if (!buffer->isFixed())
+    return in.op->emitError("the loop interpreter handles fixed-point "
+                            "buffers only");
+  FailureOr<int64_t> offset = offsetOf(in.op, *buffer, indices);
+  if (failed(offset))
+    return failure();
+  if (isStore) {
+    buffer->raw()[size_t(*offset)] =
+        int64_t(uint64_t(slots[size_t(in.operands[1])].raw)); // bit pattern
+    return success();
+  }
+  slots[size_t(in.result)].raw =
+      fx::rawToInt(buffer->raw()[size_t(*offset)], buffer->format());
+  return success();
+}
+
+LogicalResult LoopRunner::exec(const Instr &in) {
+  auto raw = [&](unsigned i) { return slots[size_t(in.operands[i])].raw; };
+  auto index = [&](unsigned i) {
+    return slots[size_t(in.operands[i])].index;
+  };
+  Slot &out = in.result >= 0 ? slots[size_t(in.result)] : slots.front();
+  Operation &op = *in.op;
+  switch (in.kind) {
+  case Kind::Nop:
+    return success();
+  case Kind::Error:
+    return op.emitError() << in.message;
+  case Kind::For:
+    return execFor(in);
+  case Kind::If: {
+    if (failed(evalMap(&op, maps[size_t(in.map)], scratch)))
+      return failure();
+    IntegerSet set = llvm::cast<affine::AffineIfOp>(op).getIntegerSet();
     bool holds = true;
-    for (auto [i, v] : llvm::enumerate(*r))
-      holds &= set.isEq(i) ? v == 0 : v >= 0;
-    if (ifOp.getNumResults() != 0)
-      return op.emitError("the loop interpreter does not run affine.if with "
-                          "results");
+    for (auto [i, v] : llvm::enumerate(scratch))
+      holds &= set.isEq(unsigned(i)) ? v == 0 : v >= 0;
     if (holds)
-      return execBlock(*ifOp.getThenBlock());
-    if (ifOp.hasElse())
-      return execBlock(*ifOp.getElseBlock());
+      return execBlock(in.body);
+    if (in.elseBody >= 0)
+      return execBlock(in.elseBody);
     return success();
   }
-  if (auto constant = llvm::dyn_cast<arith::ConstantOp>(op)) {
-    auto integer = llvm::dyn_cast<IntegerAttr>(constant.getValue());
-    if (!integer)
-      return op.emitError("the loop interpreter runs integer and index "
-                          "constants only");
-    values[constant.getResult()].index = integer.getInt();
+  case Kind::IntConst:
+    out.index = in.imm;
     return success();
-  }
-  // Index arithmetic of the pools' window counts: affine.min/max and
-  // arith.muli.
-  if (llvm::isa<affine::AffineMinOp, affine::AffineMaxOp>(op)) {
-    bool isMin = llvm::isa<affine::AffineMinOp>(op);
-    AffineMap map = isMin ? llvm::cast<affine::AffineMinOp>(op).getMap()
-                          : llvm::cast<affine::AffineMaxOp>(op).getMap();
-    FailureOr<SmallVector<int64_t>> r = evalMap(&op, map, op.getOperands());
-    if (failed(r))
+  case Kind::MinMax:
+    if (failed(evalMap(&op, maps[size_t(in.map)], scratch)))
       return failure();
-    values[op.getResult(0)].index =
-        isMin ? *std::min_element(r->begin(), r->end())
-              : *std::max_element(r->begin(), r->end());
+    out.index = in.imm ? *std::min_element(scratch.begin(), scratch.end())
+                       : *std::max_element(scratch.begin(), scratch.end());
     return success();
-  }
-  if (auto mul = llvm::dyn_cast<arith::MulIOp>(op)) {
+  case Kind::MulI: {
     int64_t product;
-    if (llvm::MulOverflow(values.lookup(mul.getLhs()).index,
-                          values.lookup(mul.getRhs()).index, product))
+    if (llvm::MulOverflow(index(0), index(1), product))
       return op.emitError("the loop interpreter evaluated an index product "
                           "that overflows 64-bit integers");
-    values[mul.getResult()].index = product;
+    out.index = product;
     return success();
   }
-  if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
-    FailureOr<SmallVector<int64_t>> r =
-        evalMap(&op, apply.getAffineMap(), apply.getMapOperands());
-    if (failed(r))
+  case Kind::Apply:
+    if (failed(evalMap(&op, maps[size_t(in.map)], scratch)))
       return failure();
-    values[apply.getResult()].index = r->front();
+    out.index = scratch.front();
     return success();
-  }
-  if (llvm::isa<affine::AffineLoadOp, affine::AffineStoreOp, memref::LoadOp,
-                memref::StoreOp>(op)) {
-    Value memref, stored;
-    FailureOr<SmallVector<int64_t>> indices = SmallVector<int64_t>();
-    if (auto load = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
-      memref = load.getMemRef();
-      indices = evalMap(&op, load.getAffineMap(), load.getMapOperands());
-    } else if (auto store = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
-      memref = store.getMemRef();
-      stored = store.getValueToStore();
-      indices = evalMap(&op, store.getAffineMap(), store.getMapOperands());
-    } else {
-      ValueRange idx;
-      if (auto load = llvm::dyn_cast<memref::LoadOp>(op)) {
-        memref = load.getMemRef();
-        idx = load.getIndices();
-      } else {
-        auto store = llvm::cast<memref::StoreOp>(op);
-        memref = store.getMemRef();
-        stored = store.getValueToStore();
-        idx = store.getIndices();
-      }
-      for (Value v : idx)
-        indices->push_back(values.lookup(v).index);
-    }
-    if (failed(indices))
-      return failure();
-    Tensor *buffer = values.lookup(memref).buffer;
-    if (!buffer)
-      return op.emitError("the loop interpreter has no buffer for this memref");
-    if (!buffer->isFixed())
-      return op.emitError("the loop interpreter handles fixed-point buffers "
-                          "only");
-    FailureOr<int64_t> offset = offsetOf(&op, *buffer, *indices);
-    if (failed(offset))
-      return failure();
-    if (stored) {
-      buffer->raw()[*offset] =
-          int64_t(uint64_t(values.lookup(stored).raw)); // bit pattern
-      return success();
-    }
-    RtValue v;
-    v.format = buffer->format();
-    v.raw = fx::rawToInt(buffer->raw()[*offset], v.format);
-    values[op.getResult(0)] = v;
-    return success();
-  }
-  if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op))
-    return execStream(op, write.getFifo(), write.getVector(), true);
-  if (auto read = llvm::dyn_cast<FxStreamReadOp>(op))
-    return execStream(op, read.getFifo(), read.getVector(), false);
-  if (auto alloc = llvm::dyn_cast<memref::AllocOp>(op)) {
+  case Kind::AffineLoad:
+  case Kind::AffineStore:
+  case Kind::Load:
+  case Kind::Store:
+    return execAccess(in);
+  case Kind::Stream:
+    return execStream(in);
+  case Kind::Alloc: {
+    auto alloc = llvm::cast<memref::AllocOp>(op);
     FailureOr<Tensor> tensor =
         makeTensor(asTensor(alloc.getType()), alloc.getLoc());
     if (failed(tensor))
       return failure();
     buffers.push_back(std::move(*tensor));
-    values[alloc.getResult()].buffer = &buffers.back();
+    out.buffer = &buffers.back();
     return success();
   }
-  if (auto rom = llvm::dyn_cast<FxRomOp>(op)) {
+  case Kind::Rom: {
+    auto rom = llvm::cast<FxRomOp>(op);
     auto cached = roms.find(&op);
     if (cached == roms.end()) {
       FailureOr<Tensor> tensor = tensorFromConstant(
@@ -425,65 +783,70 @@ LogicalResult LoopRunner::exec(Operation &op) {
         return failure();
       cached = roms.try_emplace(&op, std::move(*tensor)).first;
     }
-    values[rom.getResult()].buffer = &cached->second;
+    out.buffer = &cached->second;
     return success();
   }
-  auto operand = [&](unsigned i) { return values.lookup(op.getOperand(i)); };
-  FailureOr<RtValue> result = failure();
-  if (auto c = llvm::dyn_cast<FxConstantOp>(op)) {
-    fx::Format f = formatOf(c.getType());
-    result = scalar(&op, fx::rawToInt(c.getRaw(), f), c.getType());
-  } else if (llvm::isa<FxMulOp>(op)) {
-    RtValue a = operand(0), b = operand(1);
-    if (a.format.width + b.format.width > 127)
+  case Kind::FxConst:
+    if (in.tooWide)
+      return tooWide(in);
+    out.raw = fx::rawToInt(llvm::cast<FxConstantOp>(op).getRaw(), in.to);
+    return success();
+  case Kind::FxMul:
+    if (in.a.width + in.b.width > 127)
       return op.emitError() << "the loop interpreter computes with at most "
                                "127 bits, got a product of "
-                            << a.format.toString() << " and "
-                            << b.format.toString();
-    result = scalar(&op, a.raw * b.raw, op.getResult(0).getType());
-  } else if (llvm::isa<FxAddOp>(op)) {
-    RtValue a = operand(0), b = operand(1);
-    Type type = op.getResult(0).getType();
-    if (llvm::cast<FixedType>(type).getWidth() > 127)
+                            << in.a.toString() << " and " << in.b.toString();
+    if (in.tooWide)
+      return tooWide(in);
+    out.raw = raw(0) * raw(1);
+    return success();
+  case Kind::FxAdd:
+  case Kind::FxSub: {
+    if (in.tooWide)
       return op.emitError() << "the loop interpreter computes with at most "
-                               "127 bits, got a sum of type "
-                            << type;
-    fx::Wide s = fx::add(fx::Wide{a.raw, a.format.fracWidth()},
-                         fx::Wide{b.raw, b.format.fracWidth()});
-    result = scalar(&op, s.raw, type);
-  } else if (llvm::isa<FxCastOp>(op)) {
-    RtValue a = operand(0);
-    Type type = op.getResult(0).getType();
-    fx::Format to = formatOf(type);
-    int64_t stored = fx::cast(a.raw, a.format.fracWidth(), to);
-    result = scalar(&op, fx::rawToInt(stored, to), type);
-  } else if (llvm::isa<FxReluOp>(op)) {
-    RtValue a = operand(0);
-    result = scalar(&op, a.raw < 0 ? i128(0) : a.raw, op.getResult(0).getType());
-  } else if (auto div = llvm::dyn_cast<FxDivIntOp>(op)) {
-    RtValue a = operand(0);
-    int64_t count = values.lookup(div.getCount()).index;
+                               "127 bits, got a "
+                            << (in.kind == Kind::FxAdd ? "sum" : "difference")
+                            << " of type " << op.getResult(0).getType();
+    fx::Wide l{raw(0), in.a.fracWidth()}, r{raw(1), in.b.fracWidth()};
+    out.raw = (in.kind == Kind::FxAdd ? fx::add(l, r) : fx::sub(l, r)).raw;
+    return success();
+  }
+  case Kind::FxCast:
+    if (in.tooWide)
+      return tooWide(in);
+    out.raw = fx::rawToInt(fx::cast(raw(0), in.a.fracWidth(), in.to), in.to);
+    return success();
+  case Kind::FxRelu:
+    if (in.tooWide)
+      return tooWide(in);
+    out.raw = raw(0) < 0 ? i128(0) : raw(0);
+    return success();
+  case Kind::FxDivInt: {
+    int64_t count = index(1);
     if (count <= 0)
       return op.emitError() << "nn.fx.div_int by a non-positive count "
                             << count;
-    fx::Format to = formatOf(div.getType());
-    if (fx::quotientBits(a.format, to) > 127)
+    if (fx::quotientBits(in.a, in.to) > 127)
       return op.emitError() << "the loop interpreter computes with at most "
                                "127 bits, the quotient of "
-                            << a.format.toString() << " rounded to "
-                            << to.toString() << " needs "
-                            << fx::quotientBits(a.format, to);
-    int64_t stored = fx::castQuotient(a.raw, a.format.fracWidth(), count, to);
-    result = scalar(&op, fx::rawToInt(stored, to), div.getType());
-  } else if (llvm::isa<FxMaxOp>(op)) {
-    RtValue a = operand(0), b = operand(1);
-    result = a.raw > b.raw ? a : b; // same type: raws compare as values
-  } else if (auto cmp = llvm::dyn_cast<FxCmpOp>(op)) {
-    RtValue a = operand(0), b = operand(1);
-    int order = fx::compare(fx::Wide{a.raw, a.format.fracWidth()},
-                            fx::Wide{b.raw, b.format.fracWidth()});
+                            << in.a.toString() << " rounded to "
+                            << in.to.toString() << " needs "
+                            << fx::quotientBits(in.a, in.to);
+    if (in.tooWide)
+      return tooWide(in);
+    out.raw = fx::rawToInt(
+        fx::castQuotient(raw(0), in.a.fracWidth(), count, in.to), in.to);
+    return success();
+  }
+  case Kind::FxMax:
+    out = raw(0) > raw(1) ? slots[size_t(in.operands[0])]
+                          : slots[size_t(in.operands[1])]; // same type
+    return success();
+  case Kind::FxCmp: {
+    int order = fx::compare(fx::Wide{raw(0), in.a.fracWidth()},
+                            fx::Wide{raw(1), in.b.fracWidth()});
     bool holds = false;
-    switch (cmp.getPredicate()) {
+    switch (FxCmpPredicate(in.imm)) {
     case FxCmpPredicate::lt: holds = order < 0; break;
     case FxCmpPredicate::le: holds = order <= 0; break;
     case FxCmpPredicate::gt: holds = order > 0; break;
@@ -491,67 +854,59 @@ LogicalResult LoopRunner::exec(Operation &op) {
     case FxCmpPredicate::eq: holds = order == 0; break;
     case FxCmpPredicate::ne: holds = order != 0; break;
     }
-    values[op.getResult(0)].index = holds ? 1 : 0;
+    out.index = holds ? 1 : 0;
     return success();
-  } else if (llvm::isa<arith::SelectOp>(op)) {
-    result = operand(0).index != 0 ? operand(1) : operand(2);
-  } else if (llvm::isa<FxSubOp>(op)) {
-    RtValue a = operand(0), b = operand(1);
-    Type type = op.getResult(0).getType();
-    if (llvm::cast<FixedType>(type).getWidth() > 127)
-      return op.emitError() << "the loop interpreter computes with at most "
-                               "127 bits, got a difference of type "
-                            << type;
-    fx::Wide d = fx::sub(fx::Wide{a.raw, a.format.fracWidth()},
-                         fx::Wide{b.raw, b.format.fracWidth()});
-    result = scalar(&op, d.raw, type);
-  } else if (llvm::isa<FxToIndexOp>(op)) {
+  }
+  case Kind::Select:
+    out = index(0) != 0 ? slots[size_t(in.operands[1])]
+                        : slots[size_t(in.operands[2])];
+    return success();
+  case Kind::FxToIndex:
     // Unsigned, no fraction bits, <= 31 bits (verified): value = raw * 2^-F.
-    RtValue a = operand(0);
-    values[op.getResult(0)].index =
-        int64_t(a.raw) << -a.format.fracWidth();
+    out.index = int64_t(raw(0)) << -in.a.fracWidth();
     return success();
-  } else if (llvm::isa<FxIlog2Op>(op)) {
-    RtValue a = operand(0);
-    if (a.raw <= 0)
+  case Kind::FxIlog2: {
+    if (raw(0) <= 0)
       return op.emitError() << "nn.fx.ilog2 of a value that is not positive";
     int bits = 0;
-    for (fx::u128 r = fx::u128(a.raw); r > 1; r >>= 1)
+    for (fx::u128 r = fx::u128(raw(0)); r > 1; r >>= 1)
       ++bits;
-    values[op.getResult(0)].index = int64_t(bits) - a.format.fracWidth();
+    out.index = int64_t(bits) - in.a.fracWidth();
     return success();
-  } else if (auto divPow2 = llvm::dyn_cast<FxDivPow2Op>(op)) {
-    RtValue a = operand(0);
-    int64_t e = operand(1).index;
+  }
+  case Kind::FxDivPow2: {
+    auto divPow2 = llvm::cast<FxDivPow2Op>(op);
+    int64_t e = index(1);
     int64_t lo = int64_t(divPow2.getMinExp()),
             hi = int64_t(divPow2.getMaxExp());
     if (e < lo || e > hi)
       return op.emitError() << "nn.fx.div_pow2: exponent " << e
                             << " is outside [" << lo << ", " << hi << "]";
-    Type type = op.getResult(0).getType();
-    fx::Format to = formatOf(type);
+    if (in.tooWide)
+      return tooWide(in);
     // x * 2^-e: the same raw read with e more fraction bits.
-    int64_t stored = fx::cast(a.raw, a.format.fracWidth() + int(e), to);
-    result = scalar(&op, fx::rawToInt(stored, to), type);
-  } else {
-    return op.emitError() << "the loop interpreter has no semantics for '"
-                          << op.getName() << "'";
+    out.raw = fx::rawToInt(
+        fx::cast(raw(0), in.a.fracWidth() + int(e), in.to), in.to);
+    return success();
   }
-  if (failed(result))
-    return failure();
-  values[op.getResult(0)] = *result;
-  return success();
+  case Kind::Dot:
+    break;
+  }
+  return op.emitError("the loop interpreter has no semantics for this op");
 }
 
-LogicalResult LoopRunner::execStream(Operation &op, Value fifoValue,
-                                     Value vectorValue, bool isWrite) {
-  Tensor *fifo = values.lookup(fifoValue).buffer;
-  Tensor *vector = values.lookup(vectorValue).buffer;
+LogicalResult LoopRunner::execStream(const Instr &in) {
+  Operation &op = *in.op;
+  bool isWrite = in.imm != 0;
+  Tensor *fifo = slots[size_t(in.operands[0])].buffer;
+  Tensor *vector = slots[size_t(in.operands[1])].buffer;
   if (!fifo || !vector)
     return op.emitError("the loop interpreter has no buffer for this memref");
   int64_t capacity = fifo->shape()[0], width = fifo->shape()[1];
   std::string &name = fifoNames[fifo];
   if (name.empty()) {
+    Value fifoValue = isWrite ? llvm::cast<FxStreamWriteOp>(op).getFifo()
+                              : llvm::cast<FxStreamReadOp>(op).getFifo();
     Operation *def = fifoValue.getDefiningOp();
     auto attr = def ? def->getAttrOfType<StringAttr>(kHlsNameAttr) : nullptr;
     name = attr ? attr.str() : "fifo";
@@ -566,11 +921,11 @@ LogicalResult LoopRunner::execStream(Operation &op, Value fifoValue,
            << " transfers written, all read: the hardware would stall here)";
   int64_t &slot = isWrite ? written : read;
   for (int64_t c = 0; c < width; ++c) {
-    int64_t &element = fifo->raw()[slot * width + c];
+    int64_t &element = fifo->raw()[size_t(slot * width + c)];
     if (isWrite)
-      element = vector->raw()[c];
+      element = vector->raw()[size_t(c)];
     else
-      vector->raw()[c] = element;
+      vector->raw()[size_t(c)] = element;
   }
   ++slot;
   return success();
@@ -585,7 +940,10 @@ FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
                      << inputs.size();
     return failure();
   }
+  // Slot 0 is scratch for instructions without a result.
+  slots.emplace_back();
   std::vector<Tensor *> outputs;
+  std::vector<std::pair<int, Tensor *>> args;
   size_t next = 0;
   for (BlockArgument arg : body.getArguments()) {
     FailureOr<Tensor> expected =
@@ -595,7 +953,7 @@ FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
     if (isOutputArg(func, arg.getArgNumber())) {
       buffers.push_back(std::move(*expected));
       outputs.push_back(&buffers.back());
-      values[arg].buffer = &buffers.back();
+      args.push_back({slotOf(arg), &buffers.back()});
       continue;
     }
     const Tensor &input = inputs[next++];
@@ -609,9 +967,12 @@ FailureOr<std::vector<Tensor>> LoopRunner::run(func::FuncOp func,
     }
     // Inputs are read-only in lowered code; a copy keeps the caller's.
     buffers.push_back(input);
-    values[arg].buffer = &buffers.back();
+    args.push_back({slotOf(arg), &buffers.back()});
   }
-  if (failed(execBlock(body)))
+  int entry = decodeBlock(body);
+  for (auto [slot, buffer] : args)
+    slots[size_t(slot)].buffer = buffer;
+  if (failed(execBlock(entry)))
     return failure();
   // A transfer written and never read would fill the hardware FIFO.
   for (auto &[fifo, cursors] : fifoCursors)

@@ -14,7 +14,9 @@
 
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/FixedRaws.h"
+#include "nn/Dialect/NN/IR/FxOpVisitor.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Dialect/NN/IR/WrapDot.h"
 #include "nn/InitNNDialects.h"
 #include "nn/Support/CIdentifier.h"
 #include "nn/Support/FixedPoint.h"
@@ -84,7 +86,7 @@ FailureOr<std::vector<int64_t>> romRaws(FxRomOp rom) {
   return failure();
 }
 
-class Emitter {
+class Emitter : public FxOpVisitor<Emitter, LogicalResult, int, raw_ostream &> {
 public:
   explicit Emitter(func::FuncOp func) : func(func) {}
 
@@ -148,6 +150,44 @@ private:
   void partitionPragma(raw_ostream &os, StringRef var, Attribute attr);
   LogicalResult emitBlock(Block &block, int indent, raw_ostream &os);
   LogicalResult emitOp(Operation &op, int indent, raw_ostream &os);
+
+public:
+  // FxOpVisitor (FxOpVisitor.h): one method per nn.fx op, then the others.
+  // A rom is printed with the weights.
+  LogicalResult visitFx(FxRomOp, int, raw_ostream &) { return success(); }
+  LogicalResult visitFx(FxStreamWriteOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxStreamReadOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxCmpOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxToIndexOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxIlog2Op op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxConstantOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxMulOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxAddOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxSubOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxCastOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxMaxOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxReluOp op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxDivPow2Op op, int indent, raw_ostream &os);
+  LogicalResult visitFx(FxDivIntOp op, int indent, raw_ostream &os);
+  LogicalResult visitNotFx(Operation *op, int indent, raw_ostream &os);
+
+private:
+  /// A fresh C name for v, from base and a counter.
+  std::string freshValue(Value v, StringRef base) {
+    std::string n = freshName(base.str() + std::to_string(counter++));
+    names[v] = n;
+    return n;
+  }
+  /// Starts the definition of a scalar: `const T vN = `.
+  raw_ostream &define(Value result, int indent, raw_ostream &os) {
+    std::string n = freshValue(result, "v");
+    return line(os, indent) << "const " << typeName(result.getType()) << " "
+                            << n << " = ";
+  }
+  void emitCsimDot(const WrapDot &dot, Value acc, int indent,
+                   raw_ostream &os);
+  std::string flatElement(const WrapDotOperand &operand,
+                          StringRef step);
   raw_ostream &line(raw_ostream &os, int indent) {
     return os.indent(2 * indent);
   }
@@ -312,12 +352,10 @@ LogicalResult Emitter::prepare() {
                    affine::AffineIfOp, affine::AffineLoadOp,
                    affine::AffineStoreOp, affine::AffineApplyOp,
                    memref::AllocOp, memref::LoadOp, memref::StoreOp,
-                   arith::ConstantOp, func::ReturnOp, FxRomOp, FxConstantOp,
-                   FxMulOp, FxAddOp, FxCastOp, FxReluOp, FxMaxOp, FxSubOp,
-                   FxToIndexOp, FxIlog2Op, FxDivPow2Op, FxCmpOp,
-                   arith::SelectOp, FxDivIntOp, affine::AffineMinOp,
-                   affine::AffineMaxOp, arith::MulIOp, FxStreamReadOp,
-                   FxStreamWriteOp>(op) &&
+                   arith::ConstantOp, func::ReturnOp, arith::SelectOp,
+                   affine::AffineMinOp, affine::AffineMaxOp, arith::MulIOp>(
+            op) &&
+        !isFxOp(op) &&
         op != func.getOperation()) {
       op->emitError("the HLS emitter does not handle '")
           << op->getName() << "'";
@@ -531,14 +569,16 @@ LogicalResult Emitter::emitBlock(Block &block, int indent, raw_ostream &os) {
 }
 
 LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
-  auto fresh = [&](Value v, StringRef base) {
-    std::string n = freshName(base.str() + std::to_string(counter++));
-    names[v] = n;
-    return n;
-  };
+  return dispatchFx(&op, indent, os);
+}
+
+LogicalResult Emitter::visitNotFx(Operation *opPtr, int indent,
+                                  raw_ostream &os) {
+  Operation &op = *opPtr;
+  auto fresh = [&](Value v, StringRef base) { return freshValue(v, base); };
   auto tn = [&](Value v) { return typeName(v.getType()); };
 
-  if (llvm::isa<func::ReturnOp, FxRomOp>(op))
+  if (llvm::isa<func::ReturnOp>(op))
     return success();
   if (auto c = llvm::dyn_cast<arith::ConstantOp>(op)) {
     names[c.getResult()] =
@@ -568,16 +608,6 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     partitionPragma(os, n, alloc->getAttr(kHlsPartitionAttr));
     return success();
   }
-  if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op)) {
-    hlsemit::emitTransfer(os, indent, true, name(write.getFifo()),
-                          name(write.getVector()));
-    return success();
-  }
-  if (auto read = llvm::dyn_cast<FxStreamReadOp>(op)) {
-    hlsemit::emitTransfer(os, indent, false, name(read.getFifo()),
-                          name(read.getVector()));
-    return success();
-  }
   if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op)) {
     if (!forOp.hasConstantBounds())
       return op.emitError("the HLS emitter handles loops with constant "
@@ -591,6 +621,13 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
       names[result] = n;
       line(os, indent) << typeName(arg.getType()) << " " << n << " = "
                        << name(init) << ";\n";
+    }
+    // The C simulation's form of a wrapping dot product (WrapDot.h); the
+    // loop below stays what Vitis compiles.
+    std::optional<WrapDot> dot = matchWrapDot(forOp);
+    if (dot) {
+      emitCsimDot(*dot, forOp.getRegionIterArgs()[0], indent, os);
+      os << "#else\n";
     }
     std::string label = nameOf(forOp);
     line(os, indent);
@@ -619,6 +656,8 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     if (failed(emitBlock(*forOp.getBody(), indent + 1, os)))
       return failure();
     line(os, indent) << "}\n";
+    if (dot)
+      os << "#endif\n";
     return success();
   }
   if (auto yield = llvm::dyn_cast<affine::AffineYieldOp>(op)) {
@@ -723,87 +762,199 @@ LogicalResult Emitter::emitOp(Operation &op, int indent, raw_ostream &os) {
     os << " = " << name(store.getValueToStore()) << ";\n";
     return success();
   }
-  if (auto cmp = llvm::dyn_cast<FxCmpOp>(op)) {
-    static const char *symbols[] = {"<", "<=", ">", ">=", "==", "!="};
-    std::string n = fresh(cmp.getResult(), "c");
-    line(os, indent) << "const bool " << n << " = " << name(cmp.getLhs())
-                     << " " << symbols[int(cmp.getPredicate())] << " "
-                     << name(cmp.getRhs()) << ";\n";
+  if (auto select = llvm::dyn_cast<arith::SelectOp>(op)) {
+    define(select.getResult(), indent, os)
+        << name(select.getCondition()) << " ? " << name(select.getTrueValue())
+        << " : " << name(select.getFalseValue()) << ";\n";
     return success();
   }
-  // Table index arithmetic: results of type index are C ints.
-  if (auto toIndex = llvm::dyn_cast<FxToIndexOp>(op)) {
-    std::string n = fresh(toIndex.getResult(), "idx");
-    line(os, indent) << "const int " << n << " = "
-                     << name(toIndex.getInput()) << ".to_int();\n";
-    return success();
-  }
-  if (auto ilog2 = llvm::dyn_cast<FxIlog2Op>(op)) {
-    // A leading-one detector: compare with each power of two of the
-    // input's type, from the largest down.
-    auto type = llvm::cast<FixedType>(ilog2.getInput().getType());
-    fx::Format f = type.getFormat();
-    std::string x = name(ilog2.getInput()), t = tn(ilog2.getInput());
-    std::string n = fresh(ilog2.getResult(), "exp");
-    line(os, indent) << "const int " << n << " =";
-    for (int k = f.intWidth - 1; k > f.intWidth - f.width; --k) {
-      os << "\n";
-      line(os, indent + 2) << "(" << x << " >= " << t << "("
-                           << exactLiteral(int64_t(1) << (k + f.fracWidth()), f)
-                           << ")) ? " << k << " :";
-    }
-    os << "\n";
-    line(os, indent + 2) << (f.intWidth - f.width) << ";\n";
-    return success();
-  }
-  Value result = op.getResult(0);
-  std::string n = fresh(result, "v");
-  line(os, indent) << "const " << tn(result) << " " << n << " = ";
-  if (auto c = llvm::dyn_cast<FxConstantOp>(op)) {
-    auto fixed = llvm::cast<FixedType>(c.getType());
-    os << tn(result) << "(" << exactLiteral(c.getRaw(), fixed.getFormat())
-       << ")";
-  } else if (llvm::isa<FxMulOp>(op)) {
-    // ap_fixed's operator* is exact with the type nn.fx.mul verified.
-    os << name(op.getOperand(0)) << " * " << name(op.getOperand(1));
-  } else if (llvm::isa<FxAddOp>(op)) {
-    os << name(op.getOperand(0)) << " + " << name(op.getOperand(1));
-  } else if (llvm::isa<FxCastOp>(op)) {
-    os << tn(result) << "(" << name(op.getOperand(0)) << ")";
-  } else if (auto select = llvm::dyn_cast<arith::SelectOp>(op)) {
-    os << name(select.getCondition()) << " ? " << name(select.getTrueValue())
-       << " : " << name(select.getFalseValue());
-  } else if (llvm::isa<FxSubOp>(op)) {
-    // Exact: the type nn.fx.sub verified is ap_fixed's difference type.
-    os << name(op.getOperand(0)) << " - " << name(op.getOperand(1));
-  } else if (llvm::isa<FxMaxOp>(op)) {
-    std::string a = name(op.getOperand(0)), b = name(op.getOperand(1));
-    os << "(" << a << " > " << b << ") ? " << a << " : " << b;
-  } else if (auto divPow2 = llvm::dyn_cast<FxDivPow2Op>(op)) {
-    // x * 2^-e for each possible e: an exact product with the constant
-    // ap_ufixed<1, 1 - e> (whose one bit weighs 2^-e), then one cast.
-    std::string x = name(divPow2.getInput()), e = name(divPow2.getExponent());
-    for (int64_t k = int64_t(divPow2.getMinExp());
-         k <= int64_t(divPow2.getMaxExp()); ++k) {
-      fx::Format pow2{1, int(1 - k), false, fx::Rounding::TRN,
-                      fx::Overflow::WRAP};
-      os << "\n";
-      line(os, indent + 2) << "(" << e << " == " << k << ") ? " << tn(result)
-                           << "(" << x << " * " << pow2.toString() << "("
-                           << exactLiteral(1, pow2) << ")) :";
-    }
-    os << "\n";
-    line(os, indent + 2) << tn(result) << "(0)";
-  } else if (llvm::isa<FxReluOp>(op)) {
-    std::string x = name(op.getOperand(0));
-    os << "(" << x << " > " << tn(result) << "(0)) ? " << x << " : "
-       << tn(result) << "(0)";
-  } else if (auto div = llvm::dyn_cast<FxDivIntOp>(op)) {
-    os << divisions.lookup({div.getInput().getType(), div.getType()}) << "("
-       << name(div.getInput()) << ", " << name(div.getCount()) << ")";
-  }
-  os << ";\n";
+  return op.emitError("the HLS emitter does not handle '")
+         << op.getName() << "'";
+}
+
+LogicalResult Emitter::visitFx(FxStreamWriteOp write, int indent,
+                               raw_ostream &os) {
+  hlsemit::emitTransfer(os, indent, true, name(write.getFifo()),
+                        name(write.getVector()));
   return success();
+}
+
+LogicalResult Emitter::visitFx(FxStreamReadOp read, int indent,
+                               raw_ostream &os) {
+  hlsemit::emitTransfer(os, indent, false, name(read.getFifo()),
+                        name(read.getVector()));
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxCmpOp cmp, int indent, raw_ostream &os) {
+  static const char *symbols[] = {"<", "<=", ">", ">=", "==", "!="};
+  std::string n = freshValue(cmp.getResult(), "c");
+  line(os, indent) << "const bool " << n << " = " << name(cmp.getLhs())
+                   << " " << symbols[int(cmp.getPredicate())] << " "
+                   << name(cmp.getRhs()) << ";\n";
+  return success();
+}
+
+// Table index arithmetic: results of type index are C ints.
+LogicalResult Emitter::visitFx(FxToIndexOp toIndex, int indent,
+                               raw_ostream &os) {
+  std::string n = freshValue(toIndex.getResult(), "idx");
+  line(os, indent) << "const int " << n << " = " << name(toIndex.getInput())
+                   << ".to_int();\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxIlog2Op ilog2, int indent, raw_ostream &os) {
+  // A leading-one detector: compare with each power of two of the
+  // input's type, from the largest down.
+  auto type = llvm::cast<FixedType>(ilog2.getInput().getType());
+  fx::Format f = type.getFormat();
+  std::string x = name(ilog2.getInput()), t = typeName(type);
+  std::string n = freshValue(ilog2.getResult(), "exp");
+  line(os, indent) << "const int " << n << " =";
+  for (int k = f.intWidth - 1; k > f.intWidth - f.width; --k) {
+    os << "\n";
+    line(os, indent + 2) << "(" << x << " >= " << t << "("
+                         << exactLiteral(int64_t(1) << (k + f.fracWidth()), f)
+                         << ")) ? " << k << " :";
+  }
+  os << "\n";
+  line(os, indent + 2) << (f.intWidth - f.width) << ";\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxConstantOp c, int indent, raw_ostream &os) {
+  auto fixed = llvm::cast<FixedType>(c.getType());
+  define(c.getResult(), indent, os)
+      << typeName(fixed) << "(" << exactLiteral(c.getRaw(), fixed.getFormat())
+      << ");\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxMulOp mul, int indent, raw_ostream &os) {
+  // ap_fixed's operator* is exact with the type nn.fx.mul verified.
+  define(mul.getResult(), indent, os)
+      << name(mul.getLhs()) << " * " << name(mul.getRhs()) << ";\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxAddOp add, int indent, raw_ostream &os) {
+  define(add.getResult(), indent, os)
+      << name(add.getLhs()) << " + " << name(add.getRhs()) << ";\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxSubOp sub, int indent, raw_ostream &os) {
+  // Exact: the type nn.fx.sub verified is ap_fixed's difference type.
+  define(sub.getResult(), indent, os)
+      << name(sub.getLhs()) << " - " << name(sub.getRhs()) << ";\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxCastOp cast, int indent, raw_ostream &os) {
+  define(cast.getResult(), indent, os)
+      << typeName(cast.getType()) << "(" << name(cast.getInput()) << ");\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxMaxOp max, int indent, raw_ostream &os) {
+  std::string a = name(max.getLhs()), b = name(max.getRhs());
+  define(max.getResult(), indent, os)
+      << "(" << a << " > " << b << ") ? " << a << " : " << b << ";\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxReluOp relu, int indent, raw_ostream &os) {
+  std::string x = name(relu.getInput()), t = typeName(relu.getType());
+  define(relu.getResult(), indent, os) << "(" << x << " > " << t << "(0)) ? "
+                                       << x << " : " << t << "(0);\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxDivPow2Op divPow2, int indent,
+                               raw_ostream &os) {
+  // x * 2^-e for each possible e: an exact product with the constant
+  // ap_ufixed<1, 1 - e> (whose one bit weighs 2^-e), then one cast.
+  std::string x = name(divPow2.getInput()), e = name(divPow2.getExponent());
+  std::string t = typeName(divPow2.getType());
+  define(divPow2.getResult(), indent, os);
+  for (int64_t k = int64_t(divPow2.getMinExp());
+       k <= int64_t(divPow2.getMaxExp()); ++k) {
+    fx::Format pow2{1, int(1 - k), false, fx::Rounding::TRN,
+                    fx::Overflow::WRAP};
+    os << "\n";
+    line(os, indent + 2) << "(" << e << " == " << k << ") ? " << t << "("
+                         << x << " * " << pow2.toString() << "("
+                         << exactLiteral(1, pow2) << ")) :";
+  }
+  os << "\n";
+  line(os, indent + 2) << t << "(0);\n";
+  return success();
+}
+
+LogicalResult Emitter::visitFx(FxDivIntOp div, int indent, raw_ostream &os) {
+  define(div.getResult(), indent, os)
+      << divisions.lookup({div.getInput().getType(), div.getType()}) << "("
+      << name(div.getInput()) << ", " << name(div.getCount()) << ");\n";
+  return success();
+}
+
+// Element `base + step` of an operand's buffer, read through a pointer to
+// its first element (the offsets are flat).
+std::string Emitter::flatElement(const WrapDotOperand &operand,
+                                 StringRef step) {
+  affine::AffineLoadOp load = operand.load; // accessors are not const
+  SmallVector<std::string> ops;
+  for (Value v : load.getMapOperands())
+    ops.push_back(name(v));
+  std::string text = "(&" + name(load.getMemRef());
+  for (int64_t d = 0; d < load.getMemRefType().getRank(); ++d)
+    text += "[0]";
+  return text + ")[" +
+         expr(operand.flatBase(), ops, load.getAffineMap().getNumDims()) +
+         " + " + step.str() + "]";
+}
+
+// Only nn's C-simulation headers define NN_CSIM_AP_TYPES_H: Vitis (its
+// synthesis and its own C simulation) compiles the loop after #else.
+void Emitter::emitCsimDot(const WrapDot &dot, Value acc, int indent,
+                          raw_ostream &os) {
+  std::string k = freshName("nn_k"), sum = freshName("nn_sum");
+  int64_t trips = int64_t(dot.lhs.stepOffsets.size());
+  // A step's offset: linear ones inline, others from a table.
+  auto stepOf = [&](const WrapDotOperand &operand) {
+    const std::vector<int64_t> &offsets = operand.stepOffsets;
+    int64_t first = offsets.front(),
+            stride = trips > 1 ? offsets[1] - offsets[0] : 0;
+    bool linear = true;
+    for (int64_t j = 0; j < trips; ++j)
+      linear &= offsets[size_t(j)] == first + j * stride;
+    if (linear)
+      return "(" + std::to_string(first) + " + " + k + " * " +
+             std::to_string(stride) + ")";
+    std::string table = freshName("nn_offsets");
+    line(os, indent + 1) << "static const int " << table << "[" << trips
+                         << "] = {";
+    for (int64_t j = 0; j < trips; ++j)
+      os << (j ? ", " : "") << offsets[size_t(j)];
+    os << "};\n";
+    return table + "[" + k + "]";
+  };
+  os << "#ifdef NN_CSIM_AP_TYPES_H\n";
+  line(os, indent) << "{ // C simulation: the wrapping sum on raw integers\n";
+  std::string lhs = flatElement(dot.lhs, stepOf(dot.lhs));
+  std::string rhs = flatElement(dot.rhs, stepOf(dot.rhs));
+  line(os, indent + 1) << "uint64_t " << sum << " = 0;\n";
+  line(os, indent + 1) << "for (int " << k << " = 0; " << k << " < " << trips
+                       << "; ++" << k << ")\n";
+  line(os, indent + 2) << sum << " += uint64_t(" << lhs
+                       << ".nn_raw64()) * uint64_t(" << rhs
+                       << ".nn_raw64());\n";
+  line(os, indent + 1) << name(acc) << " = nn_csim::wrap_raw<"
+                       << typeName(acc.getType()) << ">(uint64_t("
+                       << name(acc) << ".nn_raw64()) + (" << sum << " << "
+                       << dot.shift << "));\n";
+  line(os, indent) << "}\n";
 }
 
 // nn.fx.div_int as C++ on the API that Vitis' ap_fixed.h and nn's csim

@@ -443,6 +443,20 @@ template <typename T> constexpr T exact_result(i128 v) {
   return T(raw_tag(), T::nn_raw_of(v));
 }
 
+/// nn extension for the emitted C simulation: the AP_WRAP type T whose
+/// stored raw is `bits` modulo 2^W (the wrapping sum of a dot product,
+/// computed on uint64_t and wrapped once; nn/Dialect/NN/IR/WrapDot.h).
+template <typename T> T wrap_raw(uint64_t bits) {
+  static_assert(T::width <= 64 && T::omode == AP_WRAP,
+                "wrap_raw wraps into AP_WRAP types of at most 64 bits");
+  constexpr int unused = 64 - T::width;
+  const uint64_t low = bits << unused;
+  return T(raw_tag(),
+           static_cast<typename T::raw_type>(
+               T::sign_flag ? static_cast<int64_t>(low) >> unused
+                            : static_cast<int64_t>(low >> unused)));
+}
+
 /// Result types of binary operators between (W1, I1, S1) and (W2, I2, S2).
 template <int W1, int I1, bool S1, bool Int1, int W2, int I2, bool S2,
           bool Int2>
