@@ -440,7 +440,7 @@ void Model::layer(Operation *op, LayerEstimate &l) {
         elementwise(elements, 0, productDelay(inW, b), l);
         products(parallel(elements), inW, b, l);
       })
-      .Case<SigmoidOp, TanhOp>([&](Operation *) {
+      .Case<SigmoidOp, TanhOp, RsqrtOp>([&](Operation *) {
         elementwise(elements, select, kCoef.tableNs + kCoef.selectNs, l, w);
         l.latencyBest = l.latencyWorst =
             l.latencyBest +
@@ -570,7 +570,7 @@ void Model::layer(Operation *op, LayerEstimate &l) {
 bool isModelled(Operation *op) {
   return llvm::isa<DenseOp, ConvOp, ReluOp, ThresholdedReluOp, ClipOp,
                    LeakyReluOp, PReluOp, HardSigmoidOp, AddOp, SubOp, MaxOp,
-                   MinOp, MulOp, SigmoidOp, TanhOp, GeluOp, HardSwishOp, EluOp,
+                   MinOp, MulOp, SigmoidOp, TanhOp, RsqrtOp, GeluOp, HardSwishOp, EluOp,
                    SeluOp, SoftplusOp,
                    SoftmaxOp, MaxPoolOp, AvgPoolOp, GlobalAvgPoolOp,
                    GlobalMaxPoolOp, ReduceMeanOp, FlattenOp, ReshapeOp,

@@ -1,6 +1,6 @@
 //===- LowerActivations.cpp - table activations and softmax to loops ------===//
 //
-// nn.sigmoid, nn.tanh and nn.softmax read the lookup tables of
+// nn.sigmoid, nn.tanh, nn.gelu, nn.rsqrt and nn.softmax read the lookup tables of
 // nn/Support/ActivationTables.h (the interpreter's, entry for entry) from
 // nn.fx.rom buffers. The table index
 //
@@ -122,14 +122,19 @@ LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
   FixedType rT = elementOf(output);
   TableChoice choice = chooseTable(op, rT);
   auto gelu = llvm::dyn_cast<GeluOp>(op);
+  auto rsqrt = llvm::dyn_cast<RsqrtOp>(op);
   const bool isSigmoid = llvm::isa<SigmoidOp>(op);
-  fx::TableSpec spec = gelu        ? fx::geluTableSpec(choice.size)
+  fx::Format inputFormat = elementOf(input).getFormat();
+  fx::TableSpec spec = gelu    ? fx::geluTableSpec(choice.size)
+                       : rsqrt ? fx::rsqrtTableSpec(choice.size, inputFormat)
                        : isSigmoid ? fx::sigmoidTableSpec(choice.size)
                                    : fx::tanhTableSpec(choice.size);
   fx::Format tableFormat = choice.type.getFormat();
   fx::ActivationTable table =
       gelu ? fx::geluTable(choice.size, tableFormat,
                            gelu.isTanhApproximation())
+      : rsqrt ? fx::rsqrtTable(choice.size, tableFormat, inputFormat,
+                               rsqrt.getEpsilon().convertToDouble())
       : isSigmoid ? fx::sigmoidTable(choice.size, tableFormat)
                   : fx::tanhTable(choice.size, tableFormat);
   // gelu: the entry times x, exact (fx::gelu), then the one cast.

@@ -108,6 +108,8 @@ std::vector<std::string> hls::layerTypesOf(std::string_view op,
   }
   if (op == "nn.batch_norm")
     return {"BatchNormalization", "BatchNormOnnx"};
+  if (op == "nn.layer_norm")
+    return {"LayerNormalization"};
   // Activations.
   if (op == "nn.relu")
     return activation("ReLU");
@@ -125,7 +127,7 @@ std::vector<std::string> hls::layerTypesOf(std::string_view op,
     return activation("HardActivation");
   if (op == "nn.selu" || op == "nn.clip" || op == "nn.sigmoid" ||
       op == "nn.tanh" || op == "nn.softplus" || op == "nn.softsign" ||
-      op == "nn.gelu" || op == "nn.hard_swish")
+      op == "nn.gelu" || op == "nn.hard_swish" || op == "nn.rsqrt")
     return activation("");
   // Pooling.
   if (op == "nn.max_pool")
@@ -180,7 +182,7 @@ const std::vector<std::string> &hls::knownLayerTypes() {
         "nn.sub",         "nn.mul",            "nn.max",
         "nn.min",         "nn.div",            "nn.concat",
         "nn.reshape",     "nn.flatten",        "nn.transpose",
-        "nn.pad",         "nn.resize"};
+        "nn.pad",         "nn.resize",         "nn.layer_norm"};
     std::set<std::string> all;
     for (const char *op : ops)
       for (int64_t rank : {1, 2})
