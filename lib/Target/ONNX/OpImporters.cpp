@@ -847,9 +847,12 @@ LogicalResult importResize(NodeContext &ctx) {
   std::string transform =
       ctx.getString("coordinate_transformation_mode", "half_pixel");
   std::string nearest = ctx.getString("nearest_mode", "round_prefer_floor");
+  if (mode == "linear")
+    return importLinearResize(ctx);
   if (mode != "nearest") {
     ctx.emitError() << "mode '" << mode
-                    << "' is not supported; nn.resize is nearest-neighbour";
+                    << "' is not supported; nn imports nearest (nn.resize) "
+                       "and linear (as a dense layer)";
     return failure();
   }
   FailureOr<Value> x = ctx.input(0);

@@ -207,10 +207,11 @@ class LayerNorms(torch.nn.Module):
 
 
 class Upsample(torch.nn.Module):
-    """A transposed convolution (imported as a dense layer on the flattened
-    input): ConvTranspose2d 2->4, kernel 3, stride 2, padding 1,
+    """Two upsamplings, each imported as a dense layer on the flattened
+    input: ConvTranspose2d 2->4, kernel 3, stride 2, padding 1,
     output_padding 1 ([N,2,4,4] -> [N,4,8,8]), ReLU, conv 3x3 4->2 pad 1,
-    flatten, dense 128->5."""
+    plus the input upsampled bilinearly by 2 (pytorch_half_pixel), flatten,
+    dense 128->5."""
 
     def __init__(self):
         super().__init__()
@@ -220,8 +221,10 @@ class Upsample(torch.nn.Module):
         self.fc = torch.nn.Linear(128, 5)
 
     def forward(self, x):
-        x = self.conv(torch.relu(self.up(x)))
-        return self.fc(torch.flatten(x, 1))
+        y = self.conv(torch.relu(self.up(x)))
+        y = y + torch.nn.functional.interpolate(x, scale_factor=2,
+                                                mode="bilinear")
+        return self.fc(torch.flatten(y, 1))
 
 
 # name -> (constructor, input names and shapes (batch 1), opset).
