@@ -470,10 +470,10 @@ func.func @layer_norm_epsilon(%x: tensor<1x4xf32>, %s: tensor<4xf32>) -> tensor<
 
 // -----
 
-func.func @layer_norm_fixed(%x: tensor<1x4x!nn.fixed<16, 6>>, %s: tensor<4xf32>) -> tensor<1x4xf32> {
+func.func @layer_norm_fixed(%x: tensor<1x4x!nn.fixed<16, 6>>, %s: tensor<4x!nn.fixed<16, 6>>) -> tensor<1x4x!nn.fixed<16, 6>> {
   // expected-error @+1 {{'nn.layer_norm' op is float only (--nn-quantize rewrites it into fixed-point ops); got 'tensor<1x4x!nn.fixed<16, 6>>'}}
-  %0 = nn.layer_norm %x, %s, %s : (tensor<1x4x!nn.fixed<16, 6>>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x4xf32>
-  return %0 : tensor<1x4xf32>
+  %0 = nn.layer_norm %x, %s, %s : (tensor<1x4x!nn.fixed<16, 6>>, tensor<4x!nn.fixed<16, 6>>, tensor<4x!nn.fixed<16, 6>>) -> tensor<1x4x!nn.fixed<16, 6>>
+  return %0 : tensor<1x4x!nn.fixed<16, 6>>
 }
 
 // -----
