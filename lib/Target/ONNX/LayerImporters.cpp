@@ -16,15 +16,49 @@ using namespace mlir;
 using namespace nn;
 using namespace nn::onnx_import;
 
+namespace {
+/// LayerNormalization's optional outputs Mean and InvStdDev (ONNX's
+/// training statistics, shaped as x with the normalized dimensions 1),
+/// when something reads them: nn.reduce_mean, and nn.rsqrt of the mean of
+/// the squared deviation, named <layer>_mean and <layer>_inv_std.
+LogicalResult importStatistics(NodeContext &ctx, Value x, int64_t axis,
+                               float epsilon) {
+  bool mean = ctx.node().output_size() > 1 && ctx.isOutputUsed(1);
+  bool inverse = ctx.node().output_size() > 2 && ctx.isOutputUsed(2);
+  if (!mean && !inverse)
+    return success();
+  OpBuilder &b = ctx.builder();
+  Location loc = ctx.getLoc();
+  std::string layer = getLayerName(loc);
+  auto named = [&](const char *suffix) -> Location {
+    return NameLoc::get(b.getStringAttr(layer + suffix), loc);
+  };
+  auto xType = llvm::cast<RankedTensorType>(x.getType());
+  SmallVector<int64_t> axes, statShape(xType.getShape());
+  for (int64_t d = axis; d < xType.getRank(); ++d) {
+    axes.push_back(d);
+    statShape[d] = 1;
+  }
+  auto statType = RankedTensorType::get(statShape, xType.getElementType());
+  Value m = ReduceMeanOp::create(b, named("_mean"), statType, x,
+                                 b.getDenseI64ArrayAttr(axes),
+                                 b.getBoolAttr(true));
+  if (mean)
+    ctx.setOutput(1, m);
+  if (inverse) {
+    Value d = SubOp::create(b, named("_centered"), xType, x, m);
+    Value sq = MulOp::create(b, named("_square"), xType, d, d);
+    Value var = ReduceMeanOp::create(b, named("_var"), statType, sq,
+                                     b.getDenseI64ArrayAttr(axes),
+                                     b.getBoolAttr(true));
+    ctx.setOutput(2, RsqrtOp::create(b, named("_inv_std"), statType, var,
+                                     b.getF32FloatAttr(epsilon)));
+  }
+  return success();
+}
+} // namespace
+
 LogicalResult nn::onnx_import::importLayerNormalization(NodeContext &ctx) {
-  // Mean and InvStdDev are training outputs: inference hardware makes Y.
-  for (int i = 1; i < ctx.node().output_size(); ++i)
-    if (ctx.isOutputUsed(i)) {
-      ctx.emitError() << "output " << i
-                      << " (Mean or InvStdDev) is used; only the first "
-                         "output is supported";
-      return failure();
-    }
   FailureOr<Value> x = ctx.input(0);
   if (failed(x))
     return failure();
@@ -83,5 +117,5 @@ LogicalResult nn::onnx_import::importLayerNormalization(NodeContext &ctx) {
                                 b.getI64IntegerAttr(axis),
                                 b.getF32FloatAttr(epsilon));
   ctx.setOutput(0, y);
-  return success();
+  return importStatistics(ctx, *x, axis < 0 ? axis + rank : axis, epsilon);
 }
