@@ -36,7 +36,7 @@
 // NOT_OBJECT: nn-quantize-bad-not-object.json:0:0: error: the configuration must be an object (a JSON object or a YAML mapping), got array
 // SYNTAX: nn-quantize-bad-syntax.json:2:14: error: invalid JSON: syntax error while parsing object separator - unexpected string literal; expected ':'
 // MODEL_KEY: nn-quantize-bad-model-key.json:0:0: error: Model.Precison: unknown key; expected Precision, ReuseFactor, Strategy, BramFactor, TraceOutput, ChannelsLastConversion or TransposeOutputs
-// LAYER_KEY: nn-quantize-bad-layer-key.json:0:0: error: LayerName.fc1.Reuse: unknown key; expected Precision, ReuseFactor, Strategy, TableSize (table_size), Trace, ParallelizationFactor, ConvImplementation, Implementation or Skip
+// LAYER_KEY: nn-quantize-bad-layer-key.json:0:0: error: LayerName.fc1.Reuse: unknown key; expected Precision, ReuseFactor, Strategy, TableSize (table_size), Trace, ParallelizationFactor, ConvImplementation, table_range_power2, Implementation or Skip
 // LAYER_NAME_NOT_OBJECT: nn-quantize-bad-layer-name-not-object.json:0:0: error: LayerName: must be an object mapping layer names to settings, got ["fc1"]
 // LAYER_TYPE_NOT_OBJECT: nn-quantize-bad-layer-type-not-object.json:0:0: error: LayerType: must be an object mapping layer types to settings, got "Dense"
 // LEVEL_NOT_OBJECT: nn-quantize-bad-level-not-object.json:0:0: error: LayerName.fc1: must be an object, got 3
