@@ -443,7 +443,7 @@ bool Model::layer(Operation *op, LayerEstimate &l) {
         elementwise(elements, 0, productDelay(inW, b), l);
         products(parallel(elements), inW, b, l);
       })
-      .Case<SigmoidOp, TanhOp, SoftsignOp>([&](Operation *) {
+      .Case<SigmoidOp, TanhOp, SoftsignOp, RsqrtOp>([&](Operation *) {
         elementwise(elements, select, kCoef.tableNs + kCoef.selectNs, l, w);
         l.latencyBest = l.latencyWorst =
             l.latencyBest +

@@ -1,6 +1,6 @@
 //===- LowerActivations.cpp - table activations and softmax to loops ------===//
 //
-// nn.sigmoid, nn.tanh, nn.softsign, nn.gelu and nn.softmax read the lookup tables of
+// nn.sigmoid, nn.tanh, nn.softsign, nn.gelu, nn.rsqrt and nn.softmax read the lookup tables of
 // nn/Support/ActivationTables.h (the interpreter's, entry for entry) from
 // nn.fx.rom buffers. The table index
 //
@@ -123,12 +123,17 @@ LogicalResult FunctionLowering::lowerTableActivation(Operation *op) {
   TableChoice choice = chooseTable(op, rT);
   auto gelu = llvm::dyn_cast<GeluOp>(op);
   fx::Format tableFormat = choice.type.getFormat();
+  fx::Format inputFormat = elementOf(input).getFormat();
   // The spec and table of ActivationTables.h, as the interpreter reads them.
   fx::TableSpec spec;
   fx::ActivationTable table;
   if (gelu) {
     spec = fx::geluTableSpec(choice.size);
     table = fx::geluTable(choice.size, tableFormat, gelu.isTanhApproximation());
+  } else if (auto rsqrt = llvm::dyn_cast<RsqrtOp>(op)) {
+    spec = fx::rsqrtTableSpec(choice.size, inputFormat);
+    table = fx::rsqrtTable(choice.size, tableFormat, inputFormat,
+                           rsqrt.getEpsilon().convertToDouble());
   } else if (llvm::isa<SigmoidOp>(op)) {
     spec = fx::sigmoidTableSpec(choice.size);
     table = fx::sigmoidTable(choice.size, tableFormat);

@@ -381,8 +381,8 @@ FunctionLowering::dispatch() {
       return success();
     });
     // LowerActivations.cpp, LowerReduce.cpp.
-    handle<SigmoidOp, TanhOp, SoftsignOp, GeluOp>(t, [](FunctionLowering &l,
-                                                        Operation *op) {
+    handle<SigmoidOp, TanhOp, SoftsignOp, GeluOp, RsqrtOp>(
+        t, [](FunctionLowering &l, Operation *op) {
       return l.lowerTableActivation(op);
     });
     handle<SoftmaxOp>(t, [](FunctionLowering &l, Operation *op) {

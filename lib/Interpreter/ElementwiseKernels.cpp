@@ -24,6 +24,8 @@
 #include "nn/Interpreter/Interpreter.h"
 #include "nn/Support/ActivationTables.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -275,7 +277,7 @@ struct TableConfig {
 FailureOr<TableConfig> tableConfig(Operation *op,
                                    const fx::Format &defaultFormat,
                                    int inputFrac,
-                                   fx::TableSpec (*spec)(int64_t)) {
+                                   llvm::function_ref<fx::TableSpec(int64_t)> spec) {
   TableConfig config{fx::kDefaultTableSize, defaultFormat};
   if (auto size = op->getAttrOfType<IntegerAttr>(kTableSizeAttrName))
     config.size = size.getInt();
@@ -556,7 +558,7 @@ const T &memoized(const std::string &key, Build build) {
 /// memoized().
 template <typename Build, typename Fn>
 LogicalResult tableKernel(Operation *op, const Tensor &input, Tensor &result,
-                          fx::TableSpec (*spec)(int64_t),
+                          llvm::function_ref<fx::TableSpec(int64_t)> spec,
                           const std::string &kind, Build build, Fn fn) {
   const fx::Format &from = input.format(), &to = result.format();
   FailureOr<TableConfig> config =
@@ -688,6 +690,39 @@ LogicalResult softplusKernel(Operation *op, ArrayRef<const Tensor *> operands,
     if (std::isnan(x))
       return x;
     return std::max(x, 0.0) + std::log1p(std::exp(-std::fabs(x)));
+  });
+}
+
+/// rsqrt: 1 / sqrt(x + epsilon) in double, rounded once; fixed point: the
+/// table of fx::rsqrtTable over the input format's range, one cast.
+LogicalResult rsqrtKernel(Operation *op, ArrayRef<const Tensor *> operands,
+                          Tensor &result, const KernelContext &) {
+  const Tensor &input = *operands[0];
+  const double epsilon =
+      llvm::cast<RsqrtOp>(op).getEpsilon().convertToDouble();
+  if (result.isFixed()) {
+    const fx::Format &from = input.format();
+    auto spec = [&](int64_t size) { return fx::rsqrtTableSpec(size, from); };
+    FailureOr<TableConfig> config =
+        tableConfig(op, result.format(), from.fracWidth(), spec);
+    if (failed(config))
+      return failure();
+    // The memo key names what the entries depend on: epsilon (exactly) and
+    // the range, which the input format sets.
+    char key[96];
+    std::snprintf(key, sizeof key, "rsqrt %a %lld", epsilon,
+                  (long long)spec(config->size).span);
+    return tableKernel(
+        op, input, result, spec, key,
+        [&](int64_t size, const fx::Format &format) {
+          return fx::rsqrtTable(size, format, from, epsilon);
+        },
+        [&](const fx::ActivationTable &table, int64_t x) {
+          return fx::lookupActivation(table, x, from, result.format());
+        });
+  }
+  return curvedFloatKernel(input, result, [epsilon](double x) {
+    return 1.0 / std::sqrt(x + epsilon);
   });
 }
 
@@ -823,6 +858,7 @@ void nn::interp::registerElementwiseKernels(KernelTable &table) {
   table["nn.hard_sigmoid"] = hardSigmoidKernel;
   table["nn.hard_swish"] = hardSwishKernel;
   table["nn.gelu"] = geluKernel;
+  table["nn.rsqrt"] = rsqrtKernel;
   table["nn.tanh"] = tanhKernel;
   table["nn.softmax"] = softmaxKernel;
   table["nn.softplus"] = softplusKernel;

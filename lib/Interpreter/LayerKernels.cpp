@@ -1,7 +1,8 @@
 //===- LayerKernels.cpp - interpreter kernels of the layer ops ------------===//
 //
 // nn.dense, nn.conv, nn.batch_norm, nn.max_pool, nn.avg_pool,
-// nn.global_avg_pool and nn.global_max_pool, on float32 and fixed point.
+// nn.global_avg_pool and nn.global_max_pool, on float32 and fixed point;
+// nn.layer_norm on float32 (nn-quantize rewrites it into fixed-point ops).
 //
 // Float32: ONNX semantics. Dense and conv go through the blocked SGEMM of
 // Gemm.h (conv via im2col, except 1x1 stride-1 unpadded convolutions, which
@@ -747,10 +748,47 @@ static LogicalResult globalMaxPoolKernel(Operation *op,
   return globalPoolKernel(op, operands, result, context, /*isMax=*/true);
 }
 
+/// ONNX LayerNormalization over the dimensions [axis, rank): mean,
+/// variance and the normalized, scaled and shifted values in double, each
+/// output rounded once to f32. Float only (the verifier): --nn-quantize
+/// rewrites a layer norm into fixed-point ops.
+static LogicalResult layerNormKernel(Operation *op,
+                                     ArrayRef<const Tensor *> operands,
+                                     Tensor &result, const KernelContext &) {
+  auto norm = llvm::cast<LayerNormOp>(op);
+  const Tensor &x = *operands[0];
+  const std::vector<float> &scale = operands[1]->f32();
+  const std::vector<float> &bias = operands[2]->f32();
+  int64_t slice = 1;
+  for (int64_t d = norm.getNormalizedAxis(); d < x.rank(); ++d)
+    slice *= x.shape()[d];
+  const double epsilon = norm.getEpsilon().convertToDouble();
+  const std::vector<float> &in = x.f32();
+  std::vector<float> &out = result.f32();
+  for (size_t start = 0; slice > 0 && start < in.size();
+       start += size_t(slice)) {
+    double sum = 0;
+    for (int64_t i = 0; i < slice; ++i)
+      sum += double(in[start + i]);
+    double mean = sum / double(slice), squares = 0;
+    for (int64_t i = 0; i < slice; ++i) {
+      double d = double(in[start + i]) - mean;
+      squares += d * d;
+    }
+    double inverse = 1.0 / std::sqrt(squares / double(slice) + epsilon);
+    for (int64_t i = 0; i < slice; ++i)
+      out[start + i] = float((double(in[start + i]) - mean) * inverse *
+                                 double(scale[i]) +
+                             double(bias[i]));
+  }
+  return success();
+}
+
 void nn::interp::registerLayerKernels(KernelTable &table) {
   table["nn.dense"] = denseKernel;
   table["nn.conv"] = convKernel;
   table["nn.batch_norm"] = batchNormKernel;
+  table["nn.layer_norm"] = layerNormKernel;
   table["nn.max_pool"] = maxPoolKernel;
   table["nn.avg_pool"] = avgPoolKernel;
   table["nn.global_avg_pool"] = globalAvgPoolKernel;

@@ -328,6 +328,17 @@ void Parser::parseLevel(const json &value, const std::string &path,
       else if (s)
         ignore(where, "hls4ml's io_stream convolution buffer; nn's design is "
                       "io_parallel");
+    } else if (!isModel && key == "table_range_power2") {
+      // hls4ml's LayerNormalization: its table of 1/sqrt covers [0,
+      // 2^value). nn's covers every value of the layer's accum type.
+      if (!v.is_number_integer() || v.get<int64_t>() < 0 ||
+          v.get<int64_t>() > 62)
+        fail(where, "expected an integer in [0, 62], got " + describe(v));
+      else
+        ignore(where, "hls4ml's layer norm table range; nn's reciprocal "
+                      "square-root table covers every value of the layer's "
+                      "accum type (set accum to change it)",
+               /*notSupportedYet=*/true);
     } else if (!isModel && key == "Implementation") {
       // hls4ml's Softmax implementations (fx::softmax defines each).
       const std::string *s = isString(v, where);
@@ -350,7 +361,8 @@ void Parser::parseLevel(const json &value, const std::string &path,
                                : "Precision, ReuseFactor, Strategy, "
                                  "TableSize (table_size), Trace, "
                                  "ParallelizationFactor, ConvImplementation, "
-                                 "Implementation or Skip"));
+                                 "table_range_power2, Implementation or "
+                                 "Skip"));
     }
   }
 }

@@ -31,7 +31,7 @@ src=$(cd "$2" && pwd) || exit 2
 shift 2
 bin=$build/bin
 models_dir=$src/test/Models/hls
-all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone gated"
+all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone gated layernorm upsample"
 models=${*:-${NN_MATRIX_MODELS:-$all_models}}
 configs=${NN_MATRIX_CONFIGS:-a16 mixed}
 lower=--nn-lower-to-hls
@@ -85,6 +85,8 @@ inputs_of() {
     concat2) echo "tracks 8"; echo "calo 6" ;;
     bn_standalone) echo "image 3,8,8" ;;
     gated) echo "features 16" ;;
+    layernorm) echo "tokens 4,8" ;;
+    upsample) echo "image 2,4,4" ;;
     *) return 1 ;;
   esac
 }

@@ -181,6 +181,34 @@ TEST(ActivationTablesTest, GeluMultipliesItsGate) {
   }
 }
 
+TEST(ActivationTablesTest, RsqrtRangeFollowsTheInputFormat) {
+  // [0, 2^k): k = I - 1 signed, I unsigned, clamped to [0, 62].
+  EXPECT_EQ(rsqrtTableSpec(1024, fixedFormat(8, 3)).span, 4);
+  EXPECT_EQ(rsqrtTableSpec(1024, fixedFormat(8, 3, false)).span, 8);
+  EXPECT_EQ(rsqrtTableSpec(1024, fixedFormat(8, -2)).span, 1);
+  EXPECT_EQ(rsqrtTableSpec(1024, fixedFormat(8, 200)).span,
+            int64_t(1) << 62);
+  EXPECT_EQ(rsqrtTableSpec(1024, fixedFormat(8, 3)).lo, 0);
+}
+
+TEST(ActivationTablesTest, RsqrtEntriesAtMidpoints) {
+  // Input ap_fixed<8,3>: [0, 4), N = 4, bins of 1, midpoints 0.5 .. 3.5;
+  // epsilon 0: 1/sqrt(m) = 1.4142136, 0.8164966, 0.6324555, 0.5345225;
+  // ap_ufixed<8,2,RND> (LSB 1/64): 90.51 -> 91, 52.26 -> 52, 40.48 -> 40,
+  // 34.21 -> 34.
+  Format in = fixedFormat(8, 3);
+  Format entry = fixedFormat(8, 2, false, Rounding::RND);
+  ActivationTable t = rsqrtTable(4, entry, in, 0.0);
+  EXPECT_EQ(entries(t), (std::vector<int64_t>{91, 52, 40, 34}));
+  // epsilon 0.5 shifts every entry: 1/sqrt(1) = 1 -> 64.
+  EXPECT_EQ(rsqrtTable(4, entry, in, 0.5).entries[0], 64);
+  // v = 1.5 (raw 48, F = 5): bin 1; v = 3.96875 (raw 127): bin 3; a
+  // negative v (a wrapped variance) clamps to bin 0.
+  EXPECT_EQ(lookupActivation(t, 48, in, entry), 52);
+  EXPECT_EQ(lookupActivation(t, 127, in, entry), 34);
+  EXPECT_EQ(lookupActivation(t, -5, in, entry), 91);
+}
+
 TEST(ActivationTablesTest, ExpLinear) {
   // E = alpha (e^-t - 1), alpha = 1, N = 4 over [0, 8): 0, -0.864665,
   // -0.981684, -0.997521; ap_fixed<8,1> (LSB 1/128), TRN: 0, -110.68 ->

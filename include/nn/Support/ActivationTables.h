@@ -41,6 +41,9 @@
 //   selu(x) = x > 0 ? cast_R(gamma * x) : cast_R(E[index(-x)]), E over
 //                [0, 8): gamma * alpha * (e^-t_i - 1); gamma * x is exact
 //                (gamma's f32 value), then one cast
+//   rsqrt(x) = cast_R(Q[index(x)]), Q over [0, 2^k) (k from the input
+//                format, rsqrtTableSpec): 1 / sqrt(m_i + epsilon) at the
+//                bin's midpoint m_i (a layer norm's inverse deviation)
 //   gelu(x) = cast_R(x * G[index(x)]), G over [-8, 8): Phi(x_i), the
 //                standard normal CDF 0.5 * (1 + erf(x_i / sqrt(2))) or its
 //                tanh approximation; the product is exact, then one cast
@@ -280,6 +283,33 @@ inline int64_t gelu(const ActivationTable &table, int64_t xRaw,
               result);
 }
 
+/// Reciprocal square root (nn.rsqrt, a layer norm's 1 / sqrt(var +
+/// epsilon), as hls4ml's LayerNormalization): a table over [0, 2^k), 2^k
+/// the smallest power of two above every value of the input format (k = I
+/// - 1 signed, I unsigned, at least 0, at most 62: larger inputs clamp to
+/// the last entry), so that every variance the format holds has a bin.
+constexpr TableSpec rsqrtTableSpec(int64_t size, const Format &input) {
+  int k = input.intWidth - (input.isSigned ? 1 : 0);
+  k = k < 0 ? 0 : (k > 62 ? 62 : k);
+  return {size, 0, int64_t(1) << k};
+}
+/// A layer norm's default table format (nn-quantize): entries lie in
+/// (0, 1 / sqrt(first midpoint + epsilon)]; unsigned, saturating, 18 bits
+/// as softmax's, 8 of them integer (up to 256: a variance near 1/65536).
+constexpr Format kDefaultRsqrtTableFormat{18, 8, false, Rounding::RND,
+                                          Overflow::SAT};
+/// rsqrt's table: entry i = 1 / sqrt(m_i + epsilon) at its bin's midpoint
+/// m_i = (i + 1/2) * span / N, unlike the other tables' lower edges: at
+/// the lower edge the first entry would be 1 / sqrt(epsilon), far above
+/// any variance of the bin. `epsilon` is the f32 attribute's exact value.
+inline ActivationTable rsqrtTable(int64_t size, const Format &format,
+                                  const Format &input, double epsilon) {
+  TableSpec spec = rsqrtTableSpec(size, input);
+  double halfBin = double(spec.span) / double(spec.size) / 2;
+  return buildTable(spec, format, [&](double x) {
+    return 1.0 / std::sqrt(x + halfBin + epsilon);
+  });
+}
 /// sigmoid, tanh or softsign: cast_R(table[index(x)]).
 inline int64_t lookupActivation(const ActivationTable &table, int64_t xRaw,
                                 const Format &x, const Format &result) {

@@ -172,6 +172,15 @@ private:
                           llvm::ArrayRef<float> values);
 };
 
+/// The importer of LayerNormalization (LayerImporters.cpp).
+mlir::LogicalResult importLayerNormalization(NodeContext &ctx);
+/// The importer of ConvTranspose, as a dense layer
+/// (LinearMapImporters.cpp).
+mlir::LogicalResult importConvTranspose(NodeContext &ctx);
+/// The importer of Resize in mode linear (bilinear upsampling), as a dense
+/// layer (LinearMapImporters.cpp).
+mlir::LogicalResult importLinearResize(NodeContext &ctx);
+
 /// The importers of QuantizeLinear and DequantizeLinear (QDQImporters.cpp).
 mlir::LogicalResult importQuantizeLinear(NodeContext &ctx);
 mlir::LogicalResult importDequantizeLinear(NodeContext &ctx);

@@ -2,9 +2,11 @@
 //
 // PyTorch exports some layers as several ONNX nodes because opset 17 has
 // no op for them: nn.GELU as Div/Erf/Add/Mul/Mul (or, with
-// approximate='tanh', the Mul/Add/Tanh chain of its formula), and below
-// opset 14 nn.Hardswish as Mul(x, HardSigmoid(x)), and nn.Softsign as
-// Div(x, Add(Abs(x), 1)) (PyTorch 1.13 writes no Softsign node). Imported node by node
+// approximate='tanh', the Mul/Add/Tanh chain of its formula), below
+// opset 14 nn.Hardswish as Mul(x, HardSigmoid(x)), below opset 17
+// nn.LayerNorm as ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div(/Mul/Add),
+// and nn.Softsign as Div(x, Add(Abs(x), 1)) (PyTorch 1.13 writes no
+// Softsign node). Imported node by node
 // they would be several nn ops (and Erf has none), quantized and rounded
 // one by one; hls4ml treats each as one layer. Before import the chain is
 // replaced by one node of the op ONNX defines for it (Gelu of opset 20 with
@@ -19,6 +21,7 @@
 
 #include "GraphImporter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -248,25 +251,33 @@ private:
     return true;
   }
 
-  /// The last axis of a ReduceMean with keepdims (opset 17: an attribute).
-  bool reducesLastAxis(const onnx::NodeProto &mean) {
-    bool keep = true, lastAxis = false;
+  /// For a ReduceMean with keepdims over the last k axes, given as -k ..
+  /// -1 in any order (opset 17: an attribute; PyTorch's LayerNorm over
+  /// normalized_shape of k dimensions), returns k; else 0.
+  int64_t trailingAxes(const onnx::NodeProto &mean) {
+    bool keep = true;
+    std::vector<int64_t> axes;
     for (const onnx::AttributeProto &attr : mean.attribute()) {
       if (attr.name() == "keepdims")
         keep = attr.i() != 0;
       if (attr.name() == "axes")
-        lastAxis = attr.ints_size() == 1 && attr.ints(0) == -1;
+        axes.assign(attr.ints().begin(), attr.ints().end());
     }
-    return keep && lastAxis && mean.input_size() == 1;
+    std::sort(axes.begin(), axes.end());
+    int64_t k = int64_t(axes.size());
+    for (int64_t i = 0; i < k; ++i)
+      if (axes[i] != i - k)
+        return 0;
+    return keep && mean.input_size() == 1 ? k : 0;
   }
 
   /// LayerNormalization as PyTorch exports nn.LayerNorm below opset 17:
   /// d = Sub(x, ReduceMean(x)), Div(d, Sqrt(Add(ReduceMean(Pow(d, 2)),
   /// eps))), then Mul by the weight and Add of the bias when the layer has
-  /// them (normalizing the last axis). Replaced by LayerNormalization
-  /// (x, weight, bias) with `epsilon`, so that the layer is one node (and
-  /// the diagnostic while nn has no importer for it names the layer rather
-  /// than its Pow).
+  /// them (normalizing the last k axes, both means over -k .. -1).
+  /// Replaced by LayerNormalization (x, weight, bias) with `axis` = -k and
+  /// `epsilon`, so that the layer is one nn.layer_norm, quantized as one
+  /// (hls4ml's LayerNormalization) rather than node by node.
   bool matchLayerNorm(int index) {
     const onnx::NodeProto &div = graph.node(index);
     if (div.op_type() != "Div" || div.input_size() != 2 ||
@@ -285,8 +296,8 @@ private:
       return false;
     std::vector<float> eps = floats(addEps->input(1 - varSide));
     const onnx::NodeProto *var = inner(addEps->input(varSide), "ReduceMean");
-    const onnx::NodeProto *pow =
-        reducesLastAxis(*var) ? inner(var->input(0), "Pow") : nullptr;
+    const int64_t axes = trailingAxes(*var);
+    const onnx::NodeProto *pow = axes ? inner(var->input(0), "Pow") : nullptr;
     // d is read twice: by the Pow and by the Div.
     auto sub = producer.find(d);
     if (eps.size() != 1 || !pow || pow->input_size() != 2 ||
@@ -298,7 +309,7 @@ private:
       return false;
     const std::string &x = subNode.input(0);
     const onnx::NodeProto *mean = inner(subNode.input(1), "ReduceMean");
-    if (!mean || !reducesLastAxis(*mean) || mean->input(0) != x)
+    if (!mean || trailingAxes(*mean) != axes || mean->input(0) != x)
       return false;
     // The affine part: Mul(n, weight) then Add(., bias), each optional.
     int last = index;
@@ -334,7 +345,7 @@ private:
     onnx::AttributeProto *axis = node.add_attribute();
     axis->set_name("axis");
     axis->set_type(onnx::AttributeProto::INT);
-    axis->set_i(-1);
+    axis->set_i(-axes);
     onnx::AttributeProto *epsilon = node.add_attribute();
     epsilon->set_name("epsilon");
     epsilon->set_type(onnx::AttributeProto::FLOAT);

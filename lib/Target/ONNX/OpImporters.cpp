@@ -847,9 +847,12 @@ LogicalResult importResize(NodeContext &ctx) {
   std::string transform =
       ctx.getString("coordinate_transformation_mode", "half_pixel");
   std::string nearest = ctx.getString("nearest_mode", "round_prefer_floor");
+  if (mode == "linear")
+    return importLinearResize(ctx);
   if (mode != "nearest") {
     ctx.emitError() << "mode '" << mode
-                    << "' is not supported; nn.resize is nearest-neighbour";
+                    << "' is not supported; nn imports nearest (nn.resize) "
+                       "and linear (as a dense layer)";
     return failure();
   }
   FailureOr<Value> x = ctx.input(0);
@@ -902,6 +905,7 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"DequantizeLinear", importDequantizeLinear},
       {"Constant", importConstant},
       {"Conv", importConv},
+      {"ConvTranspose", importConvTranspose},
       {"Div", importBinary<DivOp>},
       {"Dropout", importDropout},
       {"Elu", importElu},
@@ -913,6 +917,7 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"HardSigmoid", importHardSigmoid},
       {"HardSwish", importHardSwish},
       {"Identity", importIdentity},
+      {"LayerNormalization", importLayerNormalization},
       {"LeakyRelu", importLeakyRelu},
       {"MatMul", importMatMul},
       {"Max", importVariadic<MaxOp>},
@@ -946,11 +951,6 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
 /// (docs/ONNXImport.md, "Not supported yet", lists the same).
 static StringRef notYetReason(StringRef opType) {
   return llvm::StringSwitch<StringRef>(opType)
-      .Case("LayerNormalization",
-            "nn has no layer norm yet (its fixed-point form, hls4ml's "
-            "reciprocal square-root table, is planned; PyTorch's opset-13 "
-            "ReduceMean/Sub/Pow/Sqrt/Div form is recognised as this op)")
-      .Case("ConvTranspose", "nn has no transposed convolution yet")
       .Cases({"RNN", "LSTM", "GRU"}, "nn has no recurrent layers yet")
       .Case("Erf", "Erf is imported only inside the GELU subgraph PyTorch "
                    "exports (x * 0.5 * (1 + Erf(x / sqrt(2))))")

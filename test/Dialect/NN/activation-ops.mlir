@@ -179,3 +179,12 @@ func.func @gated(%x: tensor<1x16xf32>, %q: tensor<1x16x!nn.fixed<16, 6>>) -> (te
   %3 = nn.hard_swish %q {alpha = 0.2 : f32} : tensor<1x16x!nn.fixed<16, 6>> -> tensor<1x16x!nn.fixed<16, 6>>
   return %0, %1, %2, %3 : tensor<1x16xf32>, tensor<1x16xf32>, tensor<1x16xf32>, tensor<1x16x!nn.fixed<16, 6>>
 }
+
+// CHECK-LABEL: func.func @rsqrt
+func.func @rsqrt(%x: tensor<1x4x1xf32>, %q: tensor<1x4x1x!nn.fixed<16, 6>>) -> (tensor<1x4x1xf32>, tensor<1x4x1x!nn.ufixed<18, 8>>) {
+  // CHECK: nn.rsqrt %{{[a-z0-9_]+}} {epsilon = 9.99999974E-6 : f32} : tensor<1x4x1xf32> -> tensor<1x4x1xf32>
+  %0 = nn.rsqrt %x {epsilon = 1.0e-05 : f32} : tensor<1x4x1xf32> -> tensor<1x4x1xf32>
+  // CHECK: nn.rsqrt %{{[a-z0-9_]+}} {nn.table_size = 256 : i64} : tensor<1x4x1x!nn.fixed<16, 6>> -> tensor<1x4x1x!nn.ufixed<18, 8>>
+  %1 = nn.rsqrt %q {nn.table_size = 256 : i64} : tensor<1x4x1x!nn.fixed<16, 6>> -> tensor<1x4x1x!nn.ufixed<18, 8>>
+  return %0, %1 : tensor<1x4x1xf32>, tensor<1x4x1x!nn.ufixed<18, 8>>
+}

@@ -142,3 +142,11 @@ func.func @gelu_approximate(%x: tensor<1x16xf32>) -> tensor<1x16xf32> {
   %0 = nn.gelu %x {approximate = "erf"} : tensor<1x16xf32> -> tensor<1x16xf32>
   return %0 : tensor<1x16xf32>
 }
+
+// -----
+
+func.func @rsqrt_epsilon(%x: tensor<1x16xf32>) -> tensor<1x16xf32> {
+  // expected-error @+1 {{'nn.rsqrt' op epsilon must be finite and non-negative, got -1.000000e-05}}
+  %0 = nn.rsqrt %x {epsilon = -1.0e-05 : f32} : tensor<1x16xf32> -> tensor<1x16xf32>
+  return %0 : tensor<1x16xf32>
+}

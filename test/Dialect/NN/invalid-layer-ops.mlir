@@ -431,3 +431,55 @@ func.func @global_avg_pool_result_shape(%x: tensor<1x3x5xf32>) -> tensor<1x1x1xf
   %0 = nn.global_avg_pool %x : tensor<1x3x5xf32> -> tensor<1x1x1xf32>
   return %0 : tensor<1x1x1xf32>
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// nn.layer_norm
+//===----------------------------------------------------------------------===//
+
+func.func @layer_norm_axis(%x: tensor<1x4xf32>, %s: tensor<4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+1 {{'nn.layer_norm' op axis 2 is outside [-2, 2)}}
+  %0 = nn.layer_norm %x, %s, %s {axis = 2 : i64} : (tensor<1x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
+func.func @layer_norm_scale(%x: tensor<1x3x4xf32>, %s: tensor<4xf32>, %t: tensor<3x4xf32>) -> tensor<1x3x4xf32> {
+  // expected-error @+1 {{'nn.layer_norm' op scale shape [3, 4] must be [4] (the normalized dimensions)}}
+  %0 = nn.layer_norm %x, %t, %s : (tensor<1x3x4xf32>, tensor<3x4xf32>, tensor<4xf32>) -> tensor<1x3x4xf32>
+  return %0 : tensor<1x3x4xf32>
+}
+
+// -----
+
+func.func @layer_norm_bias(%x: tensor<1x3x4xf32>, %s: tensor<4xf32>, %t: tensor<3xf32>) -> tensor<1x3x4xf32> {
+  // expected-error @+1 {{'nn.layer_norm' op bias shape [3] must be [4] (the normalized dimensions)}}
+  %0 = nn.layer_norm %x, %s, %t : (tensor<1x3x4xf32>, tensor<4xf32>, tensor<3xf32>) -> tensor<1x3x4xf32>
+  return %0 : tensor<1x3x4xf32>
+}
+
+// -----
+
+func.func @layer_norm_epsilon(%x: tensor<1x4xf32>, %s: tensor<4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+1 {{'nn.layer_norm' op epsilon must be finite and non-negative, got -1.000000e+00}}
+  %0 = nn.layer_norm %x, %s, %s {epsilon = -1.0 : f32} : (tensor<1x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
+func.func @layer_norm_fixed(%x: tensor<1x4x!nn.fixed<16, 6>>, %s: tensor<4x!nn.fixed<16, 6>>) -> tensor<1x4x!nn.fixed<16, 6>> {
+  // expected-error @+1 {{'nn.layer_norm' op is float only (--nn-quantize rewrites it into fixed-point ops); got 'tensor<1x4x!nn.fixed<16, 6>>'}}
+  %0 = nn.layer_norm %x, %s, %s : (tensor<1x4x!nn.fixed<16, 6>>, tensor<4x!nn.fixed<16, 6>>, tensor<4x!nn.fixed<16, 6>>) -> tensor<1x4x!nn.fixed<16, 6>>
+  return %0 : tensor<1x4x!nn.fixed<16, 6>>
+}
+
+// -----
+
+func.func @layer_norm_result(%x: tensor<1x4xf32>, %s: tensor<4xf32>) -> tensor<1x2xf32> {
+  // expected-error @+1 {{'nn.layer_norm' op result shape [1, 2] differs from the input shape [1, 4]}}
+  %0 = nn.layer_norm %x, %s, %s : (tensor<1x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x2xf32>
+  return %0 : tensor<1x2xf32>
+}

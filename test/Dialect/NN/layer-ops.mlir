@@ -156,3 +156,12 @@ func.func @global_pools_fixed(%x: tensor<1x8x4x4x!nn.fixed<8, 3>>) -> (tensor<1x
   %1 = nn.global_max_pool %x : tensor<1x8x4x4x!nn.fixed<8, 3>> -> tensor<1x8x1x1x!nn.fixed<8, 3>>
   return %0, %1 : tensor<1x8x1x1x!nn.fixed<16, 7>>, tensor<1x8x1x1x!nn.fixed<8, 3>>
 }
+
+// CHECK-LABEL: func.func @layer_norm
+func.func @layer_norm(%x: tensor<1x4x16xf32>, %s: tensor<16xf32>, %s2: tensor<4x16xf32>) -> (tensor<1x4x16xf32>, tensor<1x4x16xf32>) {
+  // CHECK: nn.layer_norm %{{.*}}, %{{.*}}, %{{.*}} : (tensor<1x4x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<1x4x16xf32>
+  %0 = nn.layer_norm %x, %s, %s {axis = -1 : i64, epsilon = 1.0e-05 : f32} : (tensor<1x4x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<1x4x16xf32>
+  // CHECK: nn.layer_norm %{{.*}}, %{{.*}}, %{{.*}} {axis = 1 : i64, epsilon = 1.000000e-03 : f32} : (tensor<1x4x16xf32>, tensor<4x16xf32>, tensor<4x16xf32>) -> tensor<1x4x16xf32>
+  %1 = nn.layer_norm %x, %s2, %s2 {axis = 1 : i64, epsilon = 1.0e-03 : f32} : (tensor<1x4x16xf32>, tensor<4x16xf32>, tensor<4x16xf32>) -> tensor<1x4x16xf32>
+  return %0, %1 : tensor<1x4x16xf32>, tensor<1x4x16xf32>
+}

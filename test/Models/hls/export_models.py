@@ -184,6 +184,51 @@ class GatedActivations(torch.nn.Module):
         return self.fc4(x)
 
 
+class LayerNorms(torch.nn.Module):
+    """Two nn.LayerNorm as PyTorch exports them at opset 13 (the
+    ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div/Mul/Add subgraph, imported
+    as one layer): over the 8 features of each of 4 tokens, then, after
+    flatten and a dense 32->16 with ReLU, over the 16 features; dense
+    16->5. Scales and biases randomized (PyTorch's are ones and zeros)."""
+
+    def __init__(self):
+        super().__init__()
+        self.norm1 = torch.nn.LayerNorm(8)
+        self.fc1 = torch.nn.Linear(32, 16)
+        self.norm2 = torch.nn.LayerNorm(16)
+        self.fc2 = torch.nn.Linear(16, 5)
+        with torch.no_grad():
+            for norm in (self.norm1, self.norm2):
+                norm.weight.uniform_(0.5, 1.5)
+                norm.bias.uniform_(-0.5, 0.5)
+
+    def forward(self, x):
+        x = torch.flatten(self.norm1(x), 1)
+        x = self.norm2(torch.relu(self.fc1(x)))
+        return self.fc2(x)
+
+
+class Upsample(torch.nn.Module):
+    """Two upsamplings, each imported as a dense layer on the flattened
+    input: ConvTranspose2d 2->4, kernel 3, stride 2, padding 1,
+    output_padding 1 ([N,2,4,4] -> [N,4,8,8]), ReLU, conv 3x3 4->2 pad 1,
+    plus the input upsampled bilinearly by 2 (pytorch_half_pixel), flatten,
+    dense 128->5."""
+
+    def __init__(self):
+        super().__init__()
+        self.up = torch.nn.ConvTranspose2d(2, 4, 3, stride=2, padding=1,
+                                           output_padding=1)
+        self.conv = torch.nn.Conv2d(4, 2, 3, padding=1)
+        self.fc = torch.nn.Linear(128, 5)
+
+    def forward(self, x):
+        y = self.conv(torch.relu(self.up(x)))
+        y = y + torch.nn.functional.interpolate(x, scale_factor=2,
+                                                mode="bilinear")
+        return self.fc(torch.flatten(y, 1))
+
+
 # name -> (constructor, input names and shapes (batch 1), opset).
 MODELS = {
     "mlp": (Mlp, [("jets", (1, 16))], 13),
@@ -193,6 +238,8 @@ MODELS = {
     "concat2": (Concat2, [("tracks", (1, 8)), ("calo", (1, 6))], 14),
     "bn_standalone": (BnStandalone, [("image", (1, 3, 8, 8))], 13),
     "gated": (GatedActivations, [("features", (1, 16))], 13),
+    "layernorm": (LayerNorms, [("tokens", (1, 4, 8))], 13),
+    "upsample": (Upsample, [("image", (1, 2, 4, 4))], 13),
 }
 
 

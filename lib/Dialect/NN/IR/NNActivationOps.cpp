@@ -10,6 +10,8 @@
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace nn;
 
@@ -45,6 +47,19 @@ LogicalResult PReluOp::verify() {
     return emitOpError("result shape ")
            << formatShape(output) << " differs from the expected "
            << formatShape(input);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// RsqrtOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult RsqrtOp::verify() {
+  // The table is built in double from 1 / sqrt(x + epsilon).
+  double epsilon = getEpsilon().convertToDouble();
+  if (!(epsilon >= 0.0) || !std::isfinite(epsilon))
+    return emitOpError("epsilon must be finite and non-negative, got ")
+           << epsilon;
   return success();
 }
 

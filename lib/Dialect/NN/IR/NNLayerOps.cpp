@@ -2,7 +2,10 @@
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/Support/CheckedArithmetic.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace nn;
@@ -305,6 +308,46 @@ LogicalResult BatchNormOp::verify() {
            << formatShape(getOutput().getType().getShape())
            << " differs from the input shape "
            << formatShape(input.getShape());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// LayerNormOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LayerNormOp::verify() {
+  RankedTensorType input = getInput().getType();
+  int64_t rank = input.getRank();
+  // I64Attr reads back as uint64_t: the signed value is its bit pattern.
+  int64_t axis = static_cast<int64_t>(getAxis());
+  if (axis < -rank || axis >= rank)
+    return emitOpError("axis ") << axis << " is outside [" << -rank << ", "
+                                << rank << ")";
+  // --nn-quantize rewrites a layer norm into fixed-point ops (mean, variance,
+  // nn.rsqrt, scale, bias): no stage computes a fixed-point layer_norm.
+  for (Value value : {getInput(), getScale(), getBias(), getOutput()})
+    if (!llvm::isa<FloatType>(getElementTypeOrSelf(value.getType())))
+      return emitOpError("is float only (--nn-quantize rewrites it into "
+                         "fixed-point ops); got ")
+             << value.getType();
+  ArrayRef<int64_t> normalized = input.getShape().drop_front(getNormalizedAxis());
+  std::pair<StringRef, Value> params[] = {{"scale", getScale()},
+                                          {"bias", getBias()}};
+  for (auto [name, value] : params) {
+    auto type = llvm::cast<RankedTensorType>(value.getType());
+    if (type.getShape() != normalized)
+      return emitOpError() << name << " shape " << formatShape(type.getShape())
+                           << " must be " << formatShape(normalized)
+                           << " (the normalized dimensions)";
+  }
+  double epsilon = getEpsilon().convertToDouble();
+  if (!(epsilon >= 0.0) || !std::isfinite(epsilon))
+    return emitOpError("epsilon must be finite and non-negative, got ")
+           << epsilon;
+  if (getOutput().getType().getShape() != input.getShape())
+    return emitOpError("result shape ")
+           << formatShape(getOutput().getType().getShape())
+           << " differs from the input shape " << formatShape(input.getShape());
   return success();
 }
 

@@ -10,6 +10,8 @@
 
 #include "nn/Dialect/NN/Transforms/Calibration.h"
 
+#include "LayerNormRule.h"
+
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
@@ -277,6 +279,8 @@ private:
                             LayerReport &report);
   LogicalResult quantizeOp(Operation *op);
   LogicalResult quantizeBatchNorm(BatchNormOp batchNorm, LayerReport &report,
+                                  const Levels &levels);
+  LogicalResult quantizeLayerNorm(LayerNormOp norm, LayerReport &report,
                                   const Levels &levels);
   FailureOr<Value> quantizeConstant(ConstantOp constant, FixedType type);
   LogicalResult setMultiplierAttributes(MultiplierOpInterface op,
@@ -942,6 +946,12 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     reports.push_back(std::move(report));
     return success();
   }
+  if (auto norm = llvm::dyn_cast<LayerNormOp>(op)) {
+    if (failed(quantizeLayerNorm(norm, report, levels)))
+      return failure();
+    reports.push_back(std::move(report));
+    return success();
+  }
 
   // Operands defined by float constants: parameters take the layer's
   // weight/bias precision, other constants are layers of their own.
@@ -1246,6 +1256,97 @@ LogicalResult QuantizePass::quantizeBatchNorm(BatchNormOp batchNorm,
       scalePrecision->value.format.toString(), scalePrecision->source};
   report.vars[static_cast<int>(Var::Bias)] = Chosen<std::string>{
       biasPrecision->value.format.toString(), biasPrecision->source};
+  report.vars[static_cast<int>(Var::Result)] =
+      Chosen<std::string>{result.value.format.toString(), result.source};
+  return success();
+}
+
+// A layer norm takes hls4ml's LayerNormalization precisions: `scale` and
+// `bias` for its parameters, `accum` for the mean and the variance (auto:
+// the default precision, a mean has no lossless format), `table` and
+// table_size for the inverse standard deviation (default
+// fx::kDefaultRsqrtTableFormat, 1024 entries) and `result`; the arithmetic
+// is buildFixedLayerNorm's (LayerNormRule.h).
+LogicalResult QuantizePass::quantizeLayerNorm(LayerNormOp norm,
+                                              LayerReport &report,
+                                              const Levels &levels) {
+  MLIRContext *context = &getContext();
+  auto emitLayerError = [&] {
+    return norm.emitError("layer '") << report.name << "' (nn.layer_norm): ";
+  };
+  if (!getFixedElement(norm.getInput()))
+    return emitLayerError()
+           << "its input is a float constant, not a layer's fixed-point "
+              "result; nn quantizes layer norms of layers only";
+  Value params[2] = {norm.getScale(), norm.getBias()};
+  Var roles[2] = {Var::Weight, Var::Bias};
+  Value fixedParams[2];
+  for (int i = 0; i < 2; ++i) {
+    auto constant = params[i].getDefiningOp<ConstantOp>();
+    if (!constant || !isFloatTensor(constant.getType()))
+      return emitLayerError() << "its scale and bias must be float constants "
+                                 "to be quantized";
+    FailureOr<Chosen<hls::Precision>> precision =
+        parameterPrecision(constant, roles[i], levels, report);
+    if (failed(precision))
+      return failure();
+    FailureOr<Value> fixed = quantizeConstant(
+        constant, FixedType::get(context, precision->value.format));
+    if (failed(fixed))
+      return failure();
+    fixedParams[i] = *fixed;
+    report.vars[static_cast<int>(roles[i])] = Chosen<std::string>{
+        precision->value.format.toString(), precision->source};
+  }
+  Chosen<hls::Precision> accum = levels.precision(Var::Accum);
+  if (accum.value.isAuto) {
+    Chosen<hls::Precision> fallback = levels.fallback();
+    accum = {fallback.value,
+             "auto (" + accum.source + "): " + fallback.source, true};
+  }
+  std::optional<Chosen<hls::Precision>> table = levels.configured(Var::Table);
+  if (!table || table->value.isAuto)
+    table = Chosen<hls::Precision>{
+        hls::Precision{false, fx::kDefaultRsqrtTableFormat},
+        "default (layer norm)"};
+  std::string problem = fx::tableWidthProblem(table->value.format.width);
+  if (!problem.empty())
+    return emitLayerError() << "the table ("
+                            << table->value.format.toString() << ", "
+                            << table->source << ") " << problem;
+  Chosen<int64_t> size = levels.tableSize().value_or(
+      Chosen<int64_t>{fx::kDefaultTableSize, "default"});
+  const calib::Range *range = nullptr;
+  if (ranges)
+    if (auto it = ranges->ops.find(norm); it != ranges->ops.end())
+      range = &it->second;
+  FailureOr<Chosen<hls::Precision>> chosen = resultPrecision(
+      norm.getLoc(), levels, norm->getAttr(kQdqTypeAttrName), range, report);
+  if (failed(chosen))
+    return failure();
+  Chosen<hls::Precision> result = *chosen;
+  if (result.value.isAuto) {
+    Chosen<hls::Precision> fallback = levels.fallback();
+    result = {fallback.value,
+              "auto (" + result.source + "): " + fallback.source, true};
+  }
+  OpBuilder builder(norm);
+  FailureOr<Value> output = buildFixedLayerNorm(
+      builder, norm, fixedParams[0], fixedParams[1],
+      {accum.value.format, table->value.format, result.value.format,
+       size.value},
+      report.name, emitLayerError);
+  if (failed(output))
+    return failure();
+  if (StringRef(result.source).starts_with("QDQ"))
+    qdqValues.insert(*output);
+  norm.replaceAllUsesWith(*output);
+  norm.erase();
+  report.vars[static_cast<int>(Var::Accum)] =
+      Chosen<std::string>{accum.value.format.toString(), accum.source};
+  report.vars[static_cast<int>(Var::Table)] =
+      Chosen<std::string>{table->value.format.toString(), table->source};
+  report.tableSize = size;
   report.vars[static_cast<int>(Var::Result)] =
       Chosen<std::string>{result.value.format.toString(), result.source};
   return success();

@@ -322,6 +322,30 @@ def NN_HardSwishOp : NN_ActivationOp<"hard_swish",
                        DefaultValuedAttr<F32Attr, "0.5">:$beta);
 }
 
+def NN_RsqrtOp : NN_ActivationOp<"rsqrt", [NN_TableActivation]> {
+  let summary = "reciprocal square root: y = 1 / sqrt(x + epsilon)";
+  let description = [{
+    Element by element `output = 1 / sqrt(input + epsilon)`, `epsilon` (f32,
+    default 0) finite and >= 0. No ONNX node imports to it: `--nn-quantize`
+    makes it from an `nn.layer_norm` (its inverse standard deviation, as
+    hls4ml's LayerNormalization). The result has the input's shape.
+
+    Fixed point: `cast_R(Q[index(x)])`, a lookup table `Q` of
+    `1 / sqrt(x + epsilon)` over `[0, 2^k)`, `2^k` the smallest power of two
+    above every value of the input type (nn/Support/ActivationTables.h,
+    each entry taken at its bin's midpoint).
+
+    Example:
+
+    ```mlir
+    %y = nn.rsqrt %x {epsilon = 1.000000e-05 : f32} : tensor<1x4x1xf32> -> tensor<1x4x1xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input,
+                       DefaultValuedAttr<F32Attr, "0.0">:$epsilon);
+  let hasVerifier = 1;
+}
+
 def NN_GeluOp : NN_ActivationOp<"gelu",
     [NN_Hls4mlLayer<["Activation"]>, NN_TableActivation]> {
   let summary = "Gaussian error linear unit: y = x * Phi(x)";

@@ -161,6 +161,54 @@ def NN_BatchNormOp : NN_Op<"batch_norm",
   let hasCanonicalizer = 1;
 }
 
+def NN_LayerNormOp : NN_Op<"layer_norm",
+    [NN_Hls4mlLayer<["LayerNormalization"]>]> {
+  let summary = "layer normalization (ONNX LayerNormalization)";
+  let description = [{
+    ONNX `LayerNormalization` (opset 17; PyTorch's `nn.LayerNorm`, whose
+    opset-13 export the importer recognises as one node): each slice over
+    the dimensions `[axis, rank)` is normalized,
+
+    ```
+    mean = (1 / D) * sum x          (over the D elements of the slice)
+    var  = (1 / D) * sum (x - mean)^2
+    output = (x - mean) / sqrt(var + epsilon) * scale + bias
+    ```
+
+    `scale` and `bias` have the shape of those dimensions
+    (`input.shape[axis:]`); `axis` (default -1) lies in `[-rank, rank)`;
+    `epsilon` (f32, default 1e-5) is finite and >= 0. The result has the
+    input's shape. The float interpreter computes in double and rounds once.
+
+    Float only: `--nn-quantize` rewrites it into hls4ml's arithmetic (the
+    mean and the variance rounded to the layer's `accum` precision, a
+    reciprocal square-root table `nn.rsqrt`, then scale and bias;
+    docs/Quantization.md), so no fixed-point `nn.layer_norm` exists.
+
+    Example:
+
+    ```mlir
+    %y = nn.layer_norm %x, %scale, %bias {epsilon = 1.000000e-05 : f32}
+        : (tensor<1x4x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<1x4x16xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input, NN_Tensor:$scale, NN_Tensor:$bias,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis,
+                       DefaultValuedAttr<F32Attr, "1e-05">:$epsilon);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $scale `,` $bias attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The first normalized dimension, in [0, rank).
+    int64_t getNormalizedAxis() {
+      int64_t axis = getAxis();
+      return axis < 0 ? axis + getInput().getType().getRank() : axis;
+    }
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Pooling
 //===----------------------------------------------------------------------===//

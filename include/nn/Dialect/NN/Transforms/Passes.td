@@ -38,7 +38,12 @@ def NNQuantize : Pass<"nn-quantize", "::mlir::ModuleOp"> {
       `exp_table_type`/`inv_table_type` (`exp_table`/`inv_table`, else
       `table`, else the implementation's default) and `accum_type` (an
       `accum` type; `auto` or none: the exact sum), an argmax one no table
-      attributes; `Skip: true` removes it (its users read its input).
+      attributes; `Skip: true` removes it (its users read its input);
+    - `nn.layer_norm` becomes hls4ml's LayerNormalization arithmetic:
+      mean and variance (`nn.reduce_mean`) in the `accum` precision, the
+      exact differences and products, an `nn.rsqrt` table (`table`,
+      `table_size`; default ap_ufixed<18,8,AP_RND,AP_SAT>, 1024 entries),
+      scale and bias of the `weight` (`scale`) and `bias` precisions.
 
     With `calibrate=data.npy`, the float network first runs on the samples
     of the data set (the reference interpreter) and every argument and op
