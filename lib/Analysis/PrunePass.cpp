@@ -44,18 +44,24 @@ namespace {
 constexpr size_t kNumResources = cost::kBudgetResources.size();
 
 /// Per consumer of a layer, per entry of its input along the units' axis:
-/// the mean and the mean magnitude over the calibration data.
+/// the mean and the mean magnitude over the calibration data, and for
+/// reconstruction the sums of the products of every two entries.
 struct EntryStats {
-  std::vector<double> sum, sumAbs;
+  std::vector<double> sum, sumAbs, cross;
   int64_t count = 0; ///< values per entry
 };
+
+/// Reconstruction needs the covariance of a consumer's input entries: up
+/// to this many entries (a dense layer of 2048 inputs: 32 MB, and 2048^2
+/// products per calibration sample); wider inputs get bias correction only.
+constexpr int64_t kMaxReconstructEntries = 2048;
 
 /// What the pass knows about one prunable layer before pruning.
 struct LayerInfo {
   std::vector<double> importance;           ///< per unit, normalized
   std::vector<std::array<double, 4>> price; ///< per unit and resource
   size_t mandatory = 0; ///< the most important unit, always kept
-  prune::Means means;   ///< per consumer (with calibration data)
+  prune::Stats stats;   ///< per consumer (with calibration data)
 };
 
 bool isFloatTensor(Type type) {
@@ -210,6 +216,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     if (budget.empty() && ratio == 0)
       return module.emitError("nn-prune: no budget: give budget=dsp:N,... "
                               "or ratio=R");
+    if (!(ridge >= 0))
+      return module.emitError("nn-prune: ridge must be at least 0, got ")
+             << ridge;
     if (maxUnrollMults < 1 || maxPartition < 1)
       return module.emitError("nn-prune: max-unroll-mults and max-partition "
                               "must be at least 1");
@@ -290,6 +299,23 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         s.sumAbs[f] += std::fabs(v);
       }
       s.count += n / dim;
+      if (!reconstruct || dim > kMaxReconstructEntries)
+        return;
+      // Every position outside the axis is one sample of the entries.
+      s.cross.resize(size_t(dim * dim), 0);
+      std::vector<double> x(size_t(dim));
+      for (int64_t o = 0; o < n / (dim * inner); ++o)
+        for (int64_t k = 0; k < inner; ++k) {
+          for (int64_t f = 0; f < dim; ++f)
+            x[size_t(f)] = t.valueAt((o * dim + f) * inner + k);
+          for (int64_t f = 0; f < dim; ++f) {
+            if (x[size_t(f)] == 0)
+              continue;
+            double *row = &s.cross[size_t(f * dim)];
+            for (int64_t g = 0; g <= f; ++g)
+              row[g] += x[size_t(f)] * x[size_t(g)];
+          }
+        }
     };
     FailureOr<std::vector<interp::Tensor>> outputs =
         interp::runSamples(func, *inputs, run);
@@ -333,7 +359,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
           if (k != u)
             keep.push_back(int64_t(k));
         prune::removeUnits(layers[li], keep,
-                           info.means.empty() ? nullptr : &info.means);
+                           info.stats.empty() ? nullptr : &info.stats,
+                           ridge);
         eraseDeadConstants(trial);
         FailureOr<std::vector<interp::Tensor>> out =
             interp::runSamples(trial, *calibInputs);
@@ -395,26 +422,40 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         if (Operation *def = c.op->getOperand(0).getDefiningOp())
           if (auto it = stats.find(def); it != stats.end())
             st = &it->second;
-        std::vector<double> mean(size_t(entries), 0);
+        prune::Moments mom;
+        mom.n = entries;
+        mom.mean.assign(size_t(entries), 0);
         for (int64_t f = 0; f < entries; ++f) {
           size_t u = size_t(f / c.inner);
           out2[u] += col2[size_t(f)];
           if (st && st->count > 0) {
-            mean[size_t(f)] = st->sum[size_t(f)] / double(st->count);
+            mom.mean[size_t(f)] = st->sum[size_t(f)] / double(st->count);
             act[u] += st->sumAbs[size_t(f)] / double(st->count) *
                       std::sqrt(col2[size_t(f)]);
           }
         }
+        if (st && st->count > 0 && !st->cross.empty()) {
+          // The covariance from the lower triangle of the sums.
+          mom.cov.assign(size_t(entries * entries), 0);
+          const double n = double(st->count);
+          for (int64_t f = 0; f < entries; ++f)
+            for (int64_t g = 0; g <= f; ++g) {
+              double v = st->cross[size_t(f * entries + g)] / n -
+                         mom.mean[size_t(f)] * mom.mean[size_t(g)];
+              mom.cov[size_t(f * entries + g)] = v;
+              mom.cov[size_t(g * entries + f)] = v;
+            }
+        }
         if (st)
-          info.means.push_back(std::move(mean));
+          info.stats.push_back(std::move(mom));
         const cost::LayerEstimate &ce = est.lookup(c.op);
         for (size_t u = 0; u < units; ++u)
           for (size_t r = 0; r < kNumResources; ++r)
             info.price[u][r] += double(cost::amount(ce.res, r)) *
                                 double(c.inner) / double(entries);
       }
-      if (info.means.size() != l.consumers.size())
-        info.means.clear();
+      if (info.stats.size() != l.consumers.size())
+        info.stats.clear();
       double total = 0;
       for (size_t u = 0; u < units; ++u) {
         double row = 0;
@@ -560,7 +601,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
           continue;
         for (std::string &name : prune::removeUnits(
                  trialLayers[li], a.keep[li],
-                 infos[li].means.empty() ? nullptr : &infos[li].means))
+                 infos[li].stats.empty() ? nullptr : &infos[li].stats,
+                 ridge))
           a.uncorrected.push_back(name);
       }
       eraseDeadConstants(a.trial);

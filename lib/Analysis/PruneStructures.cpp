@@ -223,6 +223,79 @@ void resize(Value v, int64_t axis, int64_t size) {
   v.setType(RankedTensorType::get(shape, type.getElementType()));
 }
 
+/// Replaces the constant `value` by `values` quantized in its own type.
+void requantize(Operation *op, unsigned operand, ArrayRef<double> values) {
+  Value value = op->getOperand(operand);
+  interp::Tensor t = tensorOf(value);
+  std::vector<int64_t> raws(t.raw());
+  for (size_t i = 0; i < raws.size(); ++i)
+    raws[i] = fx::quantize(values[i], t.format());
+  OpBuilder b(op);
+  auto type = llvm::cast<FixedType>(
+      llvm::cast<RankedTensorType>(value.getType()).getElementType());
+  op->setOperand(operand,
+                 makeConstant(b, value.getLoc(), type, shapeOf(value), raws));
+}
+
+/// Refits the consumer `op` (weights [M, F, spatial...]) for keeping only
+/// its input entries `idx` (PruneReconstruct.h): the kept weights absorb
+/// W_R A, the bias W_R (mu_R - A mu_K) (summed over a conv's kernel: the
+/// prediction is per pixel; padding is not special-cased). Before the
+/// slicing of the removed entries. True when a bias was needed and the
+/// op has none.
+bool refit(Operation *op, ArrayRef<int64_t> idx, const Moments &m,
+           double ridge) {
+  Value weight = op->getOperand(1);
+  ArrayRef<int64_t> wShape = shapeOf(weight);
+  std::vector<double> w = constantValues(weight);
+  const int64_t outs = wShape[0], entries = wShape[1];
+  const int64_t spatial = int64_t(w.size()) / (outs * entries);
+  llvm::DenseSet<int64_t> keptSet(idx.begin(), idx.end());
+  std::vector<int64_t> kept(idx.begin(), idx.end()), removed;
+  for (int64_t f = 0; f < entries; ++f)
+    if (!keptSet.contains(f))
+      removed.push_back(f);
+  std::vector<double> a = regressRemoved(m, kept, removed, ridge);
+  const size_t nk = kept.size();
+  // The removed entries' prediction at the kept entries' mean: mu_R - A mu_K.
+  std::vector<double> offset(removed.size());
+  bool any = false;
+  for (size_t r = 0; r < removed.size(); ++r) {
+    double v = m.mean[size_t(removed[r])];
+    for (size_t j = 0; j < nk; ++j)
+      v -= a[r * nk + j] * m.mean[size_t(kept[j])];
+    offset[r] = v;
+    any = any || v != 0;
+  }
+  auto at = [&](int64_t o, int64_t f, int64_t s) -> double & {
+    return w[size_t((o * entries + f) * spatial + s)];
+  };
+  std::vector<double> delta(size_t(outs), 0);
+  bool changed = false;
+  for (int64_t o = 0; o < outs; ++o)
+    for (size_t r = 0; r < removed.size(); ++r)
+      for (int64_t s = 0; s < spatial; ++s) {
+        const double wr = at(o, removed[r], s);
+        delta[size_t(o)] += wr * offset[r];
+        for (size_t j = 0; j < nk; ++j)
+          if (a[r * nk + j] != 0) {
+            at(o, kept[j], s) += wr * a[r * nk + j];
+            changed = true;
+          }
+      }
+  if (changed)
+    requantize(op, 1, w);
+  if (!any)
+    return false;
+  if (op->getNumOperands() <= 2)
+    return true;
+  std::vector<double> bias = constantValues(op->getOperand(2));
+  for (size_t o = 0; o < bias.size(); ++o)
+    bias[o] += delta[o];
+  requantize(op, 2, bias);
+  return false;
+}
+
 } // namespace
 
 std::vector<double> nn::prune::constantValues(Value value) {
@@ -269,7 +342,8 @@ std::vector<Layer> nn::prune::findLayers(func::FuncOp func,
 
 std::vector<std::string> nn::prune::removeUnits(const Layer &layer,
                                                 ArrayRef<int64_t> keep,
-                                                const Means *means) {
+                                                const Stats *stats,
+                                                double ridge) {
   std::vector<std::string> uncorrected;
   Operation *producer = layer.producer;
   OpBuilder b(producer);
@@ -301,42 +375,10 @@ std::vector<std::string> nn::prune::removeUnits(const Layer &layer,
   for (size_t ci = 0; ci < layer.consumers.size(); ++ci) {
     const Consumer &c = layer.consumers[ci];
     OpBuilder cb(c.op);
-    Value weight = c.op->getOperand(1);
-    ArrayRef<int64_t> wShape = shapeOf(weight);
     SmallVector<int64_t> idx = expand(keep, c.inner);
-    // The mean contribution of the removed entries, per output.
-    if (means) {
-      const std::vector<double> &mean = (*means)[ci];
-      llvm::DenseSet<int64_t> kept(idx.begin(), idx.end());
-      std::vector<double> w = constantValues(weight);
-      const int64_t m = wShape[0], entries = wShape[1];
-      const int64_t spatial = int64_t(w.size()) / (m * entries);
-      std::vector<double> delta(size_t(m), 0);
-      bool any = false;
-      for (int64_t f = 0; f < entries; ++f) {
-        if (kept.contains(f) || mean[size_t(f)] == 0)
-          continue;
-        any = true;
-        for (int64_t o = 0; o < m; ++o)
-          for (int64_t s = 0; s < spatial; ++s)
-            delta[size_t(o)] +=
-                w[size_t((o * entries + f) * spatial + s)] * mean[size_t(f)];
-      }
-      if (any && c.op->getNumOperands() > 2) {
-        Value bias = c.op->getOperand(2);
-        interp::Tensor t = tensorOf(bias);
-        std::vector<int64_t> raws(t.raw());
-        for (size_t o = 0; o < raws.size(); ++o)
-          raws[o] = fx::quantize(t.valueAt(int64_t(o)) + delta[o], t.format());
-        auto type = llvm::cast<FixedType>(
-            llvm::cast<RankedTensorType>(bias.getType()).getElementType());
-        c.op->setOperand(2, makeConstant(cb, bias.getLoc(), type,
-                                         shapeOf(bias), raws));
-      } else if (any) {
-        uncorrected.push_back(nameOf(c.op));
-      }
-    }
-    c.op->setOperand(1, sliced(cb, weight, 1, idx));
+    if (stats && refit(c.op, idx, (*stats)[ci], ridge))
+      uncorrected.push_back(nameOf(c.op));
+    c.op->setOperand(1, sliced(cb, c.op->getOperand(1), 1, idx));
   }
   return uncorrected;
 }

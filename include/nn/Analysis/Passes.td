@@ -109,7 +109,9 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
     are chosen by a knapsack (exact dynamic programming or branch and
     bound, else greedy: docs/Pruning.md), the estimate of the result is
     checked and the capacity corrected until it fits. With calibration
-    data the consumers' biases absorb the removed units' mean contribution.
+    data the reading layers are refit by least squares (`reconstruct`):
+    their kept weights absorb the removed units' linear prediction from the
+    kept ones, their biases the removed units' mean contribution.
     Layers whose units reach the network's output, an add/concat or any
     other op are left whole (the report says why). Reuse factors that the
     new sizes make invalid move to the nearest valid one (above first).
@@ -135,6 +137,12 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
     ListOption<"calibrate", "calibrate", "std::string",
                "calibration inputs, one .npy per function argument (N "
                "samples): activation statistics and bias correction">,
+    Option<"reconstruct", "reconstruct", "bool", /*default=*/"true",
+           "with calibrate: refit the reading layers' weights by least "
+           "squares on the calibration data (false: bias correction only)">,
+    Option<"ridge", "ridge", "double", /*default=*/"0.01",
+           "reconstruction's ridge, relative to the kept inputs' mean "
+           "variance">,
     Option<"report", "report", "std::string", /*default=*/"",
            "write what was removed as JSON to this file">,
     Option<"part", "part", "std::string", /*default=*/"",
