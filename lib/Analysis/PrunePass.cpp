@@ -202,10 +202,14 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     if (!allowDense && !allowConv)
       return module.emitError("nn-prune: granularity names nothing to prune");
     if (importance != "magnitude" && importance != "activation" &&
-        importance != "sensitivity")
+        importance != "sensitivity" && importance != "reconstruction")
       return module.emitError("nn-prune: importance must be magnitude, "
-                              "activation or sensitivity, got '")
+                              "activation, reconstruction or sensitivity, "
+                              "got '")
              << importance << "'";
+    if (importance == "reconstruction" && !reconstruct)
+      return module.emitError("nn-prune: importance=reconstruction needs "
+                              "reconstruct=true");
     if (importance != "magnitude" && calibrate.empty())
       return module.emitError("nn-prune: importance=")
              << importance
@@ -303,7 +307,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         return;
       // Every position outside the axis is one sample of the entries.
       s.cross.resize(size_t(dim * dim), 0);
-      std::vector<double> x(size_t(dim));
+      std::vector<double> x(static_cast<size_t>(dim), 0.0);
       for (int64_t o = 0; o < n / (dim * inner); ++o)
         for (int64_t k = 0; k < inner; ++k) {
           for (int64_t f = 0; f < dim; ++f)
@@ -405,6 +409,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
           own[r] +=
               double(cost::amount(est.lookup(c.op).res, r)) / double(units);
       info.price.assign(units, own);
+      std::vector<prune::Reader> readers;
       for (const prune::Consumer &c : l.consumers) {
         std::vector<double> cw = prune::constantValues(c.op->getOperand(1));
         auto wShape =
@@ -446,6 +451,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
               mom.cov[size_t(g * entries + f)] = v;
             }
         }
+        if (!mom.cov.empty())
+          readers.push_back({mom, cw, m, spatial, c.inner});
         if (st)
           info.stats.push_back(std::move(mom));
         const cost::LayerEstimate &ce = est.lookup(c.op);
@@ -456,12 +463,19 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       }
       if (info.stats.size() != l.consumers.size())
         info.stats.clear();
+      // importance=reconstruction: the greedy elimination's errors, when
+      // every reader's input covariance is known (else as activation).
+      std::vector<double> elim;
+      if (importance == "reconstruction" &&
+          readers.size() == l.consumers.size())
+        elim = prune::eliminationErrors(readers, l.units, ridge);
       double total = 0;
       for (size_t u = 0; u < units; ++u) {
         double row = 0;
         for (size_t i = 0; i < rowLen; ++i)
           row += w[u * rowLen + i] * w[u * rowLen + i];
-        double v = importance == "activation"
+        double v = !elim.empty() ? elim[u]
+                   : importance != "magnitude"
                        ? act[u]
                        : std::sqrt(row) * std::sqrt(out2[u]);
         info.importance.push_back(v);

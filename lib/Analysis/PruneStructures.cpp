@@ -223,13 +223,19 @@ void resize(Value v, int64_t axis, int64_t size) {
   v.setType(RankedTensorType::get(shape, type.getElementType()));
 }
 
-/// Replaces the constant `value` by `values` quantized in its own type.
+/// Replaces the constant operand by `values` in its own type: the nearest
+/// value, saturated (the type's rounding and overflow modes are those of
+/// its arithmetic; a refit constant out of range must not wrap, and
+/// truncation would bias every refit constant down by half an LSB).
 void requantize(Operation *op, unsigned operand, ArrayRef<double> values) {
   Value value = op->getOperand(operand);
   interp::Tensor t = tensorOf(value);
+  fx::Format nearest = t.format();
+  nearest.rounding = fx::Rounding::RND_CONV;
+  nearest.overflow = fx::Overflow::SAT;
   std::vector<int64_t> raws(t.raw());
   for (size_t i = 0; i < raws.size(); ++i)
-    raws[i] = fx::quantize(values[i], t.format());
+    raws[i] = fx::quantize(values[i], nearest);
   OpBuilder b(op);
   auto type = llvm::cast<FixedType>(
       llvm::cast<RankedTensorType>(value.getType()).getElementType());

@@ -3,6 +3,11 @@
 
     /usr/bin/python3 test/Benchmarks/prune_fashion_mnist.py [BUILD_DIR] [MODEL...]
 
+Environment: PRUNE_OPTIONS adds --nn-prune options to every run (e.g.
+"reconstruct=false" for bias correction alone), PRUNE_IMPORTANCE lists the
+importance measures (default "activation magnitude sensitivity"),
+PRUNE_CALIBRATION the number of calibration images (default 500).
+
 MODEL is a network of test/Models/fashion_mnist (default: fashion_cnn
 fashion_mlp; each .onnx there). Each is imported, canonicalized and typed
 in ap_fixed<16,6> with lossless accumulators; its unpruned DSP estimate is
@@ -25,7 +30,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(os.path.dirname(HERE))
-CALIBRATION = 500
+CALIBRATION = int(os.environ.get("PRUNE_CALIBRATION", "500"))
+EXTRA = os.environ.get("PRUNE_OPTIONS", "")
+IMPORTANCES = os.environ.get("PRUNE_IMPORTANCE", "activation magnitude sensitivity").split()
 FRACTIONS = [0.90, 0.75, 0.50, 0.25]
 sys.path.insert(0, os.path.join(SRC, "test", "Models", "fashion_mnist"))
 from fashion_data import normalize, read_idx  # noqa: E402
@@ -82,13 +89,13 @@ def main():
               % (model, full, 100 * base))
         print("%-11s %6s %7s %10s %9s %8s" % ("importance", "budget", "budget",
                                              "estimate", "accuracy", "drop"))
-        for importance in ["activation", "magnitude", "sensitivity"]:
+        for importance in IMPORTANCES:
             for fraction in FRACTIONS:
                 budget = int(fraction * full)
                 pruned = os.path.join(work, "%s-%s-%d.mlir" % (model, importance, budget))
                 start = time.time()
-                options = "budget=dsp:%d importance=%s calibrate=%s" % (
-                    budget, importance, calib)
+                options = "budget=dsp:%d importance=%s calibrate=%s %s" % (
+                    budget, importance, calib, EXTRA)
                 try:
                     run(os.path.join(bin_dir, "nn-opt"), fixed, "--nn-prune=" + options,
                         "-o", pruned, capture=True)

@@ -30,8 +30,8 @@
 // ones on both samples.
 // RUN: nn-opt %s --nn-prune="budget=dsp:6 ridge=0 calibrate=%S/Inputs/calib-varied-2x2.npy" -o %t.rec.mlir
 // RUN: FileCheck %s --check-prefix=RECIR < %t.rec.mlir
-// RECIR: nn.constant dense<{{\[}}[1344, 896]]> : tensor<1x2xi16>
-// RECIR: nn.constant dense<256> : tensor<1xi16>
+// RECIR-DAG: nn.constant dense<{{\[}}[1344, 896]]> : tensor<1x2xi16>
+// RECIR-DAG: nn.constant dense<256> : tensor<1xi16>
 // RUN: nn-interp %t.rec.mlir --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=VARIED
 // RUN: nn-interp %s --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=VARIED
 // VARIED: {{\[}}[1.685546875],
@@ -41,8 +41,8 @@
 // 795), and the outputs move (1.7333984375 on the first sample).
 // RUN: nn-opt %s --nn-prune="budget=dsp:6 reconstruct=false calibrate=%S/Inputs/calib-varied-2x2.npy" -o %t.bias.mlir
 // RUN: FileCheck %s --check-prefix=BIASIR < %t.bias.mlir
-// BIASIR: nn.constant dense<{{\[}}[896, 896]]> : tensor<1x2xi16>
-// BIASIR: nn.constant dense<795> : tensor<1xi16>
+// BIASIR-DAG: nn.constant dense<896> : tensor<1x2xi16>
+// BIASIR-DAG: nn.constant dense<795> : tensor<1xi16>
 // RUN: nn-interp %t.bias.mlir --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=MOVED
 // MOVED: {{\[}}[1.7333984375],
 //

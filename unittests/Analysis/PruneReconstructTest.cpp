@@ -79,4 +79,57 @@ TEST(PruneReconstruct, IndependentAndDeadEntries) {
   EXPECT_EQ(a, std::vector<double>(2, 0.0));
 }
 
+/// A reader of one output with the given weights and input covariance.
+Reader readerOf(std::vector<double> weight, std::vector<double> cov) {
+  Reader r;
+  r.input.n = int64_t(weight.size());
+  r.input.mean.assign(weight.size(), 0);
+  r.input.cov = std::move(cov);
+  r.weight = std::move(weight);
+  r.outs = 1;
+  return r;
+}
+
+// Independent units: removing unit u alone loses w_u^2 var(x_u), in any
+// order.
+TEST(PruneReconstruct, EliminationOfIndependentUnits) {
+  Reader r = readerOf({2, -1, 0.5, 3}, {4, 0, 0, 0, //
+                                        0, 1, 0, 0, //
+                                        0, 0, 9, 0, //
+                                        0, 0, 0, 0.25});
+  std::vector<double> err = eliminationErrors({r}, 4, 0);
+  const double expected[] = {16, 1, 2.25, 2.25};
+  for (int u = 0; u < 4; ++u)
+    EXPECT_NEAR(err[size_t(u)], expected[u], 1e-5);
+}
+
+// Two copies of one entry: the first goes for free (the other takes over
+// its weight: 1 + 1), then x2 (0.5^2 * 4 = 1) before the survivor
+// (2^2 * 1 = 4), although x2 alone is worth less than either copy alone.
+TEST(PruneReconstruct, EliminationOfCopies) {
+  Reader r = readerOf({1, 1, 0.5}, {1, 1, 0, //
+                                    1, 1, 0, //
+                                    0, 0, 4});
+  std::vector<double> err = eliminationErrors({r}, 3, 0);
+  EXPECT_NEAR(err[2], 1, 1e-5);
+  EXPECT_NEAR(std::min(err[0], err[1]), 0, 1e-5);
+  EXPECT_NEAR(std::max(err[0], err[1]), 4, 1e-5);
+}
+
+// Units of several entries (after a flatten) and readers summed: unit 1
+// (entries 2, 3) is a copy of unit 0 in the first reader's input.
+TEST(PruneReconstruct, EliminationOfBlocks) {
+  Reader a = readerOf({1, 0, 1, 0}, {1, 0, 1, 0, //
+                                     0, 1, 0, 1, //
+                                     1, 0, 1, 0, //
+                                     0, 1, 0, 1});
+  a.inner = 2;
+  Reader b = readerOf({1, 3}, {1, 0, 0, 1});
+  std::vector<double> err = eliminationErrors({a, b}, 2, 0);
+  // First removal: unit 0 costs 0 (a) + 1 (b), unit 1 costs 0 + 9: unit 0
+  // goes; then unit 1 costs (1 + 1)^2 (a, refit) + 9 (b).
+  EXPECT_NEAR(err[0], 1, 1e-5);
+  EXPECT_NEAR(err[1], 13, 1e-5);
+}
+
 } // namespace

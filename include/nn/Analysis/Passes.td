@@ -102,7 +102,9 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
     unit's value is its `importance` (`magnitude`: the norms of its own and
     of its outgoing weights; `activation`: the mean magnitude of its output
     on the calibration data, run by the bit-accurate interpreter, times the
-    norm of its outgoing weights; `sensitivity`: the mean squared change
+    norm of its outgoing weights; `reconstruction`: the error its removal
+    adds to the reading layers' refit outputs, in the order of a greedy
+    elimination; `sensitivity`: the mean squared change
     of the network's outputs on the calibration data when the unit alone
     is removed) and its cost the cost model's price of
     its share of its layer and of the layers reading it; the units to keep
@@ -132,8 +134,8 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
            "what may be removed: neuron (dense units), filter (conv units)">,
     Option<"importance", "importance", "std::string",
            /*default=*/"\"magnitude\"",
-           "magnitude (weights only), activation or sensitivity (both "
-           "need calibrate)">,
+           "magnitude (weights only), activation, reconstruction or "
+           "sensitivity (the last three need calibrate)">,
     ListOption<"calibrate", "calibrate", "std::string",
                "calibration inputs, one .npy per function argument (N "
                "samples): activation statistics and bias correction">,

@@ -38,6 +38,26 @@ std::vector<double> regressRemoved(const Moments &m,
                                    const std::vector<int64_t> &removed,
                                    double ridge);
 
+/// A layer that reads the pruned units, for the greedy elimination.
+struct Reader {
+  Moments input;             ///< of its input entries (cov required)
+  std::vector<double> weight; ///< [outs, entries, spatial], row-major
+  int64_t outs = 0, spatial = 1;
+  int64_t inner = 1; ///< entries per unit: unit u is [u * inner, ...)
+};
+
+/// Backward elimination (ThiNet's greedy selection, with the refit of
+/// regressRemoved): the units are removed one at a time, each time the one
+/// whose removal, after refitting every reader on the units still kept,
+/// adds the least to the squared error of the readers' pre-activation
+/// outputs (summed over outputs and a conv's kernel positions, per input
+/// sample). Returns per unit the error its removal added; the last unit
+/// left gets the error its removal would add. Correlated units are
+/// handled as a whole: of two copies of a unit, the first goes for free
+/// and the second then costs what a unit alone costs.
+std::vector<double> eliminationErrors(const std::vector<Reader> &readers,
+                                      int64_t units, double ridge);
+
 /// Solves S X = B in place for a symmetric positive definite S (n x n,
 /// overwritten by its Cholesky factor) and B (n x k, row-major). False when
 /// S is not positive definite.
