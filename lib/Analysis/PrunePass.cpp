@@ -62,6 +62,7 @@ struct LayerInfo {
   std::vector<std::array<double, 4>> price; ///< per unit and resource
   size_t mandatory = 0; ///< the most important unit, always kept
   prune::Stats stats;   ///< per consumer (with calibration data)
+  prune::Stats meansOnly; ///< the same without covariances
 };
 
 bool isFloatTensor(Type type) {
@@ -396,13 +397,20 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     for (const prune::Layer &l : layers) {
       LayerInfo info;
       const size_t units = size_t(l.units);
-      std::vector<double> w = prune::constantValues(l.producer->getOperand(1));
-      const size_t rowLen = w.size() / units;
-      std::vector<double> out2(units, 0), act(units, 0);
+      // Coupled producers: the unit's rows in all of them.
+      std::vector<double> row2(units, 0);
       std::array<double, 4> own{};
-      const cost::LayerEstimate &pe = est.lookup(l.producer);
-      for (size_t r = 0; r < kNumResources; ++r)
-        own[r] = double(cost::amount(pe.res, r)) / double(units);
+      for (Operation *producer : l.producers) {
+        std::vector<double> w = prune::constantValues(producer->getOperand(1));
+        const size_t rowLen = w.size() / units;
+        for (size_t u = 0; u < units; ++u)
+          for (size_t i = 0; i < rowLen; ++i)
+            row2[u] += w[u * rowLen + i] * w[u * rowLen + i];
+        const cost::LayerEstimate &pe = est.lookup(producer);
+        for (size_t r = 0; r < kNumResources; ++r)
+          own[r] += double(cost::amount(pe.res, r)) / double(units);
+      }
+      std::vector<double> out2(units, 0), act(units, 0);
       // The ops that carry the units shrink with them.
       for (const prune::Carrier &c : l.carriers)
         for (size_t r = 0; r < kNumResources; ++r)
@@ -463,6 +471,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       }
       if (info.stats.size() != l.consumers.size())
         info.stats.clear();
+      for (const prune::Moments &m : info.stats)
+        info.meansOnly.push_back({m.n, m.mean, {}});
       // importance=reconstruction: the greedy elimination's errors, when
       // every reader's input covariance is known (else as activation).
       std::vector<double> elim;
@@ -471,13 +481,10 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         elim = prune::eliminationErrors(readers, l.units, ridge);
       double total = 0;
       for (size_t u = 0; u < units; ++u) {
-        double row = 0;
-        for (size_t i = 0; i < rowLen; ++i)
-          row += w[u * rowLen + i] * w[u * rowLen + i];
         double v = !elim.empty() ? elim[u]
                    : importance != "magnitude"
                        ? act[u]
-                       : std::sqrt(row) * std::sqrt(out2[u]);
+                       : std::sqrt(row2[u]) * std::sqrt(out2[u]);
         info.importance.push_back(v);
         total += v;
       }
@@ -590,6 +597,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       std::vector<std::string> moved, uncorrected;
       std::vector<double> over;
       bool fits = false;
+      bool reconstructed = true; ///< false: bias correction only
     };
     auto attempt = [&](const std::vector<double> &excess)
         -> FailureOr<Attempt> {
@@ -607,34 +615,53 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
           a.keep[refs[i].layer].push_back(int64_t(refs[i].unit));
       for (auto &k : a.keep)
         llvm::sort(k);
-      a.trial = func.clone();
-      std::vector<prune::Skipped> ignored;
-      std::vector<prune::Layer> trialLayers = selectLayers(a.trial, ignored);
-      for (size_t li = 0; li < layers.size(); ++li) {
-        if (a.keep[li].size() == size_t(layers[li].units))
-          continue;
-        for (std::string &name : prune::removeUnits(
-                 trialLayers[li], a.keep[li],
-                 infos[li].stats.empty() ? nullptr : &infos[li].stats,
-                 ridge))
-          a.uncorrected.push_back(name);
-      }
-      eraseDeadConstants(a.trial);
-      a.moved = fitReuseFactors(a.trial, dspBefore, options);
-      FailureOr<cost::Estimate> after = cost::estimateQuietly(a.trial, options);
-      if (failed(after)) {
-        a.trial.erase();
-        return failure();
-      }
-      a.after = *after;
-      a.fits = true;
-      a.over.assign(kNumResources, 0);
-      for (size_t r : budgeted) {
-        int64_t over = cost::amount(after->total, r) - *limits[r];
-        if (over > 0) {
-          a.fits = false;
-          a.over[r] = double(over);
+      // The selection applied to a copy of the function and estimated;
+      // `refit`: with the readers' reconstruction (else bias correction).
+      auto apply = [&](Attempt &a, bool refit) -> LogicalResult {
+        a.trial = func.clone();
+        a.uncorrected.clear();
+        std::vector<prune::Skipped> ignored;
+        std::vector<prune::Layer> trialLayers = selectLayers(a.trial, ignored);
+        for (size_t li = 0; li < layers.size(); ++li) {
+          if (a.keep[li].size() == size_t(layers[li].units))
+            continue;
+          const prune::Stats &st =
+              refit ? infos[li].stats : infos[li].meansOnly;
+          for (std::string &name : prune::removeUnits(
+                   trialLayers[li], a.keep[li], st.empty() ? nullptr : &st,
+                   ridge))
+            a.uncorrected.push_back(name);
         }
+        eraseDeadConstants(a.trial);
+        a.moved = fitReuseFactors(a.trial, dspBefore, options);
+        FailureOr<cost::Estimate> after =
+            cost::estimateQuietly(a.trial, options);
+        if (failed(after)) {
+          a.trial.erase();
+          return failure();
+        }
+        a.after = *after;
+        a.fits = true;
+        a.over.assign(kNumResources, 0);
+        for (size_t r : budgeted) {
+          int64_t over = cost::amount(after->total, r) - *limits[r];
+          if (over > 0) {
+            a.fits = false;
+            a.over[r] = double(over);
+          }
+        }
+        return success();
+      };
+      if (failed(apply(a, reconstruct)))
+        return failure();
+      // Refit weights can cost more than the ones they replace (a zero or
+      // a power of two that becomes a general product): the same selection
+      // with bias correction alone, before removing more.
+      if (!a.fits && reconstruct && !calibrate.empty()) {
+        a.trial.erase();
+        if (failed(apply(a, false)))
+          return failure();
+        a.reconstructed = false;
       }
       return a;
     };
@@ -689,6 +716,12 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         summarize(func, layers, infos, best->keep, skipped, *before,
                   best->after, limits, best->sol, best->moved,
                   best->uncorrected);
+    if (reconstruct && !calibrate.empty()) {
+      out["reconstructed"] = best->reconstructed;
+      if (!best->reconstructed)
+        llvm::outs() << "not reconstructed: the refit weights exceed the "
+                        "budget; bias correction only\n";
+    }
     func.getBody().takeBody(best->trial.getBody());
     best->trial.erase();
     return out;

@@ -98,14 +98,33 @@ std::string describeUser(Operation *user) {
     return "the network's output (outputs are never pruned)";
   std::string what = "'" + user->getName().getStringRef().str() + "' ('" +
                      nameOf(user) + "')";
-  if (llvm::isa<AddOp, SubOp, MulOp, MaxOp, MinOp, ConcatOp>(user))
-    what += ", which ties them to other channels (coupled channels are "
-            "not pruned yet)";
+  if (llvm::isa<AddOp, SubOp, MulOp, MaxOp, MinOp>(user))
+    what += ", which ties them to channels of no dense/conv layer";
+  if (llvm::isa<ConcatOp>(user))
+    what += ", which ties them to other channels (pruning through a "
+            "concat is not implemented yet)";
   return what;
 }
 
+/// The dense/conv layer whose units `v` carries on `axis` through ops that
+/// keep them there, or null.
+Operation *originOf(Value v, int64_t axis) {
+  while (Operation *op = v.getDefiningOp()) {
+    const int64_t rank = int64_t(shapeOf(v).size());
+    if (llvm::isa<DenseOp>(op) && axis == rank - 1 && constantParameters(op))
+      return op;
+    if (llvm::isa<ConvOp>(op) && axis == 1 && constantParameters(op))
+      return op;
+    if (!isActivation(op) &&
+        !(isChannelwise(op) && axis == 1 && constantParameters(op)))
+      return nullptr;
+    v = op->getOperand(0);
+  }
+  return nullptr;
+}
+
 bool follow(Value v, int64_t axis, int64_t inner, Layer &layer,
-            std::string &reason) {
+            std::vector<Operation *> &coupled, std::string &reason) {
   const int64_t rank = int64_t(shapeOf(v).size());
   for (OpOperand &use : v.getUses()) {
     Operation *user = use.getOwner();
@@ -126,16 +145,29 @@ bool follow(Value v, int64_t axis, int64_t inner, Layer &layer,
           constantParameters(user))) &&
         first) {
       layer.carriers.push_back({user, axis, inner});
-      if (!follow(user->getResult(0), axis, inner, layer, reason))
+      if (!follow(user->getResult(0), axis, inner, layer, coupled, reason))
         return false;
       continue;
     }
     if (llvm::isa<AddOp, SubOp, MulOp, MaxOp, MinOp>(user)) {
       int partner = 1 - int(use.getOperandNumber());
-      if (std::optional<int64_t> pa =
-              partnerAxis(v, user->getOperand(partner), user, axis)) {
+      Value other = user->getOperand(partner);
+      if (std::optional<int64_t> pa = partnerAxis(v, other, user, axis)) {
         layer.carriers.push_back({user, axis, inner, partner, *pa});
-        if (!follow(user->getResult(0), axis, inner, layer, reason))
+        if (!follow(user->getResult(0), axis, inner, layer, coupled, reason))
+          return false;
+        continue;
+      }
+      // Coupled channels (a residual add): the partner carries the units
+      // of another layer on the same axis, entry for entry.
+      Operation *origin = inner == 1 && shapeOf(other) == shapeOf(v) &&
+                                  shapeOf(user->getResult(0)) == shapeOf(v)
+                              ? originOf(other, axis)
+                              : nullptr;
+      if (origin) {
+        coupled.push_back(origin);
+        layer.carriers.push_back({user, axis, inner});
+        if (!follow(user->getResult(0), axis, inner, layer, coupled, reason))
           return false;
         continue;
       }
@@ -153,7 +185,7 @@ bool follow(Value v, int64_t axis, int64_t inner, Layer &layer,
       if (ok) {
         layer.carriers.push_back({user, merge->outAxis, inner * after});
         if (!follow(user->getResult(0), merge->outAxis, inner * after, layer,
-                    reason))
+                    coupled, reason))
           return false;
         continue;
       }
@@ -316,16 +348,24 @@ std::vector<double> nn::prune::constantValues(Value value) {
 
 std::vector<Layer> nn::prune::findLayers(func::FuncOp func,
                                          std::vector<Skipped> &skipped) {
-  std::vector<Layer> layers;
+  // Each dense/conv alone, with the layers its units meet element-wise.
+  struct Single {
+    Layer layer;
+    std::string reason;
+    std::vector<Operation *> coupled;
+  };
+  std::vector<Single> singles;
+  llvm::DenseMap<Operation *, size_t> index;
   for (Operation &op : func.getBody().front()) {
     if (!llvm::isa<DenseOp, ConvOp>(op))
       continue;
-    Layer layer{&op, nameOf(&op)};
+    Single one{Layer{&op, {&op}, nameOf(&op)}, "", {}};
+    Layer &layer = one.layer;
     Value result = op.getResult(0);
     const int64_t axis =
         llvm::isa<DenseOp>(op) ? int64_t(shapeOf(result).size()) - 1 : 1;
     layer.units = shapeOf(result)[axis];
-    std::string reason;
+    std::string &reason = one.reason;
     if (auto conv = llvm::dyn_cast<ConvOp>(op); conv && conv.getGroup() != 1)
       reason = "a grouped convolution (group " +
                std::to_string(conv.getGroup()) + ")";
@@ -334,14 +374,66 @@ std::vector<Layer> nn::prune::findLayers(func::FuncOp func,
     else if (layer.units < 2)
       reason = "it has a single unit";
     else
-      follow(result, axis, 1, layer, reason);
+      follow(result, axis, 1, layer, one.coupled, reason);
     if (reason.empty() && layer.consumers.empty())
       reason = "no dense or conv layer consumes its units";
+    index[&op] = singles.size();
+    singles.push_back(std::move(one));
+  }
+  // Coupled layers form one group (union-find); a group is prunable when
+  // every member is, and then has the union of their carriers and
+  // consumers, each once.
+  std::vector<size_t> parent(singles.size());
+  for (size_t i = 0; i < parent.size(); ++i)
+    parent[i] = i;
+  auto root = [&](size_t i) {
+    while (parent[i] != i)
+      i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (size_t i = 0; i < singles.size(); ++i)
+    for (Operation *other : singles[i].coupled)
+      if (auto it = index.find(other); it != index.end())
+        parent[root(it->second)] = root(i);
+  std::vector<Layer> layers;
+  for (size_t i = 0; i < singles.size(); ++i) {
+    std::vector<size_t> members; // the group's, handled at its first
+    for (size_t j = 0; j < singles.size(); ++j)
+      if (root(j) == root(i))
+        members.push_back(j);
+    if (members.front() != i)
+      continue;
+    Layer group = singles[i].layer;
+    group.producers.clear();
+    group.carriers.clear();
+    group.consumers.clear();
+    std::string names, reason;
+    llvm::DenseSet<Operation *> seenCarrier, seenConsumer;
+    for (size_t j : members) {
+      Single &m = singles[j];
+      names += (names.empty() ? "" : "+") + m.layer.name;
+      group.producers.push_back(m.layer.producer);
+      if (m.layer.units != group.units && reason.empty())
+        reason = "its units meet those of '" + m.layer.name +
+                 "', which has another number of them";
+      if (!m.reason.empty() && reason.empty())
+        reason = members.size() == 1
+                     ? m.reason
+                     : "coupled with '" + m.layer.name + "', and " + m.reason;
+      for (const Carrier &c : m.layer.carriers)
+        if (seenCarrier.insert(c.op).second)
+          group.carriers.push_back(c);
+      for (const Consumer &c : m.layer.consumers)
+        if (seenConsumer.insert(c.op).second)
+          group.consumers.push_back(c);
+    }
+    group.name = names;
     if (!reason.empty()) {
-      skipped.push_back({layer.name, reason});
+      for (size_t j : members)
+        skipped.push_back({singles[j].layer.name, reason});
       continue;
     }
-    layers.push_back(std::move(layer));
+    layers.push_back(std::move(group));
   }
   return layers;
 }
@@ -351,19 +443,20 @@ std::vector<std::string> nn::prune::removeUnits(const Layer &layer,
                                                 const Stats *stats,
                                                 double ridge) {
   std::vector<std::string> uncorrected;
-  Operation *producer = layer.producer;
-  OpBuilder b(producer);
   const int64_t k = int64_t(keep.size());
-  // The producer: rows of the weight (dense [M, K], conv [M, C, ...]) and
+  // The producers: rows of the weight (dense [M, K], conv [M, C, ...]) and
   // entries of the bias.
-  producer->setOperand(1, sliced(b, producer->getOperand(1), 0, keep));
-  if (producer->getNumOperands() > 2)
-    producer->setOperand(2, sliced(b, producer->getOperand(2), 0, keep));
-  Value result = producer->getResult(0);
-  resize(result, llvm::isa<DenseOp>(producer)
-                     ? int64_t(shapeOf(result).size()) - 1
-                     : 1,
-         k);
+  for (Operation *producer : layer.producers) {
+    OpBuilder b(producer);
+    producer->setOperand(1, sliced(b, producer->getOperand(1), 0, keep));
+    if (producer->getNumOperands() > 2)
+      producer->setOperand(2, sliced(b, producer->getOperand(2), 0, keep));
+    Value result = producer->getResult(0);
+    resize(result, llvm::isa<DenseOp>(producer)
+                       ? int64_t(shapeOf(result).size()) - 1
+                       : 1,
+           k);
+  }
   for (const Carrier &c : layer.carriers) {
     if (llvm::isa<BatchNormOp>(c.op)) {
       OpBuilder cb(c.op);

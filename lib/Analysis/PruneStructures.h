@@ -8,9 +8,10 @@
 // one axis: activations, batch norm, element-wise ops with a constant
 // partner (a batch norm that no layer absorbed is quantized into a mul and
 // an add of per-channel constants), pools, flatten and flatten-like
-// reshapes. Any other user (the function's result, an add or concat that
-// ties the channels to another layer's) makes the layer unprunable, with
-// the reason recorded.
+// reshapes. An element-wise op of two such values (a residual add) couples
+// their producers into one layer: the same units are removed from all.
+// Any other user (the function's result, a concat) makes the layer
+// unprunable, with the reason recorded.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,11 +45,14 @@ struct Consumer {
   int64_t axis = 0, inner = 1; ///< of the units in its input
 };
 
+/// The units of one or more producers whose channels meet element-wise
+/// (a residual add couples them: the same units go from all of them).
 struct Layer {
-  mlir::Operation *producer; ///< nn.dense or nn.conv
-  std::string name;
+  mlir::Operation *producer; ///< nn.dense or nn.conv; the first of
+  std::vector<mlir::Operation *> producers; ///< all, in program order
+  std::string name; ///< the producers' names joined by '+'
   int64_t units = 0;
-  std::vector<Carrier> carriers; ///< after the producer, in program order
+  std::vector<Carrier> carriers; ///< after the producers
   std::vector<Consumer> consumers;
 };
 
