@@ -23,8 +23,13 @@
 // IR: nn.add {{.*}} -> tensor<1x1x4x4x!nn.fixed<16, 6>>
 // IR: nn.conv {{.*}}tensor<2x1x1x1x!nn.fixed<16, 6>>) -> tensor<1x2x4x4x!nn.fixed<16, 6>>
 // IR: nn.conv {{.*}}tensor<2x1x1x1x!nn.fixed<16, 6>>) -> tensor<1x2x4x4x!nn.fixed<16, 6>>
-// RUN: nn-interp %t.pruned.mlir --input %S/Inputs/image-1x2x4x4.npy --print | FileCheck %s --check-prefix=RUNS
+// The pruned IR runs, and its lowering computes the same bits:
+// RUN: nn-interp %t.pruned.mlir --input %S/Inputs/image-1x2x4x4.npy --print > %t.nn.txt
+// RUN: FileCheck %s --check-prefix=RUNS < %t.nn.txt
 // RUNS: output 0: 1x2x4x4
+// RUN: nn-opt %t.pruned.mlir --nn-lower-to-hls -o %t.loops.mlir
+// RUN: nn-interp %t.loops.mlir --input %S/Inputs/image-1x2x4x4.npy --print > %t.loops.txt
+// RUN: diff %t.nn.txt %t.loops.txt
 // A budget below what the layers that cannot be pruned cost names the floor:
 // RUN: not nn-opt %t.fixed.mlir --nn-prune="ratio=0.9" 2>&1 | FileCheck %s --check-prefix=FLOOR
 // FLOOR: error: nn-prune: the budget (dsp {{[0-9]+}}) is below the unprunable floor (dsp {{[0-9]+}}): the cost of the layers that cannot be pruned plus one unit kept in each of the 1 prunable layers (3 layers not prunable
