@@ -36,6 +36,18 @@
 // RUN: nn-interp %s --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=VARIED
 // VARIED: {{\[}}[1.685546875],
 // VARIED-NEXT: [1.97265625]]
+// importance=reconstruction at the floor (one unit kept): the greedy
+// elimination removes u1 (dead: error 0), then u2 (predicted from u0:
+// error ~0), and keeps u0, which alone restores both outputs after the
+// refit (d2's weight 1.3125 again); magnitude would keep u1 (the largest
+// weights), which is dead on the data.
+// RUN: nn-opt %s --nn-prune="budget=dsp:3 ridge=0 importance=reconstruction calibrate=%S/Inputs/calib-varied-2x2.npy" -o %t.greedy.mlir | FileCheck %s --check-prefix=GREEDY
+// GREEDY: d1 nn.dense 3 1 0.000
+// RUN: FileCheck %s --check-prefix=GREEDYIR < %t.greedy.mlir
+// GREEDYIR-DAG: nn.constant dense<896> : tensor<1x2xi16>
+// GREEDYIR-DAG: nn.constant dense<1344> : tensor<1x1xi16>
+// GREEDYIR-DAG: nn.constant dense<256> : tensor<1xi16>
+// RUN: nn-interp %t.greedy.mlir --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=VARIED
 // Bias correction alone (reconstruct=false) only keeps the mean: d2's
 // bias absorbs 0.875 * mean(u2) = 0.875 * 0.6015625, 0.7763671875 (raw
 // 795), and the outputs move (1.7333984375 on the first sample).
