@@ -599,8 +599,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       bool fits = false;
       bool reconstructed = true; ///< false: bias correction only
     };
-    auto attempt = [&](const std::vector<double> &excess)
-        -> FailureOr<Attempt> {
+    auto attempt = [&](const std::vector<double> &excess,
+                       bool refit) -> FailureOr<Attempt> {
       Attempt a;
       std::vector<int64_t> capacity;
       for (size_t r : budgeted)
@@ -652,65 +652,76 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         }
         return success();
       };
-      if (failed(apply(a, reconstruct)))
+      a.reconstructed = refit;
+      if (failed(apply(a, refit)))
         return failure();
-      // Refit weights can cost more than the ones they replace (a zero or
-      // a power of two that becomes a general product): the same selection
-      // with bias correction alone, before removing more.
-      if (!a.fits && reconstruct && !calibrate.empty()) {
-        a.trial.erase();
-        if (failed(apply(a, false)))
-          return failure();
-        a.reconstructed = false;
-      }
       return a;
     };
     // The prices are shares, not exact: while the estimate exceeds the
     // budget, lower the capacity by the excess; then bisect between the
     // last excess that did not fit and the first that did, keeping the
-    // fitting attempt of most kept importance.
+    // fitting attempt of most kept importance. Refit weights can cost more
+    // than the ones they replace (a zero or a power of two that becomes a
+    // general product): when the search with reconstruction finds nothing
+    // within the budget, it is repeated with bias correction alone.
     std::optional<Attempt> best;
-    std::vector<double> lo(kNumResources, 0), hi, excess = lo;
-    for (int round = 0; round < 12 && !best; ++round) {
-      FailureOr<Attempt> a = attempt(excess);
-      if (failed(a))
-        return failure();
-      if (a->fits) {
-        best = std::move(*a);
-        hi = excess;
-        break;
-      }
-      a->trial.erase();
-      // Nothing but the kept minimum and still over: that is the floor
-      // (the prices underestimated it).
-      if (llvm::none_of(a->sol.take, [](bool t) { return t; }))
-        return belowFloor(a->after.total);
-      lo = excess;
-      for (size_t r : budgeted)
-        excess[r] += a->over[r];
-    }
-    if (!best)
-      return emitError(func.getLoc(), "nn-prune: no pruning of @")
-             << func.getSymName() << " found within the budget ("
-             << cost::describeBudget(limits)
-             << ") in 12 rounds of correcting the units' prices (see "
-                "docs/Pruning.md)";
-    for (int step = 0; step < 6 && hi != lo; ++step) {
-      std::vector<double> mid(kNumResources, 0);
-      for (size_t r = 0; r < kNumResources; ++r)
-        mid[r] = (lo[r] + hi[r]) / 2;
-      FailureOr<Attempt> a = attempt(mid);
-      if (failed(a)) {
-        best->trial.erase();
-        return failure();
-      }
-      if (a->fits && a->sol.value > best->sol.value) {
-        best->trial.erase();
-        best = std::move(*a);
-      } else {
+    bool refit = reconstruct && !calibrate.empty();
+    bool floorReached = false;
+    cost::Resources floorSeen;
+    for (;;) {
+      std::vector<double> lo(kNumResources, 0), hi, excess = lo;
+      for (int round = 0; round < 12 && !best; ++round) {
+        FailureOr<Attempt> a = attempt(excess, refit);
+        if (failed(a))
+          return failure();
+        if (a->fits) {
+          best = std::move(*a);
+          hi = excess;
+          break;
+        }
         a->trial.erase();
+        // Nothing but the kept minimum and still over: that is the floor
+        // (the prices underestimated it).
+        if (llvm::none_of(a->sol.take, [](bool t) { return t; })) {
+          floorReached = true;
+          floorSeen = a->after.total;
+          break;
+        }
+        lo = excess;
+        for (size_t r : budgeted)
+          excess[r] += a->over[r];
       }
-      (a->fits ? hi : lo) = mid;
+      if (!best && refit) {
+        refit = false;
+        floorReached = false;
+        continue;
+      }
+      if (!best && floorReached)
+        return belowFloor(floorSeen);
+      if (!best)
+        return emitError(func.getLoc(), "nn-prune: no pruning of @")
+               << func.getSymName() << " found within the budget ("
+               << cost::describeBudget(limits)
+               << ") in 12 rounds of correcting the units' prices (see "
+                  "docs/Pruning.md)";
+      for (int step = 0; step < 6 && hi != lo; ++step) {
+        std::vector<double> mid(kNumResources, 0);
+        for (size_t r = 0; r < kNumResources; ++r)
+          mid[r] = (lo[r] + hi[r]) / 2;
+        FailureOr<Attempt> a = attempt(mid, refit);
+        if (failed(a)) {
+          best->trial.erase();
+          return failure();
+        }
+        if (a->fits && a->sol.value > best->sol.value) {
+          best->trial.erase();
+          best = std::move(*a);
+        } else {
+          a->trial.erase();
+        }
+        (a->fits ? hi : lo) = mid;
+      }
+      break;
     }
     llvm::json::Object out =
         summarize(func, layers, infos, best->keep, skipped, *before,
@@ -719,7 +730,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     if (reconstruct && !calibrate.empty()) {
       out["reconstructed"] = best->reconstructed;
       if (!best->reconstructed)
-        llvm::outs() << "not reconstructed: the refit weights exceed the "
+        llvm::outs() << "not reconstructed: no refit design fits the "
                         "budget; bias correction only\n";
     }
     func.getBody().takeBody(best->trial.getBody());

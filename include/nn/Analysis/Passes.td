@@ -114,8 +114,10 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
     data the reading layers are refit by least squares (`reconstruct`):
     their kept weights absorb the removed units' linear prediction from the
     kept ones, their biases the removed units' mean contribution.
-    Layers whose units reach the network's output, an add/concat or any
-    other op are left whole (the report says why). Reuse factors that the
+    Layers whose units meet at an element-wise op (a residual add) are
+    pruned together, the same units from each; layers whose units reach
+    the network's output, a concat or any other op are left whole (the
+    report says why). Reuse factors that the
     new sizes make invalid move to the nearest valid one (above first).
 
     Example:
