@@ -28,7 +28,9 @@
 // 0.875 + 0.5 * 0.875 = 1.3125 (raw 1344), its bias stays 0.25 (raw 256:
 // mu_2 - 0.5 mu_0 = 0), and the pruned network's outputs are the unpruned
 // ones on both samples.
-// RUN: nn-opt %s --nn-prune="budget=dsp:6 ridge=0 calibrate=%S/Inputs/calib-varied-2x2.npy" -o %t.rec.mlir
+// RUN: nn-opt %s --nn-prune="budget=dsp:6 ridge=0 calibrate=%S/Inputs/calib-varied-2x2.npy report=%t.rec.json" -o %t.rec.mlir
+// RUN: FileCheck %s --check-prefix=RECJSON < %t.rec.json
+// RECJSON: "reconstructed": true
 // RUN: FileCheck %s --check-prefix=RECIR < %t.rec.mlir
 // RECIR-DAG: nn.constant dense<{{\[}}[1344, 896]]> : tensor<1x2xi16>
 // RECIR-DAG: nn.constant dense<256> : tensor<1xi16>
