@@ -44,18 +44,25 @@ namespace {
 constexpr size_t kNumResources = cost::kBudgetResources.size();
 
 /// Per consumer of a layer, per entry of its input along the units' axis:
-/// the mean and the mean magnitude over the calibration data.
+/// the mean and the mean magnitude over the calibration data, and for
+/// reconstruction the sums of the products of every two entries.
 struct EntryStats {
-  std::vector<double> sum, sumAbs;
+  std::vector<double> sum, sumAbs, cross;
   int64_t count = 0; ///< values per entry
 };
+
+/// Reconstruction needs the covariance of a consumer's input entries: up
+/// to this many entries (a dense layer of 2048 inputs: 32 MB, and 2048^2
+/// products per calibration sample); wider inputs get bias correction only.
+constexpr int64_t kMaxReconstructEntries = 2048;
 
 /// What the pass knows about one prunable layer before pruning.
 struct LayerInfo {
   std::vector<double> importance;           ///< per unit, normalized
   std::vector<std::array<double, 4>> price; ///< per unit and resource
   size_t mandatory = 0; ///< the most important unit, always kept
-  prune::Means means;   ///< per consumer (with calibration data)
+  prune::Stats stats;   ///< per consumer (with calibration data)
+  prune::Stats meansOnly; ///< the same without covariances
 };
 
 bool isFloatTensor(Type type) {
@@ -196,10 +203,14 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     if (!allowDense && !allowConv)
       return module.emitError("nn-prune: granularity names nothing to prune");
     if (importance != "magnitude" && importance != "activation" &&
-        importance != "sensitivity")
+        importance != "sensitivity" && importance != "reconstruction")
       return module.emitError("nn-prune: importance must be magnitude, "
-                              "activation or sensitivity, got '")
+                              "activation, reconstruction or sensitivity, "
+                              "got '")
              << importance << "'";
+    if (importance == "reconstruction" && !reconstruct)
+      return module.emitError("nn-prune: importance=reconstruction needs "
+                              "reconstruct=true");
     if (importance != "magnitude" && calibrate.empty())
       return module.emitError("nn-prune: importance=")
              << importance
@@ -210,6 +221,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     if (budget.empty() && ratio == 0)
       return module.emitError("nn-prune: no budget: give budget=dsp:N,... "
                               "or ratio=R");
+    if (!(ridge >= 0))
+      return module.emitError("nn-prune: ridge must be at least 0, got ")
+             << ridge;
     if (maxUnrollMults < 1 || maxPartition < 1)
       return module.emitError("nn-prune: max-unroll-mults and max-partition "
                               "must be at least 1");
@@ -290,6 +304,23 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         s.sumAbs[f] += std::fabs(v);
       }
       s.count += n / dim;
+      if (!reconstruct || dim > kMaxReconstructEntries)
+        return;
+      // Every position outside the axis is one sample of the entries.
+      s.cross.resize(size_t(dim * dim), 0);
+      std::vector<double> x(static_cast<size_t>(dim), 0.0);
+      for (int64_t o = 0; o < n / (dim * inner); ++o)
+        for (int64_t k = 0; k < inner; ++k) {
+          for (int64_t f = 0; f < dim; ++f)
+            x[size_t(f)] = t.valueAt((o * dim + f) * inner + k);
+          for (int64_t f = 0; f < dim; ++f) {
+            if (x[size_t(f)] == 0)
+              continue;
+            double *row = &s.cross[size_t(f * dim)];
+            for (int64_t g = 0; g <= f; ++g)
+              row[g] += x[size_t(f)] * x[size_t(g)];
+          }
+        }
     };
     FailureOr<std::vector<interp::Tensor>> outputs =
         interp::runSamples(func, *inputs, run);
@@ -333,7 +364,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
           if (k != u)
             keep.push_back(int64_t(k));
         prune::removeUnits(layers[li], keep,
-                           info.means.empty() ? nullptr : &info.means);
+                           info.stats.empty() ? nullptr : &info.stats,
+                           ridge);
         eraseDeadConstants(trial);
         FailureOr<std::vector<interp::Tensor>> out =
             interp::runSamples(trial, *calibInputs);
@@ -365,19 +397,27 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     for (const prune::Layer &l : layers) {
       LayerInfo info;
       const size_t units = size_t(l.units);
-      std::vector<double> w = prune::constantValues(l.producer->getOperand(1));
-      const size_t rowLen = w.size() / units;
-      std::vector<double> out2(units, 0), act(units, 0);
+      // Coupled producers: the unit's rows in all of them.
+      std::vector<double> row2(units, 0);
       std::array<double, 4> own{};
-      const cost::LayerEstimate &pe = est.lookup(l.producer);
-      for (size_t r = 0; r < kNumResources; ++r)
-        own[r] = double(cost::amount(pe.res, r)) / double(units);
+      for (Operation *producer : l.producers) {
+        std::vector<double> w = prune::constantValues(producer->getOperand(1));
+        const size_t rowLen = w.size() / units;
+        for (size_t u = 0; u < units; ++u)
+          for (size_t i = 0; i < rowLen; ++i)
+            row2[u] += w[u * rowLen + i] * w[u * rowLen + i];
+        const cost::LayerEstimate &pe = est.lookup(producer);
+        for (size_t r = 0; r < kNumResources; ++r)
+          own[r] += double(cost::amount(pe.res, r)) / double(units);
+      }
+      std::vector<double> out2(units, 0), act(units, 0);
       // The ops that carry the units shrink with them.
       for (const prune::Carrier &c : l.carriers)
         for (size_t r = 0; r < kNumResources; ++r)
           own[r] +=
               double(cost::amount(est.lookup(c.op).res, r)) / double(units);
       info.price.assign(units, own);
+      std::vector<prune::Reader> readers;
       for (const prune::Consumer &c : l.consumers) {
         std::vector<double> cw = prune::constantValues(c.op->getOperand(1));
         auto wShape =
@@ -395,34 +435,56 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         if (Operation *def = c.op->getOperand(0).getDefiningOp())
           if (auto it = stats.find(def); it != stats.end())
             st = &it->second;
-        std::vector<double> mean(size_t(entries), 0);
+        prune::Moments mom;
+        mom.n = entries;
+        mom.mean.assign(size_t(entries), 0);
         for (int64_t f = 0; f < entries; ++f) {
           size_t u = size_t(f / c.inner);
           out2[u] += col2[size_t(f)];
           if (st && st->count > 0) {
-            mean[size_t(f)] = st->sum[size_t(f)] / double(st->count);
+            mom.mean[size_t(f)] = st->sum[size_t(f)] / double(st->count);
             act[u] += st->sumAbs[size_t(f)] / double(st->count) *
                       std::sqrt(col2[size_t(f)]);
           }
         }
+        if (st && st->count > 0 && !st->cross.empty()) {
+          // The covariance from the lower triangle of the sums.
+          mom.cov.assign(size_t(entries * entries), 0);
+          const double n = double(st->count);
+          for (int64_t f = 0; f < entries; ++f)
+            for (int64_t g = 0; g <= f; ++g) {
+              double v = st->cross[size_t(f * entries + g)] / n -
+                         mom.mean[size_t(f)] * mom.mean[size_t(g)];
+              mom.cov[size_t(f * entries + g)] = v;
+              mom.cov[size_t(g * entries + f)] = v;
+            }
+        }
+        if (!mom.cov.empty())
+          readers.push_back({mom, cw, m, spatial, c.inner});
         if (st)
-          info.means.push_back(std::move(mean));
+          info.stats.push_back(std::move(mom));
         const cost::LayerEstimate &ce = est.lookup(c.op);
         for (size_t u = 0; u < units; ++u)
           for (size_t r = 0; r < kNumResources; ++r)
             info.price[u][r] += double(cost::amount(ce.res, r)) *
                                 double(c.inner) / double(entries);
       }
-      if (info.means.size() != l.consumers.size())
-        info.means.clear();
+      if (info.stats.size() != l.consumers.size())
+        info.stats.clear();
+      for (const prune::Moments &m : info.stats)
+        info.meansOnly.push_back({m.n, m.mean, {}});
+      // importance=reconstruction: the greedy elimination's errors, when
+      // every reader's input covariance is known (else as activation).
+      std::vector<double> elim;
+      if (importance == "reconstruction" &&
+          readers.size() == l.consumers.size())
+        elim = prune::eliminationErrors(readers, l.units, ridge);
       double total = 0;
       for (size_t u = 0; u < units; ++u) {
-        double row = 0;
-        for (size_t i = 0; i < rowLen; ++i)
-          row += w[u * rowLen + i] * w[u * rowLen + i];
-        double v = importance == "activation"
+        double v = !elim.empty() ? elim[u]
+                   : importance != "magnitude"
                        ? act[u]
-                       : std::sqrt(row) * std::sqrt(out2[u]);
+                       : std::sqrt(row2[u]) * std::sqrt(out2[u]);
         info.importance.push_back(v);
         total += v;
       }
@@ -535,9 +597,10 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       std::vector<std::string> moved, uncorrected;
       std::vector<double> over;
       bool fits = false;
+      bool reconstructed = true; ///< false: bias correction only
     };
-    auto attempt = [&](const std::vector<double> &excess)
-        -> FailureOr<Attempt> {
+    auto attempt = [&](const std::vector<double> &excess,
+                       bool refit) -> FailureOr<Attempt> {
       Attempt a;
       std::vector<int64_t> capacity;
       for (size_t r : budgeted)
@@ -552,87 +615,124 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
           a.keep[refs[i].layer].push_back(int64_t(refs[i].unit));
       for (auto &k : a.keep)
         llvm::sort(k);
-      a.trial = func.clone();
-      std::vector<prune::Skipped> ignored;
-      std::vector<prune::Layer> trialLayers = selectLayers(a.trial, ignored);
-      for (size_t li = 0; li < layers.size(); ++li) {
-        if (a.keep[li].size() == size_t(layers[li].units))
-          continue;
-        for (std::string &name : prune::removeUnits(
-                 trialLayers[li], a.keep[li],
-                 infos[li].means.empty() ? nullptr : &infos[li].means))
-          a.uncorrected.push_back(name);
-      }
-      eraseDeadConstants(a.trial);
-      a.moved = fitReuseFactors(a.trial, dspBefore, options);
-      FailureOr<cost::Estimate> after = cost::estimateQuietly(a.trial, options);
-      if (failed(after)) {
-        a.trial.erase();
-        return failure();
-      }
-      a.after = *after;
-      a.fits = true;
-      a.over.assign(kNumResources, 0);
-      for (size_t r : budgeted) {
-        int64_t over = cost::amount(after->total, r) - *limits[r];
-        if (over > 0) {
-          a.fits = false;
-          a.over[r] = double(over);
+      // The selection applied to a copy of the function and estimated;
+      // `refit`: with the readers' reconstruction (else bias correction).
+      auto apply = [&](Attempt &a, bool refit) -> LogicalResult {
+        a.trial = func.clone();
+        a.uncorrected.clear();
+        std::vector<prune::Skipped> ignored;
+        std::vector<prune::Layer> trialLayers = selectLayers(a.trial, ignored);
+        for (size_t li = 0; li < layers.size(); ++li) {
+          if (a.keep[li].size() == size_t(layers[li].units))
+            continue;
+          const prune::Stats &st =
+              refit ? infos[li].stats : infos[li].meansOnly;
+          for (std::string &name : prune::removeUnits(
+                   trialLayers[li], a.keep[li], st.empty() ? nullptr : &st,
+                   ridge))
+            a.uncorrected.push_back(name);
         }
-      }
+        eraseDeadConstants(a.trial);
+        a.moved = fitReuseFactors(a.trial, dspBefore, options);
+        FailureOr<cost::Estimate> after =
+            cost::estimateQuietly(a.trial, options);
+        if (failed(after)) {
+          a.trial.erase();
+          return failure();
+        }
+        a.after = *after;
+        a.fits = true;
+        a.over.assign(kNumResources, 0);
+        for (size_t r : budgeted) {
+          int64_t over = cost::amount(after->total, r) - *limits[r];
+          if (over > 0) {
+            a.fits = false;
+            a.over[r] = double(over);
+          }
+        }
+        return success();
+      };
+      a.reconstructed = refit;
+      if (failed(apply(a, refit)))
+        return failure();
       return a;
     };
     // The prices are shares, not exact: while the estimate exceeds the
     // budget, lower the capacity by the excess; then bisect between the
     // last excess that did not fit and the first that did, keeping the
-    // fitting attempt of most kept importance.
+    // fitting attempt of most kept importance. Refit weights can cost more
+    // than the ones they replace (a zero or a power of two that becomes a
+    // general product): when the search with reconstruction finds nothing
+    // within the budget, it is repeated with bias correction alone.
     std::optional<Attempt> best;
-    std::vector<double> lo(kNumResources, 0), hi, excess = lo;
-    for (int round = 0; round < 12 && !best; ++round) {
-      FailureOr<Attempt> a = attempt(excess);
-      if (failed(a))
-        return failure();
-      if (a->fits) {
-        best = std::move(*a);
-        hi = excess;
-        break;
-      }
-      a->trial.erase();
-      // Nothing but the kept minimum and still over: that is the floor
-      // (the prices underestimated it).
-      if (llvm::none_of(a->sol.take, [](bool t) { return t; }))
-        return belowFloor(a->after.total);
-      lo = excess;
-      for (size_t r : budgeted)
-        excess[r] += a->over[r];
-    }
-    if (!best)
-      return emitError(func.getLoc(), "nn-prune: no pruning of @")
-             << func.getSymName() << " found within the budget ("
-             << cost::describeBudget(limits)
-             << ") in 12 rounds of correcting the units' prices (see "
-                "docs/Pruning.md)";
-    for (int step = 0; step < 6 && hi != lo; ++step) {
-      std::vector<double> mid(kNumResources, 0);
-      for (size_t r = 0; r < kNumResources; ++r)
-        mid[r] = (lo[r] + hi[r]) / 2;
-      FailureOr<Attempt> a = attempt(mid);
-      if (failed(a)) {
-        best->trial.erase();
-        return failure();
-      }
-      if (a->fits && a->sol.value > best->sol.value) {
-        best->trial.erase();
-        best = std::move(*a);
-      } else {
+    bool refit = reconstruct && !calibrate.empty();
+    bool floorReached = false;
+    cost::Resources floorSeen;
+    for (;;) {
+      std::vector<double> lo(kNumResources, 0), hi, excess = lo;
+      for (int round = 0; round < 12 && !best; ++round) {
+        FailureOr<Attempt> a = attempt(excess, refit);
+        if (failed(a))
+          return failure();
+        if (a->fits) {
+          best = std::move(*a);
+          hi = excess;
+          break;
+        }
         a->trial.erase();
+        // Nothing but the kept minimum and still over: that is the floor
+        // (the prices underestimated it).
+        if (llvm::none_of(a->sol.take, [](bool t) { return t; })) {
+          floorReached = true;
+          floorSeen = a->after.total;
+          break;
+        }
+        lo = excess;
+        for (size_t r : budgeted)
+          excess[r] += a->over[r];
       }
-      (a->fits ? hi : lo) = mid;
+      if (!best && refit) {
+        refit = false;
+        floorReached = false;
+        continue;
+      }
+      if (!best && floorReached)
+        return belowFloor(floorSeen);
+      if (!best)
+        return emitError(func.getLoc(), "nn-prune: no pruning of @")
+               << func.getSymName() << " found within the budget ("
+               << cost::describeBudget(limits)
+               << ") in 12 rounds of correcting the units' prices (see "
+                  "docs/Pruning.md)";
+      for (int step = 0; step < 6 && hi != lo; ++step) {
+        std::vector<double> mid(kNumResources, 0);
+        for (size_t r = 0; r < kNumResources; ++r)
+          mid[r] = (lo[r] + hi[r]) / 2;
+        FailureOr<Attempt> a = attempt(mid, refit);
+        if (failed(a)) {
+          best->trial.erase();
+          return failure();
+        }
+        if (a->fits && a->sol.value > best->sol.value) {
+          best->trial.erase();
+          best = std::move(*a);
+        } else {
+          a->trial.erase();
+        }
+        (a->fits ? hi : lo) = mid;
+      }
+      break;
     }
     llvm::json::Object out =
         summarize(func, layers, infos, best->keep, skipped, *before,
                   best->after, limits, best->sol, best->moved,
                   best->uncorrected);
+    if (reconstruct && !calibrate.empty()) {
+      out["reconstructed"] = best->reconstructed;
+      if (!best->reconstructed)
+        llvm::outs() << "not reconstructed: no refit design fits the "
+                        "budget; bias correction only\n";
+    }
     func.getBody().takeBody(best->trial.getBody());
     best->trial.erase();
     return out;

@@ -98,14 +98,33 @@ std::string describeUser(Operation *user) {
     return "the network's output (outputs are never pruned)";
   std::string what = "'" + user->getName().getStringRef().str() + "' ('" +
                      nameOf(user) + "')";
-  if (llvm::isa<AddOp, SubOp, MulOp, MaxOp, MinOp, ConcatOp>(user))
-    what += ", which ties them to other channels (coupled channels are "
-            "not pruned yet)";
+  if (llvm::isa<AddOp, SubOp, MulOp, MaxOp, MinOp>(user))
+    what += ", which ties them to channels of no dense/conv layer";
+  if (llvm::isa<ConcatOp>(user))
+    what += ", which ties them to other channels (pruning through a "
+            "concat is not implemented yet)";
   return what;
 }
 
+/// The dense/conv layer whose units `v` carries on `axis` through ops that
+/// keep them there, or null.
+Operation *originOf(Value v, int64_t axis) {
+  while (Operation *op = v.getDefiningOp()) {
+    const int64_t rank = int64_t(shapeOf(v).size());
+    if (llvm::isa<DenseOp>(op) && axis == rank - 1 && constantParameters(op))
+      return op;
+    if (llvm::isa<ConvOp>(op) && axis == 1 && constantParameters(op))
+      return op;
+    if (!isActivation(op) &&
+        !(isChannelwise(op) && axis == 1 && constantParameters(op)))
+      return nullptr;
+    v = op->getOperand(0);
+  }
+  return nullptr;
+}
+
 bool follow(Value v, int64_t axis, int64_t inner, Layer &layer,
-            std::string &reason) {
+            std::vector<Operation *> &coupled, std::string &reason) {
   const int64_t rank = int64_t(shapeOf(v).size());
   for (OpOperand &use : v.getUses()) {
     Operation *user = use.getOwner();
@@ -126,16 +145,29 @@ bool follow(Value v, int64_t axis, int64_t inner, Layer &layer,
           constantParameters(user))) &&
         first) {
       layer.carriers.push_back({user, axis, inner});
-      if (!follow(user->getResult(0), axis, inner, layer, reason))
+      if (!follow(user->getResult(0), axis, inner, layer, coupled, reason))
         return false;
       continue;
     }
     if (llvm::isa<AddOp, SubOp, MulOp, MaxOp, MinOp>(user)) {
       int partner = 1 - int(use.getOperandNumber());
-      if (std::optional<int64_t> pa =
-              partnerAxis(v, user->getOperand(partner), user, axis)) {
+      Value other = user->getOperand(partner);
+      if (std::optional<int64_t> pa = partnerAxis(v, other, user, axis)) {
         layer.carriers.push_back({user, axis, inner, partner, *pa});
-        if (!follow(user->getResult(0), axis, inner, layer, reason))
+        if (!follow(user->getResult(0), axis, inner, layer, coupled, reason))
+          return false;
+        continue;
+      }
+      // Coupled channels (a residual add): the partner carries the units
+      // of another layer on the same axis, entry for entry.
+      Operation *origin = inner == 1 && shapeOf(other) == shapeOf(v) &&
+                                  shapeOf(user->getResult(0)) == shapeOf(v)
+                              ? originOf(other, axis)
+                              : nullptr;
+      if (origin) {
+        coupled.push_back(origin);
+        layer.carriers.push_back({user, axis, inner});
+        if (!follow(user->getResult(0), axis, inner, layer, coupled, reason))
           return false;
         continue;
       }
@@ -153,7 +185,7 @@ bool follow(Value v, int64_t axis, int64_t inner, Layer &layer,
       if (ok) {
         layer.carriers.push_back({user, merge->outAxis, inner * after});
         if (!follow(user->getResult(0), merge->outAxis, inner * after, layer,
-                    reason))
+                    coupled, reason))
           return false;
         continue;
       }
@@ -223,6 +255,85 @@ void resize(Value v, int64_t axis, int64_t size) {
   v.setType(RankedTensorType::get(shape, type.getElementType()));
 }
 
+/// Replaces the constant operand by `values` in its own type: the nearest
+/// value, saturated (the type's rounding and overflow modes are those of
+/// its arithmetic; a refit constant out of range must not wrap, and
+/// truncation would bias every refit constant down by half an LSB).
+void requantize(Operation *op, unsigned operand, ArrayRef<double> values) {
+  Value value = op->getOperand(operand);
+  interp::Tensor t = tensorOf(value);
+  fx::Format nearest = t.format();
+  nearest.rounding = fx::Rounding::RND_CONV;
+  nearest.overflow = fx::Overflow::SAT;
+  std::vector<int64_t> raws(t.raw());
+  for (size_t i = 0; i < raws.size(); ++i)
+    raws[i] = fx::quantize(values[i], nearest);
+  OpBuilder b(op);
+  auto type = llvm::cast<FixedType>(
+      llvm::cast<RankedTensorType>(value.getType()).getElementType());
+  op->setOperand(operand,
+                 makeConstant(b, value.getLoc(), type, shapeOf(value), raws));
+}
+
+/// Refits the consumer `op` (weights [M, F, spatial...]) for keeping only
+/// its input entries `idx` (PruneReconstruct.h): the kept weights absorb
+/// W_R A, the bias W_R (mu_R - A mu_K) (summed over a conv's kernel: the
+/// prediction is per pixel; padding is not special-cased). Before the
+/// slicing of the removed entries. True when a bias was needed and the
+/// op has none.
+bool refit(Operation *op, ArrayRef<int64_t> idx, const Moments &m,
+           double ridge) {
+  Value weight = op->getOperand(1);
+  ArrayRef<int64_t> wShape = shapeOf(weight);
+  std::vector<double> w = constantValues(weight);
+  const int64_t outs = wShape[0], entries = wShape[1];
+  const int64_t spatial = int64_t(w.size()) / (outs * entries);
+  llvm::DenseSet<int64_t> keptSet(idx.begin(), idx.end());
+  std::vector<int64_t> kept(idx.begin(), idx.end()), removed;
+  for (int64_t f = 0; f < entries; ++f)
+    if (!keptSet.contains(f))
+      removed.push_back(f);
+  std::vector<double> a = regressRemoved(m, kept, removed, ridge);
+  const size_t nk = kept.size();
+  // The removed entries' prediction at the kept entries' mean: mu_R - A mu_K.
+  std::vector<double> offset(removed.size());
+  bool any = false;
+  for (size_t r = 0; r < removed.size(); ++r) {
+    double v = m.mean[size_t(removed[r])];
+    for (size_t j = 0; j < nk; ++j)
+      v -= a[r * nk + j] * m.mean[size_t(kept[j])];
+    offset[r] = v;
+    any = any || v != 0;
+  }
+  auto at = [&](int64_t o, int64_t f, int64_t s) -> double & {
+    return w[size_t((o * entries + f) * spatial + s)];
+  };
+  std::vector<double> delta(size_t(outs), 0);
+  bool changed = false;
+  for (int64_t o = 0; o < outs; ++o)
+    for (size_t r = 0; r < removed.size(); ++r)
+      for (int64_t s = 0; s < spatial; ++s) {
+        const double wr = at(o, removed[r], s);
+        delta[size_t(o)] += wr * offset[r];
+        for (size_t j = 0; j < nk; ++j)
+          if (a[r * nk + j] != 0) {
+            at(o, kept[j], s) += wr * a[r * nk + j];
+            changed = true;
+          }
+      }
+  if (changed)
+    requantize(op, 1, w);
+  if (!any)
+    return false;
+  if (op->getNumOperands() <= 2)
+    return true;
+  std::vector<double> bias = constantValues(op->getOperand(2));
+  for (size_t o = 0; o < bias.size(); ++o)
+    bias[o] += delta[o];
+  requantize(op, 2, bias);
+  return false;
+}
+
 } // namespace
 
 std::vector<double> nn::prune::constantValues(Value value) {
@@ -237,16 +348,24 @@ std::vector<double> nn::prune::constantValues(Value value) {
 
 std::vector<Layer> nn::prune::findLayers(func::FuncOp func,
                                          std::vector<Skipped> &skipped) {
-  std::vector<Layer> layers;
+  // Each dense/conv alone, with the layers its units meet element-wise.
+  struct Single {
+    Layer layer;
+    std::string reason;
+    std::vector<Operation *> coupled;
+  };
+  std::vector<Single> singles;
+  llvm::DenseMap<Operation *, size_t> index;
   for (Operation &op : func.getBody().front()) {
     if (!llvm::isa<DenseOp, ConvOp>(op))
       continue;
-    Layer layer{&op, nameOf(&op)};
+    Single one{Layer{&op, {&op}, nameOf(&op)}, "", {}};
+    Layer &layer = one.layer;
     Value result = op.getResult(0);
     const int64_t axis =
         llvm::isa<DenseOp>(op) ? int64_t(shapeOf(result).size()) - 1 : 1;
     layer.units = shapeOf(result)[axis];
-    std::string reason;
+    std::string &reason = one.reason;
     if (auto conv = llvm::dyn_cast<ConvOp>(op); conv && conv.getGroup() != 1)
       reason = "a grouped convolution (group " +
                std::to_string(conv.getGroup()) + ")";
@@ -255,35 +374,89 @@ std::vector<Layer> nn::prune::findLayers(func::FuncOp func,
     else if (layer.units < 2)
       reason = "it has a single unit";
     else
-      follow(result, axis, 1, layer, reason);
+      follow(result, axis, 1, layer, one.coupled, reason);
     if (reason.empty() && layer.consumers.empty())
       reason = "no dense or conv layer consumes its units";
+    index[&op] = singles.size();
+    singles.push_back(std::move(one));
+  }
+  // Coupled layers form one group (union-find); a group is prunable when
+  // every member is, and then has the union of their carriers and
+  // consumers, each once.
+  std::vector<size_t> parent(singles.size());
+  for (size_t i = 0; i < parent.size(); ++i)
+    parent[i] = i;
+  auto root = [&](size_t i) {
+    while (parent[i] != i)
+      i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (size_t i = 0; i < singles.size(); ++i)
+    for (Operation *other : singles[i].coupled)
+      if (auto it = index.find(other); it != index.end())
+        parent[root(it->second)] = root(i);
+  std::vector<Layer> layers;
+  for (size_t i = 0; i < singles.size(); ++i) {
+    std::vector<size_t> members; // the group's, handled at its first
+    for (size_t j = 0; j < singles.size(); ++j)
+      if (root(j) == root(i))
+        members.push_back(j);
+    if (members.front() != i)
+      continue;
+    Layer group = singles[i].layer;
+    group.producers.clear();
+    group.carriers.clear();
+    group.consumers.clear();
+    std::string names, reason;
+    llvm::DenseSet<Operation *> seenCarrier, seenConsumer;
+    for (size_t j : members) {
+      Single &m = singles[j];
+      names += (names.empty() ? "" : "+") + m.layer.name;
+      group.producers.push_back(m.layer.producer);
+      if (m.layer.units != group.units && reason.empty())
+        reason = "its units meet those of '" + m.layer.name +
+                 "', which has another number of them";
+      if (!m.reason.empty() && reason.empty())
+        reason = members.size() == 1
+                     ? m.reason
+                     : "coupled with '" + m.layer.name + "', and " + m.reason;
+      for (const Carrier &c : m.layer.carriers)
+        if (seenCarrier.insert(c.op).second)
+          group.carriers.push_back(c);
+      for (const Consumer &c : m.layer.consumers)
+        if (seenConsumer.insert(c.op).second)
+          group.consumers.push_back(c);
+    }
+    group.name = names;
     if (!reason.empty()) {
-      skipped.push_back({layer.name, reason});
+      for (size_t j : members)
+        skipped.push_back({singles[j].layer.name, reason});
       continue;
     }
-    layers.push_back(std::move(layer));
+    layers.push_back(std::move(group));
   }
   return layers;
 }
 
 std::vector<std::string> nn::prune::removeUnits(const Layer &layer,
                                                 ArrayRef<int64_t> keep,
-                                                const Means *means) {
+                                                const Stats *stats,
+                                                double ridge) {
   std::vector<std::string> uncorrected;
-  Operation *producer = layer.producer;
-  OpBuilder b(producer);
   const int64_t k = int64_t(keep.size());
-  // The producer: rows of the weight (dense [M, K], conv [M, C, ...]) and
+  // The producers: rows of the weight (dense [M, K], conv [M, C, ...]) and
   // entries of the bias.
-  producer->setOperand(1, sliced(b, producer->getOperand(1), 0, keep));
-  if (producer->getNumOperands() > 2)
-    producer->setOperand(2, sliced(b, producer->getOperand(2), 0, keep));
-  Value result = producer->getResult(0);
-  resize(result, llvm::isa<DenseOp>(producer)
-                     ? int64_t(shapeOf(result).size()) - 1
-                     : 1,
-         k);
+  for (Operation *producer : layer.producers) {
+    OpBuilder b(producer);
+    producer->setOperand(1, sliced(b, producer->getOperand(1), 0, keep));
+    if (producer->getNumOperands() > 2)
+      producer->setOperand(2, sliced(b, producer->getOperand(2), 0, keep));
+    Value result = producer->getResult(0);
+    resize(result, llvm::isa<DenseOp>(producer)
+                       ? int64_t(shapeOf(result).size()) - 1
+                       : 1,
+           k);
+  }
   for (const Carrier &c : layer.carriers) {
     if (llvm::isa<BatchNormOp>(c.op)) {
       OpBuilder cb(c.op);
@@ -301,42 +474,10 @@ std::vector<std::string> nn::prune::removeUnits(const Layer &layer,
   for (size_t ci = 0; ci < layer.consumers.size(); ++ci) {
     const Consumer &c = layer.consumers[ci];
     OpBuilder cb(c.op);
-    Value weight = c.op->getOperand(1);
-    ArrayRef<int64_t> wShape = shapeOf(weight);
     SmallVector<int64_t> idx = expand(keep, c.inner);
-    // The mean contribution of the removed entries, per output.
-    if (means) {
-      const std::vector<double> &mean = (*means)[ci];
-      llvm::DenseSet<int64_t> kept(idx.begin(), idx.end());
-      std::vector<double> w = constantValues(weight);
-      const int64_t m = wShape[0], entries = wShape[1];
-      const int64_t spatial = int64_t(w.size()) / (m * entries);
-      std::vector<double> delta(size_t(m), 0);
-      bool any = false;
-      for (int64_t f = 0; f < entries; ++f) {
-        if (kept.contains(f) || mean[size_t(f)] == 0)
-          continue;
-        any = true;
-        for (int64_t o = 0; o < m; ++o)
-          for (int64_t s = 0; s < spatial; ++s)
-            delta[size_t(o)] +=
-                w[size_t((o * entries + f) * spatial + s)] * mean[size_t(f)];
-      }
-      if (any && c.op->getNumOperands() > 2) {
-        Value bias = c.op->getOperand(2);
-        interp::Tensor t = tensorOf(bias);
-        std::vector<int64_t> raws(t.raw());
-        for (size_t o = 0; o < raws.size(); ++o)
-          raws[o] = fx::quantize(t.valueAt(int64_t(o)) + delta[o], t.format());
-        auto type = llvm::cast<FixedType>(
-            llvm::cast<RankedTensorType>(bias.getType()).getElementType());
-        c.op->setOperand(2, makeConstant(cb, bias.getLoc(), type,
-                                         shapeOf(bias), raws));
-      } else if (any) {
-        uncorrected.push_back(nameOf(c.op));
-      }
-    }
-    c.op->setOperand(1, sliced(cb, weight, 1, idx));
+    if (stats && refit(c.op, idx, (*stats)[ci], ridge))
+      uncorrected.push_back(nameOf(c.op));
+    c.op->setOperand(1, sliced(cb, c.op->getOperand(1), 1, idx));
   }
   return uncorrected;
 }

@@ -8,14 +8,17 @@
 // one axis: activations, batch norm, element-wise ops with a constant
 // partner (a batch norm that no layer absorbed is quantized into a mul and
 // an add of per-channel constants), pools, flatten and flatten-like
-// reshapes. Any other user (the function's result, an add or concat that
-// ties the channels to another layer's) makes the layer unprunable, with
-// the reason recorded.
+// reshapes. An element-wise op of two such values (a residual add) couples
+// their producers into one layer: the same units are removed from all.
+// Any other user (the function's result, a concat) makes the layer
+// unprunable, with the reason recorded.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef NN_LIB_ANALYSIS_PRUNESTRUCTURES_H
 #define NN_LIB_ANALYSIS_PRUNESTRUCTURES_H
+
+#include "nn/Analysis/PruneReconstruct.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
@@ -42,11 +45,14 @@ struct Consumer {
   int64_t axis = 0, inner = 1; ///< of the units in its input
 };
 
+/// The units of one or more producers whose channels meet element-wise
+/// (a residual add couples them: the same units go from all of them).
 struct Layer {
-  mlir::Operation *producer; ///< nn.dense or nn.conv
-  std::string name;
+  mlir::Operation *producer; ///< nn.dense or nn.conv; the first of
+  std::vector<mlir::Operation *> producers; ///< all, in program order
+  std::string name; ///< the producers' names joined by '+'
   int64_t units = 0;
-  std::vector<Carrier> carriers; ///< after the producer, in program order
+  std::vector<Carrier> carriers; ///< after the producers
   std::vector<Consumer> consumers;
 };
 
@@ -62,19 +68,22 @@ std::vector<Layer> findLayers(mlir::func::FuncOp func,
 /// operand is no constant.
 std::vector<double> constantValues(mlir::Value value);
 
-/// Per consumer: the mean of each entry of its input along the units' axis
-/// over the calibration data (all other axes averaged), for bias correction.
-using Means = std::vector<std::vector<double>>;
+/// Per consumer: the moments of the entries of its input along the units'
+/// axis over the calibration data (every other axis is a sample: a conv's
+/// pixels, a batch), for bias correction and reconstruction.
+using Stats = std::vector<Moments>;
 
 /// Removes every unit of `layer` not in `keep` (ascending, non-empty): the
 /// producer's weights and bias, the carriers' types and batch norm
-/// parameters, the consumers' weights along their input axis. With `means`
-/// (one vector per consumer), each consumer's bias absorbs the removed
-/// entries' mean contribution; returns the consumers whose bias could not
-/// (no bias operand).
+/// parameters, the consumers' weights along their input axis. With `stats`
+/// (one per consumer), each consumer is refit (PruneReconstruct.h): its
+/// kept weights absorb the removed entries' prediction from the kept ones
+/// (when the covariance is known; `ridge` as regressRemoved) and its bias
+/// their mean contribution, both quantized in their own types; returns the
+/// consumers whose bias could not absorb it (no bias operand).
 std::vector<std::string> removeUnits(const Layer &layer,
                                      llvm::ArrayRef<int64_t> keep,
-                                     const Means *means);
+                                     const Stats *stats, double ridge);
 
 /// The layer name of the prune pass's messages and report.
 std::string nameOf(mlir::Operation *op);

@@ -6,12 +6,18 @@
 MODEL is a network of test/Models/fashion_mnist (default: fashion_cnn
 fashion_mlp; each .onnx there). Each is imported, canonicalized and typed
 in ap_fixed<16,6> with lossless accumulators; its unpruned DSP estimate is
-D (--nn-estimate). For budgets of 90/75/50/25% of D and the three importance
-measures, --nn-prune runs post-training (calibration and bias correction on
-500 training images, never on test images) and the pruned network is
+D (--nn-estimate). For budgets of 90/75/50/25% of D and each importance
+measure, --nn-prune runs post-training (calibration and reconstruction on
+5000 training images, never on test images) and the pruned network is
 evaluated by nn-interp (bit-accurate) on the 10,000 test images of
 Debian's dataset-fashion-mnist; the pruned network's own estimate is
 printed next to its budget. Not a ctest (minutes); prints a table.
+
+Environment: PRUNE_IMPORTANCE lists the importance measures (default
+"reconstruction activation magnitude sensitivity"), PRUNE_CALIBRATION the
+number of calibration images (default 5000), PRUNE_OPTIONS adds
+--nn-prune options to every run (e.g. "reconstruct=false": bias
+correction alone).
 Needs NumPy and /usr/share/datasets/fashion-mnist.
 """
 import json
@@ -25,7 +31,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(os.path.dirname(HERE))
-CALIBRATION = 500
+CALIBRATION = int(os.environ.get("PRUNE_CALIBRATION", "5000"))
+EXTRA = os.environ.get("PRUNE_OPTIONS", "")
+IMPORTANCES = os.environ.get("PRUNE_IMPORTANCE", "reconstruction activation magnitude sensitivity").split()
 FRACTIONS = [0.90, 0.75, 0.50, 0.25]
 sys.path.insert(0, os.path.join(SRC, "test", "Models", "fashion_mnist"))
 from fashion_data import normalize, read_idx  # noqa: E402
@@ -80,24 +88,24 @@ def main():
         base = accuracy(bin_dir, fixed, test_images, labels, work)
         print("%s: unpruned %d DSPs (estimate), accuracy %.2f%% on 10000 test images"
               % (model, full, 100 * base))
-        print("%-11s %6s %7s %10s %9s %8s" % ("importance", "budget", "budget",
+        print("%-14s %6s %7s %10s %9s %8s" % ("importance", "budget", "budget",
                                              "estimate", "accuracy", "drop"))
-        for importance in ["activation", "magnitude", "sensitivity"]:
+        for importance in IMPORTANCES:
             for fraction in FRACTIONS:
                 budget = int(fraction * full)
                 pruned = os.path.join(work, "%s-%s-%d.mlir" % (model, importance, budget))
                 start = time.time()
-                options = "budget=dsp:%d importance=%s calibrate=%s" % (
-                    budget, importance, calib)
+                options = "budget=dsp:%d importance=%s calibrate=%s %s" % (
+                    budget, importance, calib, EXTRA)
                 try:
                     run(os.path.join(bin_dir, "nn-opt"), fixed, "--nn-prune=" + options,
                         "-o", pruned, capture=True)
                 except subprocess.CalledProcessError:
-                    print("%-11s %5d%% %7d  nn-prune failed" % (importance, 100 * fraction, budget))
+                    print("%-14s %5d%% %7d  nn-prune failed" % (importance, 100 * fraction, budget))
                     continue
                 est = dsps(bin_dir, pruned, work)
                 acc = accuracy(bin_dir, pruned, test_images, labels, work)
-                print("%-11s %5d%% %7d %10d %8.2f%% %7.2f  [%.0f s]" % (
+                print("%-14s %5d%% %7d %10d %8.2f%% %7.2f  [%.0f s]" % (
                     importance, 100 * fraction, budget, est, 100 * acc,
                     100 * (base - acc), time.time() - start))
                 sys.stdout.flush()

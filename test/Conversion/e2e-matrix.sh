@@ -20,7 +20,9 @@
 #   with the softmax implementation / Skip of
 #   test/Models/hls/softmax/<model>-<impl>.json (ctest lowering-e2e-softmax);
 #   prune-a16 and prune-mixed are a16 and mixed followed by
-#   --nn-prune="ratio=0.5" (half the DSPs; ctest lowering-e2e-prune).
+#   --nn-prune="ratio=0.5" (half the DSPs; ctest lowering-e2e-prune);
+#   prune-rec is mixed pruned by importance=reconstruction, calibrated on
+#   the test inputs.
 #   NN_MATRIX_IO_TYPE=stream lowers with --nn-lower-to-hls="io-type=stream"
 #   (ctest lowering-e2e-stream); the C simulation must then also leave no
 #   data in, and never read an empty, hls::stream (hls_stream.h says so on
@@ -264,6 +266,12 @@ for m in $models; do
                    "--nn-prune=ratio=0.5" ;;
       prune-mixed) run_config "$m" "$c" "config=$models_dir/$m.json" \
                      "--nn-prune=ratio=0.5" ;;
+      # Reconstruction refits the readers' constants (rounded, saturated)
+      # from calibration data: the model's own test inputs.
+      prune-rec) run_config "$m" "$c" "config=$models_dir/$m.json" \
+                   "--nn-prune=ratio=0.5 importance=reconstruction calibrate=$(
+                     inputs_of "$m" | cut -d' ' -f1 |
+                       sed "s|^|$work/$m/|; s|\$|.npy|" | paste -sd, -)" ;;
       # hls4ml's softmax implementations and Skip on the mixed configuration
       # (test/Models/hls/softmax/<model>-<impl>.json).
       sm-*)
@@ -272,7 +280,7 @@ for m in $models; do
         else
           fail "$m/$c: no configuration test/Models/hls/softmax/$m-${c#sm-}.json"
         fi ;;
-      *) fail "$m/$c: unknown configuration (known: a16 mixed sm-<impl> prune-a16 prune-mixed)" ;;
+      *) fail "$m/$c: unknown configuration (known: a16 mixed sm-<impl> prune-a16 prune-mixed prune-rec)" ;;
     esac
   done
 done

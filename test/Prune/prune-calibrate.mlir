@@ -20,6 +20,46 @@
 // SAME: {{\[}}[1.685546875],
 // SAME-NEXT: [1.685546875]]
 //
+// Reconstruction (reconstruct=true, the default) on data that varies:
+// x = [1, 0.25] and [1, 0.5] give u0 = 1.09375, 1.3125, u1 = 0 (dead) and
+// u2 = u0 / 2 (half of u0's weights), outputs 1.685546875 and 1.97265625.
+// u2 goes (magnitude); the least-squares refit of d2 on the kept units
+// predicts u2 = 0.5 u0 exactly (ridge=0), so d2's weight of u0 becomes
+// 0.875 + 0.5 * 0.875 = 1.3125 (raw 1344), its bias stays 0.25 (raw 256:
+// mu_2 - 0.5 mu_0 = 0), and the pruned network's outputs are the unpruned
+// ones on both samples.
+// RUN: nn-opt %s --nn-prune="budget=dsp:6 ridge=0 calibrate=%S/Inputs/calib-varied-2x2.npy report=%t.rec.json" -o %t.rec.mlir
+// RUN: FileCheck %s --check-prefix=RECJSON < %t.rec.json
+// RECJSON: "reconstructed": true
+// RUN: FileCheck %s --check-prefix=RECIR < %t.rec.mlir
+// RECIR-DAG: nn.constant dense<{{\[}}[1344, 896]]> : tensor<1x2xi16>
+// RECIR-DAG: nn.constant dense<256> : tensor<1xi16>
+// RUN: nn-interp %t.rec.mlir --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=VARIED
+// RUN: nn-interp %s --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=VARIED
+// VARIED: {{\[}}[1.685546875],
+// VARIED-NEXT: [1.97265625]]
+// importance=reconstruction at the floor (one unit kept): the greedy
+// elimination removes u1 (dead: error 0), then u2 (predicted from u0:
+// error ~0), and keeps u0, which alone restores both outputs after the
+// refit (d2's weight 1.3125 again); magnitude would keep u1 (the largest
+// weights), which is dead on the data.
+// RUN: nn-opt %s --nn-prune="budget=dsp:3 ridge=0 importance=reconstruction calibrate=%S/Inputs/calib-varied-2x2.npy" -o %t.greedy.mlir | FileCheck %s --check-prefix=GREEDY
+// GREEDY: d1 nn.dense 3 1 0.000
+// RUN: FileCheck %s --check-prefix=GREEDYIR < %t.greedy.mlir
+// GREEDYIR-DAG: nn.constant dense<896> : tensor<1x2xi16>
+// GREEDYIR-DAG: nn.constant dense<1344> : tensor<1x1xi16>
+// GREEDYIR-DAG: nn.constant dense<256> : tensor<1xi16>
+// RUN: nn-interp %t.greedy.mlir --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=VARIED
+// Bias correction alone (reconstruct=false) only keeps the mean: d2's
+// bias absorbs 0.875 * mean(u2) = 0.875 * 0.6015625, 0.7763671875 (raw
+// 795), and the outputs move (1.7333984375 on the first sample).
+// RUN: nn-opt %s --nn-prune="budget=dsp:6 reconstruct=false calibrate=%S/Inputs/calib-varied-2x2.npy" -o %t.bias.mlir
+// RUN: FileCheck %s --check-prefix=BIASIR < %t.bias.mlir
+// BIASIR-DAG: nn.constant dense<896> : tensor<1x2xi16>
+// BIASIR-DAG: nn.constant dense<795> : tensor<1xi16>
+// RUN: nn-interp %t.bias.mlir --input %S/Inputs/calib-varied-2x2.npy --print | FileCheck %s --check-prefix=MOVED
+// MOVED: {{\[}}[1.7333984375],
+//
 // By activation, u1 (dead on the data: mean 0, no correction) goes:
 // RUN: nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-2x2.npy" | FileCheck %s --check-prefix=ACT
 // ACT: nn-prune: @mlp, importance activation, budget dsp 6

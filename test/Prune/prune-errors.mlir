@@ -20,7 +20,11 @@
 // RUN: not nn-opt %s --nn-prune="ratio=0.5 granularity=pattern" 2>&1 | FileCheck %s --check-prefix=PATTERN
 // PATTERN: error: nn-prune: granularity 'pattern' is not implemented yet; use neuron and/or filter
 // RUN: not nn-opt %s --nn-prune="ratio=0.5 importance=taylor" 2>&1 | FileCheck %s --check-prefix=IMP
-// IMP: error: nn-prune: importance must be magnitude, activation or sensitivity, got 'taylor'
+// IMP: error: nn-prune: importance must be magnitude, activation, reconstruction or sensitivity, got 'taylor'
+// RUN: not nn-opt %s --nn-prune="ratio=0.5 importance=reconstruction reconstruct=false calibrate=%S/Inputs/calib-2x2.npy" 2>&1 | FileCheck %s --check-prefix=NOREC
+// NOREC: error: nn-prune: importance=reconstruction needs reconstruct=true
+// RUN: not nn-opt %s --nn-prune="ratio=0.5 ridge=-1" 2>&1 | FileCheck %s --check-prefix=RIDGE
+// RIDGE: error: nn-prune: ridge must be at least 0, got -1
 // RUN: not nn-opt %s --nn-prune="ratio=0.5 report=%t.missing/dir/prune.json" 2>&1 | FileCheck %s --check-prefix=REPORT
 // REPORT: error: nn-prune: cannot write report '{{.*}}prune.json'
 // RUN: not nn-opt %s --nn-prune="ratio=0.5 part=xc7a35t" 2>&1 | FileCheck %s --check-prefix=PART

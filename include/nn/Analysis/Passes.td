@@ -110,16 +110,22 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
     unit's value is its `importance` (`magnitude`: the norms of its own and
     of its outgoing weights; `activation`: the mean magnitude of its output
     on the calibration data, run by the bit-accurate interpreter, times the
-    norm of its outgoing weights; `sensitivity`: the mean squared change
+    norm of its outgoing weights; `reconstruction`: the error its removal
+    adds to the reading layers' refit outputs, in the order of a greedy
+    elimination; `sensitivity`: the mean squared change
     of the network's outputs on the calibration data when the unit alone
     is removed) and its cost the cost model's price of
     its share of its layer and of the layers reading it; the units to keep
     are chosen by a knapsack (exact dynamic programming or branch and
     bound, else greedy: docs/Pruning.md), the estimate of the result is
     checked and the capacity corrected until it fits. With calibration
-    data the consumers' biases absorb the removed units' mean contribution.
-    Layers whose units reach the network's output, an add/concat or any
-    other op are left whole (the report says why). Reuse factors that the
+    data the reading layers are refit by least squares (`reconstruct`):
+    their kept weights absorb the removed units' linear prediction from the
+    kept ones, their biases the removed units' mean contribution.
+    Layers whose units meet at an element-wise op (a residual add) are
+    pruned together, the same units from each; layers whose units reach
+    the network's output, a concat or any other op are left whole (the
+    report says why). Reuse factors that the
     new sizes make invalid move to the nearest valid one (above first).
 
     Example:
@@ -138,11 +144,17 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
            "what may be removed: neuron (dense units), filter (conv units)">,
     Option<"importance", "importance", "std::string",
            /*default=*/"\"magnitude\"",
-           "magnitude (weights only), activation or sensitivity (both "
-           "need calibrate)">,
+           "magnitude (weights only), activation, reconstruction or "
+           "sensitivity (the last three need calibrate)">,
     ListOption<"calibrate", "calibrate", "std::string",
                "calibration inputs, one .npy per function argument (N "
                "samples): activation statistics and bias correction">,
+    Option<"reconstruct", "reconstruct", "bool", /*default=*/"true",
+           "with calibrate: refit the reading layers' weights by least "
+           "squares on the calibration data (false: bias correction only)">,
+    Option<"ridge", "ridge", "double", /*default=*/"0.01",
+           "reconstruction's ridge, relative to the kept inputs' mean "
+           "variance">,
     Option<"report", "report", "std::string", /*default=*/"",
            "write what was removed as JSON to this file">,
     Option<"part", "part", "std::string", /*default=*/"",
