@@ -100,6 +100,12 @@ public:
   const onnx::TensorProto *lookupConstant(const std::string &name) const;
   const onnx::TypeProto *lookupType(const std::string &name) const;
   void bindValue(const std::string &name, mlir::Value value);
+  /// Erases an op the importer replaced (it must have no uses) and drops
+  /// every name bound to its results: a stale binding would dangle, and an
+  /// op created later at the same address would count it as its own name
+  /// (countNamesBoundTo), which kept some MatMul + Add pairs of a model
+  /// from folding.
+  void eraseOp(mlir::Operation *op);
   bool isUsed(const std::string &name) const { return useCount.count(name); }
   /// How many ONNX names are bound to `value` (Identity and Dropout give a
   /// value further names).
