@@ -38,6 +38,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 using namespace mlir;
@@ -410,8 +411,19 @@ LogicalResult nn::onnx_import::importQuantizeLinear(NodeContext &ctx) {
   pending.dataType = params->dataType;
   if (pending.value) {
     std::string reason;
-    if (!powerOfTwoExponents(*params, reason))
-      warnNoFixedType(ctx, reason, "this QuantizeLinear/DequantizeLinear pair");
+    if (!powerOfTwoExponents(*params, reason)) {
+      // The pair becomes the identity: what the float network then misses
+      // is the pair's rounding (half a step) and its saturation.
+      auto [low, high] = zeroPointRanges(*params).front();
+      const double scale = params->scales.front();
+      char what[256];
+      std::snprintf(what, sizeof(what),
+                    "this QuantizeLinear/DequantizeLinear pair (the identity "
+                    "instead differs from it by at most %.6g, half its step, "
+                    "inside [%.6g, %.6g], where it saturates)",
+                    scale / 2, double(low) * scale, double(high) * scale);
+      warnNoFixedType(ctx, reason, what);
+    }
   }
   ctx.getGraph().getPendingQuantize()[ctx.node().output(0)] =
       std::move(pending);
