@@ -27,12 +27,15 @@
 #   (ctest lowering-e2e-stream); the C simulation must then also leave no
 #   data in, and never read an empty, hls::stream (hls_stream.h says so on
 #   stderr).
+#   NN_MATRIX_MODELS_DIR replaces test/Models/hls/ (the user-model survey,
+#   test/Benchmarks/user_models.py); a model there not listed in inputs_of
+#   gives its inputs in MODEL.inputs, one "name shape" line per input.
 set -u
 build=$(cd "$1" && pwd) || exit 2
 src=$(cd "$2" && pwd) || exit 2
 shift 2
 bin=$build/bin
-models_dir=$src/test/Models/hls
+models_dir=${NN_MATRIX_MODELS_DIR:-$src/test/Models/hls}
 all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone gated layernorm upsample"
 models=${*:-${NN_MATRIX_MODELS:-$all_models}}
 configs=${NN_MATRIX_CONFIGS:-a16 mixed}
@@ -89,7 +92,7 @@ inputs_of() {
     gated) echo "features 16" ;;
     layernorm) echo "tokens 4,8" ;;
     upsample) echo "image 2,4,4" ;;
-    *) return 1 ;;
+    *) [ -f "$models_dir/$1.inputs" ] && cat "$models_dir/$1.inputs" ;;
   esac
 }
 

@@ -306,6 +306,16 @@ void GraphImporter::bindValue(const std::string &name, Value value) {
   values[name] = value;
 }
 
+void GraphImporter::eraseOp(Operation *op) {
+  llvm::SmallVector<llvm::StringRef> stale;
+  for (const auto &entry : values)
+    if (entry.getValue().getDefiningOp() == op)
+      stale.push_back(entry.getKey());
+  for (llvm::StringRef name : stale)
+    values.erase(name);
+  op->erase();
+}
+
 // A function name from the graph's name: identifier characters only.
 static std::string functionName(const std::string &graphName) {
   std::string name;

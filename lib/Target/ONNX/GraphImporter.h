@@ -100,6 +100,12 @@ public:
   const onnx::TensorProto *lookupConstant(const std::string &name) const;
   const onnx::TypeProto *lookupType(const std::string &name) const;
   void bindValue(const std::string &name, mlir::Value value);
+  /// Erases an op the importer replaced (it must have no uses) and drops
+  /// every name bound to its results: a stale binding would dangle, and an
+  /// op created later at the same address would count it as its own name
+  /// (countNamesBoundTo), which kept some MatMul + Add pairs of a model
+  /// from folding.
+  void eraseOp(mlir::Operation *op);
   bool isUsed(const std::string &name) const { return useCount.count(name); }
   /// How many ONNX names are bound to `value` (Identity and Dropout give a
   /// value further names).
@@ -185,6 +191,14 @@ mlir::LogicalResult importLinearResize(NodeContext &ctx);
 mlir::LogicalResult importQuantizeLinear(NodeContext &ctx);
 mlir::LogicalResult importDequantizeLinear(NodeContext &ctx);
 
+/// Removes each Cast of a QuantizeLinear output to the integer type it
+/// already has (PyTorch's eager-mode quantized export writes one between
+/// every QuantizeLinear and DequantizeLinear): its readers read the
+/// QuantizeLinear output. Runs before checkModel, which would reject a
+/// Cast of the network's data as a shape computation; it reads names and
+/// attributes only, so it is safe on a model not yet checked.
+void dropQuantizedCasts(onnx::ModelProto &model);
+
 /// What the QDQ and QONNX importers share (QDQImporters.cpp): a quantizer
 /// with a power-of-two scale and no offset is an nn.qdq_type, recorded on a
 /// constant or on the producer of an activation.
@@ -193,6 +207,15 @@ std::string describeQuantizer(NodeContext &ctx);
 /// The warning for a quantizer without a fixed-point equivalent.
 void warnNoFixedType(NodeContext &ctx, const std::string &reason,
                      const char *what);
+/// The range of `bits`-bit integers, two's complement or unsigned.
+std::pair<int64_t, int64_t> integerRange(int64_t bits, bool isSigned);
+/// The narrowest type holding exactly every integer of ranges[c] scaled by
+/// 2^exponents[c] (per channel; a range shifted by a zero point is an
+/// exact offset), or a null type and `reason` (more than 64 bits).
+FixedType scaledRangeType(mlir::MLIRContext *context,
+                          llvm::ArrayRef<int> exponents,
+                          llvm::ArrayRef<std::pair<int64_t, int64_t>> ranges,
+                          std::string &reason);
 /// The type of `bits`-bit integers scaled by 2^exponents[c] (per channel),
 /// or a null type and `reason`.
 FixedType scaledIntegerType(mlir::MLIRContext *context,

@@ -106,6 +106,26 @@ int64_t numElements(ArrayRef<int64_t> shape) {
   return count;
 }
 
+/// Whether a constant of `shape` added to the output of a dense layer with
+/// `features` outputs is that layer's bias: one value, or one per feature
+/// along the last axis ([M], [1, M], ...). Gemm's C and MatMul + Add fold
+/// by this one rule, so a layer folds the same way whichever ONNX form the
+/// exporter chose.
+bool isBiasShape(ArrayRef<int64_t> shape, int64_t features) {
+  int64_t count = numElements(shape);
+  return count == 1 ||
+         (count == features && (shape.empty() || shape.back() == features));
+}
+
+/// The bias of `features` outputs made of such a constant, times `scale`.
+std::vector<float> expandBias(ArrayRef<float> values, int64_t features,
+                              float scale) {
+  std::vector<float> bias(features);
+  for (int64_t m = 0; m < features; ++m)
+    bias[m] = scale * values[values.size() == 1 ? 0 : m];
+  return bias;
+}
+
 //===----------------------------------------------------------------------===//
 // Values that pass through
 //===----------------------------------------------------------------------===//
@@ -323,9 +343,7 @@ FailureOr<bool> tryFoldBiasIntoDense(NodeContext &ctx) {
       continue;
     int64_t features = dense.getType().getShape().back();
     SmallVector<int64_t> biasShape(bias->dims().begin(), bias->dims().end());
-    // Only a bias along the last (feature) axis, e.g. [M] or [1, M].
-    if (numElements(biasShape) != features ||
-        (!biasShape.empty() && biasShape.back() != features))
+    if (!isBiasShape(biasShape, features))
       continue;
     FailureOr<std::vector<float>> values =
         ctx.constantFloats(biasSide, "bias");
@@ -342,7 +360,8 @@ FailureOr<bool> tryFoldBiasIntoDense(NodeContext &ctx) {
     Value biasValue = ctx.getGraph().createFloatConstant(
         NameLoc::get(ctx.builder().getStringAttr(ctx.node().input(biasSide)),
                      ctx.getGraph().fileLoc()),
-        ctx.node().input(biasSide), {features}, *values);
+        ctx.node().input(biasSide), {features},
+        expandBias(*values, features, 1.0f));
     auto fused = DenseOp::create(
         ctx.builder(), loc, TypeRange{*type},
         ValueRange{dense.getInput(), dense.getWeight(), biasValue});
@@ -350,7 +369,7 @@ FailureOr<bool> tryFoldBiasIntoDense(NodeContext &ctx) {
     // The MatMul's output had no other reader, so nothing else refers to
     // the bias-less dense.
     dense.getResult().replaceAllUsesWith(fused.getResult());
-    dense.erase();
+    ctx.getGraph().eraseOp(dense);
     ctx.setOutput(0, fused.getResult());
     return true;
   }
@@ -510,18 +529,13 @@ LogicalResult importGemm(NodeContext &ctx) {
     SmallVector<int64_t> cShape;
     if (c)
       cShape.assign(c->dims().begin(), c->dims().end());
-    bool perFeature = c && (numElements(cShape) == 1 ||
-                            (numElements(cShape) == features &&
-                             (cShape.empty() || cShape.back() == features)));
-    if (perFeature) {
+    if (c && isBiasShape(cShape, features)) {
       FailureOr<std::vector<float>> values = ctx.constantFloats(2, "C");
       if (failed(values))
         return failure();
-      std::vector<float> biasValues(features);
-      for (int64_t m = 0; m < features; ++m)
-        biasValues[m] = beta * (*values)[values->size() == 1 ? 0 : m];
-      bias = ctx.getGraph().createFloatConstant(loc, ctx.node().input(2),
-                                                {features}, biasValues);
+      bias = ctx.getGraph().createFloatConstant(
+          loc, ctx.node().input(2), {features},
+          expandBias(*values, features, beta));
     } else {
       FailureOr<Value> cValue = ctx.input(2);
       if (failed(cValue))

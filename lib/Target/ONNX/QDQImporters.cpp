@@ -34,8 +34,11 @@
 
 #include "nn/Dialect/NN/IR/NNOps.h"
 
+#include "llvm/ADT/StringSet.h"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 using namespace mlir;
@@ -116,15 +119,16 @@ FailureOr<QdqParams> readParams(NodeContext &ctx, int64_t rank) {
   return params;
 }
 
-/// log2 of every scale when every scale is a power of two and every zero
-/// point is 0; otherwise a reason.
+/// The integer type's range [low, high].
+std::pair<int64_t, int64_t> rangeOfType(int32_t dataType) {
+  return integerRange(integerBits(dataType), isSignedType(dataType));
+}
+
+/// log2 of every scale when every scale is a power of two; otherwise a
+/// reason. Zero points do not matter here: they are exact offsets of the
+/// integers (zeroPointRanges).
 std::optional<std::vector<int>> powerOfTwoExponents(const QdqParams &params,
                                                     std::string &reason) {
-  for (int64_t zp : params.zeroPoints)
-    if (zp != 0) {
-      reason = "zero point " + std::to_string(zp) + " is not 0";
-      return std::nullopt;
-    }
   std::vector<int> exponents;
   for (float s : params.scales) {
     int e = 0;
@@ -137,6 +141,31 @@ std::optional<std::vector<int>> powerOfTwoExponents(const QdqParams &params,
     exponents.push_back(e - 1);
   }
   return exponents;
+}
+
+/// Per channel, the range of q - zero point (what DequantizeLinear scales):
+/// the integer type's range shifted by the channel's zero point.
+std::vector<std::pair<int64_t, int64_t>>
+zeroPointRanges(const QdqParams &params) {
+  auto [low, high] = rangeOfType(params.dataType);
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  for (size_t c = 0; c < params.scales.size(); ++c) {
+    int64_t zp = params.zeroPoints.empty() ? 0 : params.zeroPoints[c];
+    ranges.push_back({low - zp, high - zp});
+  }
+  return ranges;
+}
+
+/// The fixed type whose values are exactly the dequantized values of every
+/// channel (null, with `reason`, when there is none).
+FixedType dequantizedType(MLIRContext *context, const QdqParams &params,
+                          std::string &reason) {
+  std::optional<std::vector<int>> exponents =
+      powerOfTwoExponents(params, reason);
+  if (!exponents)
+    return {};
+  return scaledRangeType(context, *exponents, zeroPointRanges(params),
+                         reason);
 }
 
 /// The element index -> channel of per-axis parameters.
@@ -154,15 +183,50 @@ LogicalResult bindDequantizedConstant(NodeContext &ctx,
                                       ArrayRef<int64_t> shape,
                                       const std::vector<float> &values) {
   std::string reason;
-  std::optional<std::vector<int>> exponents =
-      powerOfTwoExponents(params, reason);
-  FixedType type;
-  if (exponents)
-    type = scaledIntegerType(ctx.builder().getContext(), *exponents,
-                             integerBits(params.dataType),
-                             isSignedType(params.dataType), reason);
+  FixedType type =
+      dequantizedType(ctx.builder().getContext(), params, reason);
   bindQuantizedConstant(ctx, shape, values, type, reason,
                         "the dequantized constant");
+  return success();
+}
+
+/// Q -> DQ of an activation `x` with one scale 2^k and zero point zp:
+/// y = clamp(round_half_even(x / 2^k), low - zp, high - zp) * 2^k. The
+/// type of the integers q - zp scaled by 2^k, with RND_CONV and SAT, rounds
+/// exactly so, and is recorded on x's producer (as for zero point 0). When
+/// its range is wider than [low - zp, high - zp] (a zero point other than
+/// 0, or 128 for uint8), y is an nn.clip of x to that range in the same
+/// type: x is already rounded, and saturating to the wider type and then
+/// clamping is one clamp.
+LogicalResult importActivationPair(NodeContext &ctx, const QdqParams &params,
+                                   Value x) {
+  std::string reason;
+  FixedType raws = dequantizedType(ctx.builder().getContext(), params, reason);
+  if (!raws) {
+    ctx.setOutput(0, x);
+    return success(); // QuantizeLinear has warned
+  }
+  auto type = FixedType::get(ctx.builder().getContext(), raws.getWidth(),
+                             raws.getIntWidth(), raws.getIsSigned(),
+                             RoundingMode::RND_CONV, OverflowMode::SAT);
+  if (failed(recordActivationType(ctx, x, type)))
+    return failure();
+  auto [low, high] = zeroPointRanges(params).front();
+  if (std::pair{low, high} ==
+      integerRange(type.getWidth(), type.getIsSigned())) {
+    ctx.setOutput(0, x);
+    return success();
+  }
+  const double scale = params.scales.front();
+  OpBuilder &b = ctx.builder();
+  NamedAttribute attrs[] = {
+      b.getNamedAttr("min", b.getF32FloatAttr(float(double(low) * scale))),
+      b.getNamedAttr("max", b.getF32FloatAttr(float(double(high) * scale))),
+      b.getNamedAttr("nn.qdq_type", TypeAttr::get(type))};
+  ctx.setOutput(0, ClipOp::create(ctx.builder(), ctx.getLoc(),
+                                  TypeRange{x.getType()}, ValueRange{x},
+                                  ArrayRef<NamedAttribute>(attrs))
+                       ->getResult(0));
   return success();
 }
 
@@ -190,19 +254,58 @@ void nn::onnx_import::warnNoFixedType(NodeContext &ctx,
          "or calibrate it with --nn-quantize)";
 }
 
+FixedType nn::onnx_import::scaledRangeType(
+    MLIRContext *context, ArrayRef<int> exponents,
+    ArrayRef<std::pair<int64_t, int64_t>> ranges, std::string &reason) {
+  auto [low, high] = std::minmax_element(exponents.begin(), exponents.end());
+  auto tooWide = [&](int64_t width) {
+    reason = "the scales span 2^" + std::to_string(*low) + " to 2^" +
+             std::to_string(*high) + ", which needs " + std::to_string(width) +
+             " bits in one type (at most 64)";
+    return FixedType();
+  };
+  // Every channel's integers in units of the finest scale 2^low: shifted
+  // left by the channel's distance from it. Ranges are at most 32-bit, so a
+  // span up to 64 stays inside 128-bit arithmetic; a wider one cannot fit.
+  const int span = *high - *low;
+  if (span > 64)
+    return tooWide(span + 1);
+  using Wide = __int128;
+  Wide lowRaw = 0, highRaw = 0;
+  for (size_t c = 0; c < ranges.size(); ++c) {
+    const Wide unit = Wide(1) << (exponents[c] - *low);
+    lowRaw = std::min(lowRaw, Wide(ranges[c].first) * unit);
+    highRaw = std::max(highRaw, Wide(ranges[c].second) * unit);
+  }
+  // The narrowest two's complement (or, with no negative value, unsigned)
+  // width holding [lowRaw, highRaw].
+  const bool isSigned = lowRaw < 0;
+  int64_t width = 1;
+  while (isSigned ? (lowRaw < -(Wide(1) << (width - 1)) ||
+                     highRaw > (Wide(1) << (width - 1)) - 1)
+                  : highRaw > (Wide(1) << width) - 1)
+    ++width;
+  if (width > 64)
+    return tooWide(width);
+  return FixedType::get(context, unsigned(width), int(width + *low),
+                        isSigned);
+}
+
 FixedType nn::onnx_import::scaledIntegerType(MLIRContext *context,
                                              ArrayRef<int> exponents,
                                              int64_t bits, bool isSigned,
                                              std::string &reason) {
-  auto [low, high] = std::minmax_element(exponents.begin(), exponents.end());
-  int64_t width = bits + (*high - *low), intWidth = bits + *high;
-  if (width > 64) {
-    reason = "the per-axis scales span 2^" + std::to_string(*low) + " to 2^" +
-             std::to_string(*high) + ", which needs " + std::to_string(width) +
-             " bits in one type (at most 64)";
-    return {};
-  }
-  return FixedType::get(context, unsigned(width), int(intWidth), isSigned);
+  return scaledRangeType(context, exponents,
+                         std::vector<std::pair<int64_t, int64_t>>(
+                             exponents.size(), integerRange(bits, isSigned)),
+                         reason);
+}
+
+std::pair<int64_t, int64_t> nn::onnx_import::integerRange(int64_t bits,
+                                                          bool isSigned) {
+  if (!isSigned)
+    return {0, (int64_t(1) << bits) - 1};
+  return {-(int64_t(1) << (bits - 1)), (int64_t(1) << (bits - 1)) - 1};
 }
 
 float nn::onnx_import::quantizedFloat(double value, double bottom,
@@ -308,8 +411,19 @@ LogicalResult nn::onnx_import::importQuantizeLinear(NodeContext &ctx) {
   pending.dataType = params->dataType;
   if (pending.value) {
     std::string reason;
-    if (!powerOfTwoExponents(*params, reason))
-      warnNoFixedType(ctx, reason, "this QuantizeLinear/DequantizeLinear pair");
+    if (!powerOfTwoExponents(*params, reason)) {
+      // The pair becomes the identity: what the float network then misses
+      // is the pair's rounding (half a step) and its saturation.
+      auto [low, high] = zeroPointRanges(*params).front();
+      const double scale = params->scales.front();
+      char what[256];
+      std::snprintf(what, sizeof(what),
+                    "this QuantizeLinear/DequantizeLinear pair (the identity "
+                    "instead differs from it by at most %.6g, half its step, "
+                    "inside [%.6g, %.6g], where it saturates)",
+                    scale / 2, double(low) * scale, double(high) * scale);
+      warnNoFixedType(ctx, reason, what);
+    }
   }
   ctx.getGraph().getPendingQuantize()[ctx.node().output(0)] =
       std::move(pending);
@@ -350,19 +464,8 @@ LogicalResult nn::onnx_import::importDequantizeLinear(NodeContext &ctx) {
                          "quantized";
       return failure();
     }
-    if (pending.value) {
-      ctx.setOutput(0, pending.value);
-      std::string reason;
-      std::optional<std::vector<int>> exponents =
-          powerOfTwoExponents(*params, reason);
-      if (!exponents)
-        return success(); // QuantizeLinear has warned
-      bool isSigned = isSignedType(params->dataType);
-      auto type = FixedType::get(ctx.builder().getContext(), 8,
-                                 8 + exponents->front(), isSigned,
-                                 RoundingMode::RND_CONV, OverflowMode::SAT);
-      return recordActivationType(ctx, pending.value, type);
-    }
+    if (pending.value)
+      return importActivationPair(ctx, *params, pending.value);
     // A float constant quantized as QuantizeLinear does.
     FailureOr<std::vector<float>> floats = readTensorFloats(
         *source, graph.getModelDir(),
@@ -420,11 +523,7 @@ LogicalResult nn::onnx_import::importDequantizeLinear(NodeContext &ctx) {
       [&] { return ctx.emitError() << "tensor '" << input << "': "; });
   if (failed(ints))
     return failure();
-  // The integer type's range.
-  const int64_t bits = integerBits(dataType);
-  const int64_t low = isSignedType(dataType) ? -(int64_t(1) << (bits - 1)) : 0;
-  const int64_t high = isSignedType(dataType) ? (int64_t(1) << (bits - 1)) - 1
-                                              : (int64_t(1) << bits) - 1;
+  const auto [low, high] = rangeOfType(dataType);
   std::vector<float> values(ints->size());
   for (size_t i = 0; i < ints->size(); ++i) {
     size_t c = params->scales.size() == 1
@@ -441,4 +540,66 @@ LogicalResult nn::onnx_import::importDequantizeLinear(NodeContext &ctx) {
                                (double(high) - zp) * scale);
   }
   return bindDequantizedConstant(ctx, *params, shape, values);
+}
+
+//===----------------------------------------------------------------------===//
+// Casts of quantized tensors
+//===----------------------------------------------------------------------===//
+
+void nn::onnx_import::dropQuantizedCasts(onnx::ModelProto &model) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  // The element type of each constant (initializers, Constant nodes).
+  llvm::StringMap<int32_t> constantTypes;
+  for (const onnx::TensorProto &tensor : graph.initializer())
+    constantTypes[tensor.name()] = tensor.data_type();
+  for (const onnx::NodeProto &node : graph.node())
+    if (node.op_type() == "Constant" && node.output_size() == 1)
+      for (const onnx::AttributeProto &attr : node.attribute())
+        if (attr.name() == "value" && attr.has_t())
+          constantTypes[node.output(0)] = attr.t().data_type();
+  // The integer type of each QuantizeLinear output: its zero point's, or
+  // uint8 without one (ONNX's default).
+  llvm::StringMap<int32_t> quantized;
+  for (const onnx::NodeProto &node : graph.node()) {
+    if (node.op_type() != "QuantizeLinear" ||
+        !(node.domain().empty() || node.domain() == "ai.onnx") ||
+        node.output_size() < 1)
+      continue;
+    int32_t type = onnx::TensorProto::UINT8;
+    if (node.input_size() > 2 && !node.input(2).empty()) {
+      auto it = constantTypes.find(node.input(2));
+      if (it == constantTypes.end())
+        continue; // the DequantizeLinear importer names the problem
+      type = it->second;
+    }
+    quantized[node.output(0)] = type;
+  }
+  llvm::StringSet<> graphOutputs;
+  for (const onnx::ValueInfoProto &output : graph.output())
+    graphOutputs.insert(output.name());
+  // A Cast to the type it already has, of a QuantizeLinear output, is the
+  // identity: its readers read the QuantizeLinear output instead.
+  llvm::StringMap<std::string> renamed;
+  google::protobuf::RepeatedPtrField<onnx::NodeProto> kept;
+  for (onnx::NodeProto &node : *graph.mutable_node()) {
+    for (std::string &input : *node.mutable_input())
+      if (auto it = renamed.find(input); it != renamed.end())
+        input = it->second;
+    if (node.op_type() == "Cast" &&
+        (node.domain().empty() || node.domain() == "ai.onnx") &&
+        node.input_size() == 1 && node.output_size() == 1 &&
+        !graphOutputs.contains(node.output(0))) {
+      auto q = quantized.find(node.input(0));
+      const onnx::AttributeProto *to = nullptr;
+      for (const onnx::AttributeProto &attr : node.attribute())
+        if (attr.name() == "to" && attr.type() == onnx::AttributeProto::INT)
+          to = &attr;
+      if (q != quantized.end() && to && to->i() == q->second) {
+        renamed[node.output(0)] = node.input(0);
+        continue;
+      }
+    }
+    *kept.Add() = std::move(node);
+  }
+  graph.mutable_node()->Swap(&kept);
 }

@@ -24,7 +24,10 @@
 // without a precision: a scale that is not a power of two, a nonzero zero
 // point, CEIL and UP rounding, an unsigned narrow range. Rejected with a
 // reason: per-channel quantization of an activation, BipolarQuant of an
-// activation (a sign activation nn has no layer for) and Trunc.
+// activation (a sign activation nn has no layer for), Trunc of a constant
+// and qonnx's older 5-input Trunc.
+// - Trunc(x, scale, zeropt, in_bitwidth, out_scale, out_bitwidth): see
+//   importTrunc; with power-of-two scales and no zero point, two casts.
 //
 //===----------------------------------------------------------------------===//
 
@@ -231,6 +234,22 @@ LogicalResult checkScales(NodeContext &ctx, ArrayRef<float> scales) {
   return success();
 }
 
+/// One integer bit width (inputs 3 and 5 of Trunc, 3 of Quant) in [1, 32].
+FailureOr<int64_t> readBitWidth(NodeContext &ctx, unsigned i, StringRef what) {
+  FailureOr<std::vector<float>> bitWidths = readParameter(ctx, i, what);
+  if (failed(bitWidths))
+    return failure();
+  float bitWidth = bitWidths->front();
+  if (bitWidths->size() != 1 || bitWidth != std::floor(bitWidth) ||
+      bitWidth < 1 || bitWidth > 32) {
+    ctx.emitError() << "the " << what << " must be one integer in [1, 32], got "
+                    << printed(bitWidth)
+                    << (bitWidths->size() != 1 ? " (and more values)" : "");
+    return failure();
+  }
+  return int64_t(bitWidth);
+}
+
 LogicalResult importQuant(NodeContext &ctx) {
   int64_t isSignedAttr = ctx.getInt("signed", 1);
   int64_t narrowAttr = ctx.getInt("narrow", 0);
@@ -256,18 +275,10 @@ LogicalResult importQuant(NodeContext &ctx) {
       readParameter(ctx, 2, "zero point");
   if (failed(zeroPoints))
     return failure();
-  FailureOr<std::vector<float>> bitWidths = readParameter(ctx, 3, "bit width");
-  if (failed(bitWidths))
+  FailureOr<int64_t> bitWidth = readBitWidth(ctx, 3, "bit width");
+  if (failed(bitWidth))
     return failure();
-  float bitWidth = bitWidths->front();
-  if (bitWidths->size() != 1 || bitWidth != std::floor(bitWidth) ||
-      bitWidth < 1 || bitWidth > 32) {
-    ctx.emitError() << "the bit width must be one integer in [1, 32], got "
-                    << printed(bitWidth)
-                    << (bitWidths->size() != 1 ? " (and more values)" : "");
-    return failure();
-  }
-  const int64_t bits = int64_t(bitWidth);
+  const int64_t bits = *bitWidth;
   // Quant's integer range (qonnx's min_int and max_int).
   const double low = isSigned ? -std::ldexp(1.0, int(bits) - 1) + narrow : 0;
   const double high = isSigned ? std::ldexp(1.0, int(bits) - 1) - 1
@@ -357,11 +368,132 @@ LogicalResult importBipolarQuant(NodeContext &ctx) {
   return success();
 }
 
+/// Trunc as qonnx defines it (opset 2, what Brevitas writes after a
+/// quantized average pool): Trunc(x, scale, zeropt, in_bitwidth, out_scale,
+/// out_bitwidth; rounding_mode = FLOOR, signed = 1, narrow = 0) is
+///   y = round_half_even(x / scale + zeropt) / t,  t = 2^round(log2(out_scale
+///       / scale)),
+///   y = (R(clamp(y, min, max)) - zeropt / t) * out_scale
+/// with [min, max] Quant's range of out_bitwidth bits. With scale = 2^k,
+/// out_scale = 2^m and zeropt = 0 it is two casts: x to the 2^k grid
+/// (round half to even), recorded on x's producer as ap_fixed<Win, Win + k,
+/// AP_RND_CONV, AP_SAT>, then to ap_[u]fixed<out_bitwidth, out_bitwidth + m,
+/// Q, AP_SAT[_SYM]>, recorded on an nn.clip to [min, max] * 2^m (the value
+/// of the node). Win = max(in_bitwidth, out_bitwidth + max(m - k, 0) + 1)
+/// reaches past every bound the output saturates to, so saturating the
+/// input first changes nothing. The clamp commutes with R because its
+/// bounds are integers.
 LogicalResult importTrunc(NodeContext &ctx) {
-  ctx.emitError() << "Trunc is not supported yet: nn imports QONNX's Quant "
-                     "and BipolarQuant (export the average pool without its "
-                     "truncation quantizer)";
-  return failure();
+  if (ctx.node().input_size() != 6) {
+    ctx.emitError() << "has " << ctx.node().input_size()
+                    << " inputs; nn imports qonnx's Trunc with 6 (x, scale, "
+                       "zeropt, in_bitwidth, out_scale, out_bitwidth), as "
+                       "Brevitas exports it; the 5-input form (no output "
+                       "scale) is not supported";
+    return failure();
+  }
+  int64_t isSignedAttr = ctx.getInt("signed", 1);
+  int64_t narrowAttr = ctx.getInt("narrow", 0);
+  if ((isSignedAttr != 0 && isSignedAttr != 1) ||
+      (narrowAttr != 0 && narrowAttr != 1)) {
+    ctx.emitError() << "attributes 'signed' and 'narrow' must be 0 or 1, got "
+                    << isSignedAttr << " and " << narrowAttr;
+    return failure();
+  }
+  const bool isSigned = isSignedAttr, narrow = narrowAttr;
+  std::string modeName = ctx.getString("rounding_mode", "FLOOR");
+  std::optional<QuantRounding> rounding = parseRounding(modeName);
+  if (!rounding) {
+    ctx.emitError() << "rounding_mode '" << modeName
+                    << "' is not one of ROUND, CEIL, FLOOR, UP, DOWN, "
+                       "HALF_UP, HALF_DOWN, ROUND_TO_ZERO";
+    return failure();
+  }
+  FailureOr<std::vector<float>> scales = readParameter(ctx, 1, "scale");
+  if (failed(scales) || failed(checkScales(ctx, *scales)))
+    return failure();
+  FailureOr<std::vector<float>> zeroPoints =
+      readParameter(ctx, 2, "zero point");
+  if (failed(zeroPoints))
+    return failure();
+  FailureOr<int64_t> inBits = readBitWidth(ctx, 3, "input bit width");
+  if (failed(inBits))
+    return failure();
+  FailureOr<std::vector<float>> outScales =
+      readParameter(ctx, 4, "output scale");
+  if (failed(outScales) || failed(checkScales(ctx, *outScales)))
+    return failure();
+  FailureOr<int64_t> outBits = readBitWidth(ctx, 5, "output bit width");
+  if (failed(outBits))
+    return failure();
+  if (ctx.constantInput(0)) {
+    ctx.emitError() << "Trunc of a constant is not supported: nn imports "
+                       "Trunc of an activation (Brevitas writes it after a "
+                       "quantized average pool)";
+    return failure();
+  }
+  FailureOr<Value> x = ctx.input(0);
+  if (failed(x))
+    return failure();
+  if (scales->size() != 1 || zeroPoints->size() != 1 ||
+      outScales->size() != 1) {
+    ctx.emitError() << "per-channel truncation of an activation is not "
+                       "supported: nn gives a value one precision";
+    return failure();
+  }
+
+  std::string reason;
+  std::optional<std::vector<int>> in =
+      powerOfTwoScales(*scales, *zeroPoints, reason);
+  std::optional<std::vector<int>> out =
+      in ? powerOfTwoScales(*outScales, {}, reason) : std::nullopt;
+  if (out && !rounding->apMode)
+    reason = "rounding_mode " + StringRef(modeName).upper() +
+             " has no ap_fixed equivalent";
+  if (out && !isSigned && narrow)
+    reason = "an unsigned narrow range [0, 2^" + std::to_string(*outBits) +
+             " - 2] has no ap_fixed equivalent";
+  const int k = in ? in->front() : 0, m = out ? out->front() : 0;
+  const int64_t inWidth =
+      std::max<int64_t>(*inBits, *outBits + std::max(m - k, 0) + 1);
+  if (reason.empty() && inWidth > 64)
+    reason = "the input needs " + std::to_string(inWidth) +
+             " bits (at most 64)";
+  if (!reason.empty()) {
+    warnNoFixedType(ctx, reason, "this Trunc");
+    ctx.setOutput(0, *x);
+    return success();
+  }
+  MLIRContext *context = ctx.builder().getContext();
+  auto inType = FixedType::get(context, unsigned(inWidth), int(inWidth + k),
+                               /*isSigned=*/true, RoundingMode::RND_CONV,
+                               OverflowMode::SAT);
+  if (failed(recordActivationType(ctx, *x, inType)))
+    return failure();
+  auto outType = FixedType::get(
+      context, unsigned(*outBits), int(*outBits + m), isSigned,
+      *rounding->apMode,
+      isSigned && narrow ? OverflowMode::SAT_SYM : OverflowMode::SAT);
+  // The float network clamps as the definition does; a bound float32 cannot
+  // hold (above 24 bits) is rounded outward, where the type saturates.
+  auto [low, high] = integerRange(*outBits, isSigned);
+  low += isSigned && narrow;
+  auto bound = [&](int64_t raw, float outward) {
+    double exact = std::ldexp(double(raw), m);
+    float f = float(exact);
+    if ((outward > 0 && double(f) < exact) || (outward < 0 && double(f) > exact))
+      f = std::nextafter(f, outward);
+    return f;
+  };
+  OpBuilder &b = ctx.builder();
+  NamedAttribute attrs[] = {
+      b.getNamedAttr("min", b.getF32FloatAttr(bound(low, -INFINITY))),
+      b.getNamedAttr("max", b.getF32FloatAttr(bound(high, INFINITY))),
+      b.getNamedAttr("nn.qdq_type", TypeAttr::get(outType))};
+  ctx.setOutput(0, ClipOp::create(b, ctx.getLoc(), TypeRange{x->getType()},
+                                  ValueRange{*x}, ArrayRef<NamedAttribute>(attrs))
+                       ->getResult(0));
+  return success();
 }
 
 } // namespace
