@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # ResNet-18 and MobileNet-v2 (torchvision, 3x224x224, random weights,
-# exported by test/Benchmarks/export_models.py) in io_stream form at
-# ap_fixed<16,6>: the C simulation (one thread per DATAFLOW process over
+# exported by test/Benchmarks/export_models.py) in io_stream form under two
+# configurations, a16 (ap_fixed<16,6>, accumulators ap_fixed<32,12>, reuse
+# factor 1) and mixed (Inputs/torchvision-mixed.json: 8-bit conv weights,
+# rounded saturating results, unsigned activations, reuse factor 2 for the
+# convs and 4 for the classifier): the C simulation (one thread per DATAFLOW process over
 # FIFOs bounded by their computed depths, docs/Lowering.md) must complete
 # (no deadlock) and equal nn-interp on the nn IR bit for bit. Prints the sum
 # of the FIFO depths against the whole tensors and the simulated peaks.
@@ -42,16 +45,24 @@ with open(sys.argv[1], "wb") as f:
     vals.tofile(f)
 PY
 for m in $models; do
-  d=$work/$m
+for config in a16 mixed; do
+  d=$work/$m-$config
   rm -rf "$d"
   mkdir -p "$d"
-  echo "== $m"
+  echo "== $m ($config)"
   "$bin/nn-translate" --import-onnx "$exported/$m.onnx" |
     "$bin/nn-opt" --canonicalize -o "$d/folded.mlir"
-  # ResNet-18's lossless accumulators exceed 64 bits: an explicit one.
-  "$bin/nn-opt" "$d/folded.mlir" \
-    --nn-quantize="default-precision=ap_fixed<16,6> accum=ap_fixed<32,12>" \
-    -o "$d/fixed.mlir"
+  if [ "$config" = a16 ]; then
+    # ResNet-18's lossless accumulators exceed 64 bits: an explicit one.
+    quantize="default-precision=ap_fixed<16,6> accum=ap_fixed<32,12>"
+  else
+    quantize="config=$src/test/Conversion/Inputs/torchvision-mixed.json"
+  fi
+  "$bin/nn-opt" "$d/folded.mlir" --nn-quantize="$quantize" -o "$d/fixed.mlir"
+  if [ "$config" = mixed ] && ! grep -q "nn.reuse_factor = 2" "$d/fixed.mlir"; then
+    echo "  FAILED: the mixed configuration set no reuse factor 2"
+    exit 1
+  fi
   "$bin/nn-opt" "$d/fixed.mlir" --nn-lower-to-hls="io-type=stream" \
     -o "$d/loops.mlir" 2> "$d/lower.log"
   "$bin/nn-translate" --emit-hls-project --hls-project-dir="$d/prj" \
@@ -72,4 +83,5 @@ for m in $models; do
   "$bin/nn-interp" "$d/fixed.mlir" --input "$work/x.npy" --output "$d/nn.npy"
   cmp "$d/nn.npy" "$d/csim.npy"
   echo "  C simulation == nn-interp (nn IR) bit for bit"
+done
 done
