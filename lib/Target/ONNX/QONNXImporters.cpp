@@ -250,17 +250,26 @@ FailureOr<int64_t> readBitWidth(NodeContext &ctx, unsigned i, StringRef what) {
   return int64_t(bitWidth);
 }
 
-LogicalResult importQuant(NodeContext &ctx) {
+/// What Quant and Trunc share: attributes signed, narrow and rounding_mode,
+/// inputs 1 (scale) and 2 (zero point), checked in this order.
+struct QuantizerHead {
+  bool isSigned, narrow;
+  std::string modeName;
+  QuantRounding rounding;
+  std::vector<float> scales, zeroPoints;
+};
+
+FailureOr<QuantizerHead> readQuantizerHead(NodeContext &ctx,
+                                           StringRef defaultRounding) {
   int64_t isSignedAttr = ctx.getInt("signed", 1);
   int64_t narrowAttr = ctx.getInt("narrow", 0);
-  std::string modeName = ctx.getString("rounding_mode", "ROUND");
   if ((isSignedAttr != 0 && isSignedAttr != 1) ||
       (narrowAttr != 0 && narrowAttr != 1)) {
     ctx.emitError() << "attributes 'signed' and 'narrow' must be 0 or 1, got "
                     << isSignedAttr << " and " << narrowAttr;
     return failure();
   }
-  const bool isSigned = isSignedAttr, narrow = narrowAttr;
+  std::string modeName = ctx.getString("rounding_mode", defaultRounding.str());
   std::optional<QuantRounding> rounding = parseRounding(modeName);
   if (!rounding) {
     ctx.emitError() << "rounding_mode '" << modeName
@@ -275,6 +284,19 @@ LogicalResult importQuant(NodeContext &ctx) {
       readParameter(ctx, 2, "zero point");
   if (failed(zeroPoints))
     return failure();
+  return QuantizerHead{isSignedAttr != 0, narrowAttr != 0, modeName,
+                       *rounding, std::move(*scales), std::move(*zeroPoints)};
+}
+
+LogicalResult importQuant(NodeContext &ctx) {
+  FailureOr<QuantizerHead> head = readQuantizerHead(ctx, "ROUND");
+  if (failed(head))
+    return failure();
+  const bool isSigned = head->isSigned, narrow = head->narrow;
+  const std::string &modeName = head->modeName;
+  const QuantRounding *rounding = &head->rounding;
+  const std::vector<float> *scales = &head->scales,
+                           *zeroPoints = &head->zeroPoints;
   FailureOr<int64_t> bitWidth = readBitWidth(ctx, 3, "bit width");
   if (failed(bitWidth))
     return failure();
@@ -392,30 +414,14 @@ LogicalResult importTrunc(NodeContext &ctx) {
                        "scale) is not supported";
     return failure();
   }
-  int64_t isSignedAttr = ctx.getInt("signed", 1);
-  int64_t narrowAttr = ctx.getInt("narrow", 0);
-  if ((isSignedAttr != 0 && isSignedAttr != 1) ||
-      (narrowAttr != 0 && narrowAttr != 1)) {
-    ctx.emitError() << "attributes 'signed' and 'narrow' must be 0 or 1, got "
-                    << isSignedAttr << " and " << narrowAttr;
+  FailureOr<QuantizerHead> head = readQuantizerHead(ctx, "FLOOR");
+  if (failed(head))
     return failure();
-  }
-  const bool isSigned = isSignedAttr, narrow = narrowAttr;
-  std::string modeName = ctx.getString("rounding_mode", "FLOOR");
-  std::optional<QuantRounding> rounding = parseRounding(modeName);
-  if (!rounding) {
-    ctx.emitError() << "rounding_mode '" << modeName
-                    << "' is not one of ROUND, CEIL, FLOOR, UP, DOWN, "
-                       "HALF_UP, HALF_DOWN, ROUND_TO_ZERO";
-    return failure();
-  }
-  FailureOr<std::vector<float>> scales = readParameter(ctx, 1, "scale");
-  if (failed(scales) || failed(checkScales(ctx, *scales)))
-    return failure();
-  FailureOr<std::vector<float>> zeroPoints =
-      readParameter(ctx, 2, "zero point");
-  if (failed(zeroPoints))
-    return failure();
+  const bool isSigned = head->isSigned, narrow = head->narrow;
+  const std::string &modeName = head->modeName;
+  const QuantRounding *rounding = &head->rounding;
+  const std::vector<float> *scales = &head->scales,
+                           *zeroPoints = &head->zeroPoints;
   FailureOr<int64_t> inBits = readBitWidth(ctx, 3, "input bit width");
   if (failed(inBits))
     return failure();

@@ -152,6 +152,15 @@ public:
     return fallback();
   }
 
+  /// `chosen`, or where it is "auto" and nothing is inferred, fallback()
+  /// with a source saying so.
+  Chosen<hls::Precision> resolveAuto(Chosen<hls::Precision> chosen) const {
+    if (!chosen.value.isAuto)
+      return chosen;
+    Chosen<hls::Precision> fb = fallback();
+    return {fb.value, "auto (" + chosen.source + "): " + fb.source, true};
+  }
+
   /// What "auto" falls back to where nothing is inferred: the Model's
   /// default precision, or the default-precision option.
   Chosen<hls::Precision> fallback() const {
@@ -293,6 +302,13 @@ private:
   FailureOr<Chosen<hls::Precision>>
   parameterPrecision(ConstantOp constant, Var role, const Levels &levels,
                      LayerReport &report);
+  /// The calibrated range of `op`'s result, if calibration ran and saw it.
+  const calib::Range *rangeOf(Operation *op) const {
+    if (!ranges)
+      return nullptr;
+    auto it = ranges->ops.find(op);
+    return it == ranges->ops.end() ? nullptr : &it->second;
+  }
 
   /// Where configuration errors point: the configuration file.
   Location configLoc(unsigned line = 0, unsigned column = 0) {
@@ -698,12 +714,7 @@ QuantizePass::parameterPrecision(ConstantOp constant, Var role,
   }
   // "auto" weights and biases (hls4ml: inferred only from a quantizer,
   // which is nn.qdq_type above) take the default precision.
-  if (configured.value.isAuto) {
-    Chosen<hls::Precision> fallback = levels.fallback();
-    configured = {fallback.value,
-                  "auto (" + configured.source + "): " + fallback.source,
-                  true};
-  }
+  configured = levels.resolveAuto(configured);
   if (!ranges)
     return configured;
   // Parameters are known exactly: their own range, without a margin.
@@ -973,10 +984,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
       std::string name = layerName(constant.getLoc());
       std::vector<std::string> types = hls4mlLayerTypesOf(constant);
       LayerReport constantReport;
-      const calib::Range *range = nullptr;
-      if (ranges)
-        if (auto it = ranges->ops.find(constant); it != ranges->ops.end())
-          range = &it->second;
+      const calib::Range *range = rangeOf(constant);
       FailureOr<Chosen<hls::Precision>> data =
           resultPrecision(constant.getLoc(), levelsFor(constant.getLoc(), types),
                           constant->getAttr(kQdqTypeAttrName), range,
@@ -1038,10 +1046,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
       report.vars[static_cast<int>(Var::Result)] = Chosen<std::string>{
           input.getHlsTypeName(), "input (data movement does not convert)"};
   } else {
-    const calib::Range *range = nullptr;
-    if (ranges)
-      if (auto it = ranges->ops.find(op); it != ranges->ops.end())
-        range = &it->second;
+    const calib::Range *range = rangeOf(op);
     FailureOr<Chosen<hls::Precision>> chosen = resultPrecision(
         op->getLoc(), levels, op->getAttr(kQdqTypeAttrName), range, report);
     if (failed(chosen))
@@ -1059,9 +1064,7 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
         result = capAuto(llvm::cast<FixedType>(accum.getValue()).getFormat(),
                          "auto (" + result.source + "): the accumulator");
       } else {
-        Chosen<hls::Precision> fallback = levels.fallback();
-        result = {fallback.value,
-                  "auto (" + result.source + "): " + fallback.source, true};
+        result = levels.resolveAuto(result);
       }
     }
     if (StringRef(result.source).starts_with("QDQ"))
@@ -1203,20 +1206,12 @@ LogicalResult QuantizePass::quantizeBatchNorm(BatchNormOp batchNorm,
       parameterPrecision(biasConstant, Var::Bias, levels, report);
   if (failed(biasPrecision))
     return failure();
-  const calib::Range *range = nullptr;
-  if (ranges)
-    if (auto it = ranges->ops.find(batchNorm); it != ranges->ops.end())
-      range = &it->second;
+  const calib::Range *range = rangeOf(batchNorm);
   FailureOr<Chosen<hls::Precision>> chosen = resultPrecision(
       loc, levels, batchNorm->getAttr(kQdqTypeAttrName), range, report);
   if (failed(chosen))
     return failure();
-  Chosen<hls::Precision> result = *chosen;
-  if (result.value.isAuto) {
-    Chosen<hls::Precision> fallback = levels.fallback();
-    result = {fallback.value,
-              "auto (" + result.source + "): " + fallback.source, true};
-  }
+  Chosen<hls::Precision> result = levels.resolveAuto(*chosen);
   fx::Format product =
       fx::productFormat(inputType.getFormat(), scalePrecision->value.format);
   if (!product.isValid())
@@ -1298,12 +1293,8 @@ LogicalResult QuantizePass::quantizeLayerNorm(LayerNormOp norm,
     report.vars[static_cast<int>(roles[i])] = Chosen<std::string>{
         precision->value.format.toString(), precision->source};
   }
-  Chosen<hls::Precision> accum = levels.precision(Var::Accum);
-  if (accum.value.isAuto) {
-    Chosen<hls::Precision> fallback = levels.fallback();
-    accum = {fallback.value,
-             "auto (" + accum.source + "): " + fallback.source, true};
-  }
+  Chosen<hls::Precision> accum =
+      levels.resolveAuto(levels.precision(Var::Accum));
   std::optional<Chosen<hls::Precision>> table = levels.configured(Var::Table);
   if (!table || table->value.isAuto)
     table = Chosen<hls::Precision>{
@@ -1316,20 +1307,12 @@ LogicalResult QuantizePass::quantizeLayerNorm(LayerNormOp norm,
                             << table->source << ") " << problem;
   Chosen<int64_t> size = levels.tableSize().value_or(
       Chosen<int64_t>{fx::kDefaultTableSize, "default"});
-  const calib::Range *range = nullptr;
-  if (ranges)
-    if (auto it = ranges->ops.find(norm); it != ranges->ops.end())
-      range = &it->second;
+  const calib::Range *range = rangeOf(norm);
   FailureOr<Chosen<hls::Precision>> chosen = resultPrecision(
       norm.getLoc(), levels, norm->getAttr(kQdqTypeAttrName), range, report);
   if (failed(chosen))
     return failure();
-  Chosen<hls::Precision> result = *chosen;
-  if (result.value.isAuto) {
-    Chosen<hls::Precision> fallback = levels.fallback();
-    result = {fallback.value,
-              "auto (" + result.source + "): " + fallback.source, true};
-  }
+  Chosen<hls::Precision> result = levels.resolveAuto(*chosen);
   OpBuilder builder(norm);
   FailureOr<Value> output = buildFixedLayerNorm(
       builder, norm, fixedParams[0], fixedParams[1],
