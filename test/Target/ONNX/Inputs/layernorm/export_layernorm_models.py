@@ -16,8 +16,11 @@ subgraph at opset 13.) Files:
 import os
 import sys
 
-import numpy as np
 import torch
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from torch_export import write_case  # noqa: E402
+
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
     os.path.abspath(__file__))
@@ -45,14 +48,4 @@ class Norms(torch.nn.Module):
 torch.manual_seed(2026)
 model = Norms().eval()
 x = 3 * torch.randn(8, 4, 6)
-with torch.no_grad():
-    y = model(x)
-np.save(os.path.join(OUT, "layernorm-input.npy"), x.numpy())
-np.save(os.path.join(OUT, "layernorm-output.npy"), y.numpy())
-for opset in (13, 17):
-    path = os.path.join(OUT, f"layernorm-opset{opset}.onnx")
-    torch.onnx.export(model, x[:1], path, opset_version=opset,
-                      input_names=["input"], output_names=["output"],
-                      dynamic_axes={"input": {0: "batch"},
-                                    "output": {0: "batch"}})
-    print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+write_case(OUT, "layernorm", model, x)

@@ -17,9 +17,11 @@ Files:
 import os
 import sys
 
-import numpy as np
 import torch
 import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from torch_export import write_case  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
     os.path.abspath(__file__))
@@ -42,15 +44,4 @@ for name, ctor, shape in (("bilinear", Bilinear, (8, 2, 3, 4)),
                           ("linear1d", Linear1d, (8, 2, 5))):
     torch.manual_seed(2026)
     model = ctor().eval()
-    x = torch.randn(*shape)
-    with torch.no_grad():
-        y = model(x)
-    np.save(os.path.join(OUT, f"{name}-input.npy"), x.numpy())
-    np.save(os.path.join(OUT, f"{name}-output.npy"), y.numpy())
-    for opset in (13, 17):
-        path = os.path.join(OUT, f"{name}-opset{opset}.onnx")
-        torch.onnx.export(model, x[:1], path, opset_version=opset,
-                          input_names=["input"], output_names=["output"],
-                          dynamic_axes={"input": {0: "batch"},
-                                        "output": {0: "batch"}})
-        print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+    write_case(OUT, name, model, torch.randn(*shape))

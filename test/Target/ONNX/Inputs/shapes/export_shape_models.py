@@ -15,8 +15,10 @@ sizes from Shape/Slice/Cast/Concat).
 import os
 import sys
 
-import numpy as np
 import torch
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from torch_export import write_case  # noqa: E402
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
     os.path.abspath(__file__))
@@ -74,15 +76,4 @@ SHAPE = (1, 6, 6)
 for name, ctor in MODELS.items():
     torch.manual_seed(2026)
     model = ctor().eval()
-    x = torch.randn(4, *SHAPE)
-    with torch.no_grad():
-        y = model(x)
-    np.save(os.path.join(OUT, name + "-input.npy"), x.numpy())
-    np.save(os.path.join(OUT, name + "-output.npy"), y.numpy())
-    for opset in (13, 17):
-        path = os.path.join(OUT, f"{name}-opset{opset}.onnx")
-        torch.onnx.export(model, x[:1], path, opset_version=opset,
-                          input_names=["input"], output_names=["output"],
-                          dynamic_axes={"input": {0: "batch"},
-                                        "output": {0: "batch"}})
-        print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+    write_case(OUT, name, model, torch.randn(4, *SHAPE))
