@@ -483,3 +483,11 @@ func.func @layer_norm_result(%x: tensor<1x4xf32>, %s: tensor<4xf32>) -> tensor<1
   %0 = nn.layer_norm %x, %s, %s : (tensor<1x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x2xf32>
   return %0 : tensor<1x2xf32>
 }
+
+// -----
+
+func.func @layer_norm_empty(%x: tensor<1x4x0xf32>, %s: tensor<0xf32>) -> tensor<1x4x0xf32> {
+  // expected-error @+1 {{'nn.layer_norm' op normalizes over no element: the normalized dimensions [0] hold none}}
+  %0 = nn.layer_norm %x, %s, %s : (tensor<1x4x0xf32>, tensor<0xf32>, tensor<0xf32>) -> tensor<1x4x0xf32>
+  return %0 : tensor<1x4x0xf32>
+}

@@ -331,6 +331,12 @@ LogicalResult LayerNormOp::verify() {
                          "fixed-point ops); got ")
              << value.getType();
   ArrayRef<int64_t> normalized = input.getShape().drop_front(getNormalizedAxis());
+  // Mean and variance over no element are undefined (and the fixed-point
+  // rewrite would divide by a zero count).
+  if (llvm::is_contained(normalized, 0))
+    return emitOpError("normalizes over no element: the normalized "
+                       "dimensions ")
+           << formatShape(normalized) << " hold none";
   std::pair<StringRef, Value> params[] = {{"scale", getScale()},
                                           {"bias", getBias()}};
   for (auto [name, value] : params) {
