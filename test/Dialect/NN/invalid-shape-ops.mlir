@@ -367,6 +367,15 @@ func.func @reduce_mean_duplicate(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x1xf32>
 
 // -----
 
+// A mean over an empty dimension (ONNX gives NaN): rejected.
+func.func @reduce_mean_empty(%x: tensor<1x4x0xf32>) -> tensor<1x4x1xf32> {
+  // expected-error @+1 {{'nn.reduce_mean' op reduces over no element: dimension 2 has size 0}}
+  %0 = nn.reduce_mean %x {axes = array<i64: 2>} : tensor<1x4x0xf32> -> tensor<1x4x1xf32>
+  return %0 : tensor<1x4x1xf32>
+}
+
+// -----
+
 func.func @reduce_mean_keepdims_shape(%x: tensor<1x8x4x4xf32>) -> tensor<1x8xf32> {
   // expected-error @+1 {{'nn.reduce_mean' op result shape [1, 8] differs from the expected [1, 8, 1, 1]}}
   %0 = nn.reduce_mean %x {axes = array<i64: 2, 3>} : tensor<1x8x4x4xf32> -> tensor<1x8xf32>

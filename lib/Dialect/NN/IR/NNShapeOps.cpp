@@ -501,6 +501,12 @@ LogicalResult ReduceMeanOp::verify() {
              << formatShape(axes) << " name dimension " << dim << " twice";
     reduced[dim] = true;
   }
+  // The mean of no element is undefined (the fixed-point forms would divide
+  // by a zero count).
+  for (int64_t dim = 0; dim < rank; ++dim)
+    if (reduced[dim] && inputType.getDimSize(dim) == 0)
+      return emitOpError("reduces over no element: dimension ")
+             << dim << " has size 0";
   SmallVector<int64_t> expected;
   for (int64_t dim = 0; dim < rank; ++dim) {
     if (!reduced[dim])
