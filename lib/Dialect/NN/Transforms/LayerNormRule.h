@@ -1,7 +1,7 @@
 //===- LayerNormRule.h - a layer norm in hls4ml's fixed point ---*- C++ -*-===//
 //
-// nn-quantize's rule for nn.layer_norm (Quantize.cpp resolves the
-// precisions, this file writes the arithmetic). Not installed.
+// nn-quantize's rule for nn.layer_norm (QuantizeNormalizations.cpp resolves
+// the precisions, this file writes the arithmetic). Not installed.
 //
 //===----------------------------------------------------------------------===//
 
