@@ -14,7 +14,12 @@
 // op executed), every affine map a postfix program, and a loop that is one
 // wrapping dot product (WrapDot.h) one instruction.
 //
+// This file is the executor and the library entry points; the decoding is
+// in LoopDecoder.cpp, the decoded form in LoopRunner.h.
+//
 //===----------------------------------------------------------------------===//
+
+#include "LoopRunner.h"
 
 #include "nn/Interpreter/Interpreter.h"
 
@@ -36,10 +41,9 @@
 #include <deque>
 
 using namespace mlir;
-using namespace nn;
+using namespace nn;using namespace nn::interp::loops;
 using namespace nn::interp;
 
-using fx::i128;
 
 bool nn::interp::isLoopLevel(func::FuncOp func) {
   for (Type type : func.getFunctionType().getInputs())
@@ -80,120 +84,6 @@ SmallVector<Type> nn::interp::interfaceResultTypes(func::FuncOp func) {
 
 namespace {
 
-/// A runtime value: an index (or integer), a fixed-point scalar (exact raw
-/// of any format up to 127 bits; its format is the instruction's), or a
-/// buffer.
-struct Slot {
-  int64_t index = 0;
-  i128 raw = 0;
-  Tensor *buffer = nullptr;
-};
-
-/// An affine expression in postfix form over the map's operand slots.
-struct Code {
-  enum Kind : uint8_t { Const, Operand, Add, Mul, FloorDiv, CeilDiv, Mod };
-  Kind kind;
-  int64_t value; // Const: the constant; Operand: the operand's position
-};
-
-/// An affine map decoded once: the operands' slots and one program per
-/// result (the map itself stays for the diagnostics).
-struct DecodedMap {
-  AffineMap map;
-  SmallVector<int, 4> operands;
-  SmallVector<SmallVector<Code, 8>, 4> results;
-};
-
-enum class Kind : uint8_t {
-  Nop, For, If, IntConst, MinMax, MulI, Apply, AffineLoad, AffineStore,
-  Load, Store, Alloc, Rom, Stream, FxConst, FxMul, FxAdd, FxSub, FxCast,
-  FxRelu, FxMax, FxCmp, Select, FxToIndex, FxIlog2, FxDivPow2, FxDivInt,
-  Dot, Error
-};
-
-/// One wrapping dot product (WrapDot.h) run as one instruction: per
-/// operand, the buffer's slot, the loop-invariant part of each index, the
-/// range of the steps' parts and the steps' flat offsets.
-struct DotOperand {
-  int buffer = -1;
-  DecodedMap base;
-  SmallVector<int64_t> stepMin, stepMax;
-  std::vector<int64_t> stepOffsets;
-};
-struct DecodedDot {
-  DotOperand lhs, rhs;
-  int shift = 0;
-  fx::Format acc;
-};
-
-/// One decoded operation. Slots are indices into LoopRunner::slots.
-struct Instr {
-  Kind kind = Kind::Nop;
-  Operation *op = nullptr;
-  int result = -1;
-  SmallVector<int, 3> operands;
-  /// Formats of operands 0 and 1 and of the result, where fixed point.
-  fx::Format a, b, to;
-  /// Whether the result's type is wider than the 127 bits computed here.
-  bool tooWide = false;
-  int64_t imm = 0;      // constants, predicates, min/max, write/read
-  int map = -1, map2 = -1;
-  int body = -1, elseBody = -1;
-  /// affine.for: induction variable, iter_args, yielded values, results.
-  int iv = -1;
-  SmallVector<int, 2> iterArgs, yields, results;
-  std::string message; // Kind::Error
-  int dot = -1;        // Kind::Dot: index into dots (else a plain For)
-};
-
-class LoopRunner {
-public:
-  LoopRunner(ConstantCache &roms) : roms(roms) {}
-
-  FailureOr<std::vector<Tensor>> run(func::FuncOp func,
-                                     ArrayRef<Tensor> inputs);
-
-private:
-  // Decoding (once per run).
-  int slotOf(Value v);
-  int decodeBlock(Block &block);
-  Instr decode(Operation &op);
-  int decodeMap(AffineMap map, ValueRange operands);
-  fx::Format fixedFormat(Value v, bool &tooWide);
-
-  // Execution.
-  LogicalResult execBlock(int block);
-  LogicalResult exec(const Instr &in);
-  LogicalResult execFor(const Instr &in);
-  LogicalResult execDot(const Instr &in, bool &done);
-  LogicalResult execAccess(const Instr &in);
-  LogicalResult execStream(const Instr &in);
-  LogicalResult evalMap(Operation *op, const DecodedMap &map,
-                        SmallVectorImpl<int64_t> &results);
-  LogicalResult checkSteps(Operation *op, uint64_t trips);
-  FailureOr<int64_t> offsetOf(Operation *op, Tensor &buffer,
-                              ArrayRef<int64_t> indices);
-  LogicalResult tooWide(const Instr &in);
-
-  ConstantCache &roms;
-  llvm::DenseMap<Value, int> slotIds;
-  std::vector<Slot> slots;
-  std::vector<std::vector<Instr>> blocks;
-  std::vector<DecodedMap> maps;
-  std::vector<DecodedDot> dots;
-  /// io_stream FIFOs (nn.fx.stream_write/read): transfers written and read
-  /// so far per FIFO buffer. The processes run one after another, so a
-  /// FIFO memref<P x C x T> keeps all its P transfers.
-  llvm::DenseMap<Tensor *, std::pair<int64_t, int64_t>> fifoCursors;
-  /// The FIFO's nn.hls.name (or "fifo"), for the errors.
-  llvm::DenseMap<Tensor *, std::string> fifoNames;
-  std::deque<Tensor> buffers;
-  /// Loop iterations run so far, against limits().maxLoopSteps.
-  uint64_t steps = 0;
-  /// Scratch for map results (maps are evaluated one at a time).
-  SmallVector<int64_t, 8> scratch, scratch2;
-};
-
 int64_t floorDiv(int64_t a, int64_t b) {
   int64_t q = a / b;
   return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
@@ -201,38 +91,6 @@ int64_t floorDiv(int64_t a, int64_t b) {
 
 /// Why an affine expression has no value.
 enum class ExprError { None, Divisor, Overflow };
-
-void compileExpr(AffineExpr expr, unsigned numDims,
-                 SmallVectorImpl<Code> &code) {
-  switch (expr.getKind()) {
-  case AffineExprKind::Constant:
-    code.push_back(
-        {Code::Const, llvm::cast<AffineConstantExpr>(expr).getValue()});
-    return;
-  case AffineExprKind::DimId:
-    code.push_back(
-        {Code::Operand, llvm::cast<AffineDimExpr>(expr).getPosition()});
-    return;
-  case AffineExprKind::SymbolId:
-    code.push_back({Code::Operand,
-                    numDims + llvm::cast<AffineSymbolExpr>(expr).getPosition()});
-    return;
-  default:
-    break;
-  }
-  auto binary = llvm::cast<AffineBinaryOpExpr>(expr);
-  compileExpr(binary.getLHS(), numDims, code);
-  compileExpr(binary.getRHS(), numDims, code);
-  Code::Kind kind = Code::Mod; // the last kind of affine expression
-  switch (expr.getKind()) {
-  case AffineExprKind::Add: kind = Code::Add; break;
-  case AffineExprKind::Mul: kind = Code::Mul; break;
-  case AffineExprKind::FloorDiv: kind = Code::FloorDiv; break;
-  case AffineExprKind::CeilDiv: kind = Code::CeilDiv; break;
-  default: break;
-  }
-  code.push_back({kind, 0});
-}
 
 /// The value of a compiled affine expression; nullopt (with `why`) for a
 /// floordiv, ceildiv or mod by a value that is not positive (affine maps
@@ -289,230 +147,6 @@ size_t stackDepth(ArrayRef<Code> code) {
 }
 
 } // namespace
-
-//===----------------------------------------------------------------------===//
-// Decoding
-//===----------------------------------------------------------------------===//
-
-int LoopRunner::slotOf(Value v) {
-  auto [it, inserted] = slotIds.try_emplace(v, int(slots.size()));
-  if (inserted)
-    slots.emplace_back();
-  return it->second;
-}
-
-fx::Format LoopRunner::fixedFormat(Value v, bool &wide) {
-  auto fixed = llvm::dyn_cast<FixedType>(v.getType());
-  if (!fixed)
-    return fx::Format();
-  if (fixed.getWidth() > 127) {
-    wide = true;
-    return fx::Format();
-  }
-  return formatOf(fixed);
-}
-
-int LoopRunner::decodeMap(AffineMap map, ValueRange operands) {
-  DecodedMap decoded;
-  decoded.map = map;
-  for (Value v : operands)
-    decoded.operands.push_back(slotOf(v));
-  for (AffineExpr e : map.getResults()) {
-    decoded.results.emplace_back();
-    compileExpr(e, map.getNumDims(), decoded.results.back());
-  }
-  maps.push_back(std::move(decoded));
-  return int(maps.size() - 1);
-}
-
-int LoopRunner::decodeBlock(Block &block) {
-  std::vector<Instr> instrs;
-  for (Operation &op : block) {
-    Instr in = decode(op);
-    if (in.kind != Kind::Nop)
-      instrs.push_back(std::move(in));
-  }
-  blocks.push_back(std::move(instrs));
-  return int(blocks.size() - 1);
-}
-
-namespace {
-/// The nn.fx ops' instructions (FxOpVisitor: a new nn.fx op does not
-/// compile until it has one).
-struct FxDecoder : FxOpVisitor<FxDecoder, Kind> {
-  Kind visitFx(FxConstantOp) { return Kind::FxConst; }
-  Kind visitFx(FxMulOp) { return Kind::FxMul; }
-  Kind visitFx(FxAddOp) { return Kind::FxAdd; }
-  Kind visitFx(FxSubOp) { return Kind::FxSub; }
-  Kind visitFx(FxCastOp) { return Kind::FxCast; }
-  Kind visitFx(FxReluOp) { return Kind::FxRelu; }
-  Kind visitFx(FxMaxOp) { return Kind::FxMax; }
-  Kind visitFx(FxCmpOp) { return Kind::FxCmp; }
-  Kind visitFx(FxToIndexOp) { return Kind::FxToIndex; }
-  Kind visitFx(FxIlog2Op) { return Kind::FxIlog2; }
-  Kind visitFx(FxDivPow2Op) { return Kind::FxDivPow2; }
-  Kind visitFx(FxDivIntOp) { return Kind::FxDivInt; }
-  Kind visitFx(FxRomOp) { return Kind::Rom; }
-  Kind visitFx(FxStreamReadOp) { return Kind::Stream; }
-  Kind visitFx(FxStreamWriteOp) { return Kind::Stream; }
-  Kind visitNotFx(Operation *) { return Kind::Error; }
-};
-} // namespace
-
-Instr LoopRunner::decode(Operation &op) {
-  Instr in;
-  in.op = &op;
-  for (Value v : op.getOperands())
-    in.operands.push_back(slotOf(v));
-  if (op.getNumResults() == 1)
-    in.result = slotOf(op.getResult(0));
-  if (op.getNumOperands() >= 1)
-    in.a = fixedFormat(op.getOperand(0), in.tooWide);
-  if (op.getNumOperands() >= 2)
-    in.b = fixedFormat(op.getOperand(1), in.tooWide);
-  in.tooWide = false; // only the result's width is checked below
-  if (op.getNumResults() == 1)
-    in.to = fixedFormat(op.getResult(0), in.tooWide);
-  if (llvm::isa<affine::AffineYieldOp, func::ReturnOp, memref::DeallocOp>(op))
-    return in; // Nop
-  if (auto forOp = llvm::dyn_cast<affine::AffineForOp>(op)) {
-    in.kind = Kind::For;
-    in.map = decodeMap(forOp.getLowerBoundMap(), forOp.getLowerBoundOperands());
-    in.map2 =
-        decodeMap(forOp.getUpperBoundMap(), forOp.getUpperBoundOperands());
-    in.imm = forOp.getStepAsInt(); // >= 1 (verified)
-    in.iv = slotOf(forOp.getInductionVar());
-    in.operands.clear();
-    for (Value init : forOp.getInits())
-      in.operands.push_back(slotOf(init));
-    for (Value arg : forOp.getRegionIterArgs())
-      in.iterArgs.push_back(slotOf(arg));
-    for (Value r : forOp.getResults())
-      in.results.push_back(slotOf(r));
-    in.body = decodeBlock(*forOp.getBody());
-    for (Value v : forOp.getBody()->getTerminator()->getOperands())
-      in.yields.push_back(slotOf(v));
-    if (std::optional<WrapDot> dot = matchWrapDot(forOp)) {
-      DecodedDot d;
-      auto operand = [&](const WrapDotOperand &w, DotOperand &o) {
-        affine::AffineLoadOp load = w.load; // accessors are not const
-        o.buffer = slotOf(load.getMemRef());
-        o.base = maps[size_t(decodeMap(
-            AffineMap::get(load.getAffineMap().getNumDims(),
-                           load.getAffineMap().getNumSymbols(), w.base,
-                           op.getContext()),
-            load.getMapOperands()))];
-        o.stepMin = w.stepMin;
-        o.stepMax = w.stepMax;
-        o.stepOffsets = w.stepOffsets;
-      };
-      operand(dot->lhs, d.lhs);
-      operand(dot->rhs, d.rhs);
-      d.shift = dot->shift;
-      d.acc = dot->acc;
-      dots.push_back(std::move(d));
-      in.dot = int(dots.size() - 1);
-    }
-    return in;
-  }
-  if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
-    in.kind = Kind::If;
-    IntegerSet set = ifOp.getIntegerSet();
-    in.map = decodeMap(AffineMap::get(set.getNumDims(), set.getNumSymbols(),
-                                      set.getConstraints(), op.getContext()),
-                       ifOp.getOperands());
-    in.body = decodeBlock(*ifOp.getThenBlock());
-    if (ifOp.hasElse())
-      in.elseBody = decodeBlock(*ifOp.getElseBlock());
-    if (ifOp.getNumResults() != 0) {
-      in.kind = Kind::Error;
-      in.message = "the loop interpreter does not run affine.if with results";
-    }
-    return in;
-  }
-  if (auto constant = llvm::dyn_cast<arith::ConstantOp>(op)) {
-    auto integer = llvm::dyn_cast<IntegerAttr>(constant.getValue());
-    in.kind = integer ? Kind::IntConst : Kind::Error;
-    if (integer)
-      in.imm = integer.getInt();
-    else
-      in.message = "the loop interpreter runs integer and index constants only";
-    return in;
-  }
-  // Index arithmetic of the pools' window counts: affine.min/max and
-  // arith.muli.
-  if (auto min = llvm::dyn_cast<affine::AffineMinOp>(op)) {
-    in.kind = Kind::MinMax;
-    in.imm = 1;
-    in.map = decodeMap(min.getMap(), op.getOperands());
-    return in;
-  }
-  if (auto max = llvm::dyn_cast<affine::AffineMaxOp>(op)) {
-    in.kind = Kind::MinMax;
-    in.map = decodeMap(max.getMap(), op.getOperands());
-    return in;
-  }
-  if (llvm::isa<arith::MulIOp>(op)) {
-    in.kind = Kind::MulI;
-    return in;
-  }
-  if (llvm::isa<arith::SelectOp>(op)) {
-    in.kind = Kind::Select;
-    return in;
-  }
-  if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
-    in.kind = Kind::Apply;
-    in.map = decodeMap(apply.getAffineMap(), apply.getMapOperands());
-    return in;
-  }
-  if (auto load = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
-    in.kind = Kind::AffineLoad;
-    in.map = decodeMap(load.getAffineMap(), load.getMapOperands());
-    in.operands = {slotOf(load.getMemRef())};
-    return in;
-  }
-  if (auto store = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
-    in.kind = Kind::AffineStore;
-    in.map = decodeMap(store.getAffineMap(), store.getMapOperands());
-    in.operands = {slotOf(store.getMemRef()),
-                   slotOf(store.getValueToStore())};
-    return in;
-  }
-  if (auto load = llvm::dyn_cast<memref::LoadOp>(op)) {
-    in.kind = Kind::Load;
-    in.operands = {slotOf(load.getMemRef())};
-    for (Value v : load.getIndices())
-      in.operands.push_back(slotOf(v));
-    return in;
-  }
-  if (auto store = llvm::dyn_cast<memref::StoreOp>(op)) {
-    in.kind = Kind::Store;
-    in.operands = {slotOf(store.getMemRef()),
-                   slotOf(store.getValueToStore())};
-    for (Value v : store.getIndices())
-      in.operands.push_back(slotOf(v));
-    return in;
-  }
-  if (llvm::isa<memref::AllocOp>(op)) {
-    in.kind = Kind::Alloc;
-    return in;
-  }
-  in.kind = FxDecoder().dispatchFx(&op);
-  if (auto write = llvm::dyn_cast<FxStreamWriteOp>(op)) {
-    in.imm = 1;
-    in.operands = {slotOf(write.getFifo()), slotOf(write.getVector())};
-  } else if (auto read = llvm::dyn_cast<FxStreamReadOp>(op)) {
-    in.operands = {slotOf(read.getFifo()), slotOf(read.getVector())};
-  }
-  else if (in.kind == Kind::FxCmp)
-    in.imm = int64_t(llvm::cast<FxCmpOp>(op).getPredicate());
-  else if (in.kind == Kind::Error) {
-    llvm::raw_string_ostream(in.message)
-        << "the loop interpreter has no semantics for '" << op.getName()
-        << "'";
-  }
-  return in;
-}
 
 //===----------------------------------------------------------------------===//
 // Execution
