@@ -41,8 +41,9 @@
 #include <deque>
 
 using namespace mlir;
-using namespace nn;using namespace nn::interp::loops;
+using namespace nn;
 using namespace nn::interp;
+using namespace nn::interp::loops;
 
 
 bool nn::interp::isLoopLevel(func::FuncOp func) {
