@@ -19,6 +19,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
+#include <type_traits>
 #include <vector>
 
 namespace nn::interp {
@@ -79,34 +80,11 @@ tableConfig(mlir::Operation *op, const fx::Format &defaultFormat, int inputFrac,
 inline const fx::Wide kZero{0, 0};
 inline const fx::Wide kOne{1, 0};
 
-// The table activations (TableActivationKernels.cpp).
-mlir::LogicalResult eluKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult seluKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult sigmoidKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult tanhKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult softsignKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult softplusKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult rsqrtKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult geluKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
-mlir::LogicalResult softmaxKernel(mlir::Operation *op,
-                    llvm::ArrayRef<const Tensor *> operands,
-                    Tensor &result, const KernelContext &context);
+// The table activations (TableActivationKernels.cpp), declared with the
+// kernel signature of Kernels.h.
+using KernelFunction = std::remove_pointer_t<Kernel>;
+KernelFunction eluKernel, seluKernel, sigmoidKernel, tanhKernel,
+    softsignKernel, softplusKernel, rsqrtKernel, geluKernel, softmaxKernel;
 
 } // namespace nn::interp
 
