@@ -23,7 +23,8 @@ using namespace nn::quantize;
 
 /// Reads a floating-point constant as doubles: dense<...> of any float
 /// type, or an f32/f64 dense_resource blob (read in place).
-std::optional<SmallVector<double>> nn::quantize::readFloats(ConstantOp constant) {
+std::optional<SmallVector<double>>
+nn::quantize::readFloats(ConstantOp constant) {
   SmallVector<double> values;
   if (auto dense = llvm::dyn_cast<DenseElementsAttr>(constant.getValue())) {
     if (!llvm::isa<FloatType>(dense.getElementType()))
