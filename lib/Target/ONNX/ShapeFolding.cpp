@@ -120,6 +120,9 @@ nn::onnx_import::checkShapeComputations(const onnx::GraphProto &graph,
   for (const onnx::NodeProto &node : graph.node()) {
     StringRef op = node.op_type();
     bool foldOnly = isFoldOnlyOp(op);
+    // An embedding reads data by design; its importer takes it.
+    if (isEmbeddingGather(node, graph))
+      continue;
     if (!(node.domain().empty() || node.domain() == "ai.onnx") ||
         (!foldOnly && op != "Constant" &&
          !llvm::is_contained(kShapeArithmeticOps, op)))
@@ -225,7 +228,8 @@ ShapeFolder::unknownInput(const onnx::NodeProto &node) {
 }
 
 bool ShapeFolder::wantsFolding(const onnx::NodeProto &node) {
-  if (!(node.domain().empty() || node.domain() == "ai.onnx"))
+  if (!(node.domain().empty() || node.domain() == "ai.onnx") ||
+      isEmbeddingGather(node, model.graph()))
     return false;
   if (isFoldOnlyOp(node.op_type()))
     return true;
