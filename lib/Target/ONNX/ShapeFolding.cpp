@@ -139,6 +139,25 @@ nn::onnx_import::checkShapeComputations(const onnx::GraphProto &graph,
     }
     if (foldOnly) {
       InFlightDiagnostic diag = emitError(fileLoc);
+      // Slicing or gathering an activation is data movement nn has no op
+      // for yet (attention's in-projection split; a gather that is no
+      // embedding): the advice about dynamic axes would mislead.
+      if ((op == "Slice" || op == "Gather") && *data == node.input(0)) {
+        diag << describeNode(node) << ": input '" << *data
+             << "' is an activation; nn imports " << op
+             << " as a shape computation evaluated at import"
+             << (op == "Gather" ? " or as an embedding (a constant table "
+                                  "indexed along axis 0 by an integer "
+                                  "graph input)"
+                                : "")
+             << ", and "
+             << (op == "Slice" ? "slicing an activation (multi-head "
+                                 "attention's split of its packed "
+                                 "in-projection)"
+                               : "gathering from an activation")
+             << " is not supported yet";
+        return failure();
+      }
       describeUnfoldableInput(diag, node, *data, kDataDependent);
       return failure();
     }
