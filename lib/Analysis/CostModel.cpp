@@ -459,16 +459,16 @@ bool Model::layer(Operation *op, LayerEstimate &l) {
             tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
         products(parallel(elements), inW, tableWidth(w), l);
       })
-      .Case([&](EmbeddingOp embedding) {
+      .Case([&](EmbeddingOp lookup) {
         // A rom of 2^B rows read at the index (LowerEmbedding.cpp): one
         // read per output element, like an activation table.
-        auto table = embedding.getTable().getType();
+        auto table = lookup.getTable().getType();
         int64_t bits = embedding::indexBits(table.getDimSize(0));
         elementwise(elements, 0, kCoef.tableNs, l, w);
         l.latencyBest = l.latencyWorst =
             l.latencyBest + tables(parallel(elements),
                                    (int64_t(1) << bits) * table.getDimSize(1),
-                                   widthOf(embedding.getTable()), bits, l);
+                                   widthOf(lookup.getTable()), bits, l);
       })
       .Case([&](HardSwishOp) {
         // hard_sigmoid's gate (shifts, an add, a clamp), then x times it.

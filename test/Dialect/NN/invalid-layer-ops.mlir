@@ -523,7 +523,7 @@ func.func @embedding_result_shape(%i: tensor<1x6xf32>, %t: tensor<10x4xf32>) -> 
 // -----
 
 func.func @embedding_mixed(%i: tensor<1x6xf32>, %t: tensor<10x4x!nn.fixed<8, 2>>) -> tensor<1x6x4x!nn.fixed<8, 2>> {
-  // expected-error @+1 {{'nn.embedding' op indices, table and result must all be float or all fixed point}}
+  // expected-error @+1 {{'nn.embedding' op mixes floating-point ('f32') and fixed-point ('!nn.fixed<8, 2>') values; insert the conversion explicitly}}
   %0 = nn.embedding %i, %t : (tensor<1x6xf32>, tensor<10x4x!nn.fixed<8, 2>>) -> tensor<1x6x4x!nn.fixed<8, 2>>
   return %0 : tensor<1x6x4x!nn.fixed<8, 2>>
 }

@@ -416,10 +416,6 @@ LogicalResult EmbeddingOp::verify() {
            << formatShape(output.getShape()) << " must be "
            << formatShape(expected) << " (the indices' shape, then the "
            << "table's columns)";
-  bool fixedTable = llvm::isa<FixedType>(table.getElementType());
-  if (fixedTable != llvm::isa<FixedType>(output.getElementType()) ||
-      fixedTable != llvm::isa<FixedType>(indices.getElementType()))
-    return emitOpError("indices, table and result must all be float or all "
-                       "fixed point");
+  // (Mixing float and fixed point is refused for every nn op.)
   return success();
 }
