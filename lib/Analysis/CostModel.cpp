@@ -14,6 +14,8 @@
 #include "nn/Support/Accumulator.h"
 #include "nn/Support/ActivationTables.h"
 
+#include "nn/Support/Embedding.h"
+
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -456,6 +458,17 @@ bool Model::layer(Operation *op, LayerEstimate &l) {
             l.latencyBest +
             tables(parallel(elements), tableSize(), tableWidth(w), inW, l);
         products(parallel(elements), inW, tableWidth(w), l);
+      })
+      .Case([&](EmbeddingOp lookup) {
+        // A rom of 2^B rows read at the index (LowerEmbedding.cpp): one
+        // read per output element, like an activation table.
+        auto table = lookup.getTable().getType();
+        int64_t bits = embedding::indexBits(table.getDimSize(0));
+        elementwise(elements, 0, kCoef.tableNs, l, w);
+        l.latencyBest = l.latencyWorst =
+            l.latencyBest + tables(parallel(elements),
+                                   (int64_t(1) << bits) * table.getDimSize(1),
+                                   widthOf(lookup.getTable()), bits, l);
       })
       .Case([&](HardSwishOp) {
         // hard_sigmoid's gate (shifts, an add, a clamp), then x times it.

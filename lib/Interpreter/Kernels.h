@@ -35,6 +35,8 @@ using KernelTable = llvm::StringMap<Kernel>;
 void registerLayerKernels(KernelTable &table);
 void registerElementwiseKernels(KernelTable &table);
 void registerShapeKernels(KernelTable &table);
+/// nn.embedding (EmbeddingKernel.cpp).
+void registerEmbeddingKernels(KernelTable &table);
 
 } // namespace nn::interp
 

@@ -1,7 +1,8 @@
 //===- OnnxTensorIO.cpp - ONNX TensorProto files --------------------------===//
 //
 // Reads the serialized onnx.TensorProto files of the ONNX backend test data
-// (input_K.pb, output_K.pb): FLOAT or DOUBLE elements, stored little endian
+// (input_K.pb, output_K.pb): FLOAT, DOUBLE, INT32 or INT64 elements (integers:
+// an embedding's indices), stored little endian
 // in raw_data or in the typed repeated fields.
 //
 //===----------------------------------------------------------------------===//
@@ -62,13 +63,48 @@ llvm::Expected<RealArray> nn::interp::parseOnnxTensor(llvm::StringRef bytes) {
     itemSize = 8;
     array.elementType = "float64";
     break;
+  case onnx::TensorProto::INT32:
+  case onnx::TensorProto::INT64: {
+    // Integer tensors (an embedding's indices): read as their values.
+    bool is64 = proto.data_type() == onnx::TensorProto::INT64;
+    array.elementType = is64 ? "int64" : "int32";
+    if (proto.has_raw_data()) {
+      const std::string &raw = proto.raw_data();
+      size_t size = is64 ? 8 : 4;
+      if (raw.size() != count * size)
+        return makeError("the TensorProto's shape has " + llvm::Twine(count) +
+                         " elements (" + llvm::Twine(count * size) +
+                         " bytes) but raw_data holds " +
+                         llvm::Twine(raw.size()) + " bytes");
+      for (uint64_t i = 0; i < count; ++i)
+        array.values.push_back(
+            is64 ? double(int64_t(llvm::support::endian::read64le(
+                       raw.data() + 8 * i)))
+                 : double(int32_t(llvm::support::endian::read32le(
+                       raw.data() + 4 * i))));
+      return array;
+    }
+    uint64_t stored = is64 ? uint64_t(proto.int64_data_size())
+                           : uint64_t(proto.int32_data_size());
+    if (stored != count)
+      return makeError("the TensorProto's shape has " + llvm::Twine(count) +
+                       " elements but " +
+                       (is64 ? "int64_data" : "int32_data") + " holds " +
+                       llvm::Twine(stored));
+    if (is64)
+      array.values.assign(proto.int64_data().begin(), proto.int64_data().end());
+    else
+      array.values.assign(proto.int32_data().begin(), proto.int32_data().end());
+    return array;
+  }
   default:
     return makeError(
         "element type " +
         (onnx::TensorProto_DataType_IsValid(proto.data_type())
              ? onnx::TensorProto_DataType_Name(proto.data_type())
              : std::to_string(proto.data_type())) +
-        " is not supported; nn-interp reads FLOAT and DOUBLE tensors");
+        " is not supported; nn-interp reads FLOAT, DOUBLE, INT32 and INT64 "
+        "tensors");
   }
 
   if (proto.has_raw_data()) {

@@ -239,6 +239,9 @@ void Parser::parsePrecisionKey(const json &value, const std::string &path,
     // hls4ml's BatchNormalization has `scale` (nn: the weight operands).
     if (key == "scale")
       var = Var::Weight;
+    // hls4ml's Embedding has `embeddings` (nn: the table operand).
+    if (key == "embeddings")
+      var = Var::Weight;
     if (var) {
       if (std::optional<Precision> p = parseOne(it.value(), where, true))
         out.precision[static_cast<int>(*var)] = p;

@@ -36,7 +36,7 @@ src=$(cd "$2" && pwd) || exit 2
 shift 2
 bin=$build/bin
 models_dir=${NN_MATRIX_MODELS_DIR:-$src/test/Models/hls}
-all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone gated layernorm upsample"
+all_models="mlp conv_residual lenet5 conv1d concat2 bn_standalone gated layernorm upsample embedding"
 models=${*:-${NN_MATRIX_MODELS:-$all_models}}
 configs=${NN_MATRIX_CONFIGS:-a16 mixed}
 lower=--nn-lower-to-hls
@@ -92,6 +92,7 @@ inputs_of() {
     gated) echo "features 16" ;;
     layernorm) echo "tokens 4,8" ;;
     upsample) echo "image 2,4,4" ;;
+    embedding) echo "tokens int64,6" ;;
     *) [ -f "$models_dir/$1.inputs" ] && cat "$models_dir/$1.inputs" ;;
   esac
 }
@@ -99,10 +100,14 @@ inputs_of() {
 # gen_npy FILE SHAPE SEED: 16 samples of SHAPE (comma-separated, without the
 # batch) as float32 .npy, values in [-5, 5) from an LCG (no NumPy needed).
 # The configurations' input types saturate a little at the edges of that.
+# SHAPE "int64,D..." (an embedding's indices): int64 values in [-4, 20),
+# which read every row of a small table and are clamped on both sides.
 gen_npy() {
   python3 - "$1" "$2" "$3" <<'PY'
 import struct, sys
-path, shape, seed = sys.argv[1], [16] + [int(d) for d in sys.argv[2].split(",")], int(sys.argv[3])
+dims = sys.argv[2].split(",")
+integer = dims[0] == "int64"
+path, shape, seed = sys.argv[1], [16] + [int(d) for d in dims[integer:]], int(sys.argv[3])
 n = 1
 for d in shape:
     n *= d
@@ -110,13 +115,14 @@ vals = []
 s = seed
 for _ in range(n):
     s = (s * 1103515245 + 12345) % 2**31
-    vals.append((s / 2**31) * 10.0 - 5.0)
-header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % (
+    vals.append(int((s / 2**31) * 24.0) - 4 if integer else (s / 2**31) * 10.0 - 5.0)
+header = "{'descr': '%s', 'fortran_order': False, 'shape': (%s), }" % (
+    "<i8" if integer else "<f4",
     ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else ""))
 header += " " * (-(10 + len(header) + 1) % 64) + "\n"
 with open(path, "wb") as f:
     f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode())
-    f.write(b"".join(struct.pack("<f", v) for v in vals))
+    f.write(b"".join(struct.pack("<q" if integer else "<f", v) for v in vals))
 PY
 }
 

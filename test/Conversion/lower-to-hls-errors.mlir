@@ -4,7 +4,7 @@
 // RUN: nn-opt %s -split-input-file -verify-diagnostics --nn-lower-to-hls="max-unroll-mults=4"
 
 func.func @unsupported_op(%x: tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<9, 4>> {
-  // expected-error @+1 {{nn-lower-to-loops cannot lower 'nn.div' (layer 'div_0') yet (supported: nn.add, nn.avg_pool, nn.clip, nn.concat, nn.constant, nn.conv, nn.dense, nn.elu, nn.flatten, nn.gelu, nn.global_avg_pool, nn.global_max_pool, nn.hard_sigmoid, nn.hard_swish, nn.leaky_relu, nn.max, nn.max_pool, nn.min, nn.mul, nn.pad, nn.prelu, nn.reduce_mean, nn.relu, nn.reshape, nn.resize, nn.rsqrt, nn.selu, nn.sigmoid, nn.softmax, nn.softplus, nn.softsign, nn.sub, nn.tanh, nn.thresholded_relu, nn.transpose)}}
+  // expected-error @+1 {{nn-lower-to-loops cannot lower 'nn.div' (layer 'div_0') yet (supported: nn.add, nn.avg_pool, nn.clip, nn.concat, nn.constant, nn.conv, nn.dense, nn.elu, nn.embedding, nn.flatten, nn.gelu, nn.global_avg_pool, nn.global_max_pool, nn.hard_sigmoid, nn.hard_swish, nn.leaky_relu, nn.max, nn.max_pool, nn.min, nn.mul, nn.pad, nn.prelu, nn.reduce_mean, nn.relu, nn.reshape, nn.resize, nn.rsqrt, nn.selu, nn.sigmoid, nn.softmax, nn.softplus, nn.softsign, nn.sub, nn.tanh, nn.thresholded_relu, nn.transpose)}}
   %y = nn.div %x, %x : (tensor<1x4x!nn.fixed<8, 3>>, tensor<1x4x!nn.fixed<8, 3>>) -> tensor<1x4x!nn.fixed<9, 4>>
   return %y : tensor<1x4x!nn.fixed<9, 4>>
 }

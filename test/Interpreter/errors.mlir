@@ -44,8 +44,8 @@
 // NO-FILE: nn-interp: error: input 0 ({{.*}}missing.npy): cannot be read: No such file or directory
 // RUN: not nn-interp %s --entry one --input %S/Inputs --print 2>&1 | FileCheck %s --check-prefix=DIR
 // DIR: nn-interp: error: input 0 ({{.*}}Inputs): is a directory, not a regular file
-// RUN: not nn-interp %s --entry two --input %S/Inputs/x-1x4.npy --input %S/Inputs/x-1x4-i8.npy --print 2>&1 | FileCheck %s --check-prefix=DTYPE
-// DTYPE: nn-interp: error: input 1 ({{.*}}x-1x4-i8.npy): dtype '<i8' is not supported; nn-interp reads float32 ('<f4') and float64 ('<f8') arrays
+// RUN: not nn-interp %s --entry two --input %S/Inputs/x-1x4.npy --input %S/Inputs/x-1x4-f2.npy --print 2>&1 | FileCheck %s --check-prefix=DTYPE
+// DTYPE: nn-interp: error: input 1 ({{.*}}x-1x4-f2.npy): dtype '<f2' is not supported; nn-interp reads float32 ('<f4'), float64 ('<f8') and integer ('|i1', '<i2', '<i4', '<i8', unsigned 'u') arrays
 // RUN: not nn-interp %s --entry one --input %S/Inputs/x-1x4-fortran.npy --print 2>&1 | FileCheck %s --check-prefix=FORTRAN
 // FORTRAN: nn-interp: error: input 0 ({{.*}}x-1x4-fortran.npy): the array is stored in Fortran order (fortran_order: True); only C order is supported (save np.ascontiguousarray(a) instead)
 // RUN: not nn-interp %s --entry one --input %S/Inputs/x-1x4-truncated.npy --print 2>&1 | FileCheck %s --check-prefix=TRUNCATED
@@ -63,8 +63,8 @@
 // CUT: nn-interp: error: input 0 ({{.*}}cut.npy): truncated .npy header
 
 // Unreadable and corrupt TensorProto files.
-// RUN: not nn-interp %s --entry one --input %S/Inputs/x-1x4-int64.pb --print 2>&1 | FileCheck %s --check-prefix=PB-TYPE
-// PB-TYPE: nn-interp: error: input 0 ({{.*}}x-1x4-int64.pb): element type INT64 is not supported; nn-interp reads FLOAT and DOUBLE tensors
+// RUN: not nn-interp %s --entry one --input %S/Inputs/x-1x4-uint8.pb --print 2>&1 | FileCheck %s --check-prefix=PB-TYPE
+// PB-TYPE: nn-interp: error: input 0 ({{.*}}x-1x4-uint8.pb): element type UINT8 is not supported; nn-interp reads FLOAT, DOUBLE, INT32 and INT64 tensors
 // RUN: not nn-interp %s --entry one --input %S/Inputs/x-1x4-short.pb --print 2>&1 | FileCheck %s --check-prefix=PB-SHORT
 // PB-SHORT: nn-interp: error: input 0 ({{.*}}x-1x4-short.pb): the TensorProto's shape has 4 elements (16 bytes) but raw_data holds 12 bytes
 // RUN: not nn-interp %s --entry one --input %S/Inputs/x-corrupt.pb --print 2>&1 | FileCheck %s --check-prefix=PB-CORRUPT

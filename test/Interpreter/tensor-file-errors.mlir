@@ -26,7 +26,7 @@
 // dtypes: '|' is for 1-byte types only; the message names the dtype.
 // RUN: printf "\x93NUMPY\x01\x00\x3b\x00{'descr': '|f4', 'fortran_order': False, 'shape': (1, 4), }\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" > %t/bar.npy
 // RUN: not nn-interp %s --input %t/bar.npy --print 2>&1 | FileCheck %s --check-prefix=BAR
-// BAR: nn-interp: error: input 0 ({{.*}}bar.npy): dtype '|f4' is not supported; nn-interp reads float32 ('<f4') and float64 ('<f8') arrays
+// BAR: nn-interp: error: input 0 ({{.*}}bar.npy): dtype '|f4' is not supported; nn-interp reads float32 ('<f4'), float64 ('<f8') and integer ('|i1', '<i2', '<i4', '<i8', unsigned 'u') arrays
 
 // The dict: exactly descr, fortran_order and shape, each once.
 // RUN: printf "\x93NUMPY\x01\x00\x45\x00{'descr': '<f4', 'fortran_order': False, 'shape': (1, 4), 'x': 'y', }\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" > %t/extra-key.npy

@@ -79,8 +79,11 @@
 // Calibration data of the wrong shape or element type names the argument:
 // RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-2x3.npy" 2>&1 | FileCheck %s --check-prefix=SHAPE
 // SHAPE: error: nn-prune: calibrate: input 0 ({{.*}}calib-2x3.npy)
-// RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-int.npy" 2>&1 | FileCheck %s --check-prefix=DTYPE
-// DTYPE: error: nn-prune: calibrate: input 0 ({{.*}}calib-int.npy):
+// RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/../Interpreter/Inputs/x-1x4-f2.npy" 2>&1 | FileCheck %s --check-prefix=DTYPE
+// DTYPE: error: nn-prune: calibrate: input 0 ({{.*}}x-1x4-f2.npy): dtype '<f2' is not supported
+// Integer data (as for an embedding's indices) is read as its values:
+// RUN: nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-int.npy" 2>&1 | FileCheck %s --check-prefix=INT
+// INT: nn-prune: @mlp, importance activation, budget dsp 6
 // One file per function argument:
 // RUN: not nn-opt %s --nn-prune="budget=dsp:6 importance=activation calibrate=%S/Inputs/calib-2x2.npy,%S/Inputs/calib-2x2.npy" 2>&1 | FileCheck %s --check-prefix=COUNT
 // COUNT: error: nn-prune: calibrate:

@@ -53,6 +53,44 @@ protected:
 
 // 1.5f is 0x3fc00000, -2.0f is 0xc0000000; 0.25 as a double is
 // 0x3fd0000000000000.
+// Integer arrays (an embedding's indices) are read as their values, sign-
+// or zero-extended from every width and byte order.
+TEST_F(NpyTest, ReadsIntegers) {
+  nn_csim::NpyArray i8, u1, i2, u4;
+  EXPECT_EQ(nn_csim::readNpy(
+                write("i8.npy", npy("{'descr': '<i8', 'fortran_order': "
+                                    "False, 'shape': (2,), }",
+                                    std::string("\x07\0\0\0\0\0\0\0"
+                                                "\xfe\xff\xff\xff\xff\xff"
+                                                "\xff\xff",
+                                                16))),
+                i8),
+            "");
+  EXPECT_EQ(i8.elementType, "int64");
+  EXPECT_EQ(i8.values, (std::vector<double>{7, -2}));
+  EXPECT_EQ(nn_csim::readNpy(
+                write("u1.npy", npy("{'descr': '|u1', 'fortran_order': "
+                                    "False, 'shape': (2,), }",
+                                    std::string("\xff\x01", 2))),
+                u1),
+            "");
+  EXPECT_EQ(u1.values, (std::vector<double>{255, 1}));
+  EXPECT_EQ(nn_csim::readNpy(
+                write("i2.npy", npy("{'descr': '>i2', 'fortran_order': "
+                                    "False, 'shape': (2,), }",
+                                    std::string("\xff\xfd\x01\x00", 4))),
+                i2),
+            "");
+  EXPECT_EQ(i2.values, (std::vector<double>{-3, 256}));
+  EXPECT_EQ(nn_csim::readNpy(
+                write("u4.npy", npy("{'descr': '<u4', 'fortran_order': "
+                                    "False, 'shape': (1,), }",
+                                    std::string("\xff\xff\xff\xff", 4))),
+                u4),
+            "");
+  EXPECT_EQ(u4.values, (std::vector<double>{4294967295.0}));
+}
+
 TEST_F(NpyTest, ReadsBothByteOrdersAndWidths) {
   nn_csim::NpyArray array;
   std::string little = npy("{'descr': '<f4', 'fortran_order': False, "
@@ -95,12 +133,20 @@ TEST_F(NpyTest, RefusesMalformedFiles) {
                              array)
                 .rfind("the array is stored in Fortran order", 0),
             0u);
-  EXPECT_EQ(nn_csim::readNpy(write("i8.npy",
-                                   npy("{'descr': '<i8', 'fortran_order': "
+  EXPECT_EQ(nn_csim::readNpy(write("c8.npy",
+                                   npy("{'descr': '<c8', 'fortran_order': "
                                        "False, 'shape': (1,), }",
                                        std::string(8, '\0'))),
                              array)
-                .rfind("dtype '<i8' is not supported", 0),
+                .rfind("dtype '<c8' is not supported", 0),
+            0u);
+  // '|' for multi-byte integers, '<' for one byte: not what NumPy writes.
+  EXPECT_EQ(nn_csim::readNpy(write("i4bar.npy",
+                                   npy("{'descr': '|i4', 'fortran_order': "
+                                       "False, 'shape': (1,), }",
+                                       std::string(4, '\0'))),
+                             array)
+                .rfind("dtype '|i4' is not supported", 0),
             0u);
   // (2^32, 2^32, 4) overflows 64 bits: refused by the element limit before
   // any multiplication can wrap.

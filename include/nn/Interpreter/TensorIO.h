@@ -33,19 +33,20 @@ namespace nn::interp {
 struct RealArray {
   std::vector<int64_t> shape;
   std::vector<double> values;
-  /// "float32" or "float64": the element type of the file.
+  /// "float32", "float64" or an integer type ("int64", "uint8"...): the
+  /// element type of the file.
   const char *elementType = "float32";
 };
 
-/// Reads a NumPy .npy file (format versions 1 to 3) of dtype '<f4' or '<f8'
-/// in C order. The error message does not repeat the file name.
+/// Reads a NumPy .npy file (format versions 1 to 3) of dtype float32,
+/// float64 or an integer type (nn/Support/Npy.h) in C order. The error message does not repeat the file name.
 llvm::Expected<RealArray> readNpy(llvm::StringRef path);
 
 /// Parses the bytes of a .npy file (for readNpy and tests).
 llvm::Expected<RealArray> parseNpy(llvm::StringRef bytes);
 
-/// Reads a serialized onnx.TensorProto (FLOAT or DOUBLE elements, stored in
-/// raw_data or in float_data/double_data). The error message does not repeat
+/// Reads a serialized onnx.TensorProto (FLOAT, DOUBLE, INT32 or INT64
+/// elements, stored in raw_data or in the typed fields). The error message does not repeat
 /// the file name.
 llvm::Expected<RealArray> readOnnxTensor(llvm::StringRef path);
 

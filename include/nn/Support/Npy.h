@@ -15,9 +15,9 @@
 //
 // What is checked before anything is allocated: magic, version (1.0, 2.0,
 // 3.0), the header length against the file size, the dict (exactly the keys
-// descr, fortran_order, shape), the dtype (float32 or float64, little '<' or
-// big '>' endian, converted; anything else refused by name), fortran_order
-// (refused), the shape (non-negative, the element count without overflow,
+// descr, fortran_order, shape), the dtype (float32, float64 or a signed or
+// unsigned integer of 1 to 8 bytes, little '<' or big '>' endian, converted;
+// anything else refused by name), fortran_order (refused), the shape (non-negative, the element count without overflow,
 // at most `maxElements`), and the payload size, which must be exactly the
 // element count times the item size.
 //
@@ -40,7 +40,8 @@ namespace npy {
 struct Array {
   std::vector<int64_t> shape;
   std::vector<double> values;
-  /// "float32" or "float64": the element type of the file.
+  /// "float32", "float64" or an integer type ("int64", "uint8"...): the
+  /// element type of the file.
   const char *elementType = "float32";
 };
 
@@ -268,18 +269,38 @@ inline std::string parse(const char *data, size_t size, Array &array,
   // float32 and float64 in either byte order ('<' little, '>' big,
   // converted). '|' (no byte order) only describes 1-byte types and '='
   // (native) is never written to files: both are refused by name.
+  // Integer arrays (the indices of an embedding, as NumPy and PyTorch
+  // write them: int64 by default) are read as their values; 1-byte types
+  // carry '|'.
   const std::string &dtype = descr->string;
-  int itemSize;
+  int itemSize = 0;
+  bool isInteger = false, isSignedInteger = false;
   if (dtype == "<f4" || dtype == ">f4") {
     itemSize = 4;
     array.elementType = "float32";
   } else if (dtype == "<f8" || dtype == ">f8") {
     itemSize = 8;
     array.elementType = "float64";
+  } else if (dtype.size() == 3 && (dtype[1] == 'i' || dtype[1] == 'u') &&
+             (dtype[2] == '1' ? dtype[0] == '|'
+                              : (dtype[0] == '<' || dtype[0] == '>') &&
+                                    (dtype[2] == '2' || dtype[2] == '4' ||
+                                     dtype[2] == '8'))) {
+    itemSize = dtype[2] - '0';
+    isInteger = true;
+    isSignedInteger = dtype[1] == 'i';
+    static const char *const names[2][4] = {
+        {"uint8", "uint16", "uint32", "uint64"},
+        {"int8", "int16", "int32", "int64"}};
+    array.elementType =
+        names[isSignedInteger][itemSize == 1 ? 0 : itemSize == 2 ? 1
+                                                : itemSize == 4 ? 2
+                                                                : 3];
   } else {
     return "dtype '" + dtype +
-           "' is not supported; nn-interp reads float32 ('<f4') and float64 "
-           "('<f8') arrays";
+           "' is not supported; nn-interp reads float32 ('<f4'), float64 "
+           "('<f8') and integer ('|i1', '<i2', '<i4', '<i8', unsigned 'u') "
+           "arrays";
   }
   bool bigEndian = dtype[0] == '>';
   if (fortran->boolean)
@@ -318,7 +339,15 @@ inline std::string parse(const char *data, size_t size, Array &array,
     const unsigned char *p = payload + i * uint64_t(itemSize);
     uint64_t bits = bigEndian ? detail::readBig(p, itemSize)
                               : detail::readLittle(p, itemSize);
-    if (itemSize == 4) {
+    if (isInteger) {
+      // Sign-extend from the item's width; an int64 beyond 2^53 becomes the
+      // nearest double (an index that large is clamped anyway).
+      int shift = 64 - 8 * itemSize;
+      array.values[i] =
+          isSignedInteger
+              ? double(int64_t(bits << shift) >> shift)
+              : double(bits);
+    } else if (itemSize == 4) {
       uint32_t bits32 = uint32_t(bits);
       float value;
       std::memcpy(&value, &bits32, 4);

@@ -164,6 +164,8 @@ public:
   void lowerTranspose(TransposeOp op);
   void lowerPad(PadOp op);
   void lowerResize(ResizeOp op);
+  /// nn.embedding: a table read per element (LowerEmbedding.cpp).
+  mlir::LogicalResult lowerEmbedding(EmbeddingOp op);
   /// nn.sigmoid, nn.tanh, nn.softsign and nn.gelu (LowerActivations.cpp).
   mlir::LogicalResult lowerTableActivation(mlir::Operation *op);
   mlir::LogicalResult lowerSoftmax(SoftmaxOp op);

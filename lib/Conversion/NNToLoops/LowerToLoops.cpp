@@ -372,6 +372,9 @@ FunctionLowering::dispatch() {
       l.lowerPad(llvm::cast<PadOp>(op));
       return success();
     });
+    handle<EmbeddingOp>(t, [](FunctionLowering &l, Operation *op) {
+      return l.lowerEmbedding(llvm::cast<EmbeddingOp>(op));
+    });
     handle<ResizeOp>(t, [](FunctionLowering &l, Operation *op) {
       l.lowerResize(llvm::cast<ResizeOp>(op));
       return success();

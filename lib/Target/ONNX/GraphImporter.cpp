@@ -79,9 +79,12 @@ FailureOr<std::vector<float>> NodeContext::constantFloats(unsigned i,
 
 // Converts an ONNX tensor type to a static float32 tensor type, or explains
 // why it cannot be one.
+// `integerIndices`: an integer tensor is allowed (an embedding's indices,
+// held exactly as f32 integers).
 static FailureOr<RankedTensorType>
 convertTensorType(const onnx::TypeProto *type, Builder &builder,
-                  function_ref<InFlightDiagnostic()> emitError) {
+                  function_ref<InFlightDiagnostic()> emitError,
+                  bool integerIndices = false) {
   if (!type || !type->has_tensor_type() ||
       !type->tensor_type().has_shape()) {
     emitError() << "its shape is unknown (shape inference could not "
@@ -89,7 +92,8 @@ convertTensorType(const onnx::TypeProto *type, Builder &builder,
     return failure();
   }
   const onnx::TypeProto::Tensor &tensor = type->tensor_type();
-  if (tensor.elem_type() != onnx::TensorProto::FLOAT) {
+  if (tensor.elem_type() != onnx::TensorProto::FLOAT &&
+      !(integerIndices && isIntegerDataType(tensor.elem_type()))) {
     emitError() << "its element type is " << dataTypeName(tensor.elem_type())
                 << "; nn imports float32 networks";
     return failure();
@@ -334,11 +338,17 @@ FailureOr<func::FuncOp> GraphImporter::createFunction(ModuleOp module) {
     // Before IR version 4, initializers were also listed as graph inputs.
     if (constants.count(info.name()))
       continue;
-    FailureOr<RankedTensorType> type =
-        convertTensorType(&info.type(), builder, [&] {
+    // An integer input is an embedding's indices (checkModel refused any
+    // other reader).
+    bool integer = info.type().has_tensor_type() &&
+                   isIntegerDataType(info.type().tensor_type().elem_type());
+    FailureOr<RankedTensorType> type = convertTensorType(
+        &info.type(), builder,
+        [&] {
           return emitError(fileLocation)
                  << "graph input '" << info.name() << "': ";
-        });
+        },
+        integer);
     if (failed(type))
       return failure();
     argTypes.push_back(*type);

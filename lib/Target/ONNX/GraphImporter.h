@@ -187,6 +187,21 @@ mlir::LogicalResult importConvTranspose(NodeContext &ctx);
 /// layer (LinearMapImporters.cpp).
 mlir::LogicalResult importLinearResize(NodeContext &ctx);
 
+/// Embeddings (EmbeddingImporter.cpp): whether `node` is a Gather (axis 0)
+/// of an initializer table by a graph input, the one form nn imports (as
+/// nn.embedding) and the only reader an integer graph input may have.
+bool isEmbeddingGather(const onnx::NodeProto &node,
+                       const onnx::GraphProto &graph);
+/// Whether an ONNX data type is an integer type (INT8 to UINT64).
+bool isIntegerDataType(int32_t type);
+/// Rejects an integer graph input read by anything but embeddings, naming
+/// the input and the node.
+mlir::LogicalResult checkIntegerGraphInput(const onnx::GraphProto &graph,
+                                           const onnx::ValueInfoProto &info,
+                                           mlir::Location fileLoc);
+/// The importer of Gather: an embedding (nn.embedding).
+mlir::LogicalResult importGather(NodeContext &ctx);
+
 /// The importers of QuantizeLinear and DequantizeLinear (QDQImporters.cpp).
 mlir::LogicalResult importQuantizeLinear(NodeContext &ctx);
 mlir::LogicalResult importDequantizeLinear(NodeContext &ctx);

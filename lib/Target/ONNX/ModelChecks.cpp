@@ -203,9 +203,16 @@ public:
       return error() << "sparse initializer '"
                      << graph.sparse_initializer(0).values().name()
                      << "': sparse tensors are not supported";
-    for (const onnx::ValueInfoProto &info : graph.input())
+    for (const onnx::ValueInfoProto &info : graph.input()) {
       if (failed(checkValueInfo(info, "graph input")))
         return failure();
+      // Before the shape folder can call an integer input's reader a shape
+      // computation of data: the one rule for integer inputs.
+      if (info.type().has_tensor_type() &&
+          isIntegerDataType(info.type().tensor_type().elem_type()) &&
+          failed(checkIntegerGraphInput(graph, info, fileLoc)))
+        return failure();
+    }
     for (const onnx::ValueInfoProto &info : graph.output())
       if (failed(checkValueInfo(info, "graph output")))
         return failure();

@@ -136,6 +136,7 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"HardSwish", importHardSwish},
       {"Identity", importIdentity},
       {"LayerNormalization", importLayerNormalization},
+      {"Gather", importGather},
       {"LeakyRelu", importLeakyRelu},
       {"MatMul", importMatMul},
       {"Max", importVariadic<MaxOp>},

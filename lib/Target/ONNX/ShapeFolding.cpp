@@ -120,6 +120,9 @@ nn::onnx_import::checkShapeComputations(const onnx::GraphProto &graph,
   for (const onnx::NodeProto &node : graph.node()) {
     StringRef op = node.op_type();
     bool foldOnly = isFoldOnlyOp(op);
+    // An embedding reads data by design; its importer takes it.
+    if (isEmbeddingGather(node, graph))
+      continue;
     if (!(node.domain().empty() || node.domain() == "ai.onnx") ||
         (!foldOnly && op != "Constant" &&
          !llvm::is_contained(kShapeArithmeticOps, op)))
@@ -136,6 +139,25 @@ nn::onnx_import::checkShapeComputations(const onnx::GraphProto &graph,
     }
     if (foldOnly) {
       InFlightDiagnostic diag = emitError(fileLoc);
+      // Slicing or gathering an activation is data movement nn has no op
+      // for yet (attention's in-projection split; a gather that is no
+      // embedding): the advice about dynamic axes would mislead.
+      if ((op == "Slice" || op == "Gather") && *data == node.input(0)) {
+        diag << describeNode(node) << ": input '" << *data
+             << "' is an activation; nn imports " << op
+             << " as a shape computation evaluated at import"
+             << (op == "Gather" ? " or as an embedding (a constant table "
+                                  "indexed along axis 0 by an integer "
+                                  "graph input)"
+                                : "")
+             << ", and "
+             << (op == "Slice" ? "slicing an activation (multi-head "
+                                 "attention's split of its packed "
+                                 "in-projection)"
+                               : "gathering from an activation")
+             << " is not supported yet";
+        return failure();
+      }
       describeUnfoldableInput(diag, node, *data, kDataDependent);
       return failure();
     }
@@ -225,7 +247,8 @@ ShapeFolder::unknownInput(const onnx::NodeProto &node) {
 }
 
 bool ShapeFolder::wantsFolding(const onnx::NodeProto &node) {
-  if (!(node.domain().empty() || node.domain() == "ai.onnx"))
+  if (!(node.domain().empty() || node.domain() == "ai.onnx") ||
+      isEmbeddingGather(node, model.graph()))
     return false;
   if (isFoldOnlyOp(node.op_type()))
     return true;

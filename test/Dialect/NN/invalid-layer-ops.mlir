@@ -491,3 +491,39 @@ func.func @layer_norm_empty(%x: tensor<1x4x0xf32>, %s: tensor<0xf32>) -> tensor<
   %0 = nn.layer_norm %x, %s, %s : (tensor<1x4x0xf32>, tensor<0xf32>, tensor<0xf32>) -> tensor<1x4x0xf32>
   return %0 : tensor<1x4x0xf32>
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// nn.embedding
+//===----------------------------------------------------------------------===//
+
+func.func @embedding_table_rank(%i: tensor<1x6xf32>, %t: tensor<40xf32>) -> tensor<1x6x4xf32> {
+  // expected-error @+1 {{'nn.embedding' op table must be [rows, columns]; got [40]}}
+  %0 = nn.embedding %i, %t : (tensor<1x6xf32>, tensor<40xf32>) -> tensor<1x6x4xf32>
+  return %0 : tensor<1x6x4xf32>
+}
+
+// -----
+
+func.func @embedding_no_rows(%i: tensor<1x6xf32>, %t: tensor<0x4xf32>) -> tensor<1x6x4xf32> {
+  // expected-error @+1 {{'nn.embedding' op table has 0 rows; an embedding takes 1 to 2^24}}
+  %0 = nn.embedding %i, %t : (tensor<1x6xf32>, tensor<0x4xf32>) -> tensor<1x6x4xf32>
+  return %0 : tensor<1x6x4xf32>
+}
+
+// -----
+
+func.func @embedding_result_shape(%i: tensor<1x6xf32>, %t: tensor<10x4xf32>) -> tensor<1x24xf32> {
+  // expected-error @+1 {{'nn.embedding' op result shape [1, 24] must be [1, 6, 4] (the indices' shape, then the table's columns)}}
+  %0 = nn.embedding %i, %t : (tensor<1x6xf32>, tensor<10x4xf32>) -> tensor<1x24xf32>
+  return %0 : tensor<1x24xf32>
+}
+
+// -----
+
+func.func @embedding_mixed(%i: tensor<1x6xf32>, %t: tensor<10x4x!nn.fixed<8, 2>>) -> tensor<1x6x4x!nn.fixed<8, 2>> {
+  // expected-error @+1 {{'nn.embedding' op mixes floating-point ('f32') and fixed-point ('!nn.fixed<8, 2>') values; insert the conversion explicitly}}
+  %0 = nn.embedding %i, %t : (tensor<1x6xf32>, tensor<10x4x!nn.fixed<8, 2>>) -> tensor<1x6x4x!nn.fixed<8, 2>>
+  return %0 : tensor<1x6x4x!nn.fixed<8, 2>>
+}

@@ -165,3 +165,12 @@ func.func @layer_norm(%x: tensor<1x4x16xf32>, %s: tensor<16xf32>, %s2: tensor<4x
   %1 = nn.layer_norm %x, %s2, %s2 {axis = 1 : i64, epsilon = 1.0e-03 : f32} : (tensor<1x4x16xf32>, tensor<4x16xf32>, tensor<4x16xf32>) -> tensor<1x4x16xf32>
   return %0, %1 : tensor<1x4x16xf32>, tensor<1x4x16xf32>
 }
+
+// CHECK-LABEL: func.func @embedding
+func.func @embedding(%i: tensor<1x6xf32>, %t: tensor<10x4xf32>, %q: tensor<2x3x!nn.ufixed<4, 4>>, %u: tensor<10x4x!nn.fixed<8, 2>>) -> (tensor<1x6x4xf32>, tensor<2x3x4x!nn.fixed<16, 6>>) {
+  // CHECK: nn.embedding %{{.*}}, %{{.*}} : (tensor<1x6xf32>, tensor<10x4xf32>) -> tensor<1x6x4xf32>
+  %0 = nn.embedding %i, %t : (tensor<1x6xf32>, tensor<10x4xf32>) -> tensor<1x6x4xf32>
+  // CHECK: nn.embedding %{{.*}}, %{{.*}} : (tensor<2x3x!nn.ufixed<4, 4>>, tensor<10x4x!nn.fixed<8, 2>>) -> tensor<2x3x4x!nn.fixed<16, 6>>
+  %1 = nn.embedding %q, %u : (tensor<2x3x!nn.ufixed<4, 4>>, tensor<10x4x!nn.fixed<8, 2>>) -> tensor<2x3x4x!nn.fixed<16, 6>>
+  return %0, %1 : tensor<1x6x4xf32>, tensor<2x3x4x!nn.fixed<16, 6>>
+}

@@ -18,7 +18,8 @@ def npy(name, shape, values, descr="<f4", fortran=False, version=1,
     out = b"\x93NUMPY" + bytes([version, 0])
     out += struct.pack("<H" if version == 1 else "<I", len(header)) + header
     if data_bytes is None:
-        fmt = {"<f4": "<f", ">f4": ">f", "<f8": "<d", "<i8": "<q"}[descr]
+        fmt = {"<f4": "<f", ">f4": ">f", "<f8": "<d", "<i8": "<q",
+               "<i4": "<i", "|u1": "B", ">i2": ">h", "<f2": "<e"}[descr]
         data_bytes = b"".join(struct.pack(fmt, v) for v in values)
     open(name, "wb").write(out + data_bytes)
 
@@ -67,6 +68,11 @@ npy("x-1x4-f8.npy", [1, 4], [0.1, 1e40, -2.0, 3.0], descr="<f8")
 npy("x-1x4-be.npy", [1, 4], x, descr=">f4")
 npy("x-1x4-v2.npy", [1, 4], x, version=2)
 npy("x-1x4-i8.npy", [1, 4], [1, 2, 3, 4], descr="<i8")
+# Embedding indices (loops-embedding.mlir): out of range on both sides.
+npy("idx-1x4-i4.npy", [1, 4], [-3, 0, 9, 100000], descr="<i4")
+npy("idx-1x4-u1.npy", [1, 4], [255, 3, 1, 0], descr="|u1")
+npy("idx-1x4-be-i2.npy", [1, 4], [-1, 2, 4, 5], descr=">i2")
+npy("x-1x4-f2.npy", [1, 4], x, descr="<f2")
 npy("x-1x4-fortran.npy", [1, 4], x, fortran=True)
 npy("x-1x4-truncated.npy", [1, 4], None, data_bytes=struct.pack("<3f", 1, 2, 3))
 npy("x-1x4-bad-header.npy", None, x, header="{'descr': '<f4', 'shape': [1, 4]}")
@@ -75,6 +81,8 @@ tensor_proto("x-1x4.pb", [1, 4], 1, raw=struct.pack("<4f", *x))
 tensor_proto("x-1x4-double.pb", [1, 4], 11, raw=struct.pack("<4d", *x))
 tensor_proto("x-1x4-float-data.pb", [1, 4], 1, floats=[1.0, -2.0, 3.0, -4.0])
 tensor_proto("x-1x4-int64.pb", [1, 4], 7, int64s=[1, 2, 3, 4])
+tensor_proto("idx-1x4-int32.pb", [1, 4], 6, raw=struct.pack("<4i", -1, 0, 2, 70))
+tensor_proto("x-1x4-uint8.pb", [1, 4], 2, raw=bytes([1, 2, 3, 4]))
 tensor_proto("x-1x4-short.pb", [1, 4], 1, raw=struct.pack("<3f", 1, 2, 3))
 # raw_data announces 16 bytes but the file ends after 3: no valid protobuf.
 open("x-corrupt.pb", "wb").write(b"\x08\x01\x08\x04\x10\x01\x4a\x10abc")

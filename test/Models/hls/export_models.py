@@ -229,6 +229,26 @@ class Upsample(torch.nn.Module):
         return self.fc(torch.flatten(y, 1))
 
 
+class Embedding(torch.nn.Module):
+    """nn.Embedding(16, 4) over 6 int64 tokens (exported as Gather of the
+    table by the integer input), flatten, dense 24->8, ReLU, dense 8->3."""
+
+    def __init__(self):
+        super().__init__()
+        self.emb = torch.nn.Embedding(16, 4)
+        self.fc1 = torch.nn.Linear(24, 8)
+        self.fc2 = torch.nn.Linear(8, 3)
+
+    def forward(self, tokens):
+        x = torch.flatten(self.emb(tokens), 1)
+        return self.fc2(torch.relu(self.fc1(x)))
+
+
+# Inputs of these models are int64 indices in [0, INT_INPUT_ROWS) (the
+# matrix feeds [-4, 20): rows out of range are clamped, which PyTorch
+# refuses, so the float check stays in range).
+INT_INPUTS = {"embedding": 16}
+
 # name -> (constructor, input names and shapes (batch 1), opset).
 MODELS = {
     "mlp": (Mlp, [("jets", (1, 16))], 13),
@@ -240,6 +260,7 @@ MODELS = {
     "gated": (GatedActivations, [("features", (1, 16))], 13),
     "layernorm": (LayerNorms, [("tokens", (1, 4, 8))], 13),
     "upsample": (Upsample, [("image", (1, 2, 4, 4))], 13),
+    "embedding": (Embedding, [("tokens", (1, 6))], 13),
 }
 
 
@@ -247,7 +268,11 @@ def export(name, out_dir):
     ctor, inputs, opset = MODELS[name]
     torch.manual_seed(2026)
     model = ctor().eval()
-    args = tuple(torch.randn(*shape) for _, shape in inputs)
+    if name in INT_INPUTS:
+        args = tuple(torch.randint(0, INT_INPUTS[name], shape)
+                     for _, shape in inputs)
+    else:
+        args = tuple(torch.randn(*shape) for _, shape in inputs)
     path = os.path.join(out_dir, name + ".onnx")
     names = [n for n, _ in inputs]
     axes = {n: {0: "batch"} for n in names}
@@ -285,6 +310,11 @@ def check(build):
             model = ctor().eval()  # same seed, same weights as the export
             xs = [lcg_inputs((16,) + shape[1:], 12345 + 1000 * i, -5.0, 5.0)
                   for i, (_, shape) in enumerate(inputs)]
+            if name in INT_INPUTS:
+                rows = INT_INPUTS[name]
+                xs = [lcg_inputs((16,) + shape[1:], 12345 + 1000 * i, 0, rows)
+                      .astype(np.int64)
+                      for i, (_, shape) in enumerate(inputs)]
             with torch.no_grad():
                 ref = model(*[torch.from_numpy(x) for x in xs]).numpy()
             folded = os.path.join(tmp, name + ".mlir")

@@ -391,3 +391,31 @@ static LogicalResult verifyGlobalPool(Operation *op) {
 LogicalResult GlobalAvgPoolOp::verify() { return verifyGlobalPool(*this); }
 
 LogicalResult GlobalMaxPoolOp::verify() { return verifyGlobalPool(*this); }
+
+//===----------------------------------------------------------------------===//
+// EmbeddingOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult EmbeddingOp::verify() {
+  RankedTensorType indices = getIndices().getType();
+  RankedTensorType table = getTable().getType();
+  RankedTensorType output = getOutput().getType();
+  if (table.getRank() != 2)
+    return emitOpError("table must be [rows, columns]; got ")
+           << formatShape(table.getShape());
+  int64_t rows = table.getDimSize(0);
+  // Every index is clamped into [0, rows): there must be a row, and the
+  // float interpreter holds indices exactly in f32 (integers up to 2^24).
+  if (rows < 1 || rows > (int64_t(1) << 24))
+    return emitOpError("table has ")
+           << rows << " rows; an embedding takes 1 to 2^24";
+  SmallVector<int64_t> expected(indices.getShape());
+  expected.push_back(table.getDimSize(1));
+  if (output.getShape() != ArrayRef<int64_t>(expected))
+    return emitOpError("result shape ")
+           << formatShape(output.getShape()) << " must be "
+           << formatShape(expected) << " (the indices' shape, then the "
+           << "table's columns)";
+  // (Mixing float and fixed point is refused for every nn op.)
+  return success();
+}

@@ -15,6 +15,7 @@
 
 #include "nn/Dialect/NN/Transforms/Calibration.h"
 
+#include "EmbeddingRule.h"
 #include "LayerNormRule.h"
 #include "QuantizePass.h"
 
@@ -60,9 +61,9 @@ static std::optional<Var> parameterRole(Operation *op, unsigned index) {
       return Var::Weight;
     if (index == 2)
       return Var::Bias;
-  } else if (llvm::isa<PReluOp>(op)) {
+  } else if (llvm::isa<PReluOp, EmbeddingOp>(op)) {
     if (index == 1)
-      return Var::Weight;
+      return Var::Weight; // an embedding's table: hls4ml's `embeddings`
   }
   return std::nullopt;
 }
@@ -496,6 +497,14 @@ LogicalResult NNQuantizePass::quantizeFunction(func::FuncOp func) {
       report.name = "input#" + std::to_string(arg.getArgNumber());
     report.op = "input";
     report.layerTypes = inputTypes;
+    if (std::optional<fx::Format> indices = embeddingIndexFormat(arg)) {
+      arg.setType(llvm::cast<RankedTensorType>(arg.getType())
+                      .clone(Type(FixedType::get(context, *indices))));
+      report.vars[static_cast<int>(Var::Result)] = Chosen<std::string>{
+          indices->toString(), "embedding indices (EmbeddingRule.h)"};
+      reports.push_back(std::move(report));
+      continue;
+    }
     const calib::Range *range =
         ranges ? &ranges->arguments[arg.getArgNumber()] : nullptr;
     FailureOr<Chosen<hls::Precision>> result = resultPrecision(

@@ -367,4 +367,39 @@ def NN_GlobalMaxPoolOp : NN_Op<"global_max_pool",
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Embedding (issue 13: PyTorch's nn.Embedding, exported as ONNX Gather)
+//===----------------------------------------------------------------------===//
+
+def NN_EmbeddingOp : NN_Op<"embedding", [NN_Hls4mlLayer<["Embedding"]>]> {
+  let summary = "table lookup by integer indices (ONNX Gather of a constant)";
+  let description = [{
+    PyTorch's `nn.Embedding`, which ONNX exports as `Gather(table, indices)`
+    (axis 0) with a constant `table` (`[V, D]`) and an integer graph input
+    as `indices`. Each index selects a row:
+    `output[i..., d] = table[clamp(floor(indices[i...]), 0, V - 1), d]`.
+    The result has the shape of `indices` with `D` appended.
+
+    Indices out of `[0, V)` are clamped (a negative index reads row 0, not
+    row V + index as ONNX's Gather would): nn defines every index, so that
+    no stage reads outside the table. The float interpreter reads the
+    indices as integers held exactly in f32 (V <= 2^24, checked by the
+    verifier); `--nn-quantize` gives them the unsigned integer type
+    `!nn.ufixed<B, B, TRN, SAT>`, B the bits of V - 1, whose saturation is
+    the same clamp (docs/Quantization.md).
+
+    Example:
+
+    ```mlir
+    %y = nn.embedding %idx, %table : (tensor<1x6xf32>, tensor<10x4xf32>) -> tensor<1x6x4xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$indices, NN_Tensor:$table);
+  let results = (outs NN_Tensor:$output);
+  let assemblyFormat = [{
+    $indices `,` $table attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // NN_DIALECT_NN_IR_NNLAYEROPS_TD
