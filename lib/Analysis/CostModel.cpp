@@ -283,8 +283,8 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
     // The latency block's ALLOCATION limit: its multipliers with a nonzero
     // weight (the lowering's rule, hls::liveProducts).
     int64_t general = constantProducts ? c.general : n;
-    int64_t limit = classes ? hls::liveProducts(s, c.raws).multipliers
-                            : s.blockSize;
+    int64_t limit =
+        classes ? hls::liveProducts(s, c.raws).multipliers : s.blockSize;
     dspProducts = s.kind == hls::DotStructure::Latency
                       ? std::min(general, limit)
                       : general;
@@ -329,10 +329,10 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
         classes ? hls::liveProducts(s, c.raws).multipliers : s.blockSize;
     products(mults, a, b, one);
     one.res.lut += rounded(kCoef.lutPerAdderBit * double(mults * acc));
-    one.res.lut += rounded(kCoef.lutPerSelectBit *
-                           double(mults * a * ceilLog2(s.reuse)));
-    one.res.ff += m * acc + rounded(kCoef.ffPerProductBit *
-                                    double(mults * (a + b)));
+    one.res.lut +=
+        rounded(kCoef.lutPerSelectBit * double(mults * a * ceilLog2(s.reuse)));
+    one.res.ff +=
+        m * acc + rounded(kCoef.ffPerProductBit * double(mults * (a + b)));
     // Weights: one word of B weights per reuse step.
     if (classes)
       one.res.bram18k += bram18kFor(s.reuse, s.blockSize * b);

@@ -133,37 +133,37 @@ void eraseDeadConstants(func::FuncOp func) {
 /// sample); `withCross`: also the products of every two entries.
 void accumulate(EntryStats &s, const interp::Tensor &t, int64_t axis,
                 bool withCross) {
-    const std::vector<int64_t> &shape = t.shape();
-    int64_t dim = shape[size_t(axis)], inner = 1;
-    for (size_t i = size_t(axis) + 1; i < shape.size(); ++i)
-      inner *= shape[i];
-    s.sum.resize(size_t(dim), 0);
-    s.sumAbs.resize(size_t(dim), 0);
-    const int64_t n = t.numElements();
-    for (int64_t i = 0; i < n; ++i) {
-      double v = t.valueAt(i);
-      size_t f = size_t((i / inner) % dim);
-      s.sum[f] += v;
-      s.sumAbs[f] += std::fabs(v);
-    }
-    s.count += n / dim;
-    if (!withCross || dim > kMaxReconstructEntries)
-      return;
-    // Every position outside the axis is one sample of the entries.
-    s.cross.resize(size_t(dim * dim), 0);
-    std::vector<double> x(static_cast<size_t>(dim), 0.0);
-    for (int64_t o = 0; o < n / (dim * inner); ++o)
-      for (int64_t k = 0; k < inner; ++k) {
-        for (int64_t f = 0; f < dim; ++f)
-          x[size_t(f)] = t.valueAt((o * dim + f) * inner + k);
-        for (int64_t f = 0; f < dim; ++f) {
-          if (x[size_t(f)] == 0)
-            continue;
-          double *row = &s.cross[size_t(f * dim)];
-          for (int64_t g = 0; g <= f; ++g)
-            row[g] += x[size_t(f)] * x[size_t(g)];
-        }
+  const std::vector<int64_t> &shape = t.shape();
+  int64_t dim = shape[size_t(axis)], inner = 1;
+  for (size_t i = size_t(axis) + 1; i < shape.size(); ++i)
+    inner *= shape[i];
+  s.sum.resize(size_t(dim), 0);
+  s.sumAbs.resize(size_t(dim), 0);
+  const int64_t n = t.numElements();
+  for (int64_t i = 0; i < n; ++i) {
+    double v = t.valueAt(i);
+    size_t f = size_t((i / inner) % dim);
+    s.sum[f] += v;
+    s.sumAbs[f] += std::fabs(v);
+  }
+  s.count += n / dim;
+  if (!withCross || dim > kMaxReconstructEntries)
+    return;
+  // Every position outside the axis is one sample of the entries.
+  s.cross.resize(size_t(dim * dim), 0);
+  std::vector<double> x(static_cast<size_t>(dim), 0.0);
+  for (int64_t o = 0; o < n / (dim * inner); ++o)
+    for (int64_t k = 0; k < inner; ++k) {
+      for (int64_t f = 0; f < dim; ++f)
+        x[size_t(f)] = t.valueAt((o * dim + f) * inner + k);
+      for (int64_t f = 0; f < dim; ++f) {
+        if (x[size_t(f)] == 0)
+          continue;
+        double *row = &s.cross[size_t(f * dim)];
+        for (int64_t g = 0; g <= f; ++g)
+          row[g] += x[size_t(f)] * x[size_t(g)];
       }
+    }
 }
 
 struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
@@ -429,11 +429,10 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         mean.push_back(st->sum[f] / double(st->count));
         meanAbs.push_back(st->sumAbs[f] / double(st->count));
       }
-    return prune::describePattern(l, est.lookup(l.producer),
-                                  mean.empty() ? nullptr : &mean,
-                                  importance == "magnitude" ? nullptr
-                                                            : &meanAbs,
-                                  {maxUnrollMults, maxPartition});
+    return prune::describePattern(
+        l, est.lookup(l.producer), mean.empty() ? nullptr : &mean,
+        importance == "magnitude" ? nullptr : &meanAbs,
+        {maxUnrollMults, maxPartition});
   }
 
   /// Removes the units of `l` not in `keep`: a pattern layer's multipliers
@@ -544,10 +543,11 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
           readers.size() == l.consumers.size())
         elim = prune::eliminationErrors(readers, l.units, ridge);
       for (size_t u = 0; u < units; ++u)
-        info.importance.push_back(
-            !elim.empty()                ? elim[u]
-            : importance != "magnitude" ? act[u]
-                                        : std::sqrt(row2[u]) * std::sqrt(out2[u]));
+        info.importance.push_back(!elim.empty() ? elim[u]
+                                  : importance != "magnitude"
+                                      ? act[u]
+                                      : std::sqrt(row2[u]) *
+                                            std::sqrt(out2[u]));
       prune::normalizeImportance(info);
       infos.push_back(std::move(info));
     }
@@ -571,7 +571,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       return failure();
     llvm::DenseMap<Operation *, cost::LayerEstimate> estimates =
         perOp(func, *before);
-    std::vector<prune::LayerInfo> infos = describeLayers(layers, estimates, stats);
+    std::vector<prune::LayerInfo> infos =
+        describeLayers(layers, estimates, stats);
     std::vector<int64_t> dspBefore;
     func.walk([&](MultiplierOpInterface mult) {
       dspBefore.push_back(estimates.lookup(mult).res.dsp);
@@ -774,10 +775,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       }
       break;
     }
-    llvm::json::Object out =
-        prune::summarize(func, importance, layers, infos, best->keep, skipped,
-                         *before, best->after, limits, best->sol,
-                         best->moved, best->uncorrected);
+    llvm::json::Object out = prune::summarize(
+        func, importance, layers, infos, best->keep, skipped, *before,
+        best->after, limits, best->sol, best->moved, best->uncorrected);
     if (reconstruct && !calibrate.empty()) {
       out["reconstructed"] = best->reconstructed;
       if (!best->reconstructed)

@@ -130,13 +130,14 @@ LayerInfo nn::prune::describePattern(const Layer &l,
   std::vector<bool> live;
   int64_t liveCount = 0;
   for (const std::vector<int64_t> &g : groups) {
-    live.push_back(llvm::any_of(g, [&](int64_t i) { return w[size_t(i)] != 0; }));
+    live.push_back(
+        llvm::any_of(g, [&](int64_t i) { return w[size_t(i)] != 0; }));
     liveCount += live.back();
   }
   std::array<double, 4> share{};
   for (size_t r = 0; r < share.size(); ++r)
-    share[r] = liveCount ? double(cost::amount(est.res, r)) / double(liveCount)
-                         : 0;
+    share[r] =
+        liveCount ? double(cost::amount(est.res, r)) / double(liveCount) : 0;
   LayerInfo info;
   for (size_t g = 0; g < groups.size(); ++g) {
     double v = 0;

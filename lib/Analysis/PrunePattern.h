@@ -26,10 +26,10 @@ namespace prune {
 /// `exclude` (the layers neuron/filter pruning rewrites). A rolled layer
 /// (one multiplier) is recorded in `skipped`. Each Layer has `pattern`
 /// set, its producer the op and `units` its multipliers.
-std::vector<Layer> findPatternLayers(mlir::func::FuncOp func,
-                                     const hls::Limits &limits,
-                                     const llvm::DenseSet<mlir::Operation *> &exclude,
-                                     std::vector<Skipped> &skipped);
+std::vector<Layer>
+findPatternLayers(mlir::func::FuncOp func, const hls::Limits &limits,
+                  const llvm::DenseSet<mlir::Operation *> &exclude,
+                  std::vector<Skipped> &skipped);
 
 /// Per multiplier of a pattern layer, the flat weight indices (m * K + k)
 /// it computes.

@@ -5,8 +5,8 @@
 
 #include "PruneStructures.h"
 
-#include "nn/Analysis/CostModel.h"
 #include "nn/Analysis/Budget.h"
+#include "nn/Analysis/CostModel.h"
 #include "nn/Analysis/Knapsack.h"
 
 #include "llvm/Support/JSON.h"
@@ -20,8 +20,8 @@ namespace prune {
 struct LayerInfo {
   std::vector<double> importance;           ///< per unit, normalized
   std::vector<std::array<double, 4>> price; ///< per unit and resource
-  size_t mandatory = 0; ///< the most important unit, always kept
-  prune::Stats stats;   ///< per consumer (with calibration data)
+  size_t mandatory = 0;   ///< the most important unit, always kept
+  prune::Stats stats;     ///< per consumer (with calibration data)
   prune::Stats meansOnly; ///< the same without covariances
 };
 

@@ -320,7 +320,8 @@ bool refit(Operation *op, ArrayRef<int64_t> idx, const Moments &m,
 /// value, saturated (the type's rounding and overflow modes are those of
 /// its arithmetic; a refit constant out of range must not wrap, and
 /// truncation would bias every refit constant down by half an LSB).
-void nn::prune::requantize(Operation *op, unsigned operand, ArrayRef<double> values) {
+void nn::prune::requantize(Operation *op, unsigned operand,
+                           ArrayRef<double> values) {
   Value value = op->getOperand(operand);
   interp::Tensor t = tensorOf(value);
   fx::Format nearest = t.format();

@@ -143,8 +143,9 @@ void FunctionLowering::emitDot(OpBuilder &b, const DotSpec &spec,
       auto block = namedLoop(b, layer, "block", 1);
       setPipeline(block, spec.reuse);
       // The multipliers whose weights are not all zero (B without zeros).
-      setMulLimit(block, plan.live.dropsZeros ? plan.live.multipliers
-                                              : plan.blockSize);
+      setMulLimit(block, plan.live.dropsZeros
+                             ? std::max<int64_t>(1, plan.live.multipliers)
+                             : plan.blockSize);
       mParent = bodyBuilder(block);
     }
     if (plan.live.dropsZeros) {
@@ -223,8 +224,8 @@ void FunctionLowering::emitDot(OpBuilder &b, const DotSpec &spec,
       runs.push_back({bIdx, bIdx + 1});
   }
   for (auto [first, last] : runs) {
-    auto blockLoop = affine::AffineForOp::create(rb, loopLoc(layer, "mult"),
-                                                 first, last, 1);
+    auto blockLoop =
+        affine::AffineForOp::create(rb, loopLoc(layer, "mult"), first, last, 1);
     setName(blockLoop, layer + "_mult");
     setUnroll(blockLoop);
     OpBuilder bb = bodyBuilder(blockLoop);
