@@ -175,12 +175,16 @@ PY
 zero_muls() {
   /usr/bin/python3 - "$1" <<'PY'
 import re, sys
+# Names are reused across regions: a name is a zero constant from its
+# definition as one to its next definition.
 zeros, found = set(), 0
 for i, line in enumerate(open(sys.argv[1]), 1):
-    m = re.match(r"\s*(%[\w.$#-]+) = nn\.fx\.constant 0 :", line)
+    m = re.match(r"\s*(%[\w.$#-]+) = ", line)
     if m:
-        zeros.add(m.group(1))
-        continue
+        zeros.discard(m.group(1))
+        if re.match(r"\s*%[\w.$#-]+ = nn\.fx\.constant 0 :", line):
+            zeros.add(m.group(1))
+            continue
     m = re.search(r"nn\.fx\.mul (%[\w.$#-]+), (%[\w.$#-]+)", line)
     if m and (m.group(1) in zeros or m.group(2) in zeros):
         print("  line %d: %s" % (i, line.strip()[:100]))

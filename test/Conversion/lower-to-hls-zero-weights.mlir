@@ -26,18 +26,18 @@
 // No weight constant 0 anywhere:
 // CHECK-NOT: nn.fx.constant 0 : !nn.fixed<8, 2>
 // un: y0 = x0 * 1 + x2 * 3, y1 = x2 * 6.
-// CHECK: %[[X0:.*]] = affine.load %arg0[0, 0]
+// CHECK: %[[X0:.*]] = affine.load %arg0[%{{.*}}, 0]
 // CHECK-NEXT: %[[W0:.*]] = nn.fx.constant 1 : !nn.fixed<8, 2>
 // CHECK-NEXT: nn.fx.mul %[[W0]], %[[X0]]
-// CHECK: %[[X2:.*]] = affine.load %arg0[0, 2]
+// CHECK: %[[X2:.*]] = affine.load %arg0[%{{.*}}, 2]
 // CHECK-NEXT: %[[W2:.*]] = nn.fx.constant 3 : !nn.fixed<8, 2>
 // CHECK-NEXT: nn.fx.mul %[[W2]], %[[X2]]
-// CHECK: affine.store {{.*}}[0, 0]
+// CHECK: affine.store {{.*}}[%{{.*}}, 0]
 // CHECK-NOT: nn.fx.mul
 // CHECK: nn.fx.constant 6 : !nn.fixed<8, 2>
 // CHECK-NEXT: nn.fx.mul
 // CHECK-NOT: nn.fx.mul
-// CHECK: affine.store {{.*}}[0, 1]
+// CHECK: affine.store {{.*}}[%{{.*}}, 1]
 // lat: three products in one block on one multiplier.
 // CHECK: affine.for %{{.*}} = 0 to 1 {
 // CHECK-COUNT-3: nn.fx.mul
@@ -49,10 +49,10 @@
 // CHECK: } {nn.hls.name = "res_mult", nn.hls.unroll = 0 : i64}
 // CHECK-NEXT: } {nn.hls.name = "res_reuse", nn.hls.pipeline_ii = 1 : i64}
 // cv: two products per output position.
-// CHECK: nn.hls.name = "cv_ox"
+// CHECK: nn.hls.name = "res_row0"
 // CHECK-COUNT-2: nn.fx.mul
 // CHECK-NOT: nn.fx.mul
-// CHECK: return
+// CHECK: nn.hls.name = "cv_ox"
 
 // STREAM-LABEL: func.func @zeros(
 // STREAM-NOT: nn.fx.constant 0 : !nn.fixed<8, 2>
@@ -63,11 +63,16 @@
 // STREAM-NEXT: nn.fx.mul
 // STREAM-NOT: nn.fx.mul
 
-// The C++: no weight constant 0, no product by one.
+// The C++: only res keeps a weight array; the products are 3 (un) + 3
+// (lat) + 1 (res, its loop body) + 2 (cv), none by a weight constant 0.
+// CPP-NOT: {{un_w|lat_w|cv_w}}
+// CPP: static const fixed_8_2_t res_w[6]
+// CPP-NOT: {{un_w|lat_w|cv_w}}
 // CPP-LABEL: void zeros(
-// CPP-NOT: ap_fixed<8,6>(0)
-// CPP-NOT: ap_fixed<8, 6>(0)
-// CPP: return;
+// CPP-NOT: fixed_8_2_t(0.0)
+// CPP-COUNT-9: = v{{[0-9]+}} * v{{[0-9]+}};
+// CPP-NOT: fixed_8_2_t(0.0)
+// CPP-NOT: = v{{[0-9]+}} * v{{[0-9]+}};
 func.func @zeros(%x: tensor<1x3x!nn.fixed<8, 3>>, %img: tensor<1x1x3x3x!nn.fixed<8, 3>>) -> (tensor<1x2x!nn.fixed<16, 6>>, tensor<1x2x!nn.fixed<16, 6>>, tensor<1x2x!nn.fixed<16, 6>>, tensor<1x2x2x2x!nn.fixed<16, 6>>) {
   %w = nn.constant dense<[[1, 0, 3], [0, 0, 6]]> : tensor<2x3xi8> -> tensor<2x3x!nn.fixed<8, 2>> loc("un_w")
   %y = nn.dense %x, %w : (tensor<1x3x!nn.fixed<8, 3>>, tensor<2x3x!nn.fixed<8, 2>>) -> tensor<1x2x!nn.fixed<16, 6>> loc("un")
