@@ -364,8 +364,13 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         rewritten.insert(c.op);
     }
     for (prune::Layer &l : prune::findPatternLayers(
-             func, {maxUnrollMults, maxPartition}, rewritten, skipped))
+             func, {maxUnrollMults, maxPartition}, rewritten, skipped)) {
+      // Pruned by patterns: why its units are not removable is moot.
+      llvm::erase_if(skipped, [&](const prune::Skipped &s) {
+        return s.name == l.name;
+      });
       layers.push_back(std::move(l));
+    }
     return layers;
   }
 

@@ -12,6 +12,7 @@
 // RUN: nn-opt %s --nn-prune="budget=dsp:1 granularity=pattern calibrate=%S/Inputs/calib-2x2.npy report=%t.mag.json" -o %t.mag.mlir | FileCheck %s --check-prefix=MAG
 // MAG: nn-prune: @fc, importance magnitude, budget dsp 1, knapsack dynamic programming (exact)
 // MAG: fc pattern 2 1 0.667 1.0
+// MAG-NOT: not pruned
 // MAG: before: dsp 2; after: dsp 1
 // RUN: FileCheck %s --check-prefix=MAGIR < %t.mag.mlir
 // MAGIR-DAG: nn.constant dense<{{\[}}[0, 1792], [0, -1792]]> : tensor<2x2xi16>
