@@ -170,8 +170,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
   using Base::Base;
 
   bool allowDense = false, allowConv = false, allowPattern = false;
-  /// Statistics of the function arguments read by pattern layers (the
-  /// interpreter reports op results only).
+  /// The stats of the arguments pattern layers read (not op results).
   llvm::DenseMap<Value, EntryStats> argStats;
   /// The calibration samples and the unpruned network's outputs on them.
   std::optional<interp::PreparedInputs> calibInputs;
@@ -366,9 +365,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     for (prune::Layer &l : prune::findPatternLayers(
              func, {maxUnrollMults, maxPartition}, rewritten, skipped)) {
       // Pruned by patterns: why its units are not removable is moot.
-      llvm::erase_if(skipped, [&](const prune::Skipped &s) {
-        return s.name == l.name;
-      });
+      llvm::erase_if(skipped, [&](auto &s) { return s.name == l.name; });
       layers.push_back(std::move(l));
     }
     return layers;
@@ -422,22 +419,24 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
                   const llvm::DenseMap<Operation *, EntryStats> &stats) {
     Value in = l.producer->getOperand(0);
     const EntryStats *st = nullptr;
-    if (Operation *def = in.getDefiningOp()) {
-      if (auto it = stats.find(def); it != stats.end())
-        st = &it->second;
-    } else if (auto it = argStats.find(in); it != argStats.end()) {
-      st = &it->second;
-    }
+    if (Operation *def = in.getDefiningOp())
+      st = stats.count(def) ? &stats.find(def)->second : nullptr;
+    else
+      st = argStats.count(in) ? &argStats.find(in)->second : nullptr;
+    // Statistics along the entries the weights read, one per entry.
     std::vector<double> mean, meanAbs;
-    if (st && st->count > 0)
+    auto inShape = llvm::cast<ShapedType>(in.getType()).getShape();
+    if (st && st->count > 0 &&
+        int64_t(st->sum.size()) == inShape[prune::inputEntryAxis(l.producer)])
       for (size_t f = 0; f < st->sum.size(); ++f) {
         mean.push_back(st->sum[f] / double(st->count));
         meanAbs.push_back(st->sumAbs[f] / double(st->count));
       }
-    return prune::describePattern(
-        l, est.lookup(l.producer), mean.empty() ? nullptr : &mean,
-        importance == "magnitude" ? nullptr : &meanAbs,
-        {maxUnrollMults, maxPartition});
+    bool byActivation = importance != "magnitude" && !meanAbs.empty();
+    return prune::describePattern(l, est.lookup(l.producer),
+                                  mean.empty() ? nullptr : &mean,
+                                  byActivation ? &meanAbs : nullptr,
+                                  {maxUnrollMults, maxPartition});
   }
 
   /// Removes the units of `l` not in `keep`: a pattern layer's multipliers
