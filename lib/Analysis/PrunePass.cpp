@@ -433,10 +433,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         meanAbs.push_back(st->sumAbs[f] / double(st->count));
       }
     bool byActivation = importance != "magnitude" && !meanAbs.empty();
-    return prune::describePattern(l, est.lookup(l.producer),
-                                  mean.empty() ? nullptr : &mean,
-                                  byActivation ? &meanAbs : nullptr,
-                                  {maxUnrollMults, maxPartition});
+    return prune::describePattern(
+        l, est.lookup(l.producer), mean.empty() ? nullptr : &mean,
+        byActivation ? &meanAbs : nullptr, {maxUnrollMults, maxPartition});
   }
 
   /// Removes the units of `l` not in `keep`: a pattern layer's multipliers
