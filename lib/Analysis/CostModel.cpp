@@ -79,6 +79,8 @@ int64_t widthOf(Value value) {
 /// an add (in LUTs), anything else a multiplier.
 struct WeightClasses {
   int64_t zero = 0, shift = 0, shiftAdd = 0, general = 0;
+  /// The raw weights, for what the lowering keeps (hls::liveProducts).
+  std::vector<int64_t> raws;
 };
 
 std::optional<WeightClasses> classifyWeights(Value weight) {
@@ -90,6 +92,7 @@ std::optional<WeightClasses> classifyWeights(Value weight) {
   if (failed(tensor) || !tensor->isFixed())
     return std::nullopt;
   WeightClasses c;
+  c.raws.assign(tensor->raw().begin(), tensor->raw().end());
   for (int64_t raw : tensor->raw()) {
     uint64_t magnitude = raw < 0 ? uint64_t(0) - uint64_t(raw) : uint64_t(raw);
     int bits = llvm::popcount(magnitude);
@@ -279,9 +282,13 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
   case hls::DotStructure::Latency: {
     // Constant operands: zeros vanish, shifts are wires, two-bit constants
     // a shift and an add; ALLOCATION caps the multipliers at B.
+    // The latency block's ALLOCATION limit: its multipliers with a nonzero
+    // weight (the lowering's rule, hls::liveProducts).
     int64_t general = constantProducts ? c.general : n;
+    int64_t limit =
+        classes ? hls::liveProducts(s, c.raws).multipliers : s.blockSize;
     dspProducts = s.kind == hls::DotStructure::Latency
-                      ? std::min(general, s.blockSize)
+                      ? std::min(general, limit)
                       : general;
     products(dspProducts, a, b, one);
     if (constantProducts)
@@ -319,12 +326,15 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
     break;
   }
   case hls::DotStructure::Resource: {
-    products(s.blockSize, a, b, one);
-    one.res.lut += rounded(kCoef.lutPerAdderBit * double(s.blockSize * acc));
-    one.res.lut += rounded(kCoef.lutPerSelectBit *
-                           double(s.blockSize * a * ceilLog2(s.reuse)));
-    one.res.ff += m * acc + rounded(kCoef.ffPerProductBit *
-                                    double(s.blockSize * (a + b)));
+    // The multipliers the lowering emits: those with a nonzero weight.
+    const int64_t mults =
+        classes ? hls::liveProducts(s, c.raws).multipliers : s.blockSize;
+    products(mults, a, b, one);
+    one.res.lut += rounded(kCoef.lutPerAdderBit * double(mults * acc));
+    one.res.lut +=
+        rounded(kCoef.lutPerSelectBit * double(mults * a * ceilLog2(s.reuse)));
+    one.res.ff +=
+        m * acc + rounded(kCoef.ffPerProductBit * double(mults * (a + b)));
     // Weights: one word of B weights per reuse step.
     if (classes)
       one.res.bram18k += bram18kFor(s.reuse, s.blockSize * b);

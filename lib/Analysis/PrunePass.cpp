@@ -11,7 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "PruneStructures.h"
+#include "PrunePattern.h"
+#include "PruneReport.h"
 
 #include "nn/Analysis/Budget.h"
 #include "nn/Analysis/CostModel.h"
@@ -55,15 +56,6 @@ struct EntryStats {
 /// to this many entries (a dense layer of 2048 inputs: 32 MB, and 2048^2
 /// products per calibration sample); wider inputs get bias correction only.
 constexpr int64_t kMaxReconstructEntries = 2048;
-
-/// What the pass knows about one prunable layer before pruning.
-struct LayerInfo {
-  std::vector<double> importance;           ///< per unit, normalized
-  std::vector<std::array<double, 4>> price; ///< per unit and resource
-  size_t mandatory = 0; ///< the most important unit, always kept
-  prune::Stats stats;   ///< per consumer (with calibration data)
-  prune::Stats meansOnly; ///< the same without covariances
-};
 
 bool isFloatTensor(Type type) {
   auto shaped = llvm::dyn_cast<ShapedType>(type);
@@ -137,10 +129,49 @@ void eraseDeadConstants(func::FuncOp func) {
     op->erase();
 }
 
+/// Adds the entries of `t` along `axis` to `s` (every other position is a
+/// sample); `withCross`: also the products of every two entries.
+void accumulate(EntryStats &s, const interp::Tensor &t, int64_t axis,
+                bool withCross) {
+  const std::vector<int64_t> &shape = t.shape();
+  int64_t dim = shape[size_t(axis)], inner = 1;
+  for (size_t i = size_t(axis) + 1; i < shape.size(); ++i)
+    inner *= shape[i];
+  s.sum.resize(size_t(dim), 0);
+  s.sumAbs.resize(size_t(dim), 0);
+  const int64_t n = t.numElements();
+  for (int64_t i = 0; i < n; ++i) {
+    double v = t.valueAt(i);
+    size_t f = size_t((i / inner) % dim);
+    s.sum[f] += v;
+    s.sumAbs[f] += std::fabs(v);
+  }
+  s.count += n / dim;
+  if (!withCross || dim > kMaxReconstructEntries)
+    return;
+  // Every position outside the axis is one sample of the entries.
+  s.cross.resize(size_t(dim * dim), 0);
+  std::vector<double> x(static_cast<size_t>(dim), 0.0);
+  for (int64_t o = 0; o < n / (dim * inner); ++o)
+    for (int64_t k = 0; k < inner; ++k) {
+      for (int64_t f = 0; f < dim; ++f)
+        x[size_t(f)] = t.valueAt((o * dim + f) * inner + k);
+      for (int64_t f = 0; f < dim; ++f) {
+        if (x[size_t(f)] == 0)
+          continue;
+        double *row = &s.cross[size_t(f * dim)];
+        for (int64_t g = 0; g <= f; ++g)
+          row[g] += x[size_t(f)] * x[size_t(g)];
+      }
+    }
+}
+
 struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
   using Base::Base;
 
-  bool allowDense = false, allowConv = false;
+  bool allowDense = false, allowConv = false, allowPattern = false;
+  /// The stats of the arguments pattern layers read (not op results).
+  llvm::DenseMap<Value, EntryStats> argStats;
   /// The calibration samples and the unpruned network's outputs on them.
   std::optional<interp::PreparedInputs> calibInputs;
   std::vector<interp::Tensor> baseline;
@@ -193,14 +224,13 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       else if (kind == "filter")
         allowConv = true;
       else if (kind == "pattern")
-        return module.emitError(
-            "nn-prune: granularity 'pattern' is not implemented yet; use "
-            "neuron and/or filter");
+        allowPattern = true;
       else
         return module.emitError("nn-prune: unknown granularity '")
-               << kind << "': expected neuron, filter (comma-separated)";
+               << kind
+               << "': expected neuron, filter, pattern (comma-separated)";
     }
-    if (!allowDense && !allowConv)
+    if (!allowDense && !allowConv && !allowPattern)
       return module.emitError("nn-prune: granularity names nothing to prune");
     if (importance != "magnitude" && importance != "activation" &&
         importance != "sensitivity" && importance != "reconstruction")
@@ -284,43 +314,17 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       for (const prune::Consumer &c : l.consumers)
         if (Operation *def = c.op->getOperand(0).getDefiningOp())
           axisOf[def] = c.axis;
+    for (const prune::Layer &l : layers)
+      if (l.pattern) {
+        Value in = l.producer->getOperand(0);
+        if (Operation *def = in.getDefiningOp())
+          axisOf[def] = prune::inputEntryAxis(l.producer);
+      }
     interp::RunOptions run;
     run.onResult = [&](Operation *op, int64_t, const interp::Tensor &t) {
       auto it = axisOf.find(op);
-      if (it == axisOf.end())
-        return;
-      const std::vector<int64_t> &shape = t.shape();
-      int64_t axis = it->second, dim = shape[size_t(axis)], inner = 1;
-      for (size_t i = size_t(axis) + 1; i < shape.size(); ++i)
-        inner *= shape[i];
-      EntryStats &s = stats[op];
-      s.sum.resize(size_t(dim), 0);
-      s.sumAbs.resize(size_t(dim), 0);
-      const int64_t n = t.numElements();
-      for (int64_t i = 0; i < n; ++i) {
-        double v = t.valueAt(i);
-        size_t f = size_t((i / inner) % dim);
-        s.sum[f] += v;
-        s.sumAbs[f] += std::fabs(v);
-      }
-      s.count += n / dim;
-      if (!reconstruct || dim > kMaxReconstructEntries)
-        return;
-      // Every position outside the axis is one sample of the entries.
-      s.cross.resize(size_t(dim * dim), 0);
-      std::vector<double> x(static_cast<size_t>(dim), 0.0);
-      for (int64_t o = 0; o < n / (dim * inner); ++o)
-        for (int64_t k = 0; k < inner; ++k) {
-          for (int64_t f = 0; f < dim; ++f)
-            x[size_t(f)] = t.valueAt((o * dim + f) * inner + k);
-          for (int64_t f = 0; f < dim; ++f) {
-            if (x[size_t(f)] == 0)
-              continue;
-            double *row = &s.cross[size_t(f * dim)];
-            for (int64_t g = 0; g <= f; ++g)
-              row[g] += x[size_t(f)] * x[size_t(g)];
-          }
-        }
+      if (it != axisOf.end())
+        accumulate(stats[op], t, it->second, reconstruct);
     };
     FailureOr<std::vector<interp::Tensor>> outputs =
         interp::runSamples(func, *inputs, run);
@@ -329,6 +333,11 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
                             "calibration data (see the error above)");
     baseline = std::move(*outputs);
     calibInputs = std::move(*inputs);
+    for (const prune::Layer &l : layers)
+      if (auto arg = llvm::dyn_cast<BlockArgument>(l.producer->getOperand(0));
+          l.pattern && arg)
+        accumulate(argStats[arg], calibInputs->tensors[arg.getArgNumber()],
+                   prune::inputEntryAxis(l.producer), false);
     return success();
   }
 
@@ -344,6 +353,21 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         skipped.push_back({l.name, std::string("granularity excludes ") +
                                        (dense ? "neuron" : "filter")});
     }
+    if (!allowPattern)
+      return layers;
+    // Patterns on the layers whose weights no unit removal rewrites.
+    llvm::DenseSet<Operation *> rewritten;
+    for (const prune::Layer &l : layers) {
+      rewritten.insert(l.producers.begin(), l.producers.end());
+      for (const prune::Consumer &c : l.consumers)
+        rewritten.insert(c.op);
+    }
+    for (prune::Layer &l : prune::findPatternLayers(
+             func, {maxUnrollMults, maxPartition}, rewritten, skipped)) {
+      // Pruned by patterns: why its units are not removable is moot.
+      llvm::erase_if(skipped, [&](auto &s) { return s.name == l.name; });
+      layers.push_back(std::move(l));
+    }
     return layers;
   }
 
@@ -352,9 +376,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
   /// network's outputs over the calibration data. The outputs are the same
   /// for every layer, so no per-layer normalization is needed.
   LogicalResult sensitivities(func::FuncOp func,
-                              std::vector<LayerInfo> &infos) {
+                              std::vector<prune::LayerInfo> &infos) {
     for (size_t li = 0; li < infos.size(); ++li) {
-      LayerInfo &info = infos[li];
+      prune::LayerInfo &info = infos[li];
       for (size_t u = 0; u < info.importance.size(); ++u) {
         func::FuncOp trial = func.clone();
         std::vector<prune::Skipped> ignored;
@@ -363,9 +387,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
         for (size_t k = 0; k < info.importance.size(); ++k)
           if (k != u)
             keep.push_back(int64_t(k));
-        prune::removeUnits(layers[li], keep,
-                           info.stats.empty() ? nullptr : &info.stats,
-                           ridge);
+        removeFrom(layers[li], keep, info.stats);
         eraseDeadConstants(trial);
         FailureOr<std::vector<interp::Tensor>> out =
             interp::runSamples(trial, *calibInputs);
@@ -388,14 +410,58 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     return success();
   }
 
+  /// A pattern layer's multipliers: importance from the group's weights
+  /// (times the mean magnitude of the inputs they read for `activation`),
+  /// price the layer's estimate shared by its live multipliers.
+  prune::LayerInfo
+  describePattern(const prune::Layer &l,
+                  const llvm::DenseMap<Operation *, cost::LayerEstimate> &est,
+                  const llvm::DenseMap<Operation *, EntryStats> &stats) {
+    Value in = l.producer->getOperand(0);
+    const EntryStats *st = nullptr;
+    if (Operation *def = in.getDefiningOp())
+      st = stats.count(def) ? &stats.find(def)->second : nullptr;
+    else
+      st = argStats.count(in) ? &argStats.find(in)->second : nullptr;
+    // Statistics along the entries the weights read, one per entry.
+    std::vector<double> mean, meanAbs;
+    auto inShape = llvm::cast<ShapedType>(in.getType()).getShape();
+    if (st && st->count > 0 &&
+        int64_t(st->sum.size()) == inShape[prune::inputEntryAxis(l.producer)])
+      for (size_t f = 0; f < st->sum.size(); ++f) {
+        mean.push_back(st->sum[f] / double(st->count));
+        meanAbs.push_back(st->sumAbs[f] / double(st->count));
+      }
+    bool byActivation = importance != "magnitude" && !meanAbs.empty();
+    return prune::describePattern(
+        l, est.lookup(l.producer), mean.empty() ? nullptr : &mean,
+        byActivation ? &meanAbs : nullptr, {maxUnrollMults, maxPartition});
+  }
+
+  /// Removes the units of `l` not in `keep`: a pattern layer's multipliers
+  /// are zeroed (bias correction from the means), the others removed
+  /// (refit from `st`). Returns the readers without a bias to correct.
+  std::vector<std::string> removeFrom(const prune::Layer &l,
+                                      ArrayRef<int64_t> keep,
+                                      const prune::Stats &st) {
+    if (l.pattern)
+      return prune::zeroGroups(l, keep, st.empty() ? nullptr : &st[0].mean,
+                               {maxUnrollMults, maxPartition});
+    return prune::removeUnits(l, keep, st.empty() ? nullptr : &st, ridge);
+  }
+
   /// Importance, price and bias-correction means of every unit.
-  std::vector<LayerInfo>
+  std::vector<prune::LayerInfo>
   describeLayers(const std::vector<prune::Layer> &layers,
                  const llvm::DenseMap<Operation *, cost::LayerEstimate> &est,
                  const llvm::DenseMap<Operation *, EntryStats> &stats) {
-    std::vector<LayerInfo> infos;
+    std::vector<prune::LayerInfo> infos;
     for (const prune::Layer &l : layers) {
-      LayerInfo info;
+      if (l.pattern) {
+        infos.push_back(describePattern(l, est, stats));
+        continue;
+      }
+      prune::LayerInfo info;
       const size_t units = size_t(l.units);
       // Coupled producers: the unit's rows in all of them.
       std::vector<double> row2(units, 0);
@@ -479,23 +545,13 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       if (importance == "reconstruction" &&
           readers.size() == l.consumers.size())
         elim = prune::eliminationErrors(readers, l.units, ridge);
-      double total = 0;
-      for (size_t u = 0; u < units; ++u) {
-        double v = !elim.empty() ? elim[u]
-                   : importance != "magnitude"
-                       ? act[u]
-                       : std::sqrt(row2[u]) * std::sqrt(out2[u]);
-        info.importance.push_back(v);
-        total += v;
-      }
-      // Per layer, importance relative to the layer's mean: the layers'
-      // scales differ (weights and activations of each layer have their
-      // own ranges), a unit of average importance is worth 1 everywhere.
-      for (double &v : info.importance)
-        v = total > 0 ? v * double(units) / total : 1;
-      info.mandatory = size_t(std::max_element(info.importance.begin(),
-                                               info.importance.end()) -
-                              info.importance.begin());
+      for (size_t u = 0; u < units; ++u)
+        info.importance.push_back(!elim.empty() ? elim[u]
+                                  : importance != "magnitude"
+                                      ? act[u]
+                                      : std::sqrt(row2[u]) *
+                                            std::sqrt(out2[u]));
+      prune::normalizeImportance(info);
       infos.push_back(std::move(info));
     }
     return infos;
@@ -518,7 +574,8 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       return failure();
     llvm::DenseMap<Operation *, cost::LayerEstimate> estimates =
         perOp(func, *before);
-    std::vector<LayerInfo> infos = describeLayers(layers, estimates, stats);
+    std::vector<prune::LayerInfo> infos =
+        describeLayers(layers, estimates, stats);
     std::vector<int64_t> dspBefore;
     func.walk([&](MultiplierOpInterface mult) {
       dspBefore.push_back(estimates.lookup(mult).res.dsp);
@@ -627,9 +684,7 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
             continue;
           const prune::Stats &st =
               refit ? infos[li].stats : infos[li].meansOnly;
-          for (std::string &name : prune::removeUnits(
-                   trialLayers[li], a.keep[li], st.empty() ? nullptr : &st,
-                   ridge))
+          for (std::string &name : removeFrom(trialLayers[li], a.keep[li], st))
             a.uncorrected.push_back(name);
         }
         eraseDeadConstants(a.trial);
@@ -723,10 +778,9 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
       }
       break;
     }
-    llvm::json::Object out =
-        summarize(func, layers, infos, best->keep, skipped, *before,
-                  best->after, limits, best->sol, best->moved,
-                  best->uncorrected);
+    llvm::json::Object out = prune::summarize(
+        func, importance, layers, infos, best->keep, skipped, *before,
+        best->after, limits, best->sol, best->moved, best->uncorrected);
     if (reconstruct && !calibrate.empty()) {
       out["reconstructed"] = best->reconstructed;
       if (!best->reconstructed)
@@ -736,92 +790,6 @@ struct PrunePass : public nn::impl::NNPruneBase<PrunePass> {
     func.getBody().takeBody(best->trial.getBody());
     best->trial.erase();
     return out;
-  }
-
-  llvm::json::Object
-  summarize(func::FuncOp func, const std::vector<prune::Layer> &layers,
-            const std::vector<LayerInfo> &infos,
-            const std::vector<std::vector<int64_t>> &keep,
-            const std::vector<prune::Skipped> &skipped,
-            const cost::Estimate &before, const cost::Estimate &after,
-            const cost::Budget &limits, const knapsack::Solution &sol,
-            const std::vector<std::string> &moved,
-            const std::vector<std::string> &uncorrected) {
-    auto &os = llvm::outs();
-    const char *method = sol.method == knapsack::Method::DynamicProgramming
-                             ? "dynamic programming"
-                         : sol.method == knapsack::Method::BranchAndBound
-                             ? "branch and bound"
-                             : "greedy";
-    os << "nn-prune: @" << func.getSymName() << ", importance " << importance
-       << ", budget " << cost::describeBudget(limits) << ", knapsack "
-       << method << (sol.exact ? " (exact)" : " (not proven optimal)")
-       << "\n";
-    os << llvm::format("%-20s %-8s %7s %7s %12s %9s\n", "layer", "op",
-                       "units", "kept", "importance", "DSP");
-    llvm::json::Array jl;
-    for (size_t li = 0; li < layers.size(); ++li) {
-      const prune::Layer &l = layers[li];
-      llvm::DenseSet<int64_t> kept(keep[li].begin(), keep[li].end());
-      llvm::json::Array removed;
-      double lost = 0, dsp = 0;
-      for (int64_t u = 0; u < l.units; ++u)
-        if (!kept.contains(u)) {
-          lost += infos[li].importance[size_t(u)];
-          dsp += infos[li].price[size_t(u)][0];
-          removed.push_back(llvm::json::Object{
-              {"unit", u},
-              {"importance", infos[li].importance[size_t(u)]},
-              {"dsp", infos[li].price[size_t(u)][0]},
-              {"lut", infos[li].price[size_t(u)][1]},
-              {"bram", infos[li].price[size_t(u)][3]}});
-        }
-      std::string op = l.producer->getName().getStringRef().str();
-      os << llvm::format("%-20s %-8s %7lld %7lld %12.3f %9.1f\n",
-                         l.name.c_str(), op.c_str(), (long long)l.units,
-                         (long long)keep[li].size(), lost, dsp);
-      jl.push_back(llvm::json::Object{{"layer", l.name},
-                                      {"op", op},
-                                      {"units", l.units},
-                                      {"kept", int64_t(keep[li].size())},
-                                      {"removed_importance", lost},
-                                      {"removed", std::move(removed)}});
-    }
-    llvm::json::Array js;
-    for (const prune::Skipped &s : skipped) {
-      os << "not pruned: " << s.name << ": " << s.reason << "\n";
-      js.push_back(llvm::json::Object{{"layer", s.name}, {"reason", s.reason}});
-    }
-    for (const std::string &m : moved)
-      os << "reuse factor: " << m << "\n";
-    for (const std::string &u : uncorrected)
-      os << "no bias correction: " << u << " has no bias\n";
-    os << "before: " << cost::describeAmounts(before.total, limits)
-       << "; after: " << cost::describeAmounts(after.total, limits) << "\n";
-    os.flush();
-    auto totals = [](const cost::Resources &r) {
-      return llvm::json::Object{{"dsp", r.dsp},
-                                {"lut", r.lut},
-                                {"ff", r.ff},
-                                {"bram18k", r.bram18k}};
-    };
-    llvm::json::Object budgetJson;
-    for (size_t r = 0; r < kNumResources; ++r)
-      if (limits[r])
-        budgetJson[cost::kBudgetResources[r]] = *limits[r];
-    return llvm::json::Object{
-        {"function", func.getSymName().str()},
-        {"importance", importance},
-        {"budget", std::move(budgetJson)},
-        {"knapsack", method},
-        {"exact", sol.exact},
-        {"layers", std::move(jl)},
-        {"not_pruned", std::move(js)},
-        {"reuse_factors_moved",
-         llvm::json::Array(std::vector<llvm::json::Value>(moved.begin(),
-                                                          moved.end()))},
-        {"before", totals(before.total)},
-        {"after", totals(after.total)}};
   }
 };
 

@@ -255,26 +255,6 @@ void resize(Value v, int64_t axis, int64_t size) {
   v.setType(RankedTensorType::get(shape, type.getElementType()));
 }
 
-/// Replaces the constant operand by `values` in its own type: the nearest
-/// value, saturated (the type's rounding and overflow modes are those of
-/// its arithmetic; a refit constant out of range must not wrap, and
-/// truncation would bias every refit constant down by half an LSB).
-void requantize(Operation *op, unsigned operand, ArrayRef<double> values) {
-  Value value = op->getOperand(operand);
-  interp::Tensor t = tensorOf(value);
-  fx::Format nearest = t.format();
-  nearest.rounding = fx::Rounding::RND_CONV;
-  nearest.overflow = fx::Overflow::SAT;
-  std::vector<int64_t> raws(t.raw());
-  for (size_t i = 0; i < raws.size(); ++i)
-    raws[i] = fx::quantize(values[i], nearest);
-  OpBuilder b(op);
-  auto type = llvm::cast<FixedType>(
-      llvm::cast<RankedTensorType>(value.getType()).getElementType());
-  op->setOperand(operand,
-                 makeConstant(b, value.getLoc(), type, shapeOf(value), raws));
-}
-
 /// Refits the consumer `op` (weights [M, F, spatial...]) for keeping only
 /// its input entries `idx` (PruneReconstruct.h): the kept weights absorb
 /// W_R A, the bias W_R (mu_R - A mu_K) (summed over a conv's kernel: the
@@ -335,6 +315,27 @@ bool refit(Operation *op, ArrayRef<int64_t> idx, const Moments &m,
 }
 
 } // namespace
+
+/// Replaces the constant operand by `values` in its own type: the nearest
+/// value, saturated (the type's rounding and overflow modes are those of
+/// its arithmetic; a refit constant out of range must not wrap, and
+/// truncation would bias every refit constant down by half an LSB).
+void nn::prune::requantize(Operation *op, unsigned operand,
+                           ArrayRef<double> values) {
+  Value value = op->getOperand(operand);
+  interp::Tensor t = tensorOf(value);
+  fx::Format nearest = t.format();
+  nearest.rounding = fx::Rounding::RND_CONV;
+  nearest.overflow = fx::Overflow::SAT;
+  std::vector<int64_t> raws(t.raw());
+  for (size_t i = 0; i < raws.size(); ++i)
+    raws[i] = fx::quantize(values[i], nearest);
+  OpBuilder b(op);
+  auto type = llvm::cast<FixedType>(
+      llvm::cast<RankedTensorType>(value.getType()).getElementType());
+  op->setOperand(operand,
+                 makeConstant(b, value.getLoc(), type, shapeOf(value), raws));
+}
 
 std::vector<double> nn::prune::constantValues(Value value) {
   std::vector<double> values;

@@ -54,6 +54,9 @@ struct Layer {
   int64_t units = 0;
   std::vector<Carrier> carriers; ///< after the producers
   std::vector<Consumer> consumers;
+  /// granularity=pattern (PrunePattern.h): the units are the producer's
+  /// multipliers, removed by zeroing their weights; no carriers/consumers.
+  bool pattern = false;
 };
 
 struct Skipped {
@@ -84,6 +87,11 @@ using Stats = std::vector<Moments>;
 std::vector<std::string> removeUnits(const Layer &layer,
                                      llvm::ArrayRef<int64_t> keep,
                                      const Stats *stats, double ridge);
+
+/// Replaces the constant operand `operand` of `op` by `values` in its own
+/// type: the nearest value, saturated.
+void requantize(mlir::Operation *op, unsigned operand,
+                llvm::ArrayRef<double> values);
 
 /// The layer name of the prune pass's messages and report.
 std::string nameOf(mlir::Operation *op);

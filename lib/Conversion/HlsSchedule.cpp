@@ -11,6 +11,8 @@
 
 #include "nn/Conversion/HlsSchedule.h"
 
+#include <algorithm>
+
 using namespace nn::hls;
 
 DotSchedule nn::hls::planDot(int64_t m, int64_t k, int64_t reuse,
@@ -86,4 +88,63 @@ std::vector<std::string> nn::hls::fallbackWarnings(const DotSchedule &s,
                        " (max-unroll-mults): not unrolled, a pipelined loop "
                        "instead");
   return warnings;
+}
+
+int64_t nn::hls::multiplierOf(const DotSchedule &s, int64_t i) {
+  switch (s.kind) {
+  case DotStructure::Unrolled:
+    return i;
+  case DotStructure::Latency:
+  case DotStructure::Resource:
+    return i % std::max<int64_t>(1, s.blockSize);
+  case DotStructure::Rolled:
+    return 0;
+  }
+  return 0;
+}
+
+int64_t nn::hls::multiplierCount(const DotSchedule &s) {
+  switch (s.kind) {
+  case DotStructure::Unrolled:
+    return s.m * s.k;
+  case DotStructure::Latency:
+  case DotStructure::Resource:
+    return s.blockSize;
+  case DotStructure::Rolled:
+    return 1;
+  }
+  return 1;
+}
+
+LiveProducts nn::hls::liveProducts(const DotSchedule &s,
+                                   const std::vector<int64_t> &raws) {
+  LiveProducts live;
+  const int64_t n = s.m * s.k;
+  live.liveMultiplier.assign(size_t(multiplierCount(s)), false);
+  int64_t nonzero = 0;
+  for (int64_t i = 0; i < n; ++i)
+    if (i < int64_t(raws.size()) && raws[size_t(i)] != 0) {
+      ++nonzero;
+      live.liveMultiplier[size_t(multiplierOf(s, i))] = true;
+    }
+  for (bool b : live.liveMultiplier)
+    live.multipliers += b;
+  switch (s.kind) {
+  case DotStructure::Unrolled:
+  case DotStructure::Latency:
+    live.products = nonzero;
+    live.dropsZeros = nonzero < n;
+    break;
+  case DotStructure::Resource:
+    live.products = live.multipliers * s.reuse;
+    live.dropsZeros = live.multipliers < s.blockSize;
+    break;
+  case DotStructure::Rolled:
+    // One multiplier for all: nothing to drop.
+    live.products = n;
+    live.multipliers = 1;
+    live.liveMultiplier.assign(1, true);
+    break;
+  }
+  return live;
 }

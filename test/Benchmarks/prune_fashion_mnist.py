@@ -17,7 +17,9 @@ Environment: PRUNE_IMPORTANCE lists the importance measures (default
 "reconstruction activation magnitude sensitivity"), PRUNE_CALIBRATION the
 number of calibration images (default 5000), PRUNE_OPTIONS adds
 --nn-prune options to every run (e.g. "reconstruct=false": bias
-correction alone).
+correction alone), PRUNE_GRANULARITY the granularities, one curve each
+(default "neuron,filter"; "pattern" zeroes the weights of whole
+multipliers, docs/Pruning.md).
 Needs NumPy and /usr/share/datasets/fashion-mnist.
 """
 import json
@@ -34,6 +36,7 @@ SRC = os.path.dirname(os.path.dirname(HERE))
 CALIBRATION = int(os.environ.get("PRUNE_CALIBRATION", "5000"))
 EXTRA = os.environ.get("PRUNE_OPTIONS", "")
 IMPORTANCES = os.environ.get("PRUNE_IMPORTANCE", "reconstruction activation magnitude sensitivity").split()
+GRANULARITIES = os.environ.get("PRUNE_GRANULARITY", "neuron,filter").split()
 FRACTIONS = [0.90, 0.75, 0.50, 0.25]
 sys.path.insert(0, os.path.join(SRC, "test", "Models", "fashion_mnist"))
 from fashion_data import normalize, read_idx  # noqa: E402
@@ -88,27 +91,30 @@ def main():
         base = accuracy(bin_dir, fixed, test_images, labels, work)
         print("%s: unpruned %d DSPs (estimate), accuracy %.2f%% on 10000 test images"
               % (model, full, 100 * base))
-        print("%-14s %6s %7s %10s %9s %8s" % ("importance", "budget", "budget",
-                                             "estimate", "accuracy", "drop"))
-        for importance in IMPORTANCES:
-            for fraction in FRACTIONS:
-                budget = int(fraction * full)
-                pruned = os.path.join(work, "%s-%s-%d.mlir" % (model, importance, budget))
-                start = time.time()
-                options = "budget=dsp:%d importance=%s calibrate=%s %s" % (
-                    budget, importance, calib, EXTRA)
-                try:
-                    run(os.path.join(bin_dir, "nn-opt"), fixed, "--nn-prune=" + options,
-                        "-o", pruned, capture=True)
-                except subprocess.CalledProcessError:
-                    print("%-14s %5d%% %7d  nn-prune failed" % (importance, 100 * fraction, budget))
-                    continue
-                est = dsps(bin_dir, pruned, work)
-                acc = accuracy(bin_dir, pruned, test_images, labels, work)
-                print("%-14s %5d%% %7d %10d %8.2f%% %7.2f  [%.0f s]" % (
-                    importance, 100 * fraction, budget, est, 100 * acc,
-                    100 * (base - acc), time.time() - start))
-                sys.stdout.flush()
+        print("%-14s %-14s %6s %7s %10s %9s %8s" % (
+            "granularity", "importance", "budget", "budget", "estimate", "accuracy", "drop"))
+        for granularity in GRANULARITIES:
+            for importance in IMPORTANCES:
+                for fraction in FRACTIONS:
+                    budget = int(fraction * full)
+                    pruned = os.path.join(work, "%s-%s-%s-%d.mlir" % (
+                        model, granularity, importance, budget))
+                    start = time.time()
+                    options = "budget=dsp:%d granularity=%s importance=%s calibrate=%s %s" % (
+                        budget, granularity, importance, calib, EXTRA)
+                    try:
+                        run(os.path.join(bin_dir, "nn-opt"), fixed, "--nn-prune=" + options,
+                            "-o", pruned, capture=True)
+                    except subprocess.CalledProcessError:
+                        print("%-14s %-14s %5d%% %7d  nn-prune failed" % (
+                            granularity, importance, 100 * fraction, budget))
+                        continue
+                    est = dsps(bin_dir, pruned, work)
+                    acc = accuracy(bin_dir, pruned, test_images, labels, work)
+                    print("%-14s %-14s %5d%% %7d %10d %8.2f%% %7.2f  [%.0f s]" % (
+                        granularity, importance, 100 * fraction, budget, est, 100 * acc,
+                        100 * (base - acc), time.time() - start))
+                    sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -22,7 +22,10 @@
 #   prune-a16 and prune-mixed are a16 and mixed followed by
 #   --nn-prune="ratio=0.5" (half the DSPs; ctest lowering-e2e-prune);
 #   prune-rec is mixed pruned by importance=reconstruction, calibrated on
-#   the test inputs.
+#   the test inputs; prune-pattern and prune-pattern-mixed are a16 and mixed
+#   pruned by granularity=pattern to half the DSPs (weights zeroed per
+#   multiplier), whose loop IR must also hold no product by a constant
+#   zero (check no-zero-mul).
 #   NN_MATRIX_IO_TYPE=stream lowers with --nn-lower-to-hls="io-type=stream"
 #   (ctest lowering-e2e-stream); the C simulation must then also leave no
 #   data in, and never read an empty, hls::stream (hls_stream.h says so on
@@ -173,6 +176,29 @@ sys.exit(found)
 PY
 }
 
+# zero_muls LOOPS.mlir: lists every nn.fx.mul with an operand that is an
+# nn.fx.constant 0 (docs/Lowering.md, "Zero weights"); fails if any.
+zero_muls() {
+  /usr/bin/python3 - "$1" <<'PY'
+import re, sys
+# Names are reused across regions: a name is a zero constant from its
+# definition as one to its next definition.
+zeros, found = set(), 0
+for i, line in enumerate(open(sys.argv[1]), 1):
+    m = re.match(r"\s*(%[\w.$#-]+) = ", line)
+    if m:
+        zeros.discard(m.group(1))
+        if re.match(r"\s*%[\w.$#-]+ = nn\.fx\.constant 0 :", line):
+            zeros.add(m.group(1))
+            continue
+    m = re.search(r"nn\.fx\.mul (%[\w.$#-]+), (%[\w.$#-]+)", line)
+    if m and (m.group(1) in zeros or m.group(2) in zeros):
+        print("  line %d: %s" % (i, line.strip()[:100]))
+        found = 1
+sys.exit(found)
+PY
+}
+
 # run_config MODEL CONFIG QUANTIZE_OPTIONS [PASS...]: PASS... (e.g.
 # --nn-prune=...) run after the quantization.
 run_config() {
@@ -211,6 +237,15 @@ run_config() {
   else
     fail "$id: $(check_name loop-IR): the outputs differ"
   fi
+  case $c in
+    prune-pattern*)
+      if zero_muls "$d/loops.mlir" > "$d/zero-muls.log"; then
+        echo "ok: $id: no-zero-mul"
+      else
+        fail "$id: no-zero-mul: products by a constant zero in the loop IR"
+        cat "$d/zero-muls.log"
+      fi ;;
+  esac
   t1=$(now)
   if ! "$bin/nn-translate" --emit-hls-project --hls-project-dir="$d/prj" \
       "$d/loops.mlir" > "$d/emit.log" 2>&1; then
@@ -275,6 +310,10 @@ for m in $models; do
                    "--nn-prune=ratio=0.5" ;;
       prune-mixed) run_config "$m" "$c" "config=$models_dir/$m.json" \
                      "--nn-prune=ratio=0.5" ;;
+      prune-pattern) run_config "$m" "$c" "default-precision=ap_fixed<16,6> accum=auto" \
+                       "--nn-prune=ratio=0.5 granularity=pattern" ;;
+      prune-pattern-mixed) run_config "$m" "$c" "config=$models_dir/$m.json" \
+                             "--nn-prune=ratio=0.5 granularity=pattern" ;;
       # Reconstruction refits the readers' constants (rounded, saturated)
       # from calibration data: the model's own test inputs.
       prune-rec) run_config "$m" "$c" "config=$models_dir/$m.json" \
@@ -289,7 +328,7 @@ for m in $models; do
         else
           fail "$m/$c: no configuration test/Models/hls/softmax/$m-${c#sm-}.json"
         fi ;;
-      *) fail "$m/$c: unknown configuration (known: a16 mixed sm-<impl> prune-a16 prune-mixed prune-rec)" ;;
+      *) fail "$m/$c: unknown configuration (known: a16 mixed sm-<impl> prune-a16 prune-mixed prune-rec prune-pattern prune-pattern-mixed)" ;;
     esac
   done
 done

@@ -16,9 +16,9 @@
 // RUN: not nn-opt %s --nn-prune="ratio=1" 2>&1 | FileCheck %s --check-prefix=RATIO
 // RATIO: error: nn-prune: ratio must be in [0, 1), got 1
 // RUN: not nn-opt %s --nn-prune="ratio=0.5 granularity=neuron,channel" 2>&1 | FileCheck %s --check-prefix=GRAN
-// GRAN: error: nn-prune: unknown granularity 'channel': expected neuron, filter (comma-separated)
-// RUN: not nn-opt %s --nn-prune="ratio=0.5 granularity=pattern" 2>&1 | FileCheck %s --check-prefix=PATTERN
-// PATTERN: error: nn-prune: granularity 'pattern' is not implemented yet; use neuron and/or filter
+// GRAN: error: nn-prune: unknown granularity 'channel': expected neuron, filter, pattern (comma-separated)
+// RUN: not nn-opt %s --nn-prune="ratio=0.5 granularity=," 2>&1 | FileCheck %s --check-prefix=NOTHING
+// NOTHING: error: nn-prune: granularity names nothing to prune
 // RUN: not nn-opt %s --nn-prune="ratio=0.5 importance=taylor" 2>&1 | FileCheck %s --check-prefix=IMP
 // IMP: error: nn-prune: importance must be magnitude, activation, reconstruction or sensitivity, got 'taylor'
 // RUN: not nn-opt %s --nn-prune="ratio=0.5 importance=reconstruction reconstruct=false calibrate=%S/Inputs/calib-2x2.npy" 2>&1 | FileCheck %s --check-prefix=NOREC

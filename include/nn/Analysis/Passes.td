@@ -141,7 +141,9 @@ def NNPrune : Pass<"nn-prune", "::mlir::ModuleOp"> {
            "without budget: keep (1 - ratio) of the estimated DSPs">,
     Option<"granularity", "granularity", "std::string",
            /*default=*/"\"neuron,filter\"",
-           "what may be removed: neuron (dense units), filter (conv units)">,
+           "what may be removed: neuron (dense units), filter (conv units), "
+           "pattern (the weights one multiplier computes across the reuse "
+           "steps, zeroed)">,
     Option<"importance", "importance", "std::string",
            /*default=*/"\"magnitude\"",
            "magnitude (weights only), activation, reconstruction or "

@@ -74,6 +74,31 @@ struct DotSchedule {
 DotSchedule planDot(int64_t m, int64_t k, int64_t reuse, bool resource,
                     const Limits &limits);
 
+/// The multiplier that computes product i = m * K + k across the reuse
+/// steps (docs/Pruning.md, "Pattern"): i itself when every product is
+/// unrolled (R = 1), i mod B for latency and resource (hls4ml's resource
+/// kernel: step i / B on multiplier i mod B; the latency block shares its B
+/// multipliers the same way), 0 rolled (one multiplier). The one mapping of
+/// the lowering, the cost model and pattern pruning.
+int64_t multiplierOf(const DotSchedule &schedule, int64_t i);
+/// How many multipliers the structure has: N, B, B or 1.
+int64_t multiplierCount(const DotSchedule &schedule);
+
+/// What of a dot product with constant weights the lowering emits once the
+/// products by a constant zero are dropped (docs/Lowering.md, "Zero
+/// weights"): unrolled and latency emit only the nonzero products;
+/// resource keeps the multipliers whose weights are not all zero (each
+/// still runs its R steps); rolled keeps its one multiplier and all N.
+struct LiveProducts {
+  int64_t products = 0;    ///< products left in the emitted code
+  int64_t multipliers = 0; ///< multipliers with a nonzero weight
+  std::vector<bool> liveMultiplier; ///< per multiplierOf index
+  bool dropsZeros = false; ///< some product is dropped: the sparse form
+};
+/// `raws`: the N weights in (m, k) order, m * K + k.
+LiveProducts liveProducts(const DotSchedule &schedule,
+                          const std::vector<int64_t> &raws);
+
 /// The warnings of the fallbacks, in order, naming the layer: the lowering
 /// and the estimate print the same words.
 std::vector<std::string> fallbackWarnings(const DotSchedule &schedule,

@@ -24,6 +24,7 @@
 #include "llvm/ADT/StringMap.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace nn {
@@ -84,6 +85,10 @@ struct DotSpec {
       storeY;
   /// The flattened weight rom (cyclic partition for Resource), or null.
   mlir::Operation *weightRom = nullptr;
+  /// The raw weights in (m, k) order when they are a constant: products by
+  /// a zero are then dropped (hls::liveProducts).
+  std::optional<std::vector<int64_t>> weightRaws;
+  FixedType wT;
 };
 
 struct DotPlan {
@@ -91,6 +96,8 @@ struct DotPlan {
   int64_t blockSize = 1;
   /// Resource: the accumulators acc[M], allocated before the outer loops.
   mlir::Value accBuf;
+  /// What is left after dropping the products by a constant zero.
+  hls::LiveProducts live;
 };
 
 /// A max/avg pool's geometry, per spatial dimension (LowerPool.cpp).
@@ -200,6 +207,8 @@ public:
   /// loops whose induction variables are `outer`.
   void emitDot(mlir::OpBuilder &b, const DotSpec &spec, const DotPlan &plan,
                mlir::ValueRange outer);
+  /// Erases the weight rom of `spec` when the sparse form left it unread.
+  void eraseUnreadRom(const DotSpec &spec);
   /// A buffer named <layer>_padded: `input` with `padBegin`/`padEnd` more
   /// elements per spatial dimension (dims 2..), filled with the raw `fill`.
   /// Warnings go to `where` (the layer's location).

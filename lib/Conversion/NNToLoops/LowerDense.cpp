@@ -12,6 +12,7 @@
 
 #include "FunctionLowering.h"
 
+#include "nn/Dialect/NN/IR/FixedRaws.h"
 #include "nn/Support/Accumulator.h"
 
 using namespace mlir;
@@ -56,6 +57,9 @@ DotSpec FunctionLowering::dotSpec(Operation *op, StringRef layer, int64_t m,
   spec.reuse = multiplier.getReuseFactor();
   spec.resource = multiplier.getStrategy() == reuse::Strategy::Resource;
   spec.weightRom = weight.getDefiningOp<FxRomOp>();
+  spec.wT = wT;
+  if (auto constant = op->getOperand(1).getDefiningOp<ConstantOp>())
+    spec.weightRaws = readFixedRaws(constant.getValue(), wT, m * k);
   return spec;
 }
 
@@ -68,6 +72,8 @@ DotPlan FunctionLowering::planDot(Operation *op, const DotSpec &spec) {
   DotPlan plan;
   plan.kind = schedule.kind;
   plan.blockSize = schedule.blockSize;
+  if (spec.weightRaws)
+    plan.live = hls::liveProducts(schedule, *spec.weightRaws);
   if (plan.kind == DotStructure::Resource) {
     auto accBuf = memref::AllocOp::create(
         builder,
@@ -88,6 +94,20 @@ DotPlan FunctionLowering::planDot(Operation *op, const DotSpec &spec) {
     }
   }
   return plan;
+}
+
+void FunctionLowering::eraseUnreadRom(const DotSpec &spec) {
+  Operation *rom = spec.weightRom;
+  if (!rom || !rom->use_empty())
+    return;
+  // Forget it first: a later layer reading the same constant gets a new rom.
+  for (auto *cache : {&roms, &flatRoms})
+    for (auto it = cache->begin(); it != cache->end();) {
+      auto cur = it++;
+      if (cur->second.getDefiningOp() == rom)
+        cache->erase(cur);
+    }
+  rom->erase();
 }
 
 void FunctionLowering::emitDot(OpBuilder &b, const DotSpec &spec,
@@ -122,8 +142,34 @@ void FunctionLowering::emitDot(OpBuilder &b, const DotSpec &spec,
       // pipeline of II = R sharing B multipliers.
       auto block = namedLoop(b, layer, "block", 1);
       setPipeline(block, spec.reuse);
-      setMulLimit(block, plan.blockSize);
+      // The multipliers whose weights are not all zero (B without zeros).
+      setMulLimit(block, plan.live.dropsZeros
+                             ? std::max<int64_t>(1, plan.live.multipliers)
+                             : plan.blockSize);
       mParent = bodyBuilder(block);
+    }
+    if (plan.live.dropsZeros) {
+      // Straight-line per output: only the nonzero weights, as constants,
+      // in k order.
+      SmallVector<Value> ops(outer.begin(), outer.end());
+      const std::vector<int64_t> &raws = *spec.weightRaws;
+      for (int64_t mi = 0; mi < spec.m; ++mi) {
+        AffineExpr mIdx = getAffineConstantExpr(mi, context);
+        Value acc = initAcc(mParent, ops, mIdx);
+        for (int64_t ki = 0; ki < spec.k; ++ki) {
+          int64_t raw = raws[size_t(mi * spec.k + ki)];
+          if (raw == 0)
+            continue;
+          Value xv = spec.loadX(mParent, ops, mIdx,
+                                getAffineConstantExpr(ki, context));
+          Value wv = FxConstantOp::create(mParent, loc, spec.wT,
+                                          mParent.getI64IntegerAttr(raw));
+          acc = step(mParent, acc, xv, wv);
+        }
+        spec.storeY(mParent, cast(mParent, loc, acc, spec.rT), ops, mIdx);
+      }
+      eraseUnreadRom(spec);
+      return;
     }
     auto mLoop = namedLoop(mParent, layer, "m", spec.m);
     if (unroll)
@@ -165,9 +211,23 @@ void FunctionLowering::emitDot(OpBuilder &b, const DotSpec &spec,
   auto reuseLoop = namedLoop(b, layer, "reuse", spec.reuse);
   setPipeline(reuseLoop, 1);
   OpBuilder rb = bodyBuilder(reuseLoop);
-  auto blockLoop = namedLoop(rb, layer, "mult", blockSize);
-  setUnroll(blockLoop);
-  {
+  // The multipliers b of [0, B) that have a nonzero weight, as runs of
+  // consecutive ones (one run [0, B) without zeros): a multiplier whose
+  // weights are all zero is not emitted.
+  SmallVector<std::pair<int64_t, int64_t>> runs;
+  for (int64_t bIdx = 0; bIdx < blockSize; ++bIdx) {
+    if (plan.live.dropsZeros && !plan.live.liveMultiplier[size_t(bIdx)])
+      continue;
+    if (!runs.empty() && runs.back().second == bIdx)
+      runs.back().second = bIdx + 1;
+    else
+      runs.push_back({bIdx, bIdx + 1});
+  }
+  for (auto [first, last] : runs) {
+    auto blockLoop =
+        affine::AffineForOp::create(rb, loopLoc(layer, "mult"), first, last, 1);
+    setName(blockLoop, layer + "_mult");
+    setUnroll(blockLoop);
     OpBuilder bb = bodyBuilder(blockLoop);
     // Operands (outer..., ir, b); i = ir * B + b, m = i floordiv K,
     // k = i mod K: consecutive products in (m, k) order, so the per-m
