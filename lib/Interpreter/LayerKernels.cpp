@@ -208,6 +208,11 @@ struct ExactDot {
         frac = biasFrac;
       }
     }
+    // The cast fx::cast takes for a 63-bit value, without its width test
+    // (as the C-simulation types call it, nn_csim/ap_types.h).
+    long long shift = (long long)frac - out.fracWidth();
+    if (fx::detail::castFitsInt64(63, shift, out))
+      return fx::detail::castInt64(sum, shift, out);
     return fx::cast(i128(sum), frac, out);
   }
 };
@@ -309,13 +314,19 @@ static void denseFixed(const Tensor &x, const Tensor &w, Tensor &out,
   if constexpr (std::is_same_v<Dot, ExactDot<int64_t>>) {
     if (fitsInt32(x.format()) && fitsInt32(w.format())) {
       std::vector<int32_t> xs = narrowed(x.raw()), ws = narrowed(w.raw());
+      int64_t *y = out.raw().data();
       parallelFor(
           numThreads, rows * m,
           [&](int64_t begin, int64_t end) {
-            for (int64_t idx = begin; idx < end; ++idx) {
-              int64_t r = idx / m, j = idx % m;
-              out.raw()[idx] = prototype.finishInt64(
+            // Output idx = r * m + j, walked without a division per output.
+            for (int64_t idx = begin, r = begin / m, j = begin % m; idx < end;
+                 ++idx) {
+              y[idx] = prototype.finishInt64(
                   dotInt32(xs.data() + r * k, ws.data() + j * k, k), j);
+              if (++j == m) {
+                j = 0;
+                ++r;
+              }
             }
           },
           1, k);
