@@ -100,8 +100,10 @@ static bool sampleWise(Operation *op, ArrayRef<bool> batched) {
     return true;
   // Broadcasting (numpy rules, on the tensors' shapes): a batched operand
   // of the result's rank lines its axis 0 up with the result's; an
-  // unbatched one has 1 there (or a lower rank) and is broadcast.
-  if (llvm::isa<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp>(op)) {
+  // unbatched one has 1 there (or a lower rank) and is broadcast. (Not
+  // nn.div: its error for a zero divisor names the element's index in the
+  // sample.)
+  if (llvm::isa<AddOp, SubOp, MulOp, MaxOp, MinOp>(op)) {
     int64_t rank = llvm::cast<ShapedType>(op->getResult(0).getType()).getRank();
     for (auto [operand, isBatched] : llvm::zip(op->getOperands(), batched))
       if (isBatched &&
