@@ -2,6 +2,7 @@
 
 #include "nn/Interpreter/CompareFloat.h"
 #include "nn/Interpreter/Interpreter.h"
+#include "nn/Interpreter/LayerDiagnostics.h"
 #include "nn/Interpreter/Run.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
@@ -122,14 +123,7 @@ nn::interp::compareWithFloat(func::FuncOp func, func::FuncOp floatFunc,
   outputs.resize(func.getNumResults());
 
   // Diagnostics of either run name the layer.
-  ScopedDiagnosticHandler layerNames(func.getContext(), [](Diagnostic &diag) {
-    std::string name = nn::getLayerName(diag.getLocation());
-    auto nameLoc = llvm::dyn_cast<NameLoc>(diag.getLocation());
-    if (!name.empty() &&
-        !(nameLoc && llvm::isa<UnknownLoc>(nameLoc.getChildLoc())))
-      diag << " (layer '" << name << "')";
-    return failure();
-  });
+  ScopedDiagnosticHandler layerNames(func.getContext(), appendLayerName);
   for (int64_t sample = 0; sample < batch; ++sample) {
     // The float run keeps the results of the layers the model also has.
     llvm::StringMap<Tensor> reference;

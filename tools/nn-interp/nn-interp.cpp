@@ -27,6 +27,7 @@
 #include "nn/InitNNDialects.h"
 #include "nn/Interpreter/CompareFloat.h"
 #include "nn/Interpreter/Interpreter.h"
+#include "nn/Interpreter/LayerDiagnostics.h"
 #include "nn/Interpreter/Run.h"
 #include "nn/Interpreter/TensorIO.h"
 #include "nn/Support/InputFile.h"
@@ -419,18 +420,8 @@ int main(int argc, char **argv) {
   }
 
   FailureOr<std::vector<Tensor>> outputs = [&] {
-    // Evaluation errors name the layer: a NameLoc prints as its file
-    // location only, so the name is appended before the diagnostic goes on
-    // to the printing handler.
-    ScopedDiagnosticHandler layerNames(&context, [](Diagnostic &diag) {
-      std::string name = nn::getLayerName(diag.getLocation());
-      // A bare loc("name") already prints its name.
-      auto nameLoc = llvm::dyn_cast<NameLoc>(diag.getLocation());
-      if (!name.empty() &&
-          !(nameLoc && llvm::isa<UnknownLoc>(nameLoc.getChildLoc())))
-        diag << " (layer '" << name << "')";
-      return failure();
-    });
+    // Evaluation errors name the layer (LayerDiagnostics.h).
+    ScopedDiagnosticHandler layerNames(&context, appendLayerName);
     return runSamples(func, *inputs, options);
   }();
 
