@@ -251,6 +251,14 @@ LogicalResult reluKernel(Operation *, ArrayRef<const Tensor *> operands,
     mapFloat(input, result, [](float x) { return x < 0.0f ? 0.0f : x; });
     return success();
   }
+  // Into the input's own signed format max(x, 0) is exact: the raw's max
+  // with 0, no cast per element (the common case; a batch's hot loop).
+  if (input.format() == result.format() && input.format().isSigned) {
+    std::transform(input.raw().begin(), input.raw().end(),
+                   result.raw().begin(),
+                   [](int64_t raw) { return std::max<int64_t>(raw, 0); });
+    return success();
+  }
   mapFixed(input, result,
            [](fx::Wide x) { return exact::compare(x, kZero) < 0 ? kZero : x; });
   return success();

@@ -195,7 +195,35 @@ bool cpuHasAvx2Fma() {
 }
 #endif
 
+/// dotInt32's loop, inlined into each dispatch variant.
+NN_ALWAYS_INLINE int64_t dotInt32Impl(const int32_t *__restrict x,
+                                      const int32_t *__restrict w, int64_t k) {
+  int64_t sum = 0;
+  for (int64_t p = 0; p < k; ++p)
+    sum += int64_t(x[p]) * int64_t(w[p]);
+  return sum;
+}
+
+int64_t dotInt32Generic(const int32_t *x, const int32_t *w, int64_t k) {
+  return dotInt32Impl(x, w, k);
+}
+
+#if NN_GEMM_X86_DISPATCH
+__attribute__((target("avx2"))) int64_t
+dotInt32Avx2(const int32_t *x, const int32_t *w, int64_t k) {
+  return dotInt32Impl(x, w, k);
+}
+#endif
+
 } // namespace
+
+int64_t nn::interp::dotInt32(const int32_t *x, const int32_t *w, int64_t k) {
+#if NN_GEMM_X86_DISPATCH
+  if (cpuHasAvx2Fma())
+    return dotInt32Avx2(x, w, k);
+#endif
+  return dotInt32Generic(x, w, k);
+}
 
 void nn::interp::sgemm(int64_t m, int64_t n, int64_t k, MatrixView a,
                        MatrixView b, float *c, int64_t ldc) {

@@ -32,6 +32,13 @@ void sgemm(int64_t m, int64_t n, int64_t k, MatrixView a, MatrixView b,
 void parallelSgemm(int64_t m, int64_t n, int64_t k, MatrixView a,
                    MatrixView b, float *c, int64_t ldc, int numThreads);
 
+/// The exact sum of x[p] * w[p] for p in [0, k): each product fits 63 bits
+/// and so does the sum, which the caller guarantees (a lossless fixed-point
+/// dot product whose format fits 63 bits, Accumulator.h). Integer addition
+/// is associative, so any order gives the exact sum; the loop runs in AVX2
+/// lanes where the processor has them.
+int64_t dotInt32(const int32_t *x, const int32_t *w, int64_t k);
+
 /// The work a thread must get to be worth starting, in elementary steps
 /// (multiply-accumulates, window reads): about 0.1 ms of work, several
 /// times a thread's start-up.

@@ -103,13 +103,12 @@ FailureOr<Tensor> nn::interp::tensorFromConstant(Attribute value,
   return failure();
 }
 
-/// The work one nn op asks of the interpreter, in steps charged against
-/// limits().maxLoopSteps (nn-interp --max-steps): one per operand element
-/// and, per result element, one per term it reduces over (the n_in products
-/// of a dense or conv output, the window of a pool; 1 for every other op,
+/// The terms per result element (Kernels.h) are the n_in products of a
+/// dense or conv output, the window of a pool, and 1 for every other op,
 /// whose kernel does a bounded amount of work per element it reads or
-/// writes). Nullopt when the count overflows int64_t.
-static std::optional<int64_t> stepsOf(Operation *op, const Tensor &result) {
+/// writes.
+std::optional<int64_t> nn::interp::stepsOf(Operation *op,
+                                           int64_t resultElements) {
   int64_t perResult = 1;
   if (auto multiplier = llvm::dyn_cast<MultiplierOpInterface>(op))
     perResult = multiplier.getMultiplierInputs();
@@ -120,7 +119,7 @@ static std::optional<int64_t> stepsOf(Operation *op, const Tensor &result) {
   if (perResult < 0)
     return std::nullopt;
   std::optional<int64_t> steps =
-      llvm::checkedMul(result.numElements(), std::max<int64_t>(perResult, 1));
+      llvm::checkedMul(resultElements, std::max<int64_t>(perResult, 1));
   for (Type type : op->getOperandTypes()) {
     auto shaped = llvm::dyn_cast<ShapedType>(type);
     if (!steps || !shaped || !shaped.hasStaticShape())
@@ -131,7 +130,7 @@ static std::optional<int64_t> stepsOf(Operation *op, const Tensor &result) {
   return steps;
 }
 
-static const KernelTable &kernels() {
+const KernelTable &nn::interp::kernelTable() {
   static const KernelTable table = [] {
     KernelTable t;
     registerLayerKernels(t);
@@ -189,7 +188,7 @@ Evaluator::run(ArrayRef<Tensor> inputs, const ResultCallback &runCallback) {
     values[arg] = &input;
   }
 
-  const KernelTable &table = kernels();
+  const KernelTable &table = kernelTable();
   uint64_t steps = 0;
   for (Operation &op : body.without_terminator()) {
     if (auto constant = llvm::dyn_cast<ConstantOp>(op)) {
@@ -232,7 +231,7 @@ Evaluator::run(ArrayRef<Tensor> inputs, const ResultCallback &runCallback) {
     // The execution budget, as for loop-level IR: refuse an op that would
     // overrun it before running any of it (a verified op can ask for
     // 2^62 multiply-accumulates within the memory budget).
-    std::optional<int64_t> opSteps = stepsOf(&op, *result);
+    std::optional<int64_t> opSteps = stepsOf(&op, result->numElements());
     uint64_t budget = limits().maxLoopSteps;
     if (!opSteps || uint64_t(*opSteps) > budget - std::min(budget, steps)) {
       InFlightDiagnostic diag =

@@ -38,6 +38,16 @@ void registerShapeKernels(KernelTable &table);
 /// nn.embedding (EmbeddingKernel.cpp).
 void registerEmbeddingKernels(KernelTable &table);
 
+/// Every group's kernels (Interpreter.cpp): one table for the evaluator and
+/// the batch runner.
+const KernelTable &kernelTable();
+
+/// The steps one evaluation of `op` charges against limits().maxLoopSteps
+/// (nn-interp --max-steps) when its result has `resultElements` elements:
+/// one per operand element and, per result element, one per term it
+/// reduces over. Nullopt when the count overflows int64_t.
+std::optional<int64_t> stepsOf(mlir::Operation *op, int64_t resultElements);
+
 } // namespace nn::interp
 
 #endif // NN_LIB_INTERPRETER_KERNELS_H

@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 using namespace mlir;
 using namespace nn;
@@ -182,6 +183,8 @@ struct ExactDot {
     acc += Int(fx::rawToInt(x, fa)) * Int(fx::rawToInt(w, fw));
   }
   int64_t finish(int64_t m) const {
+    if constexpr (std::is_same_v<Int, int64_t>)
+      return finishInt64(acc, m);
     fx::Wide sum{i128(acc), fa.fracWidth() + fw.fracWidth()};
     if (bias)
       sum = fx::add(sum,
@@ -189,7 +192,36 @@ struct ExactDot {
                              bias->format().fracWidth()});
     return fx::cast(sum, out);
   }
+
+  /// finish() when the exact sum with the bias fits 63 bits (Int is
+  /// int64_t): the bias aligned to the finer binary point in int64_t, as
+  /// fx::add aligns it, then the one cast.
+  int64_t finishInt64(int64_t sum, int64_t m) const {
+    int frac = fa.fracWidth() + fw.fracWidth();
+    if (bias) {
+      int64_t b = bias->raw()[m]; // a bias of 64 unsigned bits never fits
+      int biasFrac = bias->format().fracWidth();
+      if (biasFrac <= frac) {
+        sum += b * (int64_t(1) << (frac - biasFrac));
+      } else {
+        sum = sum * (int64_t(1) << (biasFrac - frac)) + b;
+        frac = biasFrac;
+      }
+    }
+    // The cast fx::cast takes for a 63-bit value, without its width test
+    // (as the C-simulation types call it, nn_csim/ap_types.h).
+    long long shift = (long long)frac - out.fracWidth();
+    if (fx::detail::castFitsInt64(63, shift, out))
+      return fx::detail::castInt64(sum, shift, out);
+    return fx::cast(i128(sum), frac, out);
+  }
 };
+
+/// Whether every raw of format `f` is an int32_t (its mathematical integer,
+/// fx::rawToInt).
+bool fitsInt32(const fx::Format &f) {
+  return f.width <= 31 || (f.isSigned && f.width == 32);
+}
 
 /// StepwiseDot: the accumulator semantics of nn/Support/Accumulator.h with
 /// accumulator format `accum` (cast after every product and every addition).
@@ -267,11 +299,40 @@ LogicalResult rejectMixed(Operation *op, ArrayRef<const Tensor *> operands,
 // nn.dense
 //===----------------------------------------------------------------------===//
 
+/// The copy of `raws` as int32_t (fitsInt32() of their format).
+static std::vector<int32_t> narrowed(const std::vector<int64_t> &raws) {
+  return std::vector<int32_t>(raws.begin(), raws.end());
+}
+
 /// Fixed-point dense: for each output, the terms k = 0..K-1 in order.
 template <typename Dot>
 static void denseFixed(const Tensor &x, const Tensor &w, Tensor &out,
                        int64_t rows, int64_t k, int64_t m, int numThreads,
                        const Dot &prototype) {
+  // The exact sum in 63 bits of raws of at most 32: dot products on int32
+  // copies (the weights' once per call, a whole batch's rows with them).
+  if constexpr (std::is_same_v<Dot, ExactDot<int64_t>>) {
+    if (fitsInt32(x.format()) && fitsInt32(w.format())) {
+      std::vector<int32_t> xs = narrowed(x.raw()), ws = narrowed(w.raw());
+      int64_t *y = out.raw().data();
+      parallelFor(
+          numThreads, rows * m,
+          [&](int64_t begin, int64_t end) {
+            // Output idx = r * m + j, walked without a division per output.
+            for (int64_t idx = begin, r = begin / m, j = begin % m; idx < end;
+                 ++idx) {
+              y[idx] = prototype.finishInt64(
+                  dotInt32(xs.data() + r * k, ws.data() + j * k, k), j);
+              if (++j == m) {
+                j = 0;
+                ++r;
+              }
+            }
+          },
+          1, k);
+      return;
+    }
+  }
   parallelFor(
       numThreads, rows * m,
       [&](int64_t begin, int64_t end) {

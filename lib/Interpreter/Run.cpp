@@ -3,6 +3,8 @@
 #include "nn/Interpreter/Run.h"
 #include "nn/Interpreter/TensorIO.h"
 
+#include "BatchRun.h"
+
 #include "nn/Dialect/NN/IR/NNTypes.h"
 
 #include "mlir/IR/BuiltinTypes.h"
@@ -225,14 +227,24 @@ static LogicalResult runRestInParallel(func::FuncOp func,
 FailureOr<std::vector<Tensor>>
 nn::interp::runSamples(func::FuncOp func, const PreparedInputs &inputs,
                        const RunOptions &options) {
-  std::vector<std::vector<Tensor>> perSample(inputs.batch);
-  EvaluateOptions evaluateOptions;
-  evaluateOptions.numThreads = options.numThreads;
-  Evaluator evaluator(func, evaluateOptions);
   const int threads =
       options.numThreads > 0
           ? options.numThreads
           : int(std::max(1u, std::thread::hardware_concurrency()));
+  // Without a per-op callback (--trace), nn-level functions run op by op
+  // over chunks of samples (BatchRun.cpp).
+  if (inputs.batch > 1 && !options.onResult) {
+    FailureOr<std::optional<std::vector<Tensor>>> batched =
+        runBatchByOps(func, inputs, threads);
+    if (failed(batched))
+      return failure();
+    if (*batched)
+      return std::move(**batched);
+  }
+  std::vector<std::vector<Tensor>> perSample(inputs.batch);
+  EvaluateOptions evaluateOptions;
+  evaluateOptions.numThreads = options.numThreads;
+  Evaluator evaluator(func, evaluateOptions);
   // With a per-op callback (--trace), samples run in order on one thread.
   const bool parallel = inputs.batch > 1 && threads > 1 && !options.onResult;
   for (int64_t sample = 0; sample < inputs.batch; ++sample) {

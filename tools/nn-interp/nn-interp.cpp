@@ -25,7 +25,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/InitNNDialects.h"
+#include "nn/Interpreter/CompareFloat.h"
 #include "nn/Interpreter/Interpreter.h"
+#include "nn/Interpreter/LayerDiagnostics.h"
 #include "nn/Interpreter/Run.h"
 #include "nn/Interpreter/TensorIO.h"
 #include "nn/Support/InputFile.h"
@@ -44,7 +46,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -276,57 +277,6 @@ static func::FuncOp findEntry(ModuleOp module) {
 // --compare-float
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// The error of one layer over all samples.
-struct LayerError {
-  std::string name, op, type;
-  double maxAbsFloat = 0, maxAbsError = 0;
-  bool shapeMismatch = false;
-  bool seen = false;
-};
-/// One output over all samples.
-struct OutputError {
-  double maxAbsFloat = 0, maxAbsError = 0;
-  int64_t agreeing = 0, floatCorrect = 0, fixedCorrect = 0;
-  bool hasArgmax = false;
-};
-} // namespace
-
-/// Index of the first largest element (NaN never wins).
-static int64_t argmax(const Tensor &tensor) {
-  int64_t best = 0;
-  for (int64_t i = 1, e = tensor.numElements(); i < e; ++i)
-    if (tensor.valueAt(i) > tensor.valueAt(best))
-      best = i;
-  return best;
-}
-
-/// Max |a - b| and max |a| over the elements (shapes equal).
-static void accumulate(const Tensor &reference, const Tensor &value,
-                       double &maxAbsFloat, double &maxAbsError) {
-  for (int64_t i = 0, e = reference.numElements(); i < e; ++i) {
-    double r = reference.valueAt(i);
-    maxAbsFloat = std::max(maxAbsFloat, std::fabs(r));
-    maxAbsError = std::max(maxAbsError, std::fabs(value.valueAt(i) - r));
-  }
-}
-
-static std::string typeText(Type type) {
-  Type element = getElementTypeOrSelf(type);
-  if (auto fixed = llvm::dyn_cast<FixedType>(element))
-    return fixed.getHlsTypeName();
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  element.print(os);
-  return text;
-}
-
-static std::string formatNumber(double value) {
-  char text[32];
-  std::snprintf(text, sizeof(text), "%.6g", value);
-  return text;
-}
-
 static int runComparison(MLIRContext &context, func::FuncOp func,
                          ArrayRef<RealArray> arrays) {
   // parseSourceFile reads a SourceMgr's main buffer: the float model gets
@@ -355,232 +305,30 @@ static int runComparison(MLIRContext &context, func::FuncOp func,
                 llvm::Twine(floatFunc.getNumResults()) +
                 " results, the model " + llvm::Twine(func.getNumResults()));
   std::vector<std::string> labels(inputPaths.begin(), inputPaths.end());
-  llvm::Expected<PreparedInputs> fixedInputs =
-      prepareInputs(func, arrays, labels);
-  if (!fixedInputs)
-    return fail(llvm::toString(fixedInputs.takeError()));
-  llvm::Expected<PreparedInputs> floatInputs =
-      prepareInputs(floatFunc, arrays, labels);
-  if (!floatInputs)
-    return fail("float model: " + llvm::toString(floatInputs.takeError()));
-  int64_t batch = fixedInputs->batch;
-  if (floatInputs->batch != batch)
-    return fail("the inputs give the two models different batches");
-
-  std::vector<double> classes;
-  if (!labelsPath.empty()) {
-    llvm::Expected<RealArray> array = readTensorFile(labelsPath);
-    if (!array)
-      return fail("labels (" + labelsPath +
-                  "): " + llvm::toString(array.takeError()));
-    if (int64_t(array->values.size()) != batch)
-      return fail("labels (" + labelsPath + "): " +
-                  llvm::Twine(array->values.size()) + " labels for " +
-                  llvm::Twine(batch) + " samples");
-    classes = std::move(array->values);
-  }
-
-  // Layers of the model in order, by name; the float model's ops by name.
-  std::vector<LayerError> layers;
-  llvm::StringMap<size_t> layerIndex;
-  auto addLayer = [&](const std::string &name, StringRef op, Type type) {
-    if (name.empty() || layerIndex.count(name))
-      return;
-    layerIndex[name] = layers.size();
-    layers.push_back({name, op.str(), typeText(type)});
-  };
-  Block &body = func.getBody().front();
-  for (BlockArgument arg : body.getArguments())
-    addLayer(nn::getLayerName(arg.getLoc()), "(argument)", arg.getType());
-  for (Operation &op : body.without_terminator())
-    if (!llvm::isa<ConstantOp>(op) && op.getNumResults() == 1)
-      addLayer(nn::getLayerName(op.getLoc()), op.getName().getStringRef(),
-               op.getResult(0).getType());
-  std::vector<OutputError> outputs(func.getNumResults());
-
-  ScopedDiagnosticHandler layerNames(&context, [](Diagnostic &diag) {
-    std::string name = nn::getLayerName(diag.getLocation());
-    auto nameLoc = llvm::dyn_cast<NameLoc>(diag.getLocation());
-    if (!name.empty() &&
-        !(nameLoc && llvm::isa<UnknownLoc>(nameLoc.getChildLoc())))
-      diag << " (layer '" << name << "')";
-    return failure();
-  });
-  auto sampleInputs = [&](const PreparedInputs &inputs, int64_t sample) {
-    std::vector<Tensor> tensors;
-    for (size_t i = 0; i < inputs.tensors.size(); ++i)
-      tensors.push_back(inputs.batched[i]
-                            ? sliceSample(inputs.tensors[i], sample)
-                            : inputs.tensors[i]);
-    return tensors;
-  };
-  for (int64_t sample = 0; sample < batch; ++sample) {
-    // The float run keeps the results of the layers the model also has.
-    llvm::StringMap<Tensor> reference;
-    std::vector<Tensor> floatArgs = sampleInputs(*floatInputs, sample);
-    for (BlockArgument arg : floatFunc.getBody().front().getArguments())
-      if (std::string name = nn::getLayerName(arg.getLoc()); layerIndex.count(name))
-        reference[name] = floatArgs[arg.getArgNumber()];
-    EvaluateOptions floatOptions;
-    floatOptions.numThreads = int(numThreads);
-    floatOptions.onResult = [&](Operation *op, const Tensor &result) {
-      std::string name = nn::getLayerName(op->getLoc());
-      if (!llvm::isa<ConstantOp>(op) && layerIndex.count(name))
-        reference[name] = result;
-    };
-    FailureOr<std::vector<Tensor>> floatOutputs =
-        evaluate(floatFunc, floatArgs, floatOptions);
-    if (failed(floatOutputs))
-      return fail("the float model failed on sample " + llvm::Twine(sample));
-
-    auto compare = [&](const std::string &name, const Tensor &value) {
-      auto it = reference.find(name);
-      if (it == reference.end())
-        return;
-      LayerError &layer = layers[layerIndex[name]];
-      layer.seen = true;
-      if (it->second.shape() != value.shape()) {
-        layer.shapeMismatch = true;
-        return;
-      }
-      accumulate(it->second, value, layer.maxAbsFloat, layer.maxAbsError);
-    };
-    std::vector<Tensor> args = sampleInputs(*fixedInputs, sample);
-    for (BlockArgument arg : body.getArguments())
-      compare(nn::getLayerName(arg.getLoc()), args[arg.getArgNumber()]);
-    EvaluateOptions options;
-    options.numThreads = int(numThreads);
-    options.onResult = [&](Operation *op, const Tensor &result) {
-      if (!llvm::isa<ConstantOp>(op))
-        compare(nn::getLayerName(op->getLoc()), result);
-    };
-    FailureOr<std::vector<Tensor>> fixedOutputs = evaluate(func, args, options);
-    if (failed(fixedOutputs))
-      return fail("the model failed on sample " + llvm::Twine(sample));
-
-    for (size_t k = 0; k < outputs.size(); ++k) {
-      const Tensor &ref = (*floatOutputs)[k], &value = (*fixedOutputs)[k];
-      if (ref.shape() != value.shape())
-        return fail("output " + llvm::Twine(k) + " has shape " +
-                    value.typeString() + " in the model and " +
-                    ref.typeString() + " in the float model");
-      OutputError &out = outputs[k];
-      accumulate(ref, value, out.maxAbsFloat, out.maxAbsError);
-      if (ref.numElements() > 1) {
-        out.hasArgmax = true;
-        int64_t a = argmax(ref), b = argmax(value);
-        out.agreeing += a == b;
-        if (!classes.empty()) {
-          out.floatCorrect += double(a) == classes[sample];
-          out.fixedCorrect += double(b) == classes[sample];
-        }
-      }
-    }
-  }
-
-  auto percent = [&](int64_t count) { return 100.0 * double(count) / double(batch); };
-  // The table.
-  size_t nameWidth = 5, opWidth = 2, typeWidth = 4;
-  for (const LayerError &layer : layers) {
-    nameWidth = std::max(nameWidth, layer.name.size());
-    opWidth = std::max(opWidth, layer.op.size());
-    typeWidth = std::max(typeWidth, layer.type.size());
-  }
-  llvm::raw_ostream &os = llvm::outs();
-  os << "compared over " << batch << " sample" << (batch == 1 ? "" : "s")
-     << " with the float model " << compareFloat << "\n";
-  os << llvm::left_justify("layer", nameWidth) << "  "
-     << llvm::left_justify("op", opWidth) << "  "
-     << llvm::left_justify("type", typeWidth) << "  "
-     << llvm::right_justify("max |float|", 12) << "  "
-     << llvm::right_justify("max abs error", 13) << "\n";
-  if (layers.empty())
-    os << "(no layer names in the model: locations are printed only with "
-          "--mlir-print-debuginfo)\n";
-  for (const LayerError &layer : layers) {
-    os << llvm::left_justify(layer.name, nameWidth) << "  "
-       << llvm::left_justify(layer.op, opWidth) << "  "
-       << llvm::left_justify(layer.type, typeWidth) << "  ";
-    if (!layer.seen)
-      os << "(no float layer of that name)\n";
-    else if (layer.shapeMismatch)
-      os << "(shapes differ)\n";
-    else
-      os << llvm::right_justify(formatNumber(layer.maxAbsFloat), 12) << "  "
-         << llvm::right_justify(formatNumber(layer.maxAbsError), 13) << "\n";
-  }
+  llvm::Expected<Comparison> comparison = compareWithFloat(
+      func, floatFunc, arrays, labels, labelsPath, int(numThreads));
+  if (!comparison)
+    return fail(llvm::toString(comparison.takeError()));
+  printComparison(*comparison, compareFloat, llvm::outs());
   int status = 0;
-  for (size_t k = 0; k < outputs.size(); ++k) {
-    const OutputError &out = outputs[k];
-    os << "output " << k << ": max abs error "
-       << formatNumber(out.maxAbsError) << " (max |float| "
-       << formatNumber(out.maxAbsFloat) << ")";
-    if (out.hasArgmax) {
-      os << ", argmax agreement " << out.agreeing << "/" << batch << " = "
-         << formatNumber(percent(out.agreeing)) << "%";
-      if (!classes.empty())
-        os << ", top-1 accuracy: float " << out.floatCorrect << "/" << batch
-           << " = " << formatNumber(percent(out.floatCorrect)) << "%, model "
-           << out.fixedCorrect << "/" << batch << " = "
-           << formatNumber(percent(out.fixedCorrect)) << "%";
-    }
-    os << "\n";
-    if (minAgreement >= 0 && out.hasArgmax &&
-        percent(out.agreeing) < minAgreement) {
+  for (size_t k = 0; k < comparison->outputs.size(); ++k) {
+    const OutputError &out = comparison->outputs[k];
+    double agreement = comparison->percent(out.agreeing);
+    if (minAgreement >= 0 && out.hasArgmax && agreement < minAgreement) {
       llvm::errs() << "nn-interp: error: output " << k
-                   << ": argmax agreement " << formatNumber(percent(out.agreeing))
-                   << "% is below --min-agreement=" << formatNumber(minAgreement)
-                   << "%\n";
+                   << ": argmax agreement " << formatNumber(agreement)
+                   << "% is below --min-agreement="
+                   << formatNumber(minAgreement) << "%\n";
       status = 1;
     }
   }
-
   if (!compareReport.empty()) {
     std::error_code ec;
     llvm::raw_fd_ostream file(compareReport, ec);
     if (ec)
       return fail("cannot write the report '" + compareReport +
                   "': " + ec.message());
-    llvm::json::OStream json(file, /*IndentSize=*/2);
-    json.object([&] {
-      json.attribute("model", modelPath.getValue());
-      json.attribute("float_model", compareFloat.getValue());
-      json.attribute("samples", batch);
-      json.attributeArray("layers", [&] {
-        for (const LayerError &layer : layers)
-          json.object([&] {
-            json.attribute("name", layer.name);
-            json.attribute("op", layer.op);
-            json.attribute("type", layer.type);
-            if (layer.seen && !layer.shapeMismatch) {
-              json.attribute("max_abs_float", layer.maxAbsFloat);
-              json.attribute("max_abs_error", layer.maxAbsError);
-            } else {
-              json.attribute("unmatched", layer.seen ? "shapes differ"
-                                                     : "no float layer");
-            }
-          });
-      });
-      json.attributeArray("outputs", [&] {
-        for (size_t k = 0; k < outputs.size(); ++k)
-          json.object([&] {
-            const OutputError &out = outputs[k];
-            json.attribute("index", int64_t(k));
-            json.attribute("max_abs_float", out.maxAbsFloat);
-            json.attribute("max_abs_error", out.maxAbsError);
-            if (out.hasArgmax) {
-              json.attribute("argmax_agreeing", out.agreeing);
-              json.attribute("argmax_agreement_percent",
-                             percent(out.agreeing));
-              if (!classes.empty()) {
-                json.attribute("float_correct", out.floatCorrect);
-                json.attribute("model_correct", out.fixedCorrect);
-              }
-            }
-          });
-      });
-    });
-    file << "\n";
+    writeComparisonReport(*comparison, modelPath, compareFloat, file);
   }
   return status;
 }
@@ -672,18 +420,8 @@ int main(int argc, char **argv) {
   }
 
   FailureOr<std::vector<Tensor>> outputs = [&] {
-    // Evaluation errors name the layer: a NameLoc prints as its file
-    // location only, so the name is appended before the diagnostic goes on
-    // to the printing handler.
-    ScopedDiagnosticHandler layerNames(&context, [](Diagnostic &diag) {
-      std::string name = nn::getLayerName(diag.getLocation());
-      // A bare loc("name") already prints its name.
-      auto nameLoc = llvm::dyn_cast<NameLoc>(diag.getLocation());
-      if (!name.empty() &&
-          !(nameLoc && llvm::isa<UnknownLoc>(nameLoc.getChildLoc())))
-        diag << " (layer '" << name << "')";
-      return failure();
-    });
+    // Evaluation errors name the layer (LayerDiagnostics.h).
+    ScopedDiagnosticHandler layerNames(&context, appendLayerName);
     return runSamples(func, *inputs, options);
   }();
 

@@ -868,6 +868,31 @@ TEST_F(LayerKernelsTest, AccumulatorWrapsAfterEveryAddition) {
             (std::vector<int64_t>{2048}));
 }
 
+TEST_F(LayerKernelsTest, FixedDenseAlignsAFinerBiasToItsOwnBinaryPoint) {
+  // x = [0.5, 1.5] (fixed<8,4> raws [8, 24]); w rows [0.5, 0.25] and
+  // [-0.5, -0.25] (fixed<8,6>, LSB 1/4: raws [2, 1] and [-2, -1]): exact
+  // dots 0.625 and -0.625 with 6 fraction bits. The bias fixed<16,2> has
+  // 14 (raw 2 = 2^-13), more than the products: the sums 0.625 + 2^-13 =
+  // 10242 / 2^14 and -0.625 + 2^-13 = -10238 / 2^14 go to fixed<8,6,
+  // RND_ZERO> (LSB 1/4, ties toward zero): 2.5005 LSB -> 3 and
+  // -2.4995 LSB -> -2. Without the bias the ties give 2 and -2.
+  fx::Format f84 = fixedFormat(8, 4), f86 = fixedFormat(8, 6);
+  fx::Format f162 = fixedFormat(16, 2);
+  Tensor x = Tensor::fixed({1, 2}, f84, {8, 24});
+  Tensor b = Tensor::fixed({1}, f162, {2});
+  std::string withBias =
+      accumDense(2, "!nn.fixed<8, 4>", "!nn.fixed<8, 6>",
+                 "!nn.fixed<8, 6, RND_ZERO>", "", "!nn.fixed<16, 2>");
+  std::string noBias = accumDense(2, "!nn.fixed<8, 4>", "!nn.fixed<8, 6>",
+                                  "!nn.fixed<8, 6, RND_ZERO>", "");
+  Tensor up = Tensor::fixed({1, 2}, f86, {2, 1});
+  Tensor down = Tensor::fixed({1, 2}, f86, {-2, -1});
+  EXPECT_EQ(runFixed(withBias, {x, up, b}), (std::vector<int64_t>{3}));
+  EXPECT_EQ(runFixed(withBias, {x, down, b}), (std::vector<int64_t>{-2}));
+  EXPECT_EQ(runFixed(noBias, {x, up}), (std::vector<int64_t>{2}));
+  EXPECT_EQ(runFixed(noBias, {x, down}), (std::vector<int64_t>{-2}));
+}
+
 TEST_F(LayerKernelsTest, AccumulatorSaturatesAfterEveryAddition) {
   // x = [6, 6, -6] (raws 96, 96, -96), w = [1, 1, 1] (raws 16).
   // A = fixed<8,4,TRN,SAT> holds [-8, 7.9375]: acc = 6, 6 + 6 = 12

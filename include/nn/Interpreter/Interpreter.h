@@ -48,6 +48,9 @@ public:
   mlir::FailureOr<std::vector<Tensor>>
   run(llvm::ArrayRef<Tensor> inputs, const ResultCallback &onResult = nullptr);
 
+  /// The constants converted so far (all of them after a successful run).
+  const ConstantCache &constantCache() const { return constants; }
+
 private:
   mlir::func::FuncOp func;
   EvaluateOptions options;

@@ -59,8 +59,11 @@ struct RunOptions {
       onResult;
 };
 
-/// Runs `func` once per sample and stacks each output's samples with
-/// stackSamples(). Failure after evaluate() has emitted its diagnostics.
+/// Runs `func` on every sample and stacks each output's samples as
+/// stackSamples() does. Without `onResult`, an nn-level function runs op by
+/// op over chunks of samples (the same results, bit for bit); otherwise,
+/// and for loop-level functions, the function runs once per sample.
+/// Failure after evaluate() has emitted its diagnostics.
 mlir::FailureOr<std::vector<Tensor>> runSamples(mlir::func::FuncOp func,
                                                 const PreparedInputs &inputs,
                                                 const RunOptions &options = {});

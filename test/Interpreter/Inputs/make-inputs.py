@@ -90,3 +90,10 @@ open("x-corrupt.pb", "wb").write(b"\x08\x01\x08\x04\x10\x01\x4a\x10abc")
 # two-feature network, and their labels.
 npy("compare-x-3x2.npy", [3, 2], [1.03, 2, -3, 0.5, 0, 2.51])
 npy("compare-labels-3.npy", [3], [0, 1, 1])
+# batch-chunks.mlir: seven samples of eight features (values up to +-40, some
+# beyond !nn.fixed<16, 6>'s range of +-32, so saturation shows), from an LCG.
+seed, chunk_x = 7, []
+for _ in range(7 * 8):
+    seed = (seed * 1103515245 + 12345) % 2**31
+    chunk_x.append(round((seed / 2**31) * 80.0 - 40.0, 3))
+npy("x-7x8.npy", [7, 8], chunk_x)
