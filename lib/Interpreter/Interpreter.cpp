@@ -137,6 +137,7 @@ static const KernelTable &kernels() {
     registerLayerKernels(t);
     registerElementwiseKernels(t);
     registerShapeKernels(t);
+    registerRecurrentKernels(t);
     return t;
   }();
   return table;
