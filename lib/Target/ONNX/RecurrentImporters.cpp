@@ -11,6 +11,7 @@
 #include "GraphImporter.h"
 
 #include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Support/CheckedArithmetic.h"
 
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringExtras.h"
@@ -117,32 +118,45 @@ LogicalResult checkOptionalInputs(NodeContext &ctx, const CellKind &kind) {
 }
 
 /// Constant input `i` of shape [1, dims...] as an nn.constant of shape
-/// [dims...] (the one direction dropped); a missing bias is zero.
+/// [dims...] (the one direction dropped); a missing bias is zero. The
+/// declared shape is checked before anything is read or allocated: it
+/// ties `hidden_size` to R's real data (an attribute alone must not size
+/// an allocation).
 FailureOr<Value> parameter(NodeContext &ctx, unsigned i, const char *name,
                            ArrayRef<int64_t> dims) {
-  int64_t count = 1;
-  for (int64_t d : dims)
-    count *= d;
-  std::vector<float> values(count, 0.0f);
+  SmallVector<int64_t> declared{1};
+  declared.append(dims.begin(), dims.end());
+  std::optional<int64_t> count = checkedProduct(dims);
   if (ctx.hasInput(i)) {
-    if (!ctx.constantInput(i)) {
+    const onnx::TensorProto *tensor = ctx.constantInput(i);
+    if (!tensor) {
       ctx.emitError() << "input " << i << " (" << name
                       << ") is not a constant; nn needs constant weights";
+      return failure();
+    }
+    SmallVector<int64_t> shape(tensor->dims().begin(), tensor->dims().end());
+    if (shape != declared) {
+      ctx.emitError() << "input " << i << " (" << name << ") has shape "
+                      << formatShape(shape) << "; expected "
+                      << formatShape(declared)
+                      << " (one direction, hidden_size and the input's "
+                         "features)";
       return failure();
     }
     FailureOr<std::vector<float>> read = ctx.constantFloats(i, name);
     if (failed(read))
       return failure();
-    if ((int64_t)read->size() != count) {
-      ctx.emitError() << "input " << i << " (" << name << ") has "
-                      << read->size() << " elements; expected "
-                      << formatShape(dims) << " with a leading 1";
-      return failure();
-    }
-    values = std::move(*read);
+    return ctx.getGraph().createFloatConstant(
+        ctx.getLoc(), ctx.node().name() + "_" + name, dims, *read);
   }
+  if (!count) {
+    ctx.emitError() << "a zero " << name << " of shape " << formatShape(dims)
+                    << " has too many elements";
+    return failure();
+  }
+  std::vector<float> zeros(size_t(*count), 0.0f);
   return ctx.getGraph().createFloatConstant(
-      ctx.getLoc(), ctx.node().name() + "_" + name, dims, values);
+      ctx.getLoc(), ctx.node().name() + "_" + name, dims, zeros);
 }
 
 template <typename OpTy>
@@ -171,14 +185,25 @@ LogicalResult importRecurrent(NodeContext &ctx, const CellKind &kind) {
                     << "; expected a positive size";
     return failure();
   }
-  int64_t rows = kind.gates * hidden, features = xType.getDimSize(2);
-  FailureOr<Value> w = parameter(ctx, 1, "W", {rows, features});
-  if (failed(w))
+  // 2 * gates * hidden (B's size) must fit in int64_t; R's shape check
+  // then ties hidden to real data.
+  std::optional<int64_t> rows = llvm::checkedMul(kind.gates, hidden);
+  std::optional<int64_t> biases =
+      rows ? llvm::checkedMul<int64_t>(2, *rows) : std::nullopt;
+  if (!biases) {
+    ctx.emitError() << "attribute 'hidden_size' is " << hidden
+                    << "; the gates' rows overflow int64_t";
     return failure();
-  FailureOr<Value> r = parameter(ctx, 2, "R", {rows, hidden});
+  }
+  int64_t features = xType.getDimSize(2);
+  // R first: its data bounds hidden_size before W and B are sized by it.
+  FailureOr<Value> r = parameter(ctx, 2, "R", {*rows, hidden});
   if (failed(r))
     return failure();
-  FailureOr<Value> b = parameter(ctx, 3, "B", {2 * rows});
+  FailureOr<Value> w = parameter(ctx, 1, "W", {*rows, features});
+  if (failed(w))
+    return failure();
+  FailureOr<Value> b = parameter(ctx, 3, "B", {*biases});
   if (failed(b))
     return failure();
   OpBuilder &builder = ctx.builder();
