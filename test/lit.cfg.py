@@ -21,6 +21,7 @@ config.test_exec_root = os.path.join(config.nn_obj_root, "test")
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%nn_src_root", config.nn_src_root))
 config.substitutions.append(("%nn_tools_dir", config.nn_tools_dir))
+config.substitutions.append(("%onnx_testdata", config.onnx_testdata))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

@@ -137,6 +137,7 @@ const KernelTable &nn::interp::kernelTable() {
     registerElementwiseKernels(t);
     registerShapeKernels(t);
     registerEmbeddingKernels(t);
+    registerRecurrentKernels(t);
     return t;
   }();
   return table;

@@ -35,6 +35,7 @@ using KernelTable = llvm::StringMap<Kernel>;
 void registerLayerKernels(KernelTable &table);
 void registerElementwiseKernels(KernelTable &table);
 void registerShapeKernels(KernelTable &table);
+void registerRecurrentKernels(KernelTable &table);
 /// nn.embedding (EmbeddingKernel.cpp).
 void registerEmbeddingKernels(KernelTable &table);
 

@@ -186,6 +186,10 @@ mlir::LogicalResult importConvTranspose(NodeContext &ctx);
 /// The importer of Resize in mode linear (bilinear upsampling), as a dense
 /// layer (LinearMapImporters.cpp).
 mlir::LogicalResult importLinearResize(NodeContext &ctx);
+/// The importers of RNN, GRU and LSTM (RecurrentImporters.cpp).
+mlir::LogicalResult importRNN(NodeContext &ctx);
+mlir::LogicalResult importGRU(NodeContext &ctx);
+mlir::LogicalResult importLSTM(NodeContext &ctx);
 
 /// Embeddings (EmbeddingImporter.cpp): whether `node` is a Gather (axis 0)
 /// of an initializer table by a graph input, the one form nn imports (as
@@ -213,6 +217,11 @@ mlir::LogicalResult importDequantizeLinear(NodeContext &ctx);
 /// Cast of the network's data as a shape computation; it reads names and
 /// attributes only, so it is safe on a model not yet checked.
 void dropQuantizedCasts(onnx::ModelProto &model);
+/// Rewrites PyTorch's `y[:, -1]` of a forward RNN/GRU/LSTM's sequence into
+/// a Reshape of the layer's Y_h (RecurrentPatterns.cpp). Like
+/// dropQuantizedCasts it runs before checkModel and reads names,
+/// attributes and small inline constants only.
+void useRecurrentLastState(onnx::ModelProto &model);
 
 /// What the QDQ and QONNX importers share (QDQImporters.cpp): a quantizer
 /// with a power-of-two scale and no offset is an nn.qdq_type, recorded on a

@@ -436,6 +436,7 @@ nn::importOnnxModel(const llvm::MemoryBuffer &buffer, MLIRContext *context,
 
   StringRef modelDir = llvm::sys::path::parent_path(fileName);
   dropQuantizedCasts(model);
+  useRecurrentLastState(model);
   if (failed(checkModel(model, modelDir, options,
                         FileLineColLoc::get(context, fileName, 0, 0))))
     return nullptr;

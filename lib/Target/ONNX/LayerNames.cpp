@@ -14,6 +14,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace nn;
 using namespace nn::onnx_import;
@@ -62,9 +63,18 @@ std::vector<std::string>
 nn::onnx_import::getLayerNames(const onnx::GraphProto &graph) {
   std::vector<std::optional<TorchNodeName>> parsed;
   llvm::StringMap<size_t> lastOfModule;
+  // A recurrent module's layer is its RNN/GRU/LSTM node, not the
+  // Squeeze/Transpose plumbing PyTorch writes after it in the same scope.
+  llvm::StringSet<> recurrentModules;
   for (const onnx::NodeProto &node : graph.node()) {
     parsed.push_back(parseTorchName(node));
-    if (parsed.back())
+    if (!parsed.back())
+      continue;
+    llvm::StringRef type = node.op_type();
+    bool recurrent = type == "RNN" || type == "GRU" || type == "LSTM";
+    if (recurrent)
+      recurrentModules.insert(parsed.back()->module);
+    if (recurrent || !recurrentModules.contains(parsed.back()->module))
       lastOfModule[parsed.back()->module] = parsed.size() - 1;
   }
   // A module's last node (the one that makes its output: AveragePool after

@@ -26,9 +26,13 @@ using namespace nn;
 using namespace nn::onnx_import;
 
 std::string nn::onnx_import::describeNode(const onnx::NodeProto &node) {
-  // Unnamed nodes (common in exported models) are known by their output.
-  if (node.name().empty() && node.output_size())
-    return "node producing '" + node.output(0) + "' (" + node.op_type() + ")";
+  // Unnamed nodes (common in exported models) are known by their first
+  // output that has a name: an omitted optional output is written ''
+  // (a recurrent node read only for its last state has outputs '', 'Y_h').
+  if (node.name().empty())
+    for (const std::string &output : node.output())
+      if (!output.empty())
+        return "node producing '" + output + "' (" + node.op_type() + ")";
   return "node '" + node.name() + "' (" + node.op_type() + ")";
 }
 

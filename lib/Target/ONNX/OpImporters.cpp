@@ -129,6 +129,7 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"Elu", importElu},
       {"Flatten", importFlatten},
       {"Gemm", importGemm},
+      {"GRU", importGRU},
       {"GlobalAveragePool", importPlainUnary<GlobalAvgPoolOp>},
       {"GlobalMaxPool", importPlainUnary<GlobalMaxPoolOp>},
       {"Gelu", importGelu},
@@ -138,6 +139,7 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"LayerNormalization", importLayerNormalization},
       {"Gather", importGather},
       {"LeakyRelu", importLeakyRelu},
+      {"LSTM", importLSTM},
       {"MatMul", importMatMul},
       {"Max", importVariadic<MaxOp>},
       {"MaxPool", importPool<MaxPoolOp, true>},
@@ -150,6 +152,7 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
       {"Relu", importPlainUnary<ReluOp>},
       {"Reshape", importReshapeLike},
       {"Resize", importResize},
+      {"RNN", importRNN},
       {"Selu", importSelu},
       {"Sigmoid", importPlainUnary<SigmoidOp>},
       {"Softmax", importSoftmax},
@@ -170,7 +173,6 @@ const llvm::StringMap<OpImportFn> &nn::onnx_import::getOpImporters() {
 /// (docs/ONNXImport.md, "Not supported yet", lists the same).
 static StringRef notYetReason(StringRef opType) {
   return llvm::StringSwitch<StringRef>(opType)
-      .Cases({"RNN", "LSTM", "GRU"}, "nn has no recurrent layers yet")
       .Case("Erf", "Erf is imported only inside the GELU subgraph PyTorch "
                    "exports (x * 0.5 * (1 + Erf(x / sqrt(2))))")
       .Case("Abs", "Abs is imported only inside the Softsign subgraph "

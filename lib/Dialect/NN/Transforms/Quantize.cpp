@@ -292,6 +292,14 @@ LogicalResult QuantizePass::quantizeOp(Operation *op) {
     reports.push_back(std::move(report));
     return success();
   }
+  // The recurrent layers' fixed-point rule (hls4ml's gate multipliers,
+  // state precision and sigmoid/tanh tables) is not written yet: say so
+  // before the generic rule types them into ops no stage computes.
+  if (llvm::isa<RnnOp, GruOp, LstmOp>(op))
+    return op->emitError("layer '")
+           << report.name << "' (" << opName
+           << "): nn has no fixed-point rule for recurrent layers yet; "
+              "nn-interp runs the float network";
   if (auto norm = llvm::dyn_cast<LayerNormOp>(op)) {
     if (failed(quantizeLayerNorm(norm, report, levels)))
       return failure();

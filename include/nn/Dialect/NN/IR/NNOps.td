@@ -14,6 +14,7 @@ include "nn/Dialect/NN/IR/NNLayerOps.td"
 include "nn/Dialect/NN/IR/NNActivationOps.td"
 include "nn/Dialect/NN/IR/NNElementwiseOps.td"
 include "nn/Dialect/NN/IR/NNShapeOps.td"
+include "nn/Dialect/NN/IR/NNRecurrentOps.td"
 include "nn/Dialect/NN/IR/NNScalarOps.td"
 
 #endif // NN_DIALECT_NN_IR_NNOPS_TD
