@@ -285,8 +285,12 @@ LogicalResult Model::dot(Operation *op, LayerEstimate &l) {
     // The latency block's ALLOCATION limit: its multipliers with a nonzero
     // weight (the lowering's rule, hls::liveProducts).
     int64_t general = constantProducts ? c.general : n;
-    int64_t limit =
-        classes ? hls::liveProducts(s, c.raws).multipliers : s.blockSize;
+    int64_t limit = s.blockSize;
+    if (classes) {
+      hls::LiveProducts live = hls::liveProducts(s, c.raws);
+      if (live.dropsZeros)
+        limit = std::max<int64_t>(1, live.multipliers);
+    }
     dspProducts = s.kind == hls::DotStructure::Latency
                       ? std::min(general, limit)
                       : general;

@@ -116,6 +116,10 @@ int64_t nn::hls::multiplierCount(const DotSchedule &s) {
   return 1;
 }
 
+/// Unrolled and latency layers drop their zero products when at least
+/// 1/kMinZeroShare of them are zero.
+static constexpr int64_t kMinZeroShare = 4;
+
 LiveProducts nn::hls::liveProducts(const DotSchedule &s,
                                    const std::vector<int64_t> &raws) {
   LiveProducts live;
@@ -132,8 +136,15 @@ LiveProducts nn::hls::liveProducts(const DotSchedule &s,
   switch (s.kind) {
   case DotStructure::Unrolled:
   case DotStructure::Latency:
-    live.products = nonzero;
-    live.dropsZeros = nonzero < n;
+    // The straight-line form writes every nonzero product out with ap_fixed
+    // operands: it loses the C simulation's one-sum fast path (40 times
+    // slower on the jet MLP, whose quantized weights hold a few zeros) and
+    // multiplies the code size. It is worth that only where many products
+    // vanish, as after pruning; the few zeros of a trained layer stay in the
+    // unrolled loops, constants the HLS tool folds (and the cost model
+    // prices as free).
+    live.dropsZeros = nonzero < n && kMinZeroShare * (n - nonzero) >= n;
+    live.products = live.dropsZeros ? nonzero : n;
     break;
   case DotStructure::Resource:
     live.products = live.multipliers * s.reuse;

@@ -35,10 +35,9 @@
 // CHECK: %[[IN:.*]] = memref.alloc() {nn.hls.array_partition = "complete", nn.hls.name = "fc1_in0"} : memref<1x4x!nn.fixed<8, 3>>
 // CHECK: nn.fx.stream_read %[[X]], %[[RD:.*]] :
 // CHECK: affine.store %{{.*}}, %[[IN]][%{{.*}}, %{{.*}}]
-// The layer itself exactly as in io_parallel, reading the local buffer
-// (a weight of fc1 is zero: straight-line products, constant weights).
+// The layer itself exactly as in io_parallel, reading the local buffer.
 // CHECK: affine.load %[[IN]]
-// CHECK-NEXT: nn.fx.constant 16 : !nn.fixed<8, 2>
+// CHECK: } {nn.hls.name = "fc1_k", nn.hls.unroll = 0 : i64}
 // CHECK: nn.fx.stream_write %[[WR:.*]], %[[F0]]
 // CHECK-NEXT: nn.fx.stream_write %[[WR]], %[[F1]]
 // CHECK-NEXT: nn.fx.stream_write %[[WR]], %[[F2]]

@@ -10,39 +10,30 @@
 // CHECK-SAME: %{{.*}}: memref<1x3x!nn.fixed<10, 4, RND, SAT>> {nn.hls.array_partition = "complete", nn.hls.name = "output_1", nn.hls.output}
 // CHECK-SAME: %[[OUT2:.*]]: memref<1x3x!nn.fixed<10, 4, RND, SAT>> {nn.hls.array_partition = "complete", nn.hls.name = "output_2", nn.hls.output})
 // CHECK-NOT: nn.hls.pipeline_ii = 1 : i64}
-// Weights: roms, dense weights flattened to [M * K]; fc1's weights hold a
-// zero, so fc1 has no rom (below).
-// CHECK-NOT: nn.hls.name = "fc1_w"
+// Weights: roms, dense weights flattened to [M * K].
+// CHECK-DAG: nn.fx.rom dense<[16, -32, 5, 7, 1, 2, 3, 4, -64, 63, -1, 0]> : tensor<12xi8> {nn.hls.array_partition = "complete", nn.hls.name = "fc1_w"} -> memref<12x!nn.fixed<8, 2>>
 // CHECK-DAG: nn.fx.rom dense<[20, -3, 100]> : tensor<3xi8> {nn.hls.array_partition = "complete", nn.hls.name = "fc1_b"} -> memref<3x!nn.fixed<8, 3>>
 // CHECK-DAG: nn.fx.rom dense<[3, -4, 5, -6, 7, -8]> : tensor<6xi8> {nn.hls.array_partition = "complete", nn.hls.name = "fc2_w"} -> memref<6x!nn.fixed<8, 1>>
 
-// fc1, R = 1, weights [[16, -32, 5, 7], [1, 2, 3, 4], [-64, 63, -1, 0]]:
-// a weight is zero, so the products are straight-line with constant
-// weights (docs/Lowering.md, "Zero weights"): per output m, acc =
-// cast_A(bias[m]), acc = cast_A(acc + cast_A(w * x)) for the nonzero
-// weights in k order, y = cast_R(acc), written straight into the
-// out-parameter; the rows loop stays, fully unrolled.
+// fc1, R = 1: rows, m and k loops fully unrolled; acc = cast_A(bias),
+// acc = cast_A(acc + cast_A(w * x)) in k order, y = cast_R(acc), written
+// straight into the out-parameter.
 // CHECK: affine.for %[[ROW:.*]] = 0 to 1 {
-// CHECK: %[[B:.*]] = affine.load %{{.*}}[0] : memref<3x!nn.fixed<8, 3>>
+// CHECK: affine.for %[[M:.*]] = 0 to 3 {
+// CHECK: %[[B:.*]] = affine.load %{{.*}}[%[[M]]] : memref<3x!nn.fixed<8, 3>>
 // CHECK: %[[INIT:.*]] = nn.fx.cast %[[B]] : !nn.fixed<8, 3> -> !nn.fixed<12, 5, RND, SAT>
-// CHECK: %[[X:.*]] = affine.load %{{.*}}[%[[ROW]], 0] : memref<1x4x!nn.fixed<8, 3>>
-// CHECK: %[[W:.*]] = nn.fx.constant 16 : !nn.fixed<8, 2>
+// CHECK: %[[ACC:.*]] = affine.for %[[K:.*]] = 0 to 4 iter_args(%[[A:.*]] = %[[INIT]]) -> (!nn.fixed<12, 5, RND, SAT>) {
+// CHECK: %[[X:.*]] = affine.load %{{.*}}[%[[ROW]], %[[K]]] : memref<1x4x!nn.fixed<8, 3>>
+// CHECK: %[[W:.*]] = affine.load %{{.*}}[%[[M]] * 4 + %[[K]]] : memref<12x!nn.fixed<8, 2>>
 // CHECK: %[[P:.*]] = nn.fx.mul %[[W]], %[[X]] : (!nn.fixed<8, 2>, !nn.fixed<8, 3>) -> !nn.fixed<16, 5>
 // CHECK: %[[PC:.*]] = nn.fx.cast %[[P]] : !nn.fixed<16, 5> -> !nn.fixed<12, 5, RND, SAT>
-// CHECK: %[[S:.*]] = nn.fx.add %[[INIT]], %[[PC]] : (!nn.fixed<12, 5, RND, SAT>, !nn.fixed<12, 5, RND, SAT>) -> !nn.fixed<13, 6>
+// CHECK: %[[S:.*]] = nn.fx.add %[[A]], %[[PC]] : (!nn.fixed<12, 5, RND, SAT>, !nn.fixed<12, 5, RND, SAT>) -> !nn.fixed<13, 6>
 // CHECK: %[[N:.*]] = nn.fx.cast %[[S]] : !nn.fixed<13, 6> -> !nn.fixed<12, 5, RND, SAT>
-// CHECK: nn.fx.constant -32 : !nn.fixed<8, 2>
-// CHECK: nn.fx.constant 5 : !nn.fixed<8, 2>
-// CHECK: nn.fx.constant 7 : !nn.fixed<8, 2>
-// CHECK: %[[Y:.*]] = nn.fx.cast %{{.*}} : !nn.fixed<12, 5, RND, SAT> -> !nn.fixed<10, 4, RND, SAT>
-// CHECK: affine.store %[[Y]], %{{.*}}[%[[ROW]], 0] : memref<1x3x!nn.fixed<10, 4, RND, SAT>>
-// CHECK: affine.store %{{.*}}, %{{.*}}[%[[ROW]], 1] : memref<1x3x!nn.fixed<10, 4, RND, SAT>>
-// CHECK: nn.fx.constant -64 : !nn.fixed<8, 2>
-// CHECK: nn.fx.constant 63 : !nn.fixed<8, 2>
-// CHECK: nn.fx.constant -1 : !nn.fixed<8, 2>
-// CHECK-NEXT: nn.fx.mul
-// CHECK-NOT: nn.fx.mul
-// CHECK: affine.store %{{.*}}, %{{.*}}[%[[ROW]], 2] : memref<1x3x!nn.fixed<10, 4, RND, SAT>>
+// CHECK: affine.yield %[[N]]
+// CHECK: } {nn.hls.name = "fc1_k", nn.hls.unroll = 0 : i64}
+// CHECK: %[[Y:.*]] = nn.fx.cast %[[ACC]] : !nn.fixed<12, 5, RND, SAT> -> !nn.fixed<10, 4, RND, SAT>
+// CHECK: affine.store %[[Y]], %{{.*}}[%[[ROW]], %[[M]]] : memref<1x3x!nn.fixed<10, 4, RND, SAT>>
+// CHECK: } {nn.hls.name = "fc1_m", nn.hls.unroll = 0 : i64}
 // CHECK: } {nn.hls.name = "fc1_row0", nn.hls.unroll = 0 : i64}
 
 // relu: cast_R(max(x, 0)) into a completely partitioned buffer.

@@ -86,7 +86,8 @@ int64_t multiplierCount(const DotSchedule &schedule);
 
 /// What of a dot product with constant weights the lowering emits once the
 /// products by a constant zero are dropped (docs/Lowering.md, "Zero
-/// weights"): unrolled and latency emit only the nonzero products;
+/// weights"): unrolled and latency emit only the nonzero products when at
+/// least a quarter of them are zero (else the loop form, zeros included);
 /// resource keeps the multipliers whose weights are not all zero (each
 /// still runs its R steps); rolled keeps its one multiplier and all N.
 struct LiveProducts {

@@ -9,28 +9,27 @@
 // CHECK-DAG: typedef ap_ufixed<9,3> ufixed_9_3_t; // 9 bits, 3 integer, LSB 2^-6, unsigned
 // CHECK-DAG: typedef ap_fixed<16,5> fixed_16_5_t;
 // Weights: exact values of the raw integers (16 * 2^-6 = 0.25, ...).
-// For synthesis: exact literals; for C simulation: the raw integers in a C
-// array (fast to compile), converted exactly once by nn_load_weights().
-// fc1's weights hold a zero: its products take constant weights and it has
-// no array (docs/Lowering.md, "Zero weights").
-// CHECK-NOT: fc1_w
-// CHECK: // fc2_w: [6] ap_fixed<8,1>
-// CHECK-NEXT: #ifdef __SYNTHESIS__
-// CHECK-NEXT: static const fixed_8_1_t fc2_w[6] = {
-// CHECK-NEXT: 0.0234375, -0.03125, 0.0390625, -0.046875, 0.0546875, -0.0625
-// CHECK-NEXT: };
-// CHECK-NEXT: #else
-// CHECK-NEXT: // The raw integers: value = raw * 2^-7.
-// CHECK-NEXT: static fixed_8_1_t fc2_w[6];
-// CHECK-NEXT: static const signed char fc2_w_raw[6] = {
-// CHECK-NEXT: 3, -4, 5, -6, 7, -8
-// CHECK-NEXT: };
-// CHECK-NEXT: #endif
 // CHECK: static const fixed_8_3_t fc1_b[3] = {
 // CHECK-NEXT: 0.625, -0.09375, 3.125
+// For synthesis: exact literals; for C simulation: the raw integers in a C
+// array (fast to compile), converted exactly once by nn_load_weights().
+// CHECK: // fc1_w: [12] ap_fixed<8,2>
+// CHECK-NEXT: #ifdef __SYNTHESIS__
+// CHECK-NEXT: static const fixed_8_2_t fc1_w[12] = {
+// CHECK-NEXT: 0.25, -0.5, 0.078125, 0.109375, 0.015625, 0.03125, 0.046875, 0.0625,
+// CHECK-NEXT: -1.0, 0.984375, -0.015625, 0.0
+// CHECK-NEXT: };
+// CHECK-NEXT: #else
+// CHECK-NEXT: // The raw integers: value = raw * 2^-6.
+// CHECK-NEXT: static fixed_8_2_t fc1_w[12];
+// CHECK-NEXT: static const signed char fc1_w_raw[12] = {
+// CHECK-NEXT: 16, -32, 5, 7, 1, 2, 3, 4,
+// CHECK-NEXT: -64, 63, -1, 0
+// CHECK-NEXT: };
+// CHECK-NEXT: #endif
 // CHECK: static void nn_load_weights() {
-// CHECK: for (int i = 0; i < 6; ++i)
-// CHECK-NEXT: reinterpret_cast<fixed_8_1_t *>(fc2_w)[i] = fixed_8_1_t(ap_fixed<9,9>(fc2_w_raw[i]) * ap_ufixed<1,-6>(0.0078125));
+// CHECK: for (int i = 0; i < 12; ++i)
+// CHECK-NEXT: reinterpret_cast<fixed_8_2_t *>(fc1_w)[i] = fixed_8_2_t(ap_fixed<9,9>(fc1_w_raw[i]) * ap_ufixed<1,-5>(0.015625));
 // The top function: inputs const, outputs as out-parameters.
 // CHECK: void small(
 // CHECK-NEXT: const fixed_8_3_t x[1][4],
@@ -43,23 +42,25 @@
 // CHECK: #ifndef __SYNTHESIS__
 // CHECK-NEXT: nn_load_weights();
 // CHECK-NEXT: #endif
-// fc1: straight-line products with constant weights (16 * 2^-6 = 0.25,
-// ...), in k order, inside the unrolled rows loop.
+// fc1: unrolled loops, the accumulator carried in a variable.
 // CHECK: fc1_row0: for (int [[ROW:i[0-9]+]] = 0; [[ROW]] < 1; [[ROW]]++) {
 // CHECK-NEXT: NN_HLS(HLS UNROLL)
-// CHECK-NEXT: const fixed_8_3_t [[B:v[0-9]+]] = fc1_b[0];
-// CHECK-NEXT: const fixed_12_5_rnd_sat_t [[INIT:v[0-9]+]] = fixed_12_5_rnd_sat_t([[B]]);
-// CHECK-NEXT: const fixed_8_3_t [[X:v[0-9]+]] = x[[[ROW]]][0];
-// CHECK-NEXT: const fixed_8_2_t [[W:v[0-9]+]] = fixed_8_2_t(0.25);
+// CHECK: fc1_m: for (int [[M:i[0-9]+]] = 0; [[M]] < 3; [[M]]++) {
+// CHECK: const fixed_8_3_t [[B:v[0-9]+]] = fc1_b[[[M]]];
+// CHECK: const fixed_12_5_rnd_sat_t [[INIT:v[0-9]+]] = fixed_12_5_rnd_sat_t([[B]]);
+// CHECK: fixed_12_5_rnd_sat_t [[ACC:acc[0-9]+]] = [[INIT]];
+// CHECK: fc1_k: for (int [[K:i[0-9]+]] = 0; [[K]] < 4; [[K]]++) {
+// CHECK-NEXT: NN_HLS(HLS UNROLL)
+// CHECK-NEXT: const fixed_8_3_t [[X:v[0-9]+]] = x[[[ROW]]][[[K]]];
+// CHECK-NEXT: const fixed_8_2_t [[W:v[0-9]+]] = fc1_w[([[M]] * 4) + [[K]]];
 // CHECK-NEXT: const fixed_16_5_t [[P:v[0-9]+]] = [[W]] * [[X]];
 // CHECK-NEXT: const fixed_12_5_rnd_sat_t [[PC:v[0-9]+]] = fixed_12_5_rnd_sat_t([[P]]);
-// CHECK-NEXT: const fixed_13_6_t [[S:v[0-9]+]] = [[INIT]] + [[PC]];
+// CHECK-NEXT: const fixed_13_6_t [[S:v[0-9]+]] = [[ACC]] + [[PC]];
 // CHECK-NEXT: const fixed_12_5_rnd_sat_t [[N:v[0-9]+]] = fixed_12_5_rnd_sat_t([[S]]);
-// CHECK-NEXT: const fixed_8_3_t {{v[0-9]+}} = x[[[ROW]]][1];
-// CHECK-NEXT: const fixed_8_2_t {{v[0-9]+}} = fixed_8_2_t(-0.5);
-// CHECK: output_1[[[ROW]]][0] =
-// CHECK-NOT: fixed_8_2_t(0.0)
-// CHECK: output_1[[[ROW]]][2] =
+// CHECK-NEXT: [[ACC]] = [[N]];
+// CHECK-NEXT: }
+// CHECK-NEXT: const fixed_10_4_rnd_sat_t [[Y:v[0-9]+]] = fixed_10_4_rnd_sat_t([[ACC]]);
+// CHECK-NEXT: output_1[[[ROW]]][[[M]]] = [[Y]];
 // relu
 // CHECK: ufixed_9_3_t relu1[1][3];
 // CHECK: ? {{.*}} : fixed_10_4_rnd_sat_t(0);
