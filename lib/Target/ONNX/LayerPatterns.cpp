@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "GraphImporter.h"
+#include "GraphIndex.h"
 
 #include <algorithm>
 #include <cmath>
@@ -52,25 +53,10 @@ void becomeLayer(onnx::NodeProto &node, llvm::StringRef opType,
   node.clear_attribute();
 }
 
-class PatternMatcher {
+class PatternMatcher : GraphIndex {
 public:
   PatternMatcher(onnx::GraphProto &graph, llvm::StringRef modelDir)
-      : graph(graph), modelDir(modelDir) {
-    for (const onnx::TensorProto &init : graph.initializer())
-      constants[init.name()] = &init;
-    for (int i = 0; i < graph.node_size(); ++i) {
-      const onnx::NodeProto &node = graph.node(i);
-      for (const std::string &out : node.output())
-        producer[out] = i;
-      for (const std::string &in : node.input())
-        ++uses[in];
-      if (node.op_type() == "Constant" && node.attribute_size() == 1 &&
-          node.attribute(0).name() == "value" && node.output_size() == 1)
-        constants[node.output(0)] = &node.attribute(0).t();
-    }
-    for (const onnx::ValueInfoProto &out : graph.output())
-      ++uses[out.name()];
-  }
+      : GraphIndex(graph), modelDir(modelDir) {}
 
   /// Replaces every recognised chain; returns how many.
   int run() {
@@ -79,7 +65,7 @@ public:
       count += matchGelu(i) || matchHardSwish(i) || matchSoftsign(i) ||
                matchLayerNorm(i);
     if (count)
-      removeDeadNodes();
+      dropNodesNoLongerRead();
     return count;
   }
 
@@ -88,7 +74,7 @@ private:
   /// chain reads `value` (one use, not a graph output).
   const onnx::NodeProto *inner(const std::string &value, llvm::StringRef type) {
     auto it = producer.find(value);
-    if (it == producer.end() || uses[value] != 1)
+    if (it == producer.end() || reads[value] != 1)
       return nullptr;
     const onnx::NodeProto &node = graph.node(it->second);
     if (node.op_type() != type || !isDefaultDomain(node))
@@ -302,7 +288,7 @@ private:
     auto sub = producer.find(d);
     if (eps.size() != 1 || !pow || pow->input_size() != 2 ||
         pow->input(0) != d || !isConstant(pow->input(1), 2.0) ||
-        uses[d] != 2 || sub == producer.end())
+        reads[d] != 2 || sub == producer.end())
       return false;
     const onnx::NodeProto &subNode = graph.node(sub->second);
     if (subNode.op_type() != "Sub" || subNode.input_size() != 2)
@@ -316,7 +302,7 @@ private:
     std::string weight, bias, out = div.output(0);
     auto single = [&](const std::string &value, llvm::StringRef type,
                       std::string &other) -> int {
-      if (uses[value] != 1)
+      if (reads[value] != 1)
         return -1;
       for (int i = 0; i < graph.node_size(); ++i) {
         const onnx::NodeProto &n = graph.node(i);
@@ -375,39 +361,7 @@ private:
     attr->set_s(approximate.str());
   }
 
-  /// Drops the nodes that something read before and nothing reads now
-  /// (the replaced chains' inner nodes and the constants only they read),
-  /// to a fixed point; nodes that were dead before stay as they were.
-  void removeDeadNodes() {
-    for (bool changed = true; changed;) {
-      changed = false;
-      llvm::StringMap<unsigned> reads;
-      for (const onnx::NodeProto &node : graph.node())
-        for (const std::string &in : node.input())
-          ++reads[in];
-      for (const onnx::ValueInfoProto &out : graph.output())
-        ++reads[out.name()];
-      google::protobuf::RepeatedPtrField<onnx::NodeProto> kept;
-      for (onnx::NodeProto &node : *graph.mutable_node()) {
-        bool readBefore = false, readNow = false;
-        for (const std::string &out : node.output()) {
-          readBefore |= uses.lookup(out) > 0;
-          readNow |= reads.lookup(out) > 0;
-        }
-        if (readBefore && !readNow)
-          changed = true;
-        else
-          *kept.Add() = std::move(node);
-      }
-      graph.mutable_node()->Swap(&kept);
-    }
-  }
-
-  onnx::GraphProto &graph;
   llvm::StringRef modelDir;
-  llvm::StringMap<int> producer;
-  llvm::StringMap<unsigned> uses;
-  llvm::StringMap<const onnx::TensorProto *> constants;
 };
 
 } // namespace

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "GraphImporter.h"
+#include "GraphIndex.h"
 
 #include "llvm/ADT/StringSet.h"
 
@@ -52,32 +53,20 @@ std::optional<std::vector<int64_t>> inlineInts(const onnx::TensorProto &t) {
   return std::vector<int64_t>(t.int64_data().begin(), t.int64_data().end());
 }
 
-class LastStepMatcher {
+class LastStepMatcher : GraphIndex {
 public:
-  explicit LastStepMatcher(onnx::GraphProto &graph) : graph(graph) {
-    for (const onnx::TensorProto &init : graph.initializer())
-      constants[init.name()] = &init;
-    for (int i = 0; i < graph.node_size(); ++i) {
-      const onnx::NodeProto &node = graph.node(i);
-      for (const std::string &out : node.output())
-        producer[out] = i;
-      for (const std::string &in : node.input())
-        ++reads[in];
-      if (node.op_type() == "Constant" && node.output_size() == 1)
-        if (const onnx::AttributeProto *value = findAttr(node, "value"))
-          if (value->has_t())
-            constants[node.output(0)] = &value->t();
-    }
-    for (const onnx::ValueInfoProto &out : graph.output())
-      ++reads[out.name()];
-  }
+  explicit LastStepMatcher(onnx::GraphProto &graph) : GraphIndex(graph) {}
 
   void run() {
     bool changed = false;
     for (int i = 0; i < graph.node_size(); ++i)
       changed |= rewrite(i);
     if (changed)
-      dropUnread();
+      // Only the chain goes: the recurrent layer stays whatever it feeds.
+      dropNodesNoLongerRead([](const onnx::NodeProto &node) {
+        return node.op_type() == "RNN" || node.op_type() == "GRU" ||
+               node.op_type() == "LSTM";
+      });
   }
 
 private:
@@ -165,40 +154,6 @@ private:
     gather.add_output(output);
     return true;
   }
-
-  /// Drops the nodes that no longer have a reader (the Squeeze, Transpose
-  /// and their constants), to a fixed point.
-  void dropUnread() {
-    for (bool changed = true; changed;) {
-      changed = false;
-      llvm::StringMap<unsigned> now;
-      for (const onnx::NodeProto &node : graph.node())
-        for (const std::string &in : node.input())
-          ++now[in];
-      for (const onnx::ValueInfoProto &out : graph.output())
-        ++now[out.name()];
-      google::protobuf::RepeatedPtrField<onnx::NodeProto> kept;
-      for (onnx::NodeProto &node : *graph.mutable_node()) {
-        bool readBefore = false, readNow = false;
-        for (const std::string &out : node.output()) {
-          readBefore |= reads.lookup(out) > 0;
-          readNow |= now.lookup(out) > 0;
-        }
-        // Only what was read before and no longer is: the chain.
-        if (readBefore && !readNow && node.op_type() != "RNN" &&
-            node.op_type() != "GRU" && node.op_type() != "LSTM")
-          changed = true;
-        else
-          *kept.Add() = std::move(node);
-      }
-      graph.mutable_node()->Swap(&kept);
-    }
-  }
-
-  onnx::GraphProto &graph;
-  llvm::StringMap<int> producer;
-  llvm::StringMap<unsigned> reads;
-  llvm::StringMap<const onnx::TensorProto *> constants;
 };
 
 } // namespace
