@@ -17,6 +17,7 @@
 #ifndef NN_SUPPORT_EMBEDDING_H
 #define NN_SUPPORT_EMBEDDING_H
 
+#include "nn/Support/Accumulator.h"
 #include "nn/Support/FixedPoint.h"
 
 #include <cmath>
@@ -27,10 +28,8 @@ namespace embedding {
 
 /// B: the bits of rows - 1 (at least 1), rows >= 1.
 inline int indexBits(int64_t rows) {
-  int bits = 1;
-  while (bits < 63 && (int64_t(1) << bits) < rows)
-    ++bits;
-  return bits;
+  int bits = fx::ceilLog2(rows);
+  return bits < 1 ? 1 : bits;
 }
 
 /// The indices' fixed-point format: unsigned B-bit integers, floor, SAT.
